@@ -1,0 +1,113 @@
+"""newsmodel's exceptions and warnings: one root, builtins mixed in.
+
+Every error a reader, writer or the registry raises derives from
+:class:`NewsmodelError`; bad input is also a :class:`ValueError`, so callers
+that already catch ``ValueError`` keep working. Messages say where (line and
+column, or a JSON path) and why.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+__all__ = [
+    "FormatError",
+    "InputTooLargeError",
+    "LossyConversionError",
+    "LossyConversionWarning",
+    "NewsmodelError",
+    "NewsmodelWarning",
+    "ReadError",
+    "SchemaVersionError",
+    "UnknownFormatError",
+    "WriteError",
+    "report_loss",
+]
+
+
+class NewsmodelError(Exception):
+    """The root of every exception newsmodel raises on purpose."""
+
+
+class ReadError(NewsmodelError, ValueError):
+    """Input that cannot be read as the format it was given as.
+
+    ``format`` names the format, ``where`` the place (``line 3, column 7`` or a
+    JSON path such as ``$.bylines[0].name``), ``reason`` the why.
+    """
+
+    def __init__(self, reason: str, *, format: str | None = None, where: str | None = None):
+        self.reason = reason
+        self.format = format
+        self.where = where
+        if format and where:
+            prefix = f"{format} input at {where}: "
+        elif format:
+            prefix = f"{format} input: "
+        else:
+            prefix = f"at {where}: " if where else ""
+        super().__init__(f"{prefix}{reason}")
+
+
+class InputTooLargeError(ReadError):
+    """Input beyond a reader's bounds on size or nesting depth."""
+
+
+class SchemaVersionError(ReadError):
+    """A document written in a schema version this newsmodel cannot read."""
+
+
+class FormatError(NewsmodelError, ValueError):
+    """A format that cannot be used the way it was asked for (e.g. a read-only format)."""
+
+
+class UnknownFormatError(FormatError):
+    """A format name nobody knows, or input whose format cannot be guessed."""
+
+
+class WriteError(NewsmodelError, ValueError):
+    """An article that cannot be written in the requested format."""
+
+
+class LossyConversionError(WriteError):
+    """Raised instead of :class:`LossyConversionWarning` when ``strict=True``.
+
+    ``fields`` lists what the format could not carry.
+    """
+
+    def __init__(self, message: str, *, format: str, fields: tuple[str, ...]):
+        self.format = format
+        self.fields = fields
+        super().__init__(message)
+
+
+class NewsmodelWarning(UserWarning):
+    """The root of newsmodel's warnings."""
+
+
+class LossyConversionWarning(NewsmodelWarning):
+    """A writer dropped fields its format cannot carry."""
+
+    def __init__(self, message: str, *, format: str = "", fields: tuple[str, ...] = ()):
+        self.format = format
+        self.fields = fields
+        super().__init__(message)
+
+
+def report_loss(format: str, fields: Iterable[str], *, strict: bool, stacklevel: int = 3) -> None:
+    """Tell the caller which fields a writer for ``format`` dropped.
+
+    Warns with :class:`LossyConversionWarning`, or raises
+    :class:`LossyConversionError` when ``strict`` is true. Does nothing when
+    nothing was lost.
+    """
+    lost = tuple(dict.fromkeys(fields))
+    if not lost:
+        return
+    message = f"{format} cannot carry: {', '.join(lost)}"
+    if strict:
+        raise LossyConversionError(message, format=format, fields=lost)
+    warnings.warn(
+        LossyConversionWarning(message, format=format, fields=lost), stacklevel=stacklevel
+    )

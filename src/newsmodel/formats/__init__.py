@@ -1,0 +1,54 @@
+"""The formats newsmodel reads and writes, as one static table.
+
+Each format lives in its own module with the same small contract::
+
+    FORMAT: FormatInfo                       # its row of the table below
+    read(data: bytes | str, **options) -> Article
+    write(article: Article, **options) -> str
+    sniff(head: bytes) -> bool               # cheap guess from the first bytes
+
+The table is data only: a format's module is imported the first time it is
+used (see :mod:`newsmodel.registry`).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["FORMATS", "NEWSMODEL", "TEXT", "FormatInfo"]
+
+
+@attrs.frozen(kw_only=True)
+class FormatInfo:
+    """What newsmodel knows about a format before loading its module."""
+
+    name: str
+    title: str
+    module: str
+    aliases: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    media_types: tuple[str, ...] = ()
+    can_read: bool = True
+    can_write: bool = True
+
+
+NEWSMODEL = FormatInfo(
+    name="newsmodel",
+    title="newsmodel JSON (lossless, versioned)",
+    module="newsmodel.formats.newsmodel_json",
+    aliases=("json", "newsmodel-json"),
+    extensions=(".newsmodel.json", ".json"),
+    media_types=("application/vnd.newsmodel+json",),
+)
+
+TEXT = FormatInfo(
+    name="text",
+    title="plain text (as a reader sees the article)",
+    module="newsmodel.formats.text",
+    aliases=("txt", "plain", "plaintext"),
+    extensions=(".txt", ".text"),
+    media_types=("text/plain",),
+)
+
+#: Every format, in the order sniffers are tried when guessing.
+FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, TEXT)

@@ -1,0 +1,408 @@
+"""``text``: an article as a reader sees it, in plain text.
+
+The writer renders, separated by blank lines: the headline, the standfirst,
+a meta block (``By …`` line, the date line ``Apr 05, 2024, updated Apr 05,
+2024``, one ``<caption> Photo: <credit>`` line per photo), the body, the
+agency sign-off (``– AAP``), and a footer with ``Topics: …`` and the rights
+notice.
+
+The reader takes such text back, and also text copied from a news page: it
+recognises page furniture (``Advertisement``, share prompts), date lines,
+photo captions with their credit, ``By`` lines, agency sign-offs, topic lists
+and copyright lines, and keeps them out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsmodel import model as m
+from newsmodel.bylines import parse_byline, parse_signoff
+from newsmodel.dates import format_date, parse_date
+from newsmodel.errors import ReadError, report_loss
+from newsmodel.formats import TEXT as FORMAT
+from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+
+__all__ = ["FORMAT", "read", "sniff", "write"]
+
+# -------------------------------------------------------------------------
+# recognisers (one line each)
+
+_FURNITURE = re.compile(
+    r"(?:advertisement|advertising|ad|sponsored(?: content)?|promoted|"
+    r"share(?: this(?: article| story)?)?|"
+    r"share on (?:facebook|twitter|x|linkedin)|print|email|comments?|read more|continue reading|"
+    r"skip to (?:main )?content|subscribe(?: now)?|sign up|log ?in|menu|search|"
+    r"listen to (?:this )?(?:article|story)|follow us|copy link|copied!?)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?P<caption>.*?)\s*[(\[]?\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source)"
+    r"(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:]{1,80}?)[)\]]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_TOPICS = re.compile(
+    r"^(?:topics|tags|tagged|keywords|filed under|more on)\s*[:：]\s*(?P<list>.+)$", re.IGNORECASE
+)
+_RIGHTS = re.compile(r"(?:^|\s)(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.IGNORECASE)
+_HOLDER = re.compile(
+    r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<holder>[^.,;©]{2,60}?)\s*[.,;]?\s*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|last updated|modified|date|on)\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_DATE_SPLIT = re.compile(
+    r"\s*[,;|·•]?\s*(?:\(|\b)(?:updated|last updated|modified|edited)\b"
+    r"\s*[:\-–]?\s*(?:on\s+|at\s+)?",
+    re.IGNORECASE,
+)
+_BY_LINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+\S", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|(?P<num>\d{1,3})[.)]\s+)")
+_SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\s*$")
+
+
+def sniff(head: bytes) -> bool:
+    """True for text that is not markup or JSON (text is the last guess)."""
+    try:
+        text = head.decode("utf-8-sig", errors="strict")
+    except UnicodeDecodeError:
+        try:
+            text = head[:-3].decode("utf-8-sig")  # a multi-byte character cut at the end
+        except UnicodeDecodeError:
+            return False
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] not in "<{[" and "\x00" not in text
+
+
+def _is_furniture(line: str) -> bool:
+    return _FURNITURE.fullmatch(line.strip(" .!:|·•")) is not None
+
+
+def _date_line(
+    line: str, dayfirst: bool = False
+) -> tuple[m.DateValue | None, m.DateValue | None] | None:
+    """``(published, modified)`` when the whole line is a date line."""
+    if len(line) > 100:
+        return None
+    parts = _DATE_SPLIT.split(line.strip(), maxsplit=1)
+    head = _DATE_PREFIX.sub("", parts[0]).strip(" ,|·•()")
+    updated_only = len(parts) == 1 and re.match(
+        r"(?:last\s+)?(?:updated|modified)", line.strip(), re.I
+    )
+    published = parse_date(head, dayfirst=dayfirst) if head else None
+    if head and published is None:
+        return None
+    modified = None
+    if len(parts) == 2:
+        modified = parse_date(parts[1].strip(" ,|·•()"), dayfirst=dayfirst)
+        if modified is None:
+            return None
+    if published is None and modified is None:
+        return None
+    if updated_only:
+        return None, published
+    return published, modified
+
+
+def _caption(line: str) -> m.Photo | None:
+    match = _CREDIT.match(line)
+    if not match:
+        return None
+    caption = match.group("caption").strip() or None
+    credit = match.group("credit").strip(" .") or None
+    if credit is None or len(credit.split()) > 8:
+        return None
+    if caption is not None and len(caption) < 3:
+        caption = None
+    return m.Photo(caption=caption, credit=credit)
+
+
+def _topics(line: str) -> tuple[m.Topic, ...] | None:
+    match = _TOPICS.match(line.strip())
+    if not match:
+        return None
+    names = [n.strip(" .") for n in re.split(r"\s*[,;|·•]\s*", match.group("list"))]
+    return tuple(m.Topic(name=n, kind=m.TopicKind.KEYWORD) for n in names if n)
+
+
+def _is_rights(line: str) -> bool:
+    return _RIGHTS.search(line) is not None and len(line) < 200
+
+
+# -------------------------------------------------------------------------
+# reader
+
+
+def _paragraphs(lines: list[str]) -> Iterator[list[str]]:
+    group: list[str] = []
+    for line in lines:
+        if line.strip():
+            group.append(line.strip())
+        elif group:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _block(lines: list[str]) -> m.Block:
+    items = [_LIST_ITEM.match(line) for line in lines]
+    if len(lines) > 1 and all(items):
+        ordered = all(match is not None and match.group("num") for match in items)
+        return m.ListBlock(
+            ordered=bool(ordered),
+            items=tuple(
+                (m.Paragraph(content=(line[match.end() :].strip(),)),)
+                for line, match in zip(lines, items)
+                if match is not None
+            ),
+        )
+    return m.Paragraph(content=(" ".join(lines),))
+
+
+def _footer_start(lines: list[str]) -> int:
+    """Index of the first line of the trailing footer (sign-off, topics, rights, furniture)."""
+    start = len(lines)
+    hard = False
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        if not line or _is_furniture(line):
+            continue
+        if _topics(line) is not None or _is_rights(line) or parse_signoff(line) is not None:
+            hard = True
+            start = i
+            continue
+        if hard and len(line.split()) <= 6 and not _SENTENCE_END.search(line):
+            start = i  # a slogan or label between footer items ("Local News Matters")
+            continue
+        break
+    return start
+
+
+def read(
+    data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, dayfirst: bool = False
+) -> m.Article:
+    """Read an article from plain text (see the module documentation for the shape).
+
+    ``dayfirst`` reads numeric dates such as ``05/04/2024`` as day first.
+    """
+    text = clean_text(decode_text(data, format=FORMAT.name, max_bytes=max_bytes))
+    try:
+        return _read(text, dayfirst=dayfirst)
+    except ValueError as exc:  # a value the model refuses: report it as bad input
+        raise ReadError(str(exc), format=FORMAT.name) from None
+
+
+def _read(text: str, *, dayfirst: bool) -> m.Article:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    footer = _footer_start(lines)
+    head_lines, foot_lines = lines[:footer], lines[footer:]
+
+    bylines: list[m.Byline] = []
+    signoffs: list[m.Byline] = []
+    topics: list[m.Topic] = []
+    photos: list[m.Photo] = []
+    rights: list[str] = []
+    body: list[m.Block] = []
+    published: m.DateValue | None = None
+    modified: m.DateValue | None = None
+
+    for line in foot_lines:
+        line = line.strip()
+        if not line or _is_furniture(line):
+            continue
+        found = _topics(line)
+        if found is not None:
+            topics.extend(found)
+        elif (signoff := parse_signoff(line)) is not None and not _is_rights(line):
+            signoffs.append(signoff)
+        elif _is_rights(line):
+            rights.append(line)
+
+    groups = [
+        [line for line in group if not _is_furniture(line)] for group in _paragraphs(head_lines)
+    ]
+    groups = [g for g in groups if g]
+    headline: str | None = None
+    if groups:
+        headline = groups[0][0]
+        groups[0] = groups[0][1:]
+        groups = [g for g in groups if g]
+
+    def meta(line: str) -> bool:
+        return (
+            _date_line(line, dayfirst) is not None
+            or _caption(line) is not None
+            or (_BY_LINE.match(line) is not None and len(line.split()) <= 16)
+        )
+
+    # the standfirst: the one paragraph between the headline and the meta block
+    summary: str | None = None
+    first_meta = next((i for i, g in enumerate(groups[:3]) if meta(g[0])), None)
+    if first_meta == 1:
+        summary = " ".join(groups[0])
+        groups = groups[1:]
+
+    in_header = True
+    for group in groups:
+        rest: list[str] = []
+        for line in group:
+            dates = _date_line(line, dayfirst) if in_header else None
+            photo = _caption(line)
+            if dates is not None:
+                published = published or dates[0]
+                modified = modified or dates[1]
+            elif in_header and _BY_LINE.match(line) and len(line.split()) <= 16:
+                bylines.extend(parse_byline(line))
+            elif photo is not None:
+                if photo not in photos:
+                    photos.append(photo)
+                    if not in_header:
+                        body.append(m.Figure(photo=photo))
+            else:
+                rest.append(line)
+        if rest:
+            in_header = False
+            body.append(_block(rest))
+
+    publisher = None
+    if rights:
+        holder = _HOLDER.search(rights[0])
+        name = holder.group("holder").strip() if holder else ""
+        if name and len(name.split()) <= 6 and not re.search(r"rights reserved", name, re.I):
+            publisher = m.Publisher(name=name)
+
+    return m.Article(
+        headline=headline,
+        summary=summary,
+        body=tuple(body),
+        bylines=tuple(dict.fromkeys(bylines + signoffs)),
+        photos=tuple(photos),
+        topics=tuple(dict.fromkeys(topics)),
+        published=published,
+        modified=modified,
+        publisher=publisher,
+        rights=m.Rights(notice=" ".join(rights)) if rights else None,
+    )
+
+
+# -------------------------------------------------------------------------
+# writer
+
+#: Article fields the text writer renders; every other non-empty field is reported lost.
+_CARRIED = {
+    "headline",
+    "summary",
+    "body",
+    "bylines",
+    "photos",
+    "topics",
+    "published",
+    "modified",
+    "rights",
+}
+
+
+def _block_lines(block: m.Block) -> str:
+    if isinstance(block, m.ListBlock):
+        lines = []
+        for n, item in enumerate(block.items, 1):
+            marker = f"{n}." if block.ordered else "-"
+            text = " ".join(m.block_text(b) for b in item).replace("\n", " ")
+            lines.append(f"{marker} {text}")
+        return "\n".join(lines)
+    if isinstance(block, m.Figure):
+        return _photo_line(block.photo)
+    return " ".join(m.block_text(block).split())
+
+
+def _photo_line(photo: m.Photo) -> str:
+    parts = [" ".join(photo.caption.split())] if photo.caption else []
+    if photo.credit:
+        parts.append(f"Photo: {photo.credit}")
+    return " ".join(parts)
+
+
+def _publisher_in_rights(article: m.Article) -> bool:
+    if article.publisher is None or article.rights is None or not article.rights.notice:
+        return False
+    holder = _HOLDER.search(article.rights.notice.split(".")[0] + ".")
+    return holder is not None and holder.group("holder").strip() == article.publisher.name
+
+
+def _lost(article: m.Article) -> list[str]:
+    lost = []
+    for field in m.Article.__attrs_attrs__:
+        value = getattr(article, field.name)
+        if field.name not in _CARRIED and value not in (None, ()):
+            if field.name == "publisher" and _publisher_in_rights(article):
+                continue  # the reader finds the publisher in the copyright line
+            lost.append(field.name)
+    if article.rights and (article.rights.holder or article.rights.usage_terms):
+        lost.append("rights.holder/usage_terms")
+    for photo in article.photos:
+        if photo.url or photo.renditions or photo.alt or photo.photographer or photo.id:
+            lost.append("photo urls and details")
+            break
+    if any(not isinstance(b, (m.Paragraph, m.ListBlock, m.Figure)) for b in article.body):
+        lost.append("block structure (headings, quotes, tables, embeds)")
+    if any(
+        b.kind is m.BylineKind.PERSON and (b.role or b.affiliation or b.url)
+        for b in article.bylines
+    ):
+        lost.append("byline roles and affiliations")
+    if any(
+        t.qcode or t.uri or t.scheme or t.kind is not m.TopicKind.KEYWORD for t in article.topics
+    ):
+        lost.append("topic codes and kinds")
+    return lost
+
+
+def write(article: m.Article, *, strict: bool = False) -> str:
+    """Render ``article`` as plain text; fields text cannot carry are reported lost."""
+    report_loss(FORMAT.name, _lost(article), strict=strict)
+    out: list[str] = []
+    if article.headline:
+        out.append(" ".join(article.headline.split()))
+    if article.summary:
+        out.append(" ".join(article.summary.split()))
+    meta: list[str] = []
+    people = [b.name for b in article.bylines if b.kind is m.BylineKind.PERSON]
+    orgs = [b.name for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
+    if people:
+        meta.append(
+            "By "
+            + (
+                " and ".join(people)
+                if len(people) < 3
+                else ", ".join(people[:-1]) + " and " + people[-1]
+            )
+        )
+    if article.published and article.modified:
+        meta.append(f"{format_date(article.published)}, updated {format_date(article.modified)}")
+    elif article.published:
+        meta.append(format_date(article.published))
+    elif article.modified:
+        meta.append(f"Updated {format_date(article.modified)}")
+    in_body = {b.photo for b in article.body if isinstance(b, m.Figure)}
+    meta.extend(
+        _photo_line(p) for p in article.photos if p not in in_body and (p.caption or p.credit)
+    )
+    if meta:
+        out.append("\n".join(meta))
+    out.extend(t for t in (_block_lines(b) for b in article.body) if t)
+    out.extend(f"– {name}" for name in orgs)
+    footer = []
+    if article.topics:
+        footer.append(
+            "Topics: " + ", ".join(t.name or t.qcode or t.uri or "" for t in article.topics)
+        )
+    if article.rights and article.rights.notice:
+        footer.append(" ".join(article.rights.notice.split()))
+    if footer:
+        out.append("\n".join(footer))
+    return "\n\n".join(out) + "\n"

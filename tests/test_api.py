@@ -1,0 +1,89 @@
+"""The public API and the registry: names, guessing, options, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsmodel
+from newsmodel import model as m
+from tests.conftest import GOLDEN, INDAILY_TXT
+from tests.expected import expected_article
+
+
+def test_formats_table() -> None:
+    names = [f.name for f in newsmodel.formats()]
+    assert names[:2] == ["newsmodel", "text"]
+    for info in newsmodel.formats():
+        assert newsmodel.get_format(info.name) is info
+        for alias in info.aliases:
+            assert newsmodel.get_format(alias.upper()) is info
+
+
+def test_format_modules_follow_the_contract() -> None:
+    from newsmodel.registry import load
+
+    for info in newsmodel.formats():
+        module = load(info)
+        assert module.FORMAT is info
+        assert callable(module.read) and callable(module.write) and callable(module.sniff)
+
+
+def test_unknown_format_lists_known_ones() -> None:
+    with pytest.raises(newsmodel.UnknownFormatError, match="known formats: newsmodel, text"):
+        newsmodel.read("x", format="docx")
+    with pytest.raises(ValueError):
+        newsmodel.write(m.Article(), format="docx")
+
+
+def test_detect_format_by_content_and_extension() -> None:
+    golden = (GOLDEN / "indaily.newsmodel.json").read_bytes()
+    assert newsmodel.detect_format(golden).name == "newsmodel"
+    assert newsmodel.detect_format(INDAILY_TXT.read_bytes()).name == "text"
+    assert newsmodel.detect_format(b"anything", "story.txt").name == "text"
+    with pytest.raises(newsmodel.UnknownFormatError, match="tried newsmodel, text"):
+        newsmodel.detect_format(b"\x00\x01\xff binary")
+
+
+def test_read_file_write_file_and_convert(tmp_path: Path) -> None:
+    article = newsmodel.read_file(INDAILY_TXT)
+    assert article == expected_article()
+    out = tmp_path / "story.newsmodel.json"
+    newsmodel.write_file(article, out)
+    assert newsmodel.read_file(out) == article
+    converted = newsmodel.convert(
+        INDAILY_TXT.read_bytes(), from_format="text", to_format="newsmodel"
+    )
+    assert newsmodel.read(converted) == article
+
+
+def test_unknown_options_are_refused_naming_the_accepted_ones() -> None:
+    with pytest.raises(
+        newsmodel.FormatError, match=r"has no option colour .*options: max_bytes, dayfirst"
+    ):
+        newsmodel.read("Headline", format="text", colour="red")
+
+
+def test_missing_file_is_our_error(tmp_path: Path) -> None:
+    with pytest.raises(newsmodel.ReadError, match="cannot read"):
+        newsmodel.read_file(tmp_path / "missing.txt")
+
+
+def test_write_refuses_non_articles() -> None:
+    with pytest.raises(newsmodel.WriteError):
+        newsmodel.write("not an article")  # type: ignore[arg-type]
+
+
+def test_errors_share_one_root_and_builtins() -> None:
+    for cls in (
+        newsmodel.ReadError,
+        newsmodel.WriteError,
+        newsmodel.UnknownFormatError,
+        newsmodel.SchemaVersionError,
+        newsmodel.LossyConversionError,
+    ):
+        assert issubclass(cls, newsmodel.NewsmodelError)
+        assert issubclass(cls, ValueError)
+    assert issubclass(newsmodel.LossyConversionWarning, newsmodel.NewsmodelWarning)
+    assert issubclass(newsmodel.NewsmodelWarning, UserWarning)

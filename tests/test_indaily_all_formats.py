@@ -1,0 +1,34 @@
+"""Every format present reads the InDaily story (fixture or golden file) to the expected article."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import newsmodel
+from tests.conftest import GOLDEN, INDAILY_TXT
+from tests.expected import expected_article
+
+#: The rendering of the story in each format: the fixture where the format is
+#: the source, else the golden file the writer produced.
+SOURCES = {
+    "text": INDAILY_TXT,
+    "newsmodel": GOLDEN / "indaily.newsmodel.json",
+}
+
+#: Fields each format cannot carry (compared as absent).
+NOT_CARRIED: dict[str, tuple[str, ...]] = {"text": (), "newsmodel": ()}
+
+
+@pytest.mark.parametrize("info", newsmodel.formats(), ids=lambda f: f.name)
+def test_format_reads_indaily(info: newsmodel.FormatInfo) -> None:
+    if not info.can_read:
+        pytest.skip(f"{info.name} cannot be read")
+    assert info.name in SOURCES, f"add the InDaily rendering of {info.name} to SOURCES"
+    article = newsmodel.read(SOURCES[info.name].read_bytes(), format=info.name)
+    expected = expected_article()
+    dropped = {
+        name: attrs.fields_dict(type(expected))[name].default for name in NOT_CARRIED[info.name]
+    }
+    assert article == attrs.evolve(expected, **dropped)
+    assert newsmodel.read_file(SOURCES[info.name]) == article
