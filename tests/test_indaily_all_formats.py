@@ -14,10 +14,15 @@ from tests.expected import expected_article
 SOURCES = {
     "text": INDAILY_TXT,
     "newsmodel": GOLDEN / "indaily.newsmodel.json",
+    "ninjs": GOLDEN / "indaily.ninjs-3.1.json",
 }
 
 #: Fields each format cannot carry (compared as absent).
-NOT_CARRIED: dict[str, tuple[str, ...]] = {"text": (), "newsmodel": ()}
+NOT_CARRIED: dict[str, tuple[str, ...]] = {
+    "text": (),
+    "newsmodel": (),
+    "ninjs": ("published", "modified"),  # days without a time of day
+}
 
 
 @pytest.mark.parametrize("info", newsmodel.formats(), ids=lambda f: f.name)

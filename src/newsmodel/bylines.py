@@ -146,7 +146,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
 )
 
 _LEADING = re.compile(
-    r"^\s*(?:[-–—]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled)\s+)?by\s*[:\s]\s*",
+    r"^\s*(?:[-–—]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled)\s+)?"
+    r"(?:by|von|par|por|door|av|af)\s*[:\s]\s*",
     re.IGNORECASE,
 )
 _ROLE_PREFIX = re.compile(
@@ -179,7 +180,8 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)\b)$"
+    r"^(?:(?:[dlDL]|[Oo]|Mc|Mac)['’])?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)\b)$"
 )
 _AGENCY_PARENS = re.compile(r"^\s*\(([^()]{1,40})\)\s*[-–—]?\s*$")
 _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")

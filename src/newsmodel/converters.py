@@ -40,6 +40,7 @@ __all__ = [
     "configure_converter",
     "describe_error",
     "format_exception",
+    "json_type",
     "make_converter",
     "parse_date_value",
 ]
@@ -93,13 +94,14 @@ def _format_date_value(value: m.DateValue) -> str:
 def _strict(kind: type[T], name: str) -> Callable[[Any, Any], T]:
     def structure(value: Any, _type: Any) -> T:
         if type(value) is not kind:
-            raise TypeError(f"expected {name}, got {_json_type(value)}")
+            raise TypeError(f"expected {name}, got {json_type(value)}")
         return value
 
     return structure
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
+    """The JSON name of a parsed value's type (``string``, ``number``, ``array``…)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -119,7 +121,7 @@ def _structure_date(value: Any, _type: Any) -> m.DateValue | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"expected a date string, got {_json_type(value)}")
+        raise TypeError(f"expected a date string, got {json_type(value)}")
     return parse_date_value(value)
 
 
@@ -132,7 +134,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {_json_type(value)}")
+            raise TypeError(f"expected a string, got {json_type(value)}")
         try:
             return kind(value)
         except ValueError:
@@ -156,7 +158,7 @@ def _register_tagged(
             return value
         if not isinstance(value, dict):
             expected = "a string or an object" if what == "inline" else "an object"
-            raise TypeError(f"expected {what} as {expected}, got {_json_type(value)}")
+            raise TypeError(f"expected {what} as {expected}, got {json_type(value)}")
         tag = value.get("type")
         cls = by_tag.get(tag) if isinstance(tag, str) else None
         if cls is None:
@@ -176,7 +178,7 @@ def _register_tagged(
 
         def structure(value: Any, cl: Any, _tag: str = tag, _fn: Any = plain_st) -> Any:
             if not isinstance(value, dict):
-                raise TypeError(f"expected an object, got {_json_type(value)}")
+                raise TypeError(f"expected an object, got {json_type(value)}")
             if value.get("type", _tag) != _tag:
                 raise ValueError(f"expected type {_tag!r}, got {value.get('type')!r}")
             return _fn({k: v for k, v in value.items() if k != "type"}, cl)
@@ -190,7 +192,7 @@ def _strict_tuple_factory(kind: Any, converter: cattrs.BaseConverter) -> Any:
 
     def structure(value: Any, cl: Any) -> Any:
         if not isinstance(value, list):
-            raise TypeError(f"expected an array, got {_json_type(value)}")
+            raise TypeError(f"expected an array, got {json_type(value)}")
         return inner(value, cl)
 
     return structure
@@ -202,7 +204,7 @@ def _strict_class_factory(kind: Any, converter: cattrs.BaseConverter) -> Any:
 
     def structure(value: Any, cl: Any) -> Any:
         if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {_json_type(value)}")
+            raise TypeError(f"expected an object, got {json_type(value)}")
         return inner(value, cl)
 
     return structure

@@ -66,7 +66,11 @@ ZONE_ABBREVIATIONS: dict[str, tzoffset] = {
     )
 }
 
-_HAS_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|2[0-9]{3})(?!\d)")
+_HAS_YEAR = re.compile(r"[0-9]{4}")
+_ISO = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 _MAX_LEN = 120
 
 # Two defaults that differ in every field: what differs in the two results was
@@ -89,6 +93,10 @@ def parse_date(
     text = text.strip()
     if not text or len(text) > _MAX_LEN or not _HAS_YEAR.search(text):
         return None
+    if _ISO.fullmatch(text):
+        iso = _iso(text)
+        if iso is not None:
+            return None if iso.year < min_year else iso
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -109,6 +117,23 @@ def parse_date(
     if a.tzinfo is not None and a.utcoffset() is None:
         a = a.replace(tzinfo=None)
     return a
+
+
+def _iso(text: str) -> DateValue | None:
+    try:
+        if len(text) == 10:
+            return datetime.date.fromisoformat(text)
+        text = text.replace(" ", "T", 1)
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        elif re.search(r"[+-][0-9]{4}$", text):
+            text = f"{text[:-2]}:{text[-2:]}"
+        value = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is not None and value.utcoffset() is None:
+        return value.replace(tzinfo=None)
+    return value
 
 
 def format_date(value: DateValue) -> str:

@@ -188,9 +188,12 @@ def _clean(text: str | None) -> str:
     return _WS.sub(" ", text) if text else ""
 
 
-def _tidy(content: list[m.Inline]) -> tuple[m.Inline, ...]:
-    """Strip white space at the edges of a block's inline content."""
-    items = list(m.Paragraph(content=tuple(content)).content)
+def _tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
+    """Collapse runs of white space and strip it at the edges of a block's inline content."""
+    items = [
+        _WS.sub(" ", item) if isinstance(item, str) and collapse else item
+        for item in m.Paragraph(content=tuple(content)).content
+    ]
     while items and isinstance(items[0], str) and not items[0].strip():
         items.pop(0)
     while items and isinstance(items[-1], str) and not items[-1].strip():
@@ -339,7 +342,9 @@ def photo_from_figure(figure: Any) -> m.Photo | None:
         elif tag == "figcaption" and caption is None and credit is None:
             caption, credit, photographer = _caption_parts(element)
     if photo is None:
-        return None
+        if caption is None and credit is None and photographer is None:
+            return None
+        return m.Photo(caption=caption, credit=credit, photographer=photographer)
     return m.Photo(
         url=photo.url,
         caption=caption,
@@ -483,7 +488,7 @@ def _block(element: Any, depth: int) -> Iterator[m.Block]:
         if _has_text(content):
             yield m.Heading(content=content, level=int(heading.group(1)) if heading else 2)
     elif name == "pre":
-        content = _tidy(inline_from_element(element, depth, pre=True))
+        content = _tidy(inline_from_element(element, depth, pre=True), collapse=False)
         parts: list[m.Inline] = []
         for item in content:
             if isinstance(item, str):

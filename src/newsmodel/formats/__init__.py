@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["FORMATS", "NEWSMODEL", "TEXT", "FormatInfo"]
+__all__ = ["FORMATS", "NEWSMODEL", "NINJS", "TEXT", "FormatInfo"]
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +41,15 @@ NEWSMODEL = FormatInfo(
     media_types=("application/vnd.newsmodel+json",),
 )
 
+NINJS = FormatInfo(
+    name="ninjs",
+    title="IPTC ninjs (News in JSON) 1.x, 2.x, 3.x",
+    module="newsmodel.formats.ninjs",
+    aliases=("ninjs3", "ninjs-json"),
+    extensions=(".ninjs.json", ".ninjs", ".json"),
+    media_types=("application/ninjs+json",),
+)
+
 TEXT = FormatInfo(
     name="text",
     title="plain text (as a reader sees the article)",
@@ -51,4 +60,4 @@ TEXT = FormatInfo(
 )
 
 #: Every format, in the order sniffers are tried when guessing.
-FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, TEXT)
+FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, TEXT)

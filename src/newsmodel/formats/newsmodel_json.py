@@ -27,7 +27,7 @@ import cattrs
 from newsmodel.converters import describe_error, make_converter
 from newsmodel.errors import InputTooLargeError, ReadError, SchemaVersionError
 from newsmodel.formats import NEWSMODEL as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, decode_text
+from newsmodel.formats._common import DEFAULT_MAX_BYTES, decode_text, parse_json
 from newsmodel.model import Article
 
 __all__ = ["FORMAT", "SCHEMA_VERSION", "read", "schema", "sniff", "write"]
@@ -59,50 +59,6 @@ def sniff(head: bytes) -> bool:
     return _SNIFF.match(head.lstrip(b"\xef\xbb\xbf")) is not None
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _check_depth(text: str) -> None:
-    depth = 0
-    for match in _BRACKETS.finditer(_STRING.sub("", text)):
-        if match.group() in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise InputTooLargeError(
-                    f"nesting deeper than {MAX_DEPTH} levels", format=FORMAT.name
-                )
-        else:
-            depth -= 1
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _parse_json(text: str) -> Any:
-    _check_depth(text)
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ReadError(
-            f"not valid JSON: {exc.msg}",
-            format=FORMAT.name,
-            where=f"line {exc.lineno}, column {exc.colno}",
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise ReadError(f"not valid JSON: {exc}", format=FORMAT.name) from None
-
-
 def _check_version(version: object) -> None:
     if not isinstance(version, str) or not (match := _VERSION.fullmatch(version)):
         raise SchemaVersionError(
@@ -128,7 +84,7 @@ def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     schema version.
     """
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
-    doc = _parse_json(text)
+    doc = parse_json(text, format=FORMAT.name, max_depth=MAX_DEPTH)
     if not isinstance(doc, dict):
         raise ReadError(
             f"expected a JSON object, got {type(doc).__name__}", format=FORMAT.name, where="$"

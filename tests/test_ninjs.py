@@ -1,0 +1,269 @@
+"""ninjs 1.x, 2.x, 3.x: IPTC examples, schema-valid output, losses, bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import warnings
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsmodel
+from newsmodel import model as m
+from newsmodel.formats import ninjs
+from newsmodel.testing import articles
+from tests.conftest import GOLDEN
+from tests.expected import expected_article
+from tests.schemas import NINJS, assert_ninjs_valid, require_ref
+
+EXAMPLES = sorted(NINJS.glob("examples/*/*.json")) if NINJS.is_dir() else []
+SHOULD_FAIL = sorted(NINJS.glob("examples/*/should_fail/*.json")) if NINJS.is_dir() else []
+
+
+def _quiet_write(article: m.Article, version: str) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        return ninjs.write(article, version=version)
+
+
+@pytest.mark.parametrize("version", ninjs.VERSIONS)
+def test_golden_indaily(version: str, update_golden: bool) -> None:
+    golden = GOLDEN / f"indaily.ninjs-{version}.json"
+    with pytest.warns(newsmodel.LossyConversionWarning, match="published") as record:
+        text = ninjs.write(expected_article(), version=version)
+    assert record[0].message.fields == (  # type: ignore[union-attr]
+        "published (ninjs dates need a time of day and a zone)",
+        "modified (ninjs dates need a time of day and a zone)",
+    )
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == text
+    # the InDaily article survives with every field ninjs can carry
+    back = ninjs.read(golden.read_bytes())
+    assert back == attrs.evolve(expected_article(), published=None, modified=None)
+    if NINJS.is_dir():
+        assert_ninjs_valid(text, version)
+
+
+def test_indaily_keeps_what_matters_in_3_1() -> None:
+    doc = json.loads((GOLDEN / "indaily.ninjs-3.1.json").read_text("utf-8"))
+    assert doc["headlines"][0] == {
+        "role": "main",
+        "contentType": "text/plain",
+        "value": "Russia in ‘direct confrontation’ with NATO",
+    }
+    assert doc["by"] == "AAP"
+    assert doc["associations"][0]["descriptions"][1]["value"] == "AP"
+    assert [s["name"] for s in doc["subjects"]] == ["NATO", "russia"]
+    assert doc["bodies"][0]["value"].count("<p>") == 22
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_iptc_examples_read_and_round_trip(path: object) -> None:
+    article = ninjs.read(path.read_bytes())  # type: ignore[attr-defined]
+    for version in ninjs.VERSIONS:
+        text = _quiet_write(article, version)
+        assert_ninjs_valid(text, version)
+        again = ninjs.read(text)
+        assert ninjs.read(_quiet_write(again, version)) == again
+    text = _quiet_write(article, "3.1")
+    assert ninjs.read(text) == _without_ninjs_gaps(article)
+
+
+def _without_ninjs_gaps(article: m.Article) -> m.Article:
+    """What 3.1 cannot say: days and zoneless times (the examples have neither)."""
+
+    def keep(value: m.DateValue | None) -> m.DateValue | None:
+        if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+            return value
+        return None
+
+    return attrs.evolve(
+        article,
+        published=keep(article.published),
+        modified=keep(article.modified),
+        embargo=keep(article.embargo),
+    )
+
+
+def test_examples_are_present_when_ref_is() -> None:
+    require_ref()
+    assert len(EXAMPLES) >= 29
+    assert len(SHOULD_FAIL) >= 9
+
+
+@pytest.mark.parametrize("path", SHOULD_FAIL, ids=lambda p: p.name)
+def test_should_fail_examples_do_not_crash(path: object) -> None:
+    with contextlib.suppress(newsmodel.NewsmodelError):
+        ninjs.read(path.read_bytes())  # type: ignore[attr-defined]
+
+
+def test_versions_are_detected() -> None:
+    v1 = '{"uri": "urn:x:1", "headline": "H1", "byline": "Jane Doe", "body_text": "One.\\n\\nTwo."}'
+    v2 = '{"uri": "urn:x:2", "versioncreated": "2024-04-05T10:00:00+10:30", "headlines": [{"value": "H2"}]}'
+    v3 = '{"uri": "urn:x:3", "versionCreated": "2024-04-05T10:00:00Z", "headlines": [{"role": "main", "value": "H3"}]}'
+    a1, a2, a3 = ninjs.read(v1), ninjs.read(v2), ninjs.read(v3)
+    assert (a1.headline, a2.headline, a3.headline) == ("H1", "H2", "H3")
+    assert a1.text == "One.\n\nTwo." and a1.bylines == (m.Byline(name="Jane Doe"),)
+    assert a2.modified == datetime.datetime(
+        2024, 4, 5, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=10, minutes=30))
+    )
+    assert ninjs.detect_version(json.loads(v1)) == "1"
+    assert ninjs.detect_version(json.loads(v2)) == "2"
+    assert ninjs.detect_version(json.loads(v3)) == "3"
+
+
+def test_topics_keep_uri_and_qcode_and_kind() -> None:
+    doc = {
+        "uri": "urn:x:t",
+        "subjects": [
+            {
+                "name": "politics",
+                "uri": "http://cv.iptc.org/newscodes/mediatopic/11000000",
+                "relevance": 90,
+            },
+            {"name": "tag", "rel": "keyword"},
+            {"name": "code only", "literal": "acme:42"},
+        ],
+        "people": [{"name": "Dmitry Peskov", "uri": "http://www.wikidata.org/entity/Q312807"}],
+        "places": [{"name": "Finland"}],
+    }
+    article = ninjs.read(json.dumps(doc))
+    assert article.topics[0] == m.Topic(
+        name="politics",
+        kind=m.TopicKind.SUBJECT,
+        qcode="medtop:11000000",
+        uri="http://cv.iptc.org/newscodes/mediatopic/11000000",
+        relevance=90,
+    )
+    assert article.topics[1].kind is m.TopicKind.KEYWORD
+    assert article.topics[2].qcode == "acme:42" and article.topics[2].uri is None
+    assert (
+        article.topics[3].kind is m.TopicKind.PERSON
+        and article.topics[3].qcode == "wikidata:Q312807"
+    )
+    assert article.topics[4].kind is m.TopicKind.PLACE
+    again = ninjs.read(_quiet_write(article, "3.1"))
+    assert again.topics == article.topics
+
+
+def test_losses_are_reported_and_strict_raises() -> None:
+    article = m.Article(
+        headline="H",
+        quotes=[m.Quote(text="q")],
+        dateline=m.Dateline(text="HELSINKI, April 5", location="Helsinki"),
+        published=datetime.datetime(2024, 4, 5, 10, 0),
+    )
+    with pytest.warns(newsmodel.LossyConversionWarning) as record:
+        ninjs.write(article)
+    fields = record[0].message.fields  # type: ignore[union-attr]
+    assert "quotes" in fields and "dateline" in fields
+    assert any(f.startswith("published") for f in fields)
+    with pytest.raises(newsmodel.LossyConversionError):
+        ninjs.write(article, strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ninjs.write(m.Article(headline="nothing lost", id="urn:x:1"))
+
+
+def test_unknown_version_is_refused() -> None:
+    with pytest.raises(newsmodel.WriteError, match=r"choose 3\.1, 2\.2, 1\.6"):
+        ninjs.write(m.Article(), version="4.0")
+    with pytest.raises(newsmodel.ReadError, match="unknown ninjs version"):
+        ninjs.read('{"uri": "urn:x"}', version="9")
+
+
+@pytest.mark.parametrize(
+    ("doc", "where", "why"),
+    [
+        ('{"uri": "u", "urgency": "high"}', "$.urgency", "expected a number"),
+        ('{"uri": "u", "urgency": 12}', "$.urgency", "outside 1–9"),
+        ('{"uri": "u", "headlines": "H"}', "$.headlines", "expected an array"),
+        ('{"uri": "u", "headlines": [1]}', "$.headlines[0]", "expected an object"),
+        ('{"uri": "u", "headlines": [{"value": 5}]}', "$.headlines[0].value", "expected a string"),
+        ('{"uri": "u", "versionCreated": "yesterday"}', "$.versioncreated", "not a date"),
+        ('{"uri": "u", "language": "english please"}', "$.language", "BCP 47"),
+        ('{"uri": "u", "pubStatus": "maybe"}', "$.pubstatus", "usable"),
+        ('{"headlines": []}', "$", "needs a 'uri'"),
+        ("[]", "$", "expected a JSON object"),
+    ],
+)
+def test_bad_documents_name_the_json_path(doc: str, where: str, why: str) -> None:
+    with pytest.raises(newsmodel.ReadError) as info:
+        ninjs.read(doc)
+    assert info.value.where == where
+    assert why in str(info.value)
+
+
+def test_huge_and_deep_documents() -> None:
+    with pytest.raises(newsmodel.InputTooLargeError):
+        ninjs.read('{"uri": "u", "x": ' + "[" * 5000 + "]" * 5000 + "}")
+    with pytest.raises(newsmodel.InputTooLargeError):
+        ninjs.read(b'{"uri": "u"}' + b" " * 100, max_bytes=50)
+
+
+@settings(max_examples=150)
+@given(articles(max_blocks=4), st.sampled_from(ninjs.VERSIONS))
+def test_every_written_document_is_valid(article: m.Article, version: str) -> None:
+    text = _quiet_write(article, version)
+    if NINJS.is_dir():
+        assert_ninjs_valid(text, version)
+    back = ninjs.read(text)
+    # reading is stable: a second trip changes nothing
+    assert ninjs.read(_quiet_write(back, version)) == back
+
+
+@settings(max_examples=150)
+@given(articles(max_blocks=4))
+def test_carried_fields_survive_3_1(article: m.Article) -> None:
+    back = ninjs.read(_quiet_write(article, "3.1"))
+    assert back.headline == article.headline
+    assert back.summary == article.summary
+    assert back.status == article.status and back.urgency == article.urgency
+    assert back.language == article.language and back.slugline == article.slugline
+    assert back.alt_ids == article.alt_ids
+
+
+@settings(max_examples=200)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+        lambda c: (
+            st.lists(c, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "uri",
+                        "type",
+                        "headlines",
+                        "bodies",
+                        "value",
+                        "role",
+                        "subjects",
+                        "name",
+                        "associations",
+                        "renditions",
+                        "href",
+                        "urgency",
+                        "by",
+                        "versionCreated",
+                        "altIds",
+                        "headline",
+                        "body_html",
+                    ]
+                ),
+                c,
+                max_size=5,
+            )
+        ),
+        max_leaves=25,
+    )
+)
+def test_random_documents_raise_only_our_errors(value: object) -> None:
+    doc = {"uri": "urn:x"} | value if isinstance(value, dict) else value
+    with contextlib.suppress(newsmodel.NewsmodelError):
+        ninjs.read(json.dumps(doc))
