@@ -42,3 +42,29 @@ def assert_ninjs_valid(text: str, version: str) -> None:
     """Fail with the first schema error of a written ninjs document."""
     errors = sorted(ninjs_validator(version).iter_errors(json.loads(text)), key=str)
     assert not errors, f"{errors[0].message} at {list(errors[0].absolute_path)}"
+
+
+G2 = SHARED_REF / "newsml-g2"
+NITF = SHARED_REF / "nitf"
+
+
+@cache
+def xsd(name: str) -> Any:
+    """A compiled XSD: ``"g2"`` (G2 2.35 with NITF 3.6 inside) or ``"nitf"`` (NITF 3.6)."""
+    require_ref()
+    from lxml import etree
+
+    path = {
+        "g2": G2 / "schema" / "newsml-g2-2.35-with-nitf-3.6.xsd",
+        "nitf": NITF / "schema" / "nitf-3-6.xsd",
+    }[name]
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def assert_xml_valid(text: str, name: str) -> None:
+    """Fail with the first XSD error of a written document."""
+    from lxml import etree
+
+    schema = xsd(name)
+    ok = schema.validate(etree.fromstring(text.encode("utf-8")))
+    assert ok, "; ".join(str(e) for e in list(schema.error_log)[:3])

@@ -15,6 +15,8 @@ SOURCES = {
     "text": INDAILY_TXT,
     "newsmodel": GOLDEN / "indaily.newsmodel.json",
     "ninjs": GOLDEN / "indaily.ninjs-3.1.json",
+    "newsml": GOLDEN / "indaily.newsml.xml",
+    "nitf": GOLDEN / "indaily.nitf.xml",
 }
 
 #: Fields each format cannot carry (compared as absent).
@@ -22,6 +24,8 @@ NOT_CARRIED: dict[str, tuple[str, ...]] = {
     "text": (),
     "newsmodel": (),
     "ninjs": ("published", "modified"),  # days without a time of day
+    "newsml": (),
+    "nitf": (),
 }
 
 

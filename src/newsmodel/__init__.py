@@ -9,6 +9,7 @@
 from newsmodel.api import convert, read, read_file, write, write_file
 from newsmodel.errors import (
     FormatError,
+    IgnoredContentWarning,
     InputTooLargeError,
     LossyConversionError,
     LossyConversionWarning,
@@ -55,6 +56,7 @@ from newsmodel.model import (
     TopicKind,
 )
 from newsmodel.registry import detect_format, formats, get_format
+from newsmodel.validation import SchemaError, validate_xml
 
 __version__ = "0.1.0"
 
@@ -71,6 +73,7 @@ __all__ = [
     "FormatError",
     "FormatInfo",
     "Heading",
+    "IgnoredContentWarning",
     "Inline",
     "InlineQuote",
     "InputTooLargeError",
@@ -93,6 +96,7 @@ __all__ = [
     "RelatedLink",
     "Rendition",
     "Rights",
+    "SchemaError",
     "SchemaVersionError",
     "Strong",
     "Table",
@@ -109,6 +113,7 @@ __all__ = [
     "get_format",
     "read",
     "read_file",
+    "validate_xml",
     "write",
     "write_file",
 ]

@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("formats", help="list the formats and what each can read and write")
 
+    validate = sub.add_parser(
+        "validate", help="check a NewsML-G2 or NITF document against an XML Schema (XSD)"
+    )
+    validate.add_argument("input", metavar="FILE", help="document to check, or - for stdin")
+    validate.add_argument("--schema", required=True, metavar="XSD", help="the schema file")
+    validate.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
     inspect = sub.add_parser("inspect", help="summarise an article")
     inspect.add_argument("input", metavar="FILE", help="input file, or - for stdin")
     inspect.add_argument(
@@ -100,6 +109,28 @@ def _cmd_formats(out: TextIO) -> int:
     for row in rows:
         cells = [row[i].ljust(widths[i]) for i in range(4)]
         out.write("  ".join(cells) + "  " + row[4] + "\n")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from newsmodel.validation import validate_xml
+
+    if args.input == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(args.input, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise NewsmodelError(f"cannot read {args.input!r}: {exc.strerror or exc}") from None
+    problems = validate_xml(data, args.schema)
+    name = "<stdin>" if args.input == "-" else args.input
+    for problem in problems:
+        out.write(f"{name}: {problem}\n")
+    if problems:
+        out.write(f"{name}: invalid ({len(problems)} problem(s))\n")
+        return 1
+    out.write(f"{name}: valid\n")
     return 0
 
 
@@ -160,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _cmd_convert(args, sys.stdout)
             if args.command == "formats":
                 return _cmd_formats(sys.stdout)
+            if args.command == "validate":
+                return _cmd_validate(args, sys.stdout)
             return _cmd_inspect(args, sys.stdout)
         except NewsmodelError as exc:
             if debug:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "FormatError",
+    "IgnoredContentWarning",
     "InputTooLargeError",
     "LossyConversionError",
     "LossyConversionWarning",
@@ -93,6 +94,10 @@ class LossyConversionWarning(NewsmodelWarning):
         self.format = format
         self.fields = fields
         super().__init__(message)
+
+
+class IgnoredContentWarning(NewsmodelWarning):
+    """A reader met content it does not turn into the article (a video item, an event)."""
 
 
 def report_loss(format: str, fields: Iterable[str], *, strict: bool, stacklevel: int = 3) -> None:

@@ -39,7 +39,8 @@ __all__ = [
 #: Deeper nesting than this is read as plain text (bounded recursion).
 MAX_DEPTH = 60
 
-_WS = re.compile(r"\s+")
+#: HTML white space (not NO-BREAK SPACE and friends, which are content).
+_WS = re.compile(r"[ \t\n\r\f]+")
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -184,25 +185,34 @@ def html_parser() -> etree.HTMLParser:
 # reading
 
 
+def _needs_collapse(text: str) -> bool:
+    return "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text
+
+
 def _clean(text: str | None) -> str:
-    return _WS.sub(" ", text) if text else ""
+    if not text:
+        return ""
+    return _WS.sub(" ", text) if _needs_collapse(text) else text
 
 
 def _tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
-    """Collapse runs of white space and strip it at the edges of a block's inline content."""
-    items = [
-        _WS.sub(" ", item) if isinstance(item, str) and collapse else item
-        for item in m.Paragraph(content=tuple(content)).content
-    ]
-    while items and isinstance(items[0], str) and not items[0].strip():
-        items.pop(0)
-    while items and isinstance(items[-1], str) and not items[-1].strip():
-        items.pop()
+    """Merge adjacent text, collapse runs of white space, strip it at the block's edges."""
+    items: list[m.Inline] = []
+    for item in content:
+        if isinstance(item, str):
+            if not item:
+                continue
+            if items and isinstance(items[-1], str):
+                items[-1] = items[-1] + item
+                continue
+        items.append(item)
+    if collapse:
+        items = [_WS.sub(" ", i) if isinstance(i, str) and _needs_collapse(i) else i for i in items]
     if items and isinstance(items[0], str):
-        items[0] = items[0].lstrip()
+        items[0] = items[0].lstrip(" \t\n\r\f")
     if items and isinstance(items[-1], str):
-        items[-1] = items[-1].rstrip()
-    return m.Paragraph(content=tuple(items)).content
+        items[-1] = items[-1].rstrip(" \t\n\r\f")
+    return tuple(i for i in items if not isinstance(i, str) or i)
 
 
 def _has_text(content: Iterable[m.Inline]) -> bool:
@@ -239,7 +249,10 @@ def _inline_node(element: Any, depth: int, *, pre: bool) -> list[m.Inline]:
             return [m.Link(content=tuple(content), url=href, title=title)]
         return content
     if name in _INLINE_MAP:
-        return [_INLINE_MAP[name](content=tuple(content))] if _has_text(content) else content
+        cls = _INLINE_MAP[name]
+        if name == "em" and "strong" in (element.get("class") or "").split():
+            cls = m.Strong  # NITF has no strong: newsmodel writes em class="strong"
+        return [cls(content=tuple(content))] if _has_text(content) else content
     if name == "q":
         cite = safe_url(element.get("cite"))
         return [m.InlineQuote(content=tuple(content), cite=cite)] if _has_text(content) else content
@@ -387,7 +400,7 @@ def _nitf_media(media: Any) -> m.Photo | None:
             credit = _clean(" ".join(child.itertext())).strip() or None
     if caption and not credit:
         caption, credit = split_credit(caption)
-    if not renditions and not caption:
+    if not renditions and not caption and not credit and not alt:
         return None
     first = renditions[0] if renditions else None
     return m.Photo(
@@ -478,11 +491,11 @@ def _block(element: Any, depth: int) -> Iterator[m.Block]:
         content = _tidy(inline_from_element(element, depth))
         if _has_text(content):
             yield m.Paragraph(content=content)
-        # images inside a paragraph become figures after it
-        for img in element.iter("img", "{*}img"):
-            photo = _image_photo(img)
-            if photo is not None:
-                yield m.Figure(photo=photo)
+        if len(element):  # images inside a paragraph become figures after it
+            for img in element.iter("img", "{*}img"):
+                photo = _image_photo(img)
+                if photo is not None:
+                    yield m.Figure(photo=photo)
     elif heading or name == "hl2":
         content = _tidy(inline_from_element(element, depth))
         if _has_text(content):
@@ -552,7 +565,7 @@ def _blockquote(element: Any, depth: int) -> Iterator[m.Block]:
         skip = children[-1]
         attribution = inline_from_element(skip, depth + 1)
     blocks = tuple(_blocks(element, depth, skip=skip))
-    cite = safe_url(element.get("cite"))
+    cite = safe_url(element.get("cite") or element.get("quote-source"))
     content = _tidy(attribution)
     if blocks or _has_text(content):
         yield m.BlockQuote(blocks=blocks, cite=cite, attribution=content)

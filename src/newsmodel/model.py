@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeAlias, Union
 
 import attrs
@@ -62,6 +62,7 @@ __all__ = [
     "Topic",
     "TopicKind",
     "block_text",
+    "figures",
     "inline_text",
 ]
 
@@ -633,6 +634,18 @@ def block_text(block: Block) -> str:
             "\t".join(inline_text(cell.content) for cell in row.cells) for row in block.rows
         )
     return ""
+
+
+def figures(blocks: Iterable[Block]) -> Iterator[Figure]:
+    """Every figure in ``blocks``, those inside quotes and lists included, in order."""
+    for block in blocks:
+        if isinstance(block, Figure):
+            yield block
+        elif isinstance(block, BlockQuote):
+            yield from figures(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from figures(item)
 
 
 # --------------------------------------------------------------------------

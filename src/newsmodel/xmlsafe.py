@@ -16,7 +16,7 @@ from lxml import etree
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.formats._common import DEFAULT_MAX_BYTES
 
-__all__ = ["parse_xml"]
+__all__ = ["indent_metadata", "parse_xml"]
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
@@ -73,7 +73,38 @@ def parse_xml(data: bytes | str, *, format: str, max_bytes: int = DEFAULT_MAX_BY
         raise ReadError(f"cannot parse XML: {exc}", format=format) from None
     if root is None:
         raise ReadError("the document has no root element", format=format)
-    for element in root.iter():
-        if isinstance(element, etree._Entity):
-            raise ReadError("the document uses undeclared entities", format=format)
+    # references to entities nobody declared (e.g. &nbsp; under a DTD that is never
+    # loaded) are dropped, never expanded
+    for entity in [e for e in root.iter() if isinstance(e, etree._Entity)]:
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        previous = entity.getprevious()
+        if entity.tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + entity.tail
+            else:
+                parent.text = (parent.text or "") + entity.tail
+        parent.remove(entity)
     return root
+
+
+def indent_metadata(element: Any, stop: frozenset[str], level: int = 0) -> None:
+    """Indent an element tree for reading, leaving mixed content alone.
+
+    Only elements whose content is elements alone are indented; descent stops
+    at elements whose local name is in ``stop`` (bodies), so that no white
+    space is ever added to text.
+    """
+    children = [c for c in element if isinstance(c.tag, str)]
+    name = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+    if not children or name in stop or (element.text and element.text.strip()):
+        return
+    if any(c.tail and c.tail.strip() for c in children):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in children:
+        indent_metadata(child, stop, level + 1)
+        child.tail = pad
+    children[-1].tail = "\n" + "  " * level

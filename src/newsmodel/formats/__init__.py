@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["FORMATS", "NEWSMODEL", "NINJS", "TEXT", "FormatInfo"]
+__all__ = ["FORMATS", "NEWSML", "NEWSMODEL", "NINJS", "NITF", "TEXT", "FormatInfo"]
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +50,24 @@ NINJS = FormatInfo(
     media_types=("application/ninjs+json",),
 )
 
+NEWSML = FormatInfo(
+    name="newsml",
+    title="IPTC NewsML-G2 (reads 2.4 onward, writes 2.35)",
+    module="newsmodel.formats.newsml",
+    aliases=("newsml-g2", "newsmlg2", "g2"),
+    extensions=(".newsml.xml", ".g2.xml", ".xml"),
+    media_types=("application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml"),
+)
+
+NITF = FormatInfo(
+    name="nitf",
+    title="IPTC NITF (reads 3.x, writes 3.6)",
+    module="newsmodel.formats.nitf",
+    aliases=("nitf3",),
+    extensions=(".nitf.xml", ".nitf", ".xml"),
+    media_types=("application/nitf+xml",),
+)
+
 TEXT = FormatInfo(
     name="text",
     title="plain text (as a reader sees the article)",
@@ -60,4 +78,4 @@ TEXT = FormatInfo(
 )
 
 #: Every format, in the order sniffers are tried when guessing.
-FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, TEXT)
+FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, NEWSML, NITF, TEXT)

@@ -388,7 +388,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         meta.append(format_date(article.published))
     elif article.modified:
         meta.append(f"Updated {format_date(article.modified)}")
-    in_body = {b.photo for b in article.body if isinstance(b, m.Figure)}
+    in_body = {f.photo for f in m.figures(article.body)}
     meta.extend(
         _photo_line(p) for p in article.photos if p not in in_body and (p.caption or p.credit)
     )

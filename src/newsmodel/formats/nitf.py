@@ -1,0 +1,608 @@
+"""``nitf``: the News Industry Text Format, read 3.x, write 3.6.
+
+The reader takes NITF with or without the 2006-10-18 namespace, DTD-based
+files included (the DTD is never loaded), and NITF embedded in other XML
+(:func:`article_from_nitf`, used by the NewsML-G2 reader). The writer emits
+NITF 3.6 that validates against the official XSD; :func:`nitf_element`
+builds the same tree for embedding in NewsML-G2.
+
+Mapping and losses: ``docs/formats/nitf.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from newsmodel import model as m
+from newsmodel.bylines import parse_byline
+from newsmodel.catalog import Catalog
+from newsmodel.dates import parse_date
+from newsmodel.errors import ReadError, report_loss
+from newsmodel.formats import NITF as FORMAT
+from newsmodel.formats._common import DEFAULT_MAX_BYTES
+from newsmodel.markup import blocks_from_element, local_name, safe_url
+from newsmodel.xmlsafe import indent_metadata, parse_xml
+
+__all__ = ["FORMAT", "NS", "article_from_nitf", "nitf_element", "read", "sniff", "write"]
+
+NS = "http://iptc.org/std/NITF/2006-10-18/"
+_P = f"{{{NS}}}"
+_SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s>]")
+_NMTOKEN = re.compile(r"[\w.:\-]+")
+_TOPIC_ELEMENTS = {
+    "person": m.TopicKind.PERSON,
+    "org": m.TopicKind.ORGANISATION,
+    "location": m.TopicKind.PLACE,
+    "event": m.TopicKind.EVENT,
+    "object.title": m.TopicKind.OBJECT,
+}
+_KIND_ELEMENT = {kind: name for name, kind in _TOPIC_ELEMENTS.items()}
+#: Elements whose content is text (never indented when writing).
+_MIXED = frozenset(
+    [
+        "p",
+        "hl1",
+        "hl2",
+        "byline",
+        "dateline",
+        "rights",
+        "distributor",
+        "li",
+        "td",
+        "th",
+        "caption",
+        "credit",
+        "media-caption",
+        "media-producer",
+        "block",
+        "bq",
+        "abstract",
+    ]
+)
+
+
+def sniff(head: bytes) -> bool:
+    """True when an ``nitf`` element opens the document."""
+    return _SNIFF.search(head[:4096]) is not None and b"NewsML" not in head[:4096]
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def _nsmap(namespace: str) -> Any:
+    """An nsmap making ``namespace`` the default (typed loosely for lxml's stubs)."""
+    return {None: namespace}
+
+
+def _first(element: Any, path: str) -> Any:
+    return element.find("/".join(f"{{*}}{part}" for part in path.split("/")))
+
+
+def _all(element: Any, path: str) -> list[Any]:
+    found: list[Any] = element.findall("/".join(f"{{*}}{part}" for part in path.split("/")))
+    return found
+
+
+def _text(element: Any) -> str | None:
+    if element is None:
+        return None
+    text = " ".join("".join(element.itertext()).split())
+    return text or None
+
+
+def _attr(element: Any, name: str) -> str | None:
+    if element is None:
+        return None
+    value = element.get(name)
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _date(value: str | None) -> m.DateValue | None:
+    if not value:
+        return None
+    return parse_date(value)
+
+
+def _topic_code(value: str | None, catalog: Catalog) -> tuple[str | None, str | None]:
+    """``(qcode, uri)`` from a NITF code value: a QCode, a URI, or an 8-digit subject code."""
+    if not value:
+        return None, None
+    if re.fullmatch(r"[0-9]{8}", value):
+        qcode = f"subj:{value}"
+        return qcode, catalog.to_uri(qcode)
+    if re.match(r"[a-z][a-z0-9+.\-]*://", value, re.I):
+        return catalog.to_qcode(value), value
+    if ":" in value:
+        return value, catalog.to_uri(value)
+    return None, None
+
+
+def _bylines(body_head: Any) -> list[m.Byline]:
+    out: list[m.Byline] = []
+    if body_head is None:
+        return out
+    for byline in _all(body_head, "byline"):
+        people = _all(byline, "person")
+        if not people:
+            out.extend(parse_byline(_text(byline) or ""))
+            continue
+        titles = [_text(t) for t in _all(byline, "byttl")]
+        for i, person in enumerate(people):
+            name = _text(person)
+            if not name:
+                continue
+            role = titles[i] if i < len(titles) else (titles[-1] if titles else None)
+            out.append(m.Byline(name=name, role=role.lower() if role else None))
+    return out
+
+
+def _photos_outside_flow(content: Any) -> list[m.Photo]:
+    from newsmodel.markup import photo_from_figure
+
+    photos = []
+    for media in _all(content, "media") if content is not None else []:
+        if "nm-photo" in (media.get("class") or "").split():
+            photo = photo_from_figure(media)
+            if photo is not None:
+                photos.append(photo)
+    return photos
+
+
+def article_from_nitf(root: Any, catalog: Catalog | None = None) -> m.Article:
+    """The article in an ``nitf`` element (any namespace, or none)."""
+    catalog = catalog or Catalog()
+    head = _first(root, "head")
+    body = _first(root, "body")
+    body_head = _first(body, "body.head") if body is not None else None
+    content = _first(body, "body.content") if body is not None else None
+    docdata = _first(head, "docdata") if head is not None else None
+
+    headline = _text(_first(body_head, "hedline/hl1")) if body_head is not None else None
+    if headline is None and head is not None:
+        headline = _text(_first(head, "title"))
+    subheadline = _text(_first(body_head, "hedline/hl2")) if body_head is not None else None
+    summary = None
+    if body_head is not None:
+        abstract = _first(body_head, "abstract")
+        summary = _text(abstract)
+    body_blocks: tuple[m.Block, ...] = ()
+    if content is not None:
+        flow = [c for c in content if "nm-photo" not in (c.get("class") or "").split()]
+        shell = etree.Element("div")
+        for child in flow:
+            shell.append(_clone(child))
+        body_blocks = blocks_from_element(shell)
+
+    photos = _photos_outside_flow(content)
+    photos.extend(b.photo for b in m.figures(body_blocks))
+    photos = list(dict.fromkeys(photos))
+
+    topics: list[m.Topic] = []
+    genres: list[m.Topic] = []
+    if head is not None:
+        for subject in _all(head, "tobject/tobject.subject"):
+            qcode, uri = _topic_code(_attr(subject, "tobject.subject.refnum"), catalog)
+            name = _attr(subject, "tobject.subject.matter") or _attr(
+                subject, "tobject.subject.detail"
+            )
+            if name or qcode or uri:
+                topics.append(m.Topic(name=name, qcode=qcode, uri=uri))
+        for prop in _all(head, "tobject/tobject.property"):
+            name = _attr(prop, "tobject.property.type")
+            if name:
+                genres.append(m.Topic(name=name, kind=m.TopicKind.GENRE))
+    if docdata is not None:
+        for ident in _all(docdata, "identified-content"):
+            for child in ident:
+                kind = _TOPIC_ELEMENTS.get(local_name(child))
+                if kind is None:
+                    continue
+                qcode, uri = _topic_code(
+                    _attr(child, "value") or _attr(child, "location-code"), catalog
+                )
+                name = _text(child)
+                if name or qcode or uri:
+                    topics.append(m.Topic(name=name, kind=kind, qcode=qcode, uri=uri))
+        for keyword in _all(docdata, "key-list/keyword"):
+            key = _attr(keyword, "key")
+            if key:
+                topics.append(m.Topic(name=key, kind=m.TopicKind.KEYWORD))
+    publisher = url = None
+    if head is not None:
+        for pubdata in _all(head, "pubdata"):
+            section = _attr(pubdata, "position.section")
+            if section:
+                topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
+            name = _attr(pubdata, "name")
+            if name and publisher is None:
+                publisher = m.Publisher(name=name)
+            url = url or safe_url(_attr(pubdata, "ex-ref"))
+
+    doc_id = _first(docdata, "doc-id") if docdata is not None else None
+    du_key = _first(docdata, "du-key") if docdata is not None else None
+    copyright_ = _first(docdata, "doc.copyright") if docdata is not None else None
+    rights_el = _first(docdata, "doc.rights") if docdata is not None else None
+    notice = _text(_first(body_head, "rights")) if body_head is not None else None
+    holder = _attr(copyright_, "holder")
+    terms = _attr(rights_el, "limitations")
+    status_text = (_attr(docdata, "management-status") or "").lower()
+    status = {s.value: s for s in m.PubStatus}.get(status_text)
+    urgency_text = _attr(_first(docdata, "urgency"), "ed-urg") if docdata is not None else None
+    urgency = int(urgency_text) if urgency_text and urgency_text.isdigit() else None
+    version_text = _attr(du_key, "version")
+    dateline = None
+    if body_head is not None:
+        dateline_el = _first(body_head, "dateline")
+        if dateline_el is not None and _text(dateline_el):
+            dateline = m.Dateline(
+                text=_text(dateline_el) or "", location=_text(_first(dateline_el, "location"))
+            )
+    modified = None
+    for revision in _all(head, "revision-history") if head is not None else []:
+        if (_attr(revision, "comment") or "").lower() == "modified":
+            modified = _date(_attr(revision, "norm"))
+    language = _attr(root, "baselang")
+    if language:
+        language = language.replace("_", "-")
+    return m.Article(
+        id=_attr(doc_id, "id-string"),
+        url=url,
+        headline=headline,
+        subheadline=subheadline,
+        summary=summary,
+        body=body_blocks,
+        bylines=tuple(_bylines(body_head)),
+        photos=tuple(photos),
+        topics=tuple(topics),
+        published=_date(_attr(_first(docdata, "date.issue"), "norm"))
+        if docdata is not None
+        else None,
+        modified=modified,
+        language=language,
+        publisher=publisher,
+        dateline=dateline,
+        rights=m.Rights(notice=notice, holder=holder, usage_terms=terms)
+        if (notice or holder or terms)
+        else None,
+        creditline=_text(_first(body_head, "distributor")) if body_head is not None else None,
+        version=int(version_text)
+        if version_text and version_text.isdigit() and int(version_text)
+        else None,
+        status=status,
+        urgency=urgency if urgency and 1 <= urgency <= 9 else None,
+        embargo=_date(_attr(_first(docdata, "date.release"), "norm"))
+        if docdata is not None
+        else None,
+        slugline=_attr(du_key, "key"),
+        ed_note=_attr(_first(docdata, "ed-msg"), "info") if docdata is not None else None,
+        genres=tuple(genres),
+    )
+
+
+def _clone(element: Any) -> Any:
+    copy = etree.Element(element.tag, dict(element.attrib))
+    copy.text = element.text
+    for child in element:
+        if isinstance(child.tag, str):
+            copy.append(_clone(child))
+    copy.tail = element.tail
+    return copy
+
+
+def read(
+    data: bytes | str, *, catalog: Catalog | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> m.Article:
+    """Read an NITF 3.x document (namespaced or not; a DOCTYPE is never loaded)."""
+    root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
+    if local_name(root) != "nitf":
+        found = root.find(".//{*}nitf")
+        if found is None:
+            raise ReadError(
+                f"expected an nitf element, found {local_name(root)!r}", format=FORMAT.name
+            )
+        root = found
+    try:
+        return article_from_nitf(root, catalog)
+    except ValueError as exc:
+        if isinstance(exc, ReadError):
+            raise
+        raise ReadError(str(exc), format=FORMAT.name) from None
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _norm(value: m.DateValue) -> str:
+    """NITF's ISO 8601 basic form: ``20240405`` or ``20240405T103000+1030``."""
+    if not isinstance(value, datetime.datetime):
+        return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+    text = f"{value.year:04d}{value.month:02d}{value.day:02d}T{value:%H%M%S}"
+    offset = value.utcoffset()
+    if offset is not None:
+        total = int(offset.total_seconds())
+        sign = "-" if total < 0 else "+"
+        hours, minutes = divmod(abs(total) // 60, 60)
+        text += f"{sign}{hours:02d}{minutes:02d}"
+    return text
+
+
+class _Maker:
+    def __init__(self, namespace: str | None):
+        self.prefix = f"{{{namespace}}}" if namespace else ""
+
+    def __call__(self, parent: Any, tag: str, **attributes: str) -> Any:
+        return etree.SubElement(parent, self.prefix + tag, attributes)
+
+
+def _add_text(parent: Any, text: str) -> None:
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _inline(parent: Any, content: Iterable[m.Inline], make: _Maker) -> None:
+    for item in content:
+        if isinstance(item, str):
+            _add_text(parent, item)
+        elif isinstance(item, m.LineBreak):
+            make(parent, "br")
+        elif isinstance(item, m.Link):
+            href = safe_url(item.url)
+            if href is None:
+                _inline(parent, item.content, make)
+                continue
+            el = make(parent, "a", href=href)
+            if item.title:
+                el.set("title", item.title)
+            _inline(el, item.content, make)
+        elif isinstance(item, m.Emphasis):
+            _inline(make(parent, "em"), item.content, make)
+        elif isinstance(item, m.Strong):
+            _inline(make(parent, "em", **{"class": "strong"}), item.content, make)
+        elif isinstance(item, m.InlineQuote):
+            _inline(make(parent, "q"), item.content, make)
+
+
+def _media(parent: Any, photo: m.Photo, make: _Maker, *, outside_flow: bool = False) -> None:
+    media = make(parent, "media", **{"media-type": "image"})
+    if outside_flow:
+        media.set("class", "nm-photo")
+    references: list[tuple[str | None, str | None, str | None, int | None, int | None]] = []
+    if photo.url:
+        references.append((photo.url, None, None, photo.width, photo.height))
+    references.extend((r.url, r.name, r.media_type, r.width, r.height) for r in photo.renditions)
+    if not references:
+        references.append((None, None, None, None, None))
+    for i, (url, name, media_type, width, height) in enumerate(references):
+        ref = make(media, "media-reference")
+        if url:
+            ref.set("source", url)
+        if name:
+            ref.set("name", name)
+        if media_type:
+            ref.set("mime-type", media_type)
+        if width:
+            ref.set("width", str(width))
+        if height:
+            ref.set("height", str(height))
+        if i == 0 and photo.alt:
+            ref.set("alternate-text", photo.alt)
+    if photo.caption:
+        make(media, "media-caption").text = photo.caption
+    if photo.credit:
+        make(media, "media-producer").text = photo.credit
+
+
+def _blocks(parent: Any, blocks: Iterable[m.Block], make: _Maker) -> None:
+    for block in blocks:
+        if isinstance(block, m.Paragraph):
+            _inline(make(parent, "p"), block.content, make)
+        elif isinstance(block, m.Heading):
+            _inline(make(parent, "hl2"), block.content, make)
+        elif isinstance(block, m.BlockQuote):
+            bq = make(parent, "bq")
+            if block.cite:
+                bq.set("quote-source", block.cite)
+            _blocks(make(bq, "block"), block.blocks, make)
+            if block.attribution:
+                _inline(make(bq, "credit"), block.attribution, make)
+        elif isinstance(block, m.ListBlock):
+            if not any(item for item in block.items):
+                continue  # NITF lists need an item (the empty list is reported lost)
+            lst = make(parent, "ol" if block.ordered else "ul")
+            for item in block.items:
+                li = make(lst, "li")
+                if len(item) == 1 and isinstance(item[0], m.Paragraph):
+                    _inline(li, item[0].content, make)
+                else:
+                    _blocks(li, item, make)
+        elif isinstance(block, m.Figure):
+            _media(parent, block.photo, make)
+        elif isinstance(block, m.Table):
+            if not any(row.cells for row in block.rows):
+                continue
+            table = make(parent, "table")
+            if block.caption:
+                _inline(make(table, "caption"), block.caption, make)
+            for row in block.rows:
+                if not row.cells:
+                    continue
+                tr = make(table, "tr")
+                for cell in row.cells:
+                    td = make(tr, "th" if cell.header else "td")
+                    if cell.colspan != 1:
+                        td.set("colspan", str(cell.colspan))
+                    if cell.rowspan != 1:
+                        td.set("rowspan", str(cell.rowspan))
+                    _inline(td, cell.content, make)
+        # RawEmbed: NITF has no home for it (reported as lost)
+
+
+def _topic_value(topic: m.Topic, catalog: Catalog) -> str | None:
+    if topic.qcode:
+        return topic.qcode
+    return topic.uri
+
+
+def nitf_element(
+    article: m.Article, *, namespace: str | None = NS, catalog: Catalog | None = None
+) -> Any:
+    """The ``nitf`` element for ``article`` (NITF 3.6)."""
+    catalog = catalog or Catalog()
+    make = _Maker(namespace)
+    root = etree.Element(
+        make.prefix + "nitf",
+        {"version": "-//IPTC//DTD NITF 3.6//EN"},
+        nsmap=_nsmap(namespace) if namespace else None,
+    )
+    if article.language:
+        root.set("baselang", article.language)
+    head = make(root, "head")
+    if article.headline:
+        make(head, "title").text = article.headline
+    subjects = [t for t in article.topics if t.kind is m.TopicKind.SUBJECT]
+    if subjects or article.genres:
+        tobject = make(head, "tobject", **{"tobject.type": "news"})
+        for genre in article.genres:
+            if genre.name:
+                make(tobject, "tobject.property", **{"tobject.property.type": genre.name})
+        for topic in subjects:
+            value = _topic_value(topic, catalog)
+            if value is None or not _NMTOKEN.fullmatch(value):
+                continue
+            el = make(tobject, "tobject.subject", **{"tobject.subject.refnum": value})
+            if topic.name:
+                el.set("tobject.subject.matter", topic.name)
+    docdata = make(head, "docdata")
+    if article.status is not None:
+        docdata.set("management-status", article.status.value)
+    if article.id:
+        make(docdata, "doc-id", **{"id-string": article.id})
+    if article.urgency is not None:
+        make(docdata, "urgency", **{"ed-urg": str(article.urgency)})
+    if article.published is not None:
+        make(docdata, "date.issue", norm=_norm(article.published))
+    if article.embargo is not None:
+        make(docdata, "date.release", norm=_norm(article.embargo))
+    if article.ed_note:
+        make(docdata, "ed-msg", info=article.ed_note)
+    if article.slugline or article.version is not None:
+        du_key = make(docdata, "du-key")
+        if article.slugline:
+            du_key.set("key", article.slugline)
+        if article.version is not None:
+            du_key.set("version", str(article.version))
+    if article.rights and article.rights.holder:
+        make(docdata, "doc.copyright", holder=article.rights.holder)
+    if article.rights and article.rights.usage_terms:
+        make(docdata, "doc.rights", limitations=article.rights.usage_terms)
+    keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name]
+    if keywords:
+        key_list = make(docdata, "key-list")
+        for topic in keywords:
+            make(key_list, "keyword", key=topic.name or "")
+    entities = [t for t in article.topics if t.kind in _KIND_ELEMENT]
+    if entities:
+        ident = make(docdata, "identified-content")
+        for topic in entities:
+            el = make(ident, _KIND_ELEMENT[topic.kind])
+            value = _topic_value(topic, catalog)
+            if value:
+                el.set("location-code" if topic.kind is m.TopicKind.PLACE else "value", value)
+            if topic.name:
+                el.text = topic.name
+    sections = [t for t in article.topics if t.kind is m.TopicKind.SECTION and t.name]
+    if article.publisher or article.url or sections:
+        pubdata = make(head, "pubdata", type="web")
+        if article.publisher:
+            pubdata.set("name", article.publisher.name)
+        if article.url:
+            pubdata.set("ex-ref", article.url)
+        if sections:
+            pubdata.set("position.section", sections[0].name or "")
+    if article.modified is not None:
+        make(head, "revision-history", norm=_norm(article.modified), comment="modified")
+    if len(docdata) == 0 and not docdata.attrib:
+        head.remove(docdata)
+
+    body = make(root, "body")
+    body_head = make(body, "body.head")
+    if article.headline:
+        hedline = make(body_head, "hedline")
+        make(hedline, "hl1").text = article.headline
+        if article.subheadline:
+            make(hedline, "hl2").text = article.subheadline
+    if article.rights and article.rights.notice:
+        make(body_head, "rights").text = article.rights.notice
+    for byline in article.bylines:
+        el = make(body_head, "byline")
+        if byline.kind is m.BylineKind.PERSON:
+            make(el, "person").text = byline.name
+            if byline.role:
+                _add_text(el, ", ")
+                make(el, "byttl").text = byline.role
+        else:
+            el.text = byline.name
+    if article.creditline:
+        make(body_head, "distributor").text = article.creditline
+    if article.dateline is not None:
+        dateline = make(body_head, "dateline")
+        text, location = article.dateline.text, article.dateline.location
+        if location and location in text:
+            before, _, after = text.partition(location)
+            dateline.text = before
+            make(dateline, "location").text = location
+            _add_text(dateline, after)
+        else:
+            dateline.text = text
+            if location:
+                make(dateline, "location").text = location
+    if article.summary:
+        make(make(body_head, "abstract"), "p").text = article.summary
+    if len(body_head) == 0:
+        body.remove(body_head)
+    content = make(body, "body.content")
+    in_flow = {b.photo for b in m.figures(article.body)}
+    for photo in article.photos:
+        if photo not in in_flow:
+            _media(content, photo, make, outside_flow=True)
+    _blocks(content, article.body, make)
+    return root
+
+
+def _losses(article: m.Article, back: m.Article) -> list[str]:
+    lost = []
+    for field in attrs.fields(m.Article):
+        if getattr(article, field.name) != getattr(back, field.name):
+            if field.name == "quotes" and not article.quotes:
+                continue
+            lost.append(field.name)
+    return lost
+
+
+def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = False) -> str:
+    """Write ``article`` as an NITF 3.6 document valid against the official XSD.
+
+    Fields NITF cannot carry are reported
+    (:class:`~newsmodel.errors.LossyConversionWarning`, or an error with
+    ``strict=True``).
+    """
+    root = nitf_element(article, catalog=catalog)
+    indent_metadata(root, _MIXED)
+    text = etree.tostring(root, encoding="unicode") + "\n"
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
+    back = article_from_nitf(root, catalog)
+    report_loss(FORMAT.name, _losses(article, back), strict=strict)
+    return document
