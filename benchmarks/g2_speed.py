@@ -19,9 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.expected import expected_article  # noqa: E402
+
 from newsmodel.formats import newsml  # noqa: E402
 from newsmodel.model import Article  # noqa: E402
-from tests.expected import expected_article  # noqa: E402
 
 WHEN = datetime.datetime(2024, 4, 5, 12, tzinfo=datetime.timezone.utc)
 EXAMPLES = ROOT.parent / "shared" / "ref" / "newsml-g2" / "examples"
@@ -49,10 +50,17 @@ def main() -> None:
 
     rows = [
         _rate("read InDaily", [indaily_xml], newsml.read, args.seconds),
-        _rate("write InDaily", [indaily], lambda a: newsml.write(a, version_created=WHEN), args.seconds),
+        _rate(
+            "write InDaily",
+            [indaily],
+            lambda a: newsml.write(a, version_created=WHEN),
+            args.seconds,
+        ),
     ]
     if examples:
-        rows.append(_rate(f"read IPTC examples ({len(examples)})", examples, newsml.read, args.seconds))
+        rows.append(
+            _rate(f"read IPTC examples ({len(examples)})", examples, newsml.read, args.seconds)
+        )
         rows.append(
             _rate(
                 f"write IPTC examples ({len(articles)})",
