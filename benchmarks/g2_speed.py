@@ -51,6 +51,12 @@ def main() -> None:
     rows = [
         _rate("read InDaily", [indaily_xml], newsml.read, args.seconds),
         _rate(
+            "read InDaily, quotes=False",
+            [indaily_xml],
+            lambda x: newsml.read(x, quotes=False),
+            args.seconds,
+        ),
+        _rate(
             "write InDaily",
             [indaily],
             lambda a: newsml.write(a, version_created=WHEN),

@@ -146,13 +146,15 @@ ROLE_WORDS: frozenset[str] = frozenset(
 )
 
 _LEADING = re.compile(
-    r"^\s*(?:[-–—]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled)\s+)?"
-    r"(?:by|von|par|por|door|av|af)\s*[:\s]\s*",
+    r"^\s*(?:[-–—•]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
+    r"opinion|analysis|commentary|review|interview|column|feature|report)\s+)?"
+    r"(?:by|von|par|por|door|av|af)\s*[:\s]\s*|^\s*(?:words|text|author|authors|byline)\s*:\s*",
     re.IGNORECASE,
 )
 _ROLE_PREFIX = re.compile(
-    r"^\s*(?P<role>reporting|writing|editing|additional reporting|photos?|photography|"
-    r"pictures?|video|graphics|research|translation|translated)\s+(?:by\s+)?",
+    r"^\s*(?P<role>additional reporting|reporting|writing|editing|edited|photos?|photography|"
+    r"photographs|pictures?|images?|video|graphics|illustrations?|research|translation|"
+    r"translated|interview)\s*(?:by\s+|:\s*)",
     re.IGNORECASE,
 )
 _ROLE_NAMES = {
@@ -160,23 +162,49 @@ _ROLE_NAMES = {
     "additional reporting": "contributor",
     "writing": "writer",
     "editing": "editor",
+    "edited": "editor",
     "photo": "photographer",
     "photos": "photographer",
     "photography": "photographer",
+    "photographs": "photographer",
     "picture": "photographer",
     "pictures": "photographer",
+    "image": "photographer",
+    "images": "photographer",
     "video": "videographer",
     "graphics": "graphics",
+    "illustration": "illustrator",
+    "illustrations": "illustrator",
     "research": "researcher",
     "translation": "translator",
     "translated": "translator",
+    "interview": "interviewer",
 }
-_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|•|\band\b|&|\bwith\b|\s[-–—]\s)\s*", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIMESTAMP = re.compile(
-    r"\s*(?:\b(?:updated|published|posted|modified)\b.*"
-    r"|\b\d{1,2}:\d{2}.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*"
-    r"|\b\d{4}-\d{2}-\d{2}.*)$",
+    r"\s*(?:\b(?:updated|published|posted|modified|last updated|first published)\b.*"
+    r"|\b(?:on\s+)?\d{1,2}:\d{2}.*"
+    rf"|\b(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}.*"
+    rf"|\b(?:on\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}.*"
+    r"|\b(?:on\s+)?\d{4}-\d{2}-\d{2}.*|\b\d+\s+(?:minutes?|hours?|days?)\s+ago.*)$",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"\s*\(@\w+\)|\s+@\w+|\s*,?\s+(?:Ph\.?D\.?|M\.?D\.?|Jr\.|Sr\.)(?=\s|,|$)|\s+\(?email\)?$",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w.' -]{1,40}$")
+_AFFILIATION = re.compile(
+    r"\s+(?:of|for|at|from|special to)\s+((?:the\s+)?[A-Z][\w.&'’ -]{1,60})$", re.IGNORECASE
+)
+_BIO = re.compile(r"\s+(?:is|was|has been|covers|writes)\s.*$")
+_DATELINE_AGENCY = re.compile(
+    r"^\s*[A-Z][A-Z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—:]"
+)
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:\(?(?:photo|picture|image|pic|credit|photograph)s?\s*(?:credit)?\s*:|"
+    r"(?:AP|AFP|Reuters|EPA|AAP|Getty)\s+(?:Photo|Images?)\b|.*\bphoto\s*/)",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(
@@ -185,6 +213,12 @@ _NAME_WORD = re.compile(
 )
 _AGENCY_PARENS = re.compile(r"^\s*\(([^()]{1,40})\)\s*[-–—]?\s*$")
 _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")
+_ORG_HINTS = re.compile(
+    r"^(?:the\s)|\.(?:com|org|net|co\.uk|com\.au)\b|\b(?:news|press|times|post|herald|journal|"
+    r"tribune|guardian|telegraph|gazette|media|network|radio|tv|television|magazine|daily|"
+    r"weekly|staff|desk|team|board|bureau|wire|wires|agency|agencies|service|newsroom)\b",
+    re.IGNORECASE,
+)
 
 
 def is_agency(name: str) -> bool:
@@ -194,25 +228,49 @@ def is_agency(name: str) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 6:
+    if not 1 <= len(words) <= 5:
         return False
-    if any(w.lower().strip(".") in ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
         return False
-    if any(ch.isdigit() for ch in text):
+    if any(ch.isdigit() for ch in text) or _ORG_HINTS.search(text):
         return False
     return all(_NAME_WORD.match(w) for w in words) and text[:1].isupper()
 
 
+def _looks_like_org(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 6
+        and text[:1].isupper()
+        and (_ORG_HINTS.search(text) is not None or re.fullmatch(r"[A-Z]{2,6}", text) is not None)
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _role_of(words: str) -> str | None:
+    """``words`` as a job title when every word is a role word (``Senior Reporter``)."""
+    lowered = words.lower().strip(" .,")
+    if lowered and all(w.strip(".,") in ROLE_WORDS for w in lowered.split()):
+        return lowered
+    return None
+
+
 def _org_or_person(text: str, role: str | None) -> Byline | None:
-    text = text.strip(" .:-–—")
+    text = text.strip(" .:-–—•()")
     if not text:
         return None
-    if is_agency(text):
+    if is_agency(text) or re.fullmatch(r"[A-Z]{2,6}", text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
-    if re.fullmatch(r"[A-Z]{2,6}", text):
-        return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
+    # a trailing job title without a comma: "Jane Doe Political Correspondent"
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[cut:])
+        if _role_of(tail) and _looks_like_name(" ".join(words[:cut])):
+            return Byline(name=" ".join(words[:cut]), role=role or _role_of(tail))
     if _looks_like_name(text):
         return Byline(name=text, kind=BylineKind.PERSON, role=role)
+    if _looks_like_org(text):
+        return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     return None
 
 
@@ -220,10 +278,19 @@ def _parse_segment(segment: str) -> list[Byline]:
     role: str | None = None
     match = _ROLE_PREFIX.match(segment)
     if match and (match.end() < len(segment)):
-        role = _ROLE_NAMES.get(match.group("role").lower(), match.group("role").lower())
+        raw_role = match.group("role").lower()
+        role = _ROLE_NAMES.get(raw_role, raw_role)
         segment = segment[match.end() :]
     segment = _LEADING.sub("", segment)
     segment = _TIMESTAMP.sub("", segment)
+    segment = _NOISE.sub("", segment)
+    segment = _BIO.sub("", segment)
+    segment = _PLACE.sub("", segment)
+    affiliation = None
+    found = _AFFILIATION.search(segment)
+    if found and _org_or_person(found.group(1), None) is not None:
+        affiliation = found.group(1).strip()
+        segment = segment[: found.start()]
     parts = [p for p in _SPLIT.split(segment) if p and p.strip()]
     # "Doe, Jane": two single words split by a comma, neither an agency
     if (
@@ -232,31 +299,42 @@ def _parse_segment(segment: str) -> list[Byline]:
         and all(len(p.split()) == 1 for p in parts)
         and not any(is_agency(p) for p in parts)
         and all(_looks_like_name(p) for p in parts)
+        and not any(_role_of(p) for p in parts)
     ):
         return [Byline(name=f"{parts[1].strip()} {parts[0].strip()}", role=role)]
     out: list[Byline] = []
-    people: list[Byline] = []
     for part in parts:
-        part = part.strip()
-        lowered = part.lower().strip(".")
-        if lowered and all(w in ROLE_WORDS for w in lowered.split()):
+        part = _PLACE.sub("", part.strip())
+        title = _role_of(part)
+        if title is not None or part.lower() in ("staff", "staff reports", "from staff reports"):
             # a job title after a name: "Jane Doe, Senior Reporter"
-            if people and people[-1].role is None:
-                idx = out.index(people[-1])
-                out[idx] = people[-1] = Byline(name=people[-1].name, role=lowered)
+            last = next(
+                (i for i in range(len(out) - 1, -1, -1) if out[i].kind is BylineKind.PERSON), None
+            )
+            if last is not None and out[last].role is None and title:
+                out[last] = Byline(
+                    name=out[last].name, role=title, affiliation=out[last].affiliation
+                )
             continue
         byline = _org_or_person(part, role)
         if byline is None:
             continue
-        if byline.kind is BylineKind.ORGANISATION and people and byline.role is None:
+        if byline.kind is BylineKind.ORGANISATION and byline.role is None:
             # "Jane Doe, Reuters": the organisation is also their affiliation
-            for i, person in enumerate(out):
-                if person.kind is BylineKind.PERSON and person.affiliation is None:
-                    out[i] = Byline(name=person.name, role=person.role, affiliation=byline.name)
-            people = [b for b in out if b.kind is BylineKind.PERSON]
-        elif byline.kind is BylineKind.PERSON:
-            people.append(byline)
+            out = [
+                Byline(name=b.name, role=b.role, affiliation=byline.name)
+                if b.kind is BylineKind.PERSON and b.affiliation is None
+                else b
+                for b in out
+            ]
         out.append(byline)
+    if affiliation:
+        out = [
+            Byline(name=b.name, role=b.role, affiliation=affiliation)
+            if b.kind is BylineKind.PERSON and b.affiliation is None
+            else b
+            for b in out
+        ]
     return out
 
 
@@ -264,18 +342,34 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
     """The people and organisations a byline line credits (none when it names none).
 
     Handles ``By A and B, Agency``, ``Reporting by X; Editing by Y``,
-    ``(AP)``, ``– AAP``, ``Doe, Jane``, job titles after names, and dates or
-    ``Updated …`` glued to the end.
+    ``(AP)``, ``– AAP``, ``WASHINGTON (Reuters) -``, ``Doe, Jane``, job
+    titles after names (``Staff writer`` alone is no one), places, Twitter
+    handles, dates or ``Updated …`` glued to the end, and ``and``, ``&``,
+    commas, ``|`` and ``/`` as separators. Photo credits (``Photo: AP``)
+    credit no author.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > 500:
         return ()
     text = " ".join(text.split())
+    if _PHOTO_CREDIT.match(text):
+        return ()
+    dateline = _DATELINE_AGENCY.match(text)
+    if dateline:
+        return (Byline(name=dateline.group(1).strip(), kind=BylineKind.ORGANISATION),)
     paren = _AGENCY_PARENS.match(text)
     if paren:
         text = paren.group(1)
-    segments = re.split(r"\s*;\s*|\s+\|\s+", text) if _ROLE_PREFIX.search(text) else [text]
+    if _ROLE_PREFIX.search(text) or re.search(r"[;,|]\s*" + _ROLE_PREFIX.pattern[4:], text, re.I):
+        segments = re.split(
+            r"\s*;\s*|\s+\|\s+|,\s*(?=" + _ROLE_PREFIX.pattern[4:] + ")", text, flags=re.I
+        )
+        segments = [s for s in segments if s and not re.fullmatch(r"\s*", s)]
+    else:
+        segments = [text]
     seen: dict[str, Byline] = {}
     for segment in segments:
+        if not isinstance(segment, str):
+            continue
         for byline in _parse_segment(segment):
             seen.setdefault(byline.name.lower(), byline)
     return tuple(seen.values())

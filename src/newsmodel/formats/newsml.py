@@ -41,6 +41,7 @@ from newsmodel.formats._common import DEFAULT_MAX_BYTES
 from newsmodel.formats.nitf import NS as NITF_NS
 from newsmodel.formats.nitf import article_from_nitf, nitf_element
 from newsmodel.markup import blocks_from_element, blocks_to_elements
+from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import indent_metadata, parse_xml
 
 __all__ = ["FORMAT", "NS", "read", "sniff", "write"]
@@ -470,11 +471,13 @@ def read(
     *,
     catalog: Catalog | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    quotes: bool = True,
 ) -> m.Article:
     """Read a NewsML-G2 ``newsItem``, ``newsMessage`` or ``packageItem``.
 
     ``catalog`` adds provider schemes (see :meth:`Catalog.from_file`) to the
     built-in table and the document's own ``catalog`` elements.
+    ``quotes=False`` skips quote extraction.
     """
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
     name = local_name(root)
@@ -500,7 +503,8 @@ def read(
         raise ReadError(f"expected a NewsML-G2 item or message, found {name!r}", format=FORMAT.name)
     base = _catalog(root, catalog or Catalog())
     try:
-        return _read_items(_items(root), base)
+        article = _read_items(_items(root), base)
+        return with_quotes(article) if quotes else article
     except ValueError as exc:
         if isinstance(exc, ReadError):
             raise
@@ -900,6 +904,6 @@ def write(
     text = etree.tostring(root, encoding="unicode") + "\n"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", IgnoredContentWarning)
-        back = _read_items(_items(root), catalog or Catalog())
+        back = with_quotes(_read_items(_items(root), catalog or Catalog()))
     report_loss(FORMAT.name, _losses(article, back), strict=strict)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

@@ -32,6 +32,7 @@ from newsmodel.errors import InputTooLargeError, ReadError, WriteError, report_l
 from newsmodel.formats import NINJS as FORMAT
 from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text, parse_json
 from newsmodel.markup import blocks_from_html, blocks_to_html
+from newsmodel.quotes import with_quotes
 
 __all__ = ["FORMAT", "VERSIONS", "detect_version", "read", "sniff", "write"]
 
@@ -556,12 +557,14 @@ def read(
     version: str | None = None,
     catalog: Catalog | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    quotes: bool = True,
 ) -> m.Article:
     """Read a ninjs document (1.x, 2.x or 3.x; ``version`` forces ``"1"``, ``"2"`` or ``"3"``).
 
     A text item becomes the article; its picture associations become photos.
     A picture item becomes an article whose only photo it is. ``catalog``
-    adds scheme aliases for turning topic URIs into QCodes.
+    adds scheme aliases for turning topic URIs into QCodes. ``quotes=False``
+    skips quote extraction.
     """
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     raw = parse_json(text, format=FORMAT.name, max_depth=MAX_DEPTH)
@@ -580,7 +583,8 @@ def read(
     if "uri" not in doc:
         raise ReadError("a ninjs document needs a 'uri'", format=FORMAT.name, where="$")
     try:
-        return _article(_Doc(doc, "$"), catalog or Catalog())
+        article = _article(_Doc(doc, "$"), catalog or Catalog())
+        return with_quotes(article) if quotes else article
     except ValueError as exc:
         if isinstance(exc, ReadError):
             raise

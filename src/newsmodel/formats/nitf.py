@@ -27,6 +27,7 @@ from newsmodel.errors import ReadError, report_loss
 from newsmodel.formats import NITF as FORMAT
 from newsmodel.formats._common import DEFAULT_MAX_BYTES
 from newsmodel.markup import blocks_from_element, local_name, safe_url
+from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import indent_metadata, parse_xml
 
 __all__ = ["FORMAT", "NS", "article_from_nitf", "nitf_element", "read", "sniff", "write"]
@@ -300,9 +301,16 @@ def _clone(element: Any) -> Any:
 
 
 def read(
-    data: bytes | str, *, catalog: Catalog | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes | str,
+    *,
+    catalog: Catalog | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    quotes: bool = True,
 ) -> m.Article:
-    """Read an NITF 3.x document (namespaced or not; a DOCTYPE is never loaded)."""
+    """Read an NITF 3.x document (namespaced or not; a DOCTYPE is never loaded).
+
+    ``quotes=False`` skips quote extraction.
+    """
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
     if local_name(root) != "nitf":
         found = root.find(".//{*}nitf")
@@ -312,7 +320,8 @@ def read(
             )
         root = found
     try:
-        return article_from_nitf(root, catalog)
+        article = article_from_nitf(root, catalog)
+        return with_quotes(article) if quotes else article
     except ValueError as exc:
         if isinstance(exc, ReadError):
             raise
@@ -603,6 +612,6 @@ def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = 
     indent_metadata(root, _MIXED)
     text = etree.tostring(root, encoding="unicode") + "\n"
     document = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
-    back = article_from_nitf(root, catalog)
+    back = with_quotes(article_from_nitf(root, catalog))
     report_loss(FORMAT.name, _losses(article, back), strict=strict)
     return document

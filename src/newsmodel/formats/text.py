@@ -23,6 +23,7 @@ from newsmodel.dates import format_date, parse_date
 from newsmodel.errors import ReadError, report_loss
 from newsmodel.formats import TEXT as FORMAT
 from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+from newsmodel.quotes import extract_article, with_quotes
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -184,15 +185,21 @@ def _footer_start(lines: list[str]) -> int:
 
 
 def read(
-    data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, dayfirst: bool = False
+    data: bytes | str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    dayfirst: bool = False,
+    quotes: bool = True,
 ) -> m.Article:
     """Read an article from plain text (see the module documentation for the shape).
 
-    ``dayfirst`` reads numeric dates such as ``05/04/2024`` as day first.
+    ``dayfirst`` reads numeric dates such as ``05/04/2024`` as day first;
+    ``quotes=False`` skips quote extraction.
     """
     text = clean_text(decode_text(data, format=FORMAT.name, max_bytes=max_bytes))
     try:
-        return _read(text, dayfirst=dayfirst)
+        article = _read(text, dayfirst=dayfirst)
+        return with_quotes(article) if quotes else article
     except ValueError as exc:  # a value the model refuses: report it as bad input
         raise ReadError(str(exc), format=FORMAT.name) from None
 
@@ -341,6 +348,8 @@ def _lost(article: m.Article) -> list[str]:
         if field.name not in _CARRIED and value not in (None, ()):
             if field.name == "publisher" and _publisher_in_rights(article):
                 continue  # the reader finds the publisher in the copyright line
+            if field.name == "quotes" and extract_article(article) == article.quotes:
+                continue  # the reader finds the same quotes in the text again
             lost.append(field.name)
     if article.rights and (article.rights.holder or article.rights.usage_terms):
         lost.append("rights.holder/usage_terms")

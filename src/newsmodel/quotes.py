@@ -1,0 +1,799 @@
+"""Finding quotations and who said them, with rules (no models, no downloads).
+
+Two levels:
+
+* :func:`find` works on plain text (paragraphs separated by blank lines) and
+  returns :class:`QuoteMatch` records with character spans for the quote,
+  the speaker mention and the speech verb.
+* :func:`extract` / :func:`extract_article` give model
+  :class:`~newsmodel.model.Quote` values, for plain text or for an article's
+  standfirst and body (every reader that produces a body calls
+  :func:`extract_article` unless told ``quotes=False``).
+
+What counts: words in quotation marks (straight or typographic, double, or
+typographic single) that the text attributes to someone (a speech verb and a
+speaker before, after or between the parts of the quote), quotes that run
+over several paragraphs, and quotes already marked up (``InlineQuote``,
+``BlockQuote``). Words in marks that nobody is said to have said (scare
+quotes, titles, a term under discussion) are not quotes. Surnames and
+pronouns are resolved to the full name mentioned earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import attrs
+
+from newsmodel import model as m
+
+__all__ = ["SPEECH_VERBS", "QuoteMatch", "extract", "extract_article", "find", "with_quotes"]
+
+#: Verbs (and verb phrases) that introduce speech, in the forms news uses.
+SPEECH_VERBS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            *"""said says say saying told tells telling added adds adding asked asks asking
+            wrote writes writing stated states explained explains noted notes argued argues
+            arguing claimed claims insisted insists declared declares continued continues
+            replied replies responded responds recalled recalls warned warns warning
+            announced announces acknowledged acknowledges admitted admits conceded concedes
+            remarked observed suggested suggests tweeted tweets posted joked jokes quipped
+            complained complains charged countered emphasized emphasised stressed stresses
+            shouted yelled cautioned predicted predicts promised promises vowed vows pledged
+            boasted lamented urged urges demanded testified concluded agreed mused whispered
+            confirmed confirms denied denies reiterated maintained maintains contended
+            asserted asserts alleged alleges reported reports explained wondered
+            thundered exclaimed chided scoffed snapped retorted sighed barked pleaded
+            predicted announced tells texted emailed messaged revealed reveals
+            thanked blasted slammed praised accused mocked echoed echoes beamed boomed
+            chanted cried ruled labeling labelling labeled labelled declaring insisting
+            explaining noting writing claiming responding replying urging vowing promising
+            warning stressing demanding tweeting posting announcing acknowledging admitting
+            joking suggesting recalling complaining predicting telling asking""".split(),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_PHRASE_VERBS = (
+    "according to",
+    "pointed out",
+    "pointing out",
+    "went on",
+    "points out",
+    "goes on",
+    "referred to",
+    "refers to",
+    "referring to",
+)
+_PARTIAL_VERBS = (
+    "called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|"
+    "labeling|labelling|branded|branding"
+)
+_PARTIAL_FIND = re.compile(rf"\b(?P<verb>{_PARTIAL_VERBS})\b")
+_PARTIAL_FULL = re.compile(_PARTIAL_VERBS)
+#: Participles whose speaker is the subject of the sentence ("…, saying “…”").
+_PARTICIPLES = frozenset(
+    """saying telling adding calling arguing warning noting declaring insisting explaining
+    writing claiming responding replying urging vowing promising stressing demanding
+    tweeting posting announcing acknowledging admitting joking suggesting recalling
+    complaining predicting asking describing labeling labelling branding referring
+    pointing""".split()
+)
+_VERB_RE = "(?:" + "|".join(re.escape(v) for v in (*_PHRASE_VERBS, *SPEECH_VERBS)) + ")"
+_VERB_FIND = re.compile(rf"\b(?P<verb>{_VERB_RE})\b")
+_VERB_START = re.compile(rf"(?P<verb>{_VERB_RE})\b")
+_LEAD_CLAUSE = re.compile(
+    r"\s*(?:(?:At|In|On|During|After|Before|Speaking|While|When|Asked|Earlier|Later|Last|This|"
+    r"Meanwhile|However|But|And|Then|Also|Still|Yet|Instead|Separately|Since|Following|"
+    r"Addressing|Appearing|Writing|Responding|Campaigning|Later|Today|Yesterday)\b[^,]{0,80},\s*)?"
+)
+_SUBJECT = re.compile(
+    r"(?:He|She|They|We|I|It)\b|(?:(?:[Tt]he|[Aa]n?|[Ff]ormer)\s+)?"
+    r"(?:[A-Z][\w’'.-]*(?:,\s*[A-Z][\w’'.-]*)?\s+(?:(?:of|for|and|the|de|van|von)\s+)*)*"
+    r"[A-Z][\w’'.-]*"
+)
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_TITLE_WORDS = frozenset(
+    """minister president vice secretary senator sen sen. rep rep. representative governor gov
+    gov. spokesman spokeswoman spokesperson chairman chairwoman chair ceo director chief prime
+    general judge mayor dr dr. professor prof prof. lt col gen adm justice attorney speaker
+    leader nominee candidate adviser advisor aide manager strategist analyst official officer
+    commissioner ambassador chancellor king queen prince pope bishop rev rev. father sister
+    mr mr. mrs mrs. ms ms. miss sir lord lady president-elect founder executive editor
+    correspondent economist expert head deputy former acting interim senior press
+    spokesmen congressman congresswoman councilman councilwoman lawmaker chairperson
+    superintendent sheriff commander captain sergeant coach owner president's""".split()
+)
+_OPENERS = '“"‘'
+_PAIRS = {"“": "”", "‘": "’"}
+_WORD = re.compile(r"[\w’'-]+")
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
+_FULL_NAME = re.compile(
+    r"\b((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
+    r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[A-Z][a-zà-ÿ’'-]+){1,2})\b"
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[A-Z“\"‘(])")
+_TERM_CUES = re.compile(
+    r"(?:\b(?:so-called|term|terms|word|words|phrase|phrases|slogan|title|titled|entitled|dubbed|"
+    r"nicknamed|known as|referred to as|brand|by|as|headline|headlined|hashtag|motto|book|film|"
+    r"song|show|series|album|article|column|op-ed|editorial|report)\s*)$",
+    re.IGNORECASE,
+)
+_TITLE_CASE = re.compile(
+    r"(?:The |A |An )?[A-Z][\w’'-]*(?: (?:of|the|and|in|on|for|a|to|[A-Z0-9][\w’'-]*))*"
+)
+_TITLED = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]enator|Sen\.|Rep\.|[Gg]overnor|Gov\.|[Ss]pokes(?:wo)?man|"
+    r"[Ss]ecretary|[Cc]hancellor|[Mm]ayor|[Jj]udge|Dr\.|Mr\.|Mrs\.|Ms\.|[Cc]hairman|[Ll]eader)\s*$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|you|You|your)\b")
+
+
+class QuoteMatch(NamedTuple):
+    """One quotation found in a text, with character spans into that text."""
+
+    start: int
+    end: int
+    text: str
+    kind: m.QuoteKind
+    mention: str | None
+    mention_span: tuple[int, int] | None
+    speaker: str | None
+    speaker_role: str | None
+    verb: str | None
+    verb_span: tuple[int, int] | None
+
+
+# ---------------------------------------------------------------------------
+# quotation marks
+
+
+_OPEN_MARK = re.compile('[“"‘]')
+_NON_SPACE = re.compile(r"\S")
+
+
+def _pairs(text: str) -> list[tuple[int, int]]:
+    """``(open, close)`` indexes of top-level quotation marks; ``close`` is ``len(text)``
+    for a quote still open at the end of the paragraph."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while True:
+        found = _OPEN_MARK.search(text, i)
+        if found is None:
+            break
+        j = found.start()
+        ch = text[j]
+        if ch == "“":
+            close = text.find("”", j + 1)
+            close = n if close == -1 else close
+            out.append((j, close))
+            i = close + 1
+        elif ch == '"':
+            close = text.find('"', j + 1)
+            if close == -1:
+                out.append((j, n))
+                break
+            out.append((j, close))
+            i = close + 1
+        else:  # ‘ opens a quote only at the start of a word
+            single = _single_close(text, j + 1) if j == 0 or not text[j - 1].isalnum() else None
+            if single is not None:
+                out.append((j, single))
+                i = single + 1
+            else:
+                i = j + 1
+        if i >= n:
+            break
+    return out
+
+
+def _single_close(text: str, start: int) -> int | None:
+    for match in re.finditer("’", text[start:]):
+        j = start + match.start()
+        after = text[j + 1 : j + 2]
+        if not after or not after.isalnum():
+            return j
+    return None
+
+
+def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
+    """``text`` with quoted words replaced by ``x`` (marks kept), for finding structure."""
+    if not pairs:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for open_, close in pairs:
+        end = min(close, len(text))
+        parts.append(text[pos : open_ + 1])
+        parts.append(_NON_SPACE.sub("x", text[open_ + 1 : end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for match in _SENTENCE_END.finditer(masked):
+        if match.end() <= pos:
+            start = match.end()
+        else:
+            return start, match.start() + 1
+    return start, len(masked)
+
+
+# ---------------------------------------------------------------------------
+# speakers
+
+
+class _Speaker(NamedTuple):
+    mention: str
+    span: tuple[int, int]
+    name: str | None
+    role: str | None
+
+
+def _split_role(mention: str) -> tuple[str | None, str | None]:
+    """``(name, role)``: ``Kremlin spokesman Dmitry Peskov`` gives the name and the role."""
+    tokens = mention.split()
+    if not tokens:
+        return None, None
+    last_title = -1
+    for i, token in enumerate(tokens):
+        if token.lower().strip(",") in _TITLE_WORDS:
+            last_title = i
+    name_tokens = tokens[last_title + 1 :]
+    if name_tokens and all(_NAME_TOKEN.fullmatch(t) for t in name_tokens):
+        role = " ".join(tokens[: last_title + 1]) or None
+        return " ".join(name_tokens), role
+    return None, mention if last_title >= 0 else None
+
+
+def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
+    """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
+    lead = re.match(r"^[\s,;:–—-]*(?:(?:and|but|as|so|while|when|because|then|also)\s+)*", text)
+    cut = lead.end() if lead else 0
+    text2 = text[cut:]
+    stripped = text2.rstrip(" ,;:")
+    if not stripped:
+        return None
+    words = stripped.split()
+    if len(words) > 12 or any(c in stripped for c in '“”"‘'):
+        return None
+    return stripped, offset + cut
+
+
+def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) -> _Speaker | None:
+    """The noun phrase right before a speech verb, back to a clause boundary."""
+    chunk_start = floor
+    for match in re.finditer(r"[,;:(—–]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
+        chunk_start = floor + match.end()
+    raw = text[chunk_start:verb_start]
+    raw = re.sub(
+        r"\s+(?:also|then|later|previously|once|had|has|have|would|will|did|does|later|again|recently|earlier|repeatedly|simply|only|just|reportedly|publicly|privately)\s*$",
+        " ",
+        raw,
+    )
+    raw = re.sub(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$", " ", raw)
+    cleaned = _clean_mention(raw, chunk_start)
+    if cleaned is None:
+        return None
+    mention, start = cleaned
+    if not _plausible_speaker(mention):
+        return None
+    name, role = _split_role(mention)
+    return _Speaker(mention, (start, start + len(mention)), name, role)
+
+
+def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
+    """The speaker after an inverted verb (``said Jane Doe, a spokeswoman``)."""
+    match = re.match(r"\s*([^,.;:!?“”\"]{1,80})", masked[start:])
+    if not match:
+        return None
+    s, e = start + match.start(1), start + match.end(1)
+    mention = text[s:e].strip()
+    if not mention:
+        return None
+    s = text.find(mention, s)
+    if not _plausible_speaker(mention):
+        return None
+    name, role = _split_role(mention)
+    # an appositive role after the name: "said Jane Doe, a spokeswoman for X"
+    appositive = re.match(r",\s*((?:an?|the)\s[^,.;“”\"]{2,60})", masked[e:])
+    if appositive and name is None and _NAME_TOKEN.match(mention):
+        name = mention
+    if appositive and role is None:
+        role = text[e + appositive.start(1) : e + appositive.end(1)].strip()
+    return _Speaker(mention, (s, s + len(mention)), name, role)
+
+
+def _plausible_speaker(mention: str) -> bool:
+    words = mention.split()
+    low = mention.lower()
+    if low in _PRONOUNS:
+        return True
+    if low.startswith(("it is", "it was", "this", "that ", "there")):
+        return False
+    if len(words) > 10:
+        return False
+    if words[0][:1].isupper() or words[0].lower() in (
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "some",
+        "many",
+        "several",
+        "his",
+        "her",
+        "their",
+        "its",
+        "officials",
+        "police",
+        "critics",
+        "experts",
+        "supporters",
+        "sources",
+    ):
+        return not re.search(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|not)\b", low)
+    return False
+
+
+# ---------------------------------------------------------------------------
+# attribution
+
+
+_CLEAN_TAIL = re.compile(
+    r"\s*(?:(?:to\s+)?(?:reporters|journalists|the \w+|an? \w+|"
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|him|her|them|us|me)\s*)?"
+    r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40})?\s*[:,]?\s*(?:that\s*)?"
+)
+_AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
+_VERB_AT = re.compile(rf"(?:{_VERB_RE})\b")
+
+
+def _attribution_after(
+    text: str, masked: str, pos: int, sent_end: int
+) -> tuple[_Speaker | None, tuple[int, int] | None]:
+    """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``."""
+    dash = re.match(r"\s*([―—])\s*([A-Z][^\n“”\"]{1,60}?)\s*$", masked[pos:])
+    if dash:  # a credit line: “…” ― Jane Doe
+        s = pos + dash.start(2)
+        mention = text[s : pos + dash.end(2)].strip()
+        name, role = _split_role(mention)
+        credited = _Speaker(mention, (s, s + len(mention)), name or mention, role)
+        return credited, (pos + dash.start(1), pos + dash.end(1))
+    lead = _AFTER.match(masked[pos:sent_end])
+    start = pos + (lead.end() if lead else 0)
+    segment = masked[start:sent_end]
+    # inverted: said SPEAKER
+    inv = _VERB_START.match(segment)
+    if inv:
+        verb_span = (start + inv.start("verb"), start + inv.end("verb"))
+        speaker = _speaker_after_verb(text, masked, verb_span[1])
+        if speaker is not None:
+            return speaker, verb_span
+        return None, verb_span
+    # SPEAKER [adverb] VERB within the next few words
+    for verb in _VERB_FIND.finditer(segment[:120]):
+        if verb.group("verb") in _PARTICIPLES:
+            verb_span = (start + verb.start("verb"), start + verb.end("verb"))
+            sent_start = _sentence_bounds(masked, pos)[0]
+            return _subject(text, masked, sent_start, verb_span[0]), verb_span
+        before = segment[: verb.start()]
+        if any(c in before for c in '“"'):
+            break
+        words = before.split()
+        if len(words) > 12:
+            break
+        verb_span = (start + verb.start("verb"), start + verb.end("verb"))
+        # "Rantanen, the interior minister, said"
+        appos = re.match(
+            r"^\s*([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}),\s+((?:an?|the)\s[^,]{2,60}),\s*$",
+            text[start : verb_span[0]],
+        )
+        if appos:
+            s = start + appos.start(1)
+            mention = appos.group(1)
+            return _Speaker(mention, (s, s + len(mention)), mention, appos.group(2)), verb_span
+        speaker = _speaker_before_verb(masked, text, verb_span[0], start)
+        return speaker, verb_span
+    return None, None
+
+
+def _attribution_before(
+    text: str, masked: str, sent_start: int, pos: int
+) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
+    """Attribution before a quote: ``Peskov told reporters: “…”``.
+
+    Returns the speaker, the verb span, and whether the attribution is all
+    that comes before the quote (so the quote itself is direct).
+    """
+    segment = masked[sent_start:pos]
+    verbs = list(_VERB_FIND.finditer(segment))
+    partial_verb = None
+    for candidate in _PARTIAL_FIND.finditer(segment):
+        partial_verb = candidate
+    if not verbs and partial_verb is None:
+        return None, None, False
+    # the verb that leads straight into the quote, else the sentence's first one
+    leading = [v for v in verbs if _CLEAN_TAIL.fullmatch(segment[v.end() :])]
+    verb = leading[-1] if leading else (verbs[0] if verbs else partial_verb)
+    assert verb is not None
+    verb_span = (sent_start + verb.start("verb"), sent_start + verb.end("verb"))
+    tail = segment[verb.end() :]
+    clean_lead = bool(_CLEAN_TAIL.fullmatch(tail))
+    if verb.group("verb").lower() == "according to":
+        match = re.match(r"\s*([^,]{1,80}),\s*$", text[verb_span[1] : pos])
+        if match:
+            s = verb_span[1] + match.start(1)
+            mention = match.group(1).strip()
+            name, role = _split_role(mention)
+            return _Speaker(mention, (s, s + len(mention)), name, role), verb_span, True
+    if verb.group("verb").lower() in _PARTICIPLES:
+        subject = _subject(text, masked, sent_start, verb_span[0])
+        if subject is not None:
+            return subject, verb_span, False
+    speaker = _speaker_before_verb(masked, text, verb_span[0], sent_start)
+    return speaker, verb_span, clean_lead and speaker is not None
+
+
+def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | None:
+    """The subject of the sentence (``Albright`` in ``Albright urged …, saying``)."""
+    lead = _LEAD_CLAUSE.match(masked, sent_start, limit)
+    start = lead.end() if lead else sent_start
+    match = _SUBJECT.match(text, start, limit)
+    if match is None:
+        return None
+    mention = match.group().rstrip(" ,")
+    if not mention or not _plausible_speaker(mention):
+        return None
+    name, role = _split_role(mention)
+    return _Speaker(mention, (match.start(), match.start() + len(mention)), name, role)
+
+
+# ---------------------------------------------------------------------------
+# resolution
+
+
+class _Resolver:
+    """Full names seen so far, for surnames and pronouns."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.pending: list[str] = []
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+
+    def observe(self, text: str) -> None:
+        """Remember ``text`` for names; it is scanned only when a surname needs it."""
+        if text:
+            self.pending.append(text)
+
+    def _scan(self) -> None:
+        for text in self.pending:
+            self._scan_text(text)
+        self.pending.clear()
+
+    def _scan_text(self, text: str) -> None:
+        for match in _FULL_NAME.finditer(text):
+            name, role = _split_role(match.group(1))
+            tokens = (name or match.group(1)).split()
+            while tokens and tokens[0].lower().strip(".") in _TITLE_WORDS:
+                tokens.pop(0)
+            if len(tokens) >= 2:
+                self.names.append(" ".join(tokens))
+                # a name with a title before it is a person: "he" may point at them
+                titled = role is not None or _TITLED.search(text[: match.start()]) is not None
+                if titled:
+                    self.last_person = " ".join(tokens)
+
+    def resolve(self, speaker: _Speaker) -> str | None:
+        low = speaker.mention.lower()
+        if low in ("he", "she"):
+            self._scan()
+            return self.last_person
+        if low in _PRONOUNS:
+            return (
+                self.last_speaker
+                if low in ("they", "we") and self.last_speaker and " " not in self.last_speaker
+                else None
+            )
+        name = speaker.name
+        if name and len(name.split()) == 1:
+            self._scan()
+            for full in reversed(self.names):
+                if full.split()[-1] == name or full.split()[0] == name:
+                    return full
+            return name
+        if name:
+            return name
+        return speaker.mention
+
+    def spoke(self, resolved: str | None, speaker: _Speaker) -> None:
+        if resolved is None:
+            return
+        if len(resolved.split()) >= 2 and speaker.name:
+            self._scan()
+            self.names.append(resolved)
+        self.last_speaker = resolved
+        if speaker.name or speaker.mention.lower() in ("he", "she"):
+            self.last_person = resolved
+
+
+# ---------------------------------------------------------------------------
+# finding
+
+
+_PARA_BREAK = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n(?=\s*[A-Z“\"‘(_])")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs with their offsets: split at blank lines, and at line ends after a sentence."""
+    pos = 0
+    for match in _PARA_BREAK.finditer(text):
+        if match.start() > pos:
+            yield pos, text[pos : match.start()]
+        pos = match.end()
+    if pos < len(text):
+        yield pos, text[pos:]
+
+
+def _is_term(masked_before: str, inner: str) -> bool:
+    return bool(_TERM_CUES.search(masked_before.rstrip())) and len(inner.split()) <= 8
+
+
+def _absolute(speaker: _Speaker | None, offset: int) -> _Speaker | None:
+    if speaker is None:
+        return None
+    return speaker._replace(span=(speaker.span[0] + offset, speaker.span[1] + offset))
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    speaker: _Speaker | None
+    verb_span: tuple[int, int] | None
+    kind: m.QuoteKind
+
+
+def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_Candidate]:
+    """The quotes of one paragraph, with the attribution found around each."""
+    found: list[_Candidate] = []
+    attributed = False
+    for open_, close in pairs:
+        inner_start, inner_end = open_ + 1, min(close, len(para))
+        inner = para[inner_start:inner_end]
+        if not inner.strip():
+            continue
+        s_start, _ = _sentence_bounds(masked, open_)
+        _, s_end = _sentence_bounds(masked, max(inner_end, open_ + 1))
+        before_text = masked[s_start:open_]
+        speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_)
+        if close < len(para):
+            after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end)
+            if after_verb is not None and (
+                speaker is None or (not clean and after_speaker is not None)
+            ):
+                speaker, verb_span = after_speaker, after_verb
+                clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", before_text))
+        words = len(inner.split())
+        alone = not before_text.strip(" —–-:")
+        if not clean and _TITLE_CASE.fullmatch(inner.strip()):
+            continue  # a title in quotation marks ("the film “The Long Road Home”")
+        if verb_span is None and alone and attributed:
+            pass  # the next sentence of a quote whose speaker was already named
+        elif verb_span is None:
+            if _is_term(before_text, inner):
+                continue
+            speechy = words >= 6 and (_FIRST_PERSON.search(inner) or inner.rstrip()[-1:] in ".!?,…")
+            alone = not before_text.strip(" —–-:")
+            if not ((speechy and alone) or (close == len(para) and words >= 6 and alone)):
+                continue
+        elif _is_term(before_text, inner) and words <= 3:
+            continue
+        kind = m.QuoteKind.DIRECT
+        verb_word = para[verb_span[0] : verb_span[1]] if verb_span else ""
+        if _PARTIAL_FULL.fullmatch(verb_word):
+            kind = m.QuoteKind.PARTIAL  # "Trump called the plan “unhinged.”"
+        elif (before_text.strip() and not clean) or (
+            words <= 3 and not inner.rstrip().endswith((".", "!", "?"))
+        ):
+            kind = m.QuoteKind.PARTIAL
+        found.append(_Candidate(inner_start, inner_end, speaker, verb_span, kind))
+        attributed = attributed or speaker is not None
+    return found
+
+
+def _lead_in(para: str, masked: str) -> _Speaker | None:
+    """The speaker of a paragraph ending in a colon (``He said:``), for the quote that follows."""
+    if not masked.rstrip().endswith(":"):
+        return None
+    s_start, _ = _sentence_bounds(masked, len(masked.rstrip()) - 1)
+    speaker, verb_span, _clean = _attribution_before(para, masked, s_start, len(masked.rstrip()))
+    return speaker if verb_span is not None else None
+
+
+def find(text: str) -> list[QuoteMatch]:
+    """Every quotation in ``text`` with its speaker, as spans into ``text``."""
+    resolver = _Resolver()
+    out: list[QuoteMatch] = []
+    carry: QuoteMatch | None = None  # a quote left open at the end of the last paragraph
+    lead: tuple[_Speaker, str | None] | None = None  # "X said:" ending the last paragraph
+    last_speaker: tuple[_Speaker, str | None, str | None] | None = None
+    open_ends: list[int] = []  # quotes that run on into the next paragraph
+    for offset, para in _paragraphs(text):
+        pairs = _pairs(para)
+        masked = _mask(para, pairs)
+        seen = 0
+        previous: tuple[_Speaker, str | None, str | None] | None = None
+        for index, cand in enumerate(_candidates(para, pairs, masked)):
+            resolver.observe(masked[seen : cand.start])
+            seen = cand.end
+            raw = para[cand.start : cand.end]
+            body = raw.strip()
+            lead_ws = len(raw) - len(raw.lstrip())
+            speaker = _absolute(cand.speaker, offset)
+            verb = para[cand.verb_span[0] : cand.verb_span[1]] if cand.verb_span else None
+            resolved = resolver.resolve(speaker) if speaker else None
+            at_start = not masked[: cand.start - 1].strip(" —–-")
+            if speaker is None:
+                if previous is not None:
+                    speaker, resolved, verb = previous
+                elif index == 0 and at_start and carry is not None and carry.mention:
+                    speaker = _Speaker(
+                        carry.mention, carry.mention_span or (0, 0), None, carry.speaker_role
+                    )
+                    resolved, verb = carry.speaker, carry.verb
+                elif index == 0 and at_start and lead is not None:
+                    speaker, verb = lead
+                    resolved = resolver.resolve(speaker)
+                elif index == 0 and at_start and last_speaker is not None:
+                    speaker, resolved, verb = last_speaker
+            if speaker is not None and resolved is not None:
+                resolver.spoke(resolved, speaker)
+            out.append(
+                QuoteMatch(
+                    start=offset + cand.start + lead_ws,
+                    end=offset + cand.start + lead_ws + len(body),
+                    text=body,
+                    kind=cand.kind,
+                    mention=speaker.mention if speaker and speaker.mention else None,
+                    mention_span=speaker.span if speaker and speaker.span != (0, 0) else None,
+                    speaker=resolved,
+                    speaker_role=speaker.role if speaker else None,
+                    verb=verb,
+                    verb_span=(offset + cand.verb_span[0], offset + cand.verb_span[1])
+                    if cand.verb_span
+                    else None,
+                )
+            )
+            if speaker is not None:
+                previous = (speaker, resolved, verb)
+        resolver.observe(masked[seen:])
+        last_speaker = (
+            previous if previous is not None else (last_speaker if not para.strip() else None)
+        )
+        opened = pairs[-1] if pairs else None
+        carry = (
+            out[-1] if out and opened and opened[1] >= len(para) and out[-1].end > offset else None
+        )
+        if carry is not None:
+            open_ends.append(len(out) - 1)
+        found_lead = _lead_in(para, masked)
+        lead = (_absolute(found_lead, offset), _verb_of(para, masked)) if found_lead else None  # type: ignore[assignment]
+    for i in reversed(open_ends):
+        if i + 1 < len(out) and out[i].speaker is None and out[i + 1].speaker is not None:
+            nxt = out[i + 1]
+            out[i] = out[i]._replace(
+                mention=nxt.mention,
+                mention_span=nxt.mention_span,
+                speaker=nxt.speaker,
+                speaker_role=nxt.speaker_role,
+                verb=nxt.verb,
+            )
+    return out
+
+
+def _verb_of(para: str, masked: str) -> str | None:
+    s_start, _ = _sentence_bounds(masked, max(len(masked.rstrip()) - 1, 0))
+    found = None
+    for verb in _VERB_FIND.finditer(masked[s_start:]):
+        found = verb
+    return found.group("verb") if found else None
+
+
+# ---------------------------------------------------------------------------
+# model quotes
+
+
+def _quote(match: QuoteMatch, part: m.QuotePart, block: int | None, base: int) -> m.Quote:
+    return m.Quote(
+        text=match.text,
+        speaker=match.speaker,
+        mention=match.mention,
+        speaker_role=match.speaker_role,
+        verb=match.verb,
+        kind=match.kind,
+        part=part,
+        block=block,
+        start=match.start - base,
+        end=match.end - base,
+    )
+
+
+def extract(text: str) -> tuple[m.Quote, ...]:
+    """Quotes in plain text, each with its span in ``text`` (``part=text``)."""
+    return tuple(_quote(q, m.QuotePart.TEXT, None, 0) for q in find(text))
+
+
+def _inline_quotes(content: Iterable[m.Inline]) -> Iterator[str]:
+    for item in content:
+        if isinstance(item, m.InlineQuote):
+            yield m.inline_text(item.content)
+        elif isinstance(item, (m.Link, m.Emphasis, m.Strong)):
+            yield from _inline_quotes(item.content)
+
+
+def extract_article(article: m.Article) -> tuple[m.Quote, ...]:
+    """Quotes in an article's standfirst and body, with block indexes and spans.
+
+    The standfirst and the body are read as one text, so that names in the
+    standfirst resolve pronouns in the body. Quotes marked up in the source
+    (``InlineQuote``, ``BlockQuote``) are found from that markup.
+    """
+    pieces: list[tuple[m.QuotePart, int | None, str]] = []
+    if article.summary:
+        pieces.append((m.QuotePart.SUMMARY, None, article.summary))
+    for index, block in enumerate(article.body):
+        if isinstance(block, (m.Paragraph, m.Heading)):
+            pieces.append((m.QuotePart.BODY, index, m.block_text(block)))
+    text = ""
+    starts: list[int] = []
+    for _, _, piece in pieces:
+        starts.append(len(text))
+        text += piece.replace("\n\n", "\n") + "\n\n"
+    quotes: list[m.Quote] = []
+    for match in find(text):
+        for (part, where, piece), base in zip(pieces, starts):
+            if base <= match.start < base + len(piece):
+                quotes.append(_quote(match, part, where, base))
+                break
+    # quotes marked up in the source, when the marks themselves are not in the text
+    seen = {q.text for q in quotes}
+    for index, block in enumerate(article.body):
+        if isinstance(block, m.BlockQuote):
+            said = " ".join(m.inline_text(block.attribution).split()).strip(" —–-") or None
+            inner = "\n\n".join(m.block_text(b) for b in block.blocks).strip()
+            if inner and inner not in seen:
+                quotes.append(
+                    m.Quote(
+                        text=inner, speaker=said, mention=said, part=m.QuotePart.BODY, block=index
+                    )
+                )
+        elif isinstance(block, (m.Paragraph, m.Heading)):
+            plain = m.block_text(block)
+            for quoted in _inline_quotes(block.content):
+                quoted = quoted.strip()
+                if quoted and quoted not in seen and quoted in plain:
+                    start = plain.index(quoted)
+                    quotes.append(
+                        m.Quote(
+                            text=quoted,
+                            part=m.QuotePart.BODY,
+                            block=index,
+                            start=start,
+                            end=start + len(quoted),
+                        )
+                    )
+    return tuple(quotes)
+
+
+def with_quotes(article: m.Article) -> m.Article:
+    """``article`` with its ``quotes`` found by :func:`extract_article`."""
+    return attrs.evolve(article, quotes=extract_article(article))

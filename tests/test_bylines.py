@@ -1,0 +1,151 @@
+"""Byline parsing: a table of real-world byline shapes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmodel.bylines import parse_byline
+from newsmodel.model import BylineKind
+
+P = "person"
+O = "organisation"  # noqa: E741
+
+#: (byline as printed, [(name, kind, role, affiliation), ...])
+CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
+    ("By Jane Doe", [("Jane Doe", P, None, None)]),
+    ("BY JANE DOE", [("JANE DOE", P, None, None)]),
+    ("by Jane Doe", [("Jane Doe", P, None, None)]),
+    ("By: Jane Doe", [("Jane Doe", P, None, None)]),
+    ("Jane Doe", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe and John Roe", [("Jane Doe", P, None, None), ("John Roe", P, None, None)]),
+    ("By Jane Doe & John Roe", [("Jane Doe", P, None, None), ("John Roe", P, None, None)]),
+    ("Jane Doe | John Roe", [("Jane Doe", P, None, None), ("John Roe", P, None, None)]),
+    (
+        "By Jane Doe, John Roe and Mary Major",
+        [("Jane Doe", P, None, None), ("John Roe", P, None, None), ("Mary Major", P, None, None)],
+    ),
+    (
+        "By Jane Doe and John Roe, Reuters",
+        [
+            ("Jane Doe", P, None, "Reuters"),
+            ("John Roe", P, None, "Reuters"),
+            ("Reuters", O, None, None),
+        ],
+    ),
+    (
+        "By Jane Doe, Associated Press",
+        [("Jane Doe", P, None, "Associated Press"), ("Associated Press", O, None, None)],
+    ),
+    ("By Jane Doe, CNN", [("Jane Doe", P, None, "CNN"), ("CNN", O, None, None)]),
+    (
+        "By Jane Doe | The Washington Post",
+        [("Jane Doe", P, None, "The Washington Post"), ("The Washington Post", O, None, None)],
+    ),
+    (
+        "Jane Doe, The Guardian",
+        [("Jane Doe", P, None, "The Guardian"), ("The Guardian", O, None, None)],
+    ),
+    ("By Jane Doe / AP", [("Jane Doe", P, None, "AP"), ("AP", O, None, None)]),
+    ("By Jane Doe For Dailymail.com", [("Jane Doe", P, None, "Dailymail.com")]),
+    (
+        "By Jane Doe and John Roe of The Times",
+        [("Jane Doe", P, None, "The Times"), ("John Roe", P, None, "The Times")],
+    ),
+    ("Doe, Jane", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe, Senior Reporter", [("Jane Doe", P, "senior reporter", None)]),
+    ("Jane Doe, Staff Writer", [("Jane Doe", P, "staff writer", None)]),
+    ("Jane Doe Political Correspondent", [("Jane Doe", P, "political correspondent", None)]),
+    ("By Jane Doe - Staff Writer", [("Jane Doe", P, "staff writer", None)]),
+    (
+        "By Jane Doe • Chief Political Correspondent",
+        [("Jane Doe", P, "chief political correspondent", None)],
+    ),
+    ("Jane Doe, Contributor", [("Jane Doe", P, "contributor", None)]),
+    (
+        "By Jane Doe, Senior Writer, and John Roe, Staff Writer",
+        [("Jane Doe", P, "senior writer", None), ("John Roe", P, "staff writer", None)],
+    ),
+    ("Staff writer", []),
+    ("Senior Reporter", []),
+    ("By Staff", []),
+    ("From staff reports", []),
+    (
+        "Reporting by Jane Doe; Editing by John Roe",
+        [("Jane Doe", P, "reporter", None), ("John Roe", P, "editor", None)],
+    ),
+    (
+        "Reporting by Jane Doe and John Roe; Editing by Mary Major",
+        [
+            ("Jane Doe", P, "reporter", None),
+            ("John Roe", P, "reporter", None),
+            ("Mary Major", P, "editor", None),
+        ],
+    ),
+    ("Additional reporting by Jane Doe in Paris", [("Jane Doe", P, "contributor", None)]),
+    (
+        "Words by Jane Doe, pictures by John Roe",
+        [("Jane Doe", P, None, None), ("John Roe", P, "photographer", None)],
+    ),
+    ("Photos by Jane Doe", [("Jane Doe", P, "photographer", None)]),
+    ("Story by Jane Doe", [("Jane Doe", P, None, None)]),
+    ("Written by Jane Doe", [("Jane Doe", P, None, None)]),
+    ("Compiled by Jane Doe", [("Jane Doe", P, None, None)]),
+    ("Opinion by Jane Doe", [("Jane Doe", P, None, None)]),
+    ("Analysis by Jane Doe, CNN", [("Jane Doe", P, None, "CNN"), ("CNN", O, None, None)]),
+    ("Posted by Jane Doe on April 5, 2024", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe Updated April 5, 2024 10:30am", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe April 5, 2024", [("Jane Doe", P, None, None)]),
+    ("Jane Doe, 5 April 2024", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe | Published April 5", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe 2 hours ago", [("Jane Doe", P, None, None)]),
+    ("By Jane Doe in London", [("Jane Doe", P, None, None)]),
+    ("Jane Doe (@janedoe)", [("Jane Doe", P, None, None)]),
+    ("Jane Doe is a senior reporter at CNN", [("Jane Doe", P, None, None)]),
+    ("By Mary O'Brien", [("Mary O'Brien", P, None, None)]),
+    ("By Frances d'Emilio", [("Frances d'Emilio", P, None, None)]),
+    ("By Ludwig van Beethoven", [("Ludwig van Beethoven", P, None, None)]),
+    ("By José Álvarez", [("José Álvarez", P, None, None)]),
+    ("By Mary-Jane Watson-Parker", [("Mary-Jane Watson-Parker", P, None, None)]),
+    (
+        "Von Christian Hollmann, dpa",
+        [("Christian Hollmann", P, None, "dpa"), ("dpa", O, None, None)],
+    ),
+    ("By The Associated Press", [("The Associated Press", O, None, None)]),
+    ("By AAP", [("AAP", O, None, None)]),
+    ("Associated Press", [("Associated Press", O, None, None)]),
+    ("– AAP", [("AAP", O, None, None)]),
+    ("(AP)", [("AP", O, None, None)]),
+    ("(Reuters)", [("Reuters", O, None, None)]),
+    ("WASHINGTON (Reuters) -", [("Reuters", O, None, None)]),
+    ("HELSINKI (AP) —", [("AP", O, None, None)]),
+    ("By Jane Doe and Agencies", [("Jane Doe", P, None, "Agencies"), ("Agencies", O, None, None)]),
+    ("The Editorial Board", [("The Editorial Board", O, None, None)]),
+    ("Photo: AP", []),
+    ("AP Photo/Jane Doe", []),
+    ("Picture: Reuters", []),
+    ("Updated April 5, 2024", []),
+    ("", []),
+]
+
+
+def test_there_are_enough_shapes() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] or "empty" for c in CASES])
+def test_byline_shapes(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    got = [(b.name, b.kind.value, b.role, b.affiliation) for b in parse_byline(text)]
+    assert got == expected
+
+
+def test_agencies_are_organisations() -> None:
+    for text in ("By AAP", "(AP)", "– AAP", "Reuters"):
+        assert all(b.kind is BylineKind.ORGANISATION for b in parse_byline(text))
+
+
+@given(st.text(max_size=200))
+def test_never_crashes(text: str) -> None:
+    for byline in parse_byline(text):
+        assert byline.name.strip()

@@ -1,0 +1,204 @@
+"""Quote extraction on hand-written texts (shapes of real news writing)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsmodel
+from newsmodel import model as m
+from newsmodel.quotes import extract, extract_article, find
+from tests.conftest import INDAILY_TXT
+from tests.expected import expected_article
+
+
+def one(text: str) -> m.Quote:
+    quotes = extract(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_indaily_quotes() -> None:
+    article = newsmodel.read_file(INDAILY_TXT)
+    assert article.quotes == expected_article().quotes
+    speakers = [(q.speaker, q.verb, q.kind.value) for q in article.quotes]
+    assert speakers[0] == ("Dmitry Peskov", "told", "direct")
+    assert speakers[1] == ("Dmitry Peskov", "said", "partial")  # "he"
+    assert article.quotes[1].mention == "he"
+    assert article.quotes[3].mention == "Rantanen" and article.quotes[3].speaker == "Mari Rantanen"
+    assert all("direct confrontation’" not in q.text for q in article.quotes)
+    assert not any(q.text.startswith("instrumentalised,") for q in article.quotes)
+
+
+def test_spans_point_at_the_words() -> None:
+    article = expected_article()
+    for quote in article.quotes:
+        assert quote.block is not None and quote.start is not None and quote.end is not None
+        assert m.block_text(article.body[quote.block])[quote.start : quote.end] == quote.text
+    text = 'Intro.\n\n"We will win," she said.'
+    quote = one(text)
+    assert quote.start is not None and text[quote.start : quote.end] == "We will win,"
+    assert quote.part is m.QuotePart.TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb", "role"),
+    [
+        ("“We will not back down,” Jane Doe said.", "Jane Doe", "said", None),
+        (
+            "“We will not back down,” said Jane Doe, a spokeswoman for the union.",
+            "Jane Doe",
+            "said",
+            "a spokeswoman for the union",
+        ),
+        ("Jane Doe told reporters: “We will not back down.”", "Jane Doe", "told", None),
+        (
+            "Foreign Minister Jane Doe said: “We will not back down.”",
+            "Jane Doe",
+            "said",
+            "Foreign Minister",
+        ),
+        (
+            '"We will not back down," the ministry said in a statement.',
+            "the ministry",
+            "said",
+            None,
+        ),
+        (
+            "“We will not back down,” Doe, the union leader, said.",
+            "Doe",
+            "said",
+            "the union leader",
+        ),
+        ("“We will not back down,” according to Jane Doe.", "Jane Doe", "according to", None),
+        ("“We will not back down,” Jane Doe added.", "Jane Doe", "added", None),
+        ("“We will not back down,” Jane Doe wrote on Twitter.", "Jane Doe", "wrote", None),
+    ],
+)
+def test_speaker_and_verb(text: str, speaker: str, verb: str, role: str | None) -> None:
+    quote = one(text)
+    assert (quote.speaker, quote.verb, quote.speaker_role) == (speaker, verb, role)
+    assert quote.kind is m.QuoteKind.DIRECT
+
+
+def test_speaker_between_two_parts() -> None:
+    quotes = extract("“We will not back down,” Jane Doe said. “Not now, not ever.”")
+    assert [q.text for q in quotes] == ["We will not back down,", "Not now, not ever."]
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+
+
+def test_partial_quotes() -> None:
+    quote = one("Trump called the plan “unhinged.”")
+    assert (quote.kind, quote.speaker, quote.verb) == (m.QuoteKind.PARTIAL, "Trump", "called")
+    quote = one("The minister said the deal was “a betrayal of voters”, adding she would fight it.")
+    assert quote.kind is m.QuoteKind.PARTIAL and quote.speaker == "The minister"
+
+
+def test_not_quotes() -> None:
+    assert extract("Russia in ‘direct confrontation’ with NATO") == ()
+    assert extract("By “instrumentalised,” he was referring to the steering of migrants.") == ()
+    assert extract("She starred in the film “The Long Road Home” last year.") == ()
+    assert extract("The so-called “Ferguson effect” was debated.") == ()
+    assert extract("He reads the “Daily Planet” every morning before work.") == ()
+
+
+def test_surnames_and_pronouns_resolve() -> None:
+    text = (
+        "Interior Minister Mari Rantanen spoke on Friday.\n\n"
+        "“The border stays closed,” Rantanen said.\n\n"
+        "Kremlin spokesman Dmitry Peskov disagreed.\n\n"
+        "“This is a mistake,” he said."
+    )
+    quotes = extract(text)
+    assert [(q.mention, q.speaker) for q in quotes] == [
+        ("Rantanen", "Mari Rantanen"),
+        ("he", "Dmitry Peskov"),
+    ]
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = (
+        "“We have worked for years on this plan. It will change the city for the better.\n\n"
+        "“Nobody should doubt that we will deliver it,” the mayor said."
+    )
+    quotes = extract(text)
+    assert len(quotes) == 2
+    assert {q.speaker for q in quotes} == {"the mayor"}
+
+
+def test_quote_after_a_colon_paragraph() -> None:
+    quotes = extract("The senator said:\n\n“This bill is a disgrace and I will vote against it.”")
+    assert quotes and quotes[0].speaker == "The senator"
+
+
+def test_nested_and_unbalanced_marks_do_not_crash() -> None:
+    quotes = extract("“He told me ‘never again’ and I believed him,” Jane Doe said.")
+    assert quotes[0].text == "He told me ‘never again’ and I believed him,"
+    for text in (
+        "“Unclosed quote and more",
+        "Closing only” here",
+        '"',
+        "“”",
+        "‘’’‘",
+        "x “ y ” z “",
+    ):
+        extract(text)
+
+
+def test_straight_quotes() -> None:
+    quote = one('"It is over," Jane Doe said.')
+    assert quote.text == "It is over," and quote.speaker == "Jane Doe"
+
+
+def test_marked_up_quotes() -> None:
+    article = m.Article(
+        body=[
+            m.BlockQuote(
+                blocks=[m.Paragraph(content=["Ask not what your country can do."])],
+                attribution=["John F. Kennedy"],
+            ),
+            m.Paragraph(
+                content=["He repeated ", m.InlineQuote(content=["never again"]), " twice."]
+            ),
+        ]
+    )
+    quotes = extract_article(article)
+    assert quotes[0] == m.Quote(
+        text="Ask not what your country can do.",
+        speaker="John F. Kennedy",
+        mention="John F. Kennedy",
+        part=m.QuotePart.BODY,
+        block=0,
+    )
+    assert quotes[1].text == "never again" and quotes[1].block == 1 and quotes[1].start == 12
+
+
+def test_summary_quotes() -> None:
+    article = m.Article(summary="“We are ready,” the coach said before the final.")
+    quote = extract_article(article)[0]
+    assert (
+        quote.part is m.QuotePart.SUMMARY and quote.block is None and quote.speaker == "the coach"
+    )
+
+
+def test_readers_extract_by_default_and_can_skip() -> None:
+    data = INDAILY_TXT.read_bytes()
+    assert len(newsmodel.read(data, format="text").quotes) == 6
+    assert newsmodel.read(data, format="text", quotes=False).quotes == ()
+
+
+def test_find_gives_mention_and_verb_spans() -> None:
+    text = "“Go,” Jane Doe said."
+    match = find(text)[0]
+    assert match.mention_span is not None and text[slice(*match.mention_span)] == "Jane Doe"
+    assert match.verb_span is not None and text[slice(*match.verb_span)] == "said"
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab “”‘’\"',.:\n said he Jane Doe told")), max_size=200)
+)
+def test_random_text_never_crashes(text: str) -> None:
+    for quote in extract(text):
+        assert quote.start is not None and quote.end is not None
+        assert text[quote.start : quote.end] == quote.text
