@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import attrs  # noqa: E402
 from tests.expected import expected_article  # noqa: E402
 
 from newsmodel.formats import newsml  # noqa: E402
@@ -59,6 +60,12 @@ def main() -> None:
         _rate(
             "write InDaily",
             [indaily],
+            lambda a: newsml.write(a, version_created=WHEN),
+            args.seconds,
+        ),
+        _rate(
+            "write InDaily without its quotes",
+            [attrs.evolve(indaily, quotes=())],
             lambda a: newsml.write(a, version_created=WHEN),
             args.seconds,
         ),

@@ -84,8 +84,49 @@ _PARTICIPLES = frozenset(
     pointing""".split()
 )
 _VERB_RE = "(?:" + "|".join(re.escape(v) for v in (*_PHRASE_VERBS, *SPEECH_VERBS)) + ")"
-_VERB_FIND = re.compile(rf"\b(?P<verb>{_VERB_RE})\b")
-_VERB_START = re.compile(rf"(?P<verb>{_VERB_RE})\b")
+_VERB_SET = frozenset(SPEECH_VERBS)
+_PHRASES = {tuple(p.split()) for p in _PHRASE_VERBS}
+_PHRASE_FIRST = {p[0] for p in _PHRASES}
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+class _VerbMatch(NamedTuple):
+    """A speech verb found in a string (the same shape as a regex match, for ``verb``)."""
+
+    begin: int
+    finish: int
+    word: str
+
+    def start(self, _group: str = "verb") -> int:
+        return self.begin
+
+    def end(self, _group: str = "verb") -> int:
+        return self.finish
+
+    def group(self, _group: str = "verb") -> str:
+        return self.word
+
+
+def _verbs(segment: str) -> list[_VerbMatch]:
+    """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast)."""
+    tokens = list(_TOKEN.finditer(segment))
+    out: list[_VerbMatch] = []
+    skip = -1
+    for i, token in enumerate(tokens):
+        if i <= skip:
+            continue
+        word = token.group()
+        if word in _PHRASE_FIRST and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if (word, nxt.group()) in _PHRASES and segment[token.end() : nxt.start()] == " ":
+                out.append(_VerbMatch(token.start(), nxt.end(), segment[token.start() : nxt.end()]))
+                skip = i + 1
+                continue
+        if word in _VERB_SET:
+            out.append(_VerbMatch(token.start(), token.end(), word))
+    return out
+
+
 _LEAD_CLAUSE = re.compile(
     r"\s*(?:(?:At|In|On|During|After|Before|Speaking|While|When|Asked|Earlier|Later|Last|This|"
     r"Meanwhile|However|But|And|Then|Also|Still|Yet|Instead|Separately|Since|Following|"
@@ -372,7 +413,8 @@ def _attribution_after(
     start = pos + (lead.end() if lead else 0)
     segment = masked[start:sent_end]
     # inverted: said SPEAKER
-    inv = _VERB_START.match(segment)
+    first = _verbs(segment[:30])
+    inv = first[0] if first and first[0].begin == 0 else None
     if inv:
         verb_span = (start + inv.start("verb"), start + inv.end("verb"))
         speaker = _speaker_after_verb(text, masked, verb_span[1])
@@ -380,7 +422,7 @@ def _attribution_after(
             return speaker, verb_span
         return None, verb_span
     # SPEAKER [adverb] VERB within the next few words
-    for verb in _VERB_FIND.finditer(segment[:120]):
+    for verb in _verbs(segment[:120]):
         if verb.group("verb") in _PARTICIPLES:
             verb_span = (start + verb.start("verb"), start + verb.end("verb"))
             sent_start = _sentence_bounds(masked, pos)[0]
@@ -415,7 +457,7 @@ def _attribution_before(
     that comes before the quote (so the quote itself is direct).
     """
     segment = masked[sent_start:pos]
-    verbs = list(_VERB_FIND.finditer(segment))
+    verbs = _verbs(segment)
     partial_verb = None
     for candidate in _PARTIAL_FIND.finditer(segment):
         partial_verb = candidate
@@ -703,7 +745,7 @@ def find(text: str) -> list[QuoteMatch]:
 def _verb_of(para: str, masked: str) -> str | None:
     s_start, _ = _sentence_bounds(masked, max(len(masked.rstrip()) - 1, 0))
     found = None
-    for verb in _VERB_FIND.finditer(masked[s_start:]):
+    for verb in _verbs(masked[s_start:]):
         found = verb
     return found.group("verb") if found else None
 

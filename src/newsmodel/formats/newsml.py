@@ -904,6 +904,8 @@ def write(
     text = etree.tostring(root, encoding="unicode") + "\n"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", IgnoredContentWarning)
-        back = with_quotes(_read_items(_items(root), catalog or Catalog()))
+        back = _read_items(_items(root), catalog or Catalog())
+        if article.quotes:  # quotes are only checked when there are some to keep
+            back = with_quotes(back)
     report_loss(FORMAT.name, _losses(article, back), strict=strict)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

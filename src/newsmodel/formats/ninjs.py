@@ -964,6 +964,6 @@ def write(
     """
     doc = to_data(article, version=version, catalog=catalog)
     text = json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
-    back = read(text, version=version[:1], catalog=catalog)
+    back = read(text, version=version[:1], catalog=catalog, quotes=bool(article.quotes))
     report_loss(f"{FORMAT.name} {version}", _losses(article, back), strict=strict)
     return text

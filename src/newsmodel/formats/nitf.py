@@ -612,6 +612,8 @@ def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = 
     indent_metadata(root, _MIXED)
     text = etree.tostring(root, encoding="unicode") + "\n"
     document = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
-    back = with_quotes(article_from_nitf(root, catalog))
+    back = article_from_nitf(root, catalog)
+    if article.quotes:  # quotes are only checked when there are some to keep
+        back = with_quotes(back)
     report_loss(FORMAT.name, _losses(article, back), strict=strict)
     return document
