@@ -6,15 +6,17 @@ import attrs
 import pytest
 
 import newsmodel
-from tests.conftest import GOLDEN, INDAILY_TXT
+from tests.conftest import GOLDEN, INDAILY_HTML, INDAILY_TXT
 from tests.expected import expected_article
 
 #: The rendering of the story in each format: the fixture where the format is
 #: the source, else the golden file the writer produced.
 SOURCES = {
     "text": INDAILY_TXT,
+    "html": INDAILY_HTML,
     "newsmodel": GOLDEN / "indaily.newsmodel.json",
     "ninjs": GOLDEN / "indaily.ninjs-3.1.json",
+    "jsonld": GOLDEN / "indaily.jsonld",
     "newsml": GOLDEN / "indaily.newsml.xml",
     "nitf": GOLDEN / "indaily.nitf.xml",
 }
@@ -28,6 +30,11 @@ NOT_CARRIED: dict[str, tuple[str, ...]] = {
     "nitf": (),
 }
 
+#: Formats that carry more than the README lists (a page's URL, language, image
+#: files): there the README's fields are compared one by one.
+README_FIELDS = ("headline", "summary", "bylines", "quotes", "published", "modified", "rights")
+RICHER = {"html": (*README_FIELDS, "body"), "jsonld": README_FIELDS}
+
 
 @pytest.mark.parametrize("info", newsmodel.formats(), ids=lambda f: f.name)
 def test_format_reads_indaily(info: newsmodel.FormatInfo) -> None:
@@ -36,6 +43,16 @@ def test_format_reads_indaily(info: newsmodel.FormatInfo) -> None:
     assert info.name in SOURCES, f"add the InDaily rendering of {info.name} to SOURCES"
     article = newsmodel.read(SOURCES[info.name].read_bytes(), format=info.name)
     expected = expected_article()
+    if info.name in RICHER:
+        for name in RICHER[info.name]:
+            assert getattr(article, name) == getattr(expected, name), name
+        assert article.text == expected.text
+        assert [t.name for t in article.topics if t.kind.value == "keyword"] == ["NATO", "russia"]
+        assert [(p.caption, p.credit) for p in article.photos] == [
+            (p.caption, p.credit) for p in expected.photos
+        ]
+        assert article.publisher is not None and article.publisher.name == "InDaily"
+        return
     dropped = {
         name: attrs.fields_dict(type(expected))[name].default for name in NOT_CARRIED[info.name]
     }

@@ -32,6 +32,7 @@ __all__ = [
     "inline_from_element",
     "local_name",
     "photo_from_figure",
+    "remove_element",
     "safe_url",
     "sanitise_html",
 ]
@@ -788,7 +789,7 @@ _URL_ATTRS = frozenset(
 )
 
 
-def _remove(element: Any) -> None:
+def remove_element(element: Any) -> None:
     """Remove ``element`` but keep the text that follows it."""
     parent = element.getparent()
     if parent is None:
@@ -809,7 +810,7 @@ def _sanitise_tree(root: Any) -> None:
             continue
         name = local_name(element)
         if not name or name in _DROP or name in ("object", "embed", "applet", "base", "frame"):
-            _remove(element)
+            remove_element(element)
             continue
         if name not in _ALLOWED_EMBED_TAGS:
             element.tag = "span"

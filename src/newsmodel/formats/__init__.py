@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["FORMATS", "NEWSML", "NEWSMODEL", "NINJS", "NITF", "TEXT", "FormatInfo"]
+__all__ = [
+    "FORMATS",
+    "HTML",
+    "JSONLD",
+    "NEWSML",
+    "NEWSMODEL",
+    "NINJS",
+    "NITF",
+    "TEXT",
+    "FormatInfo",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +60,24 @@ NINJS = FormatInfo(
     media_types=("application/ninjs+json",),
 )
 
+JSONLD = FormatInfo(
+    name="jsonld",
+    title="schema.org NewsArticle in JSON-LD",
+    module="newsmodel.formats.jsonld",
+    aliases=("json-ld", "schema.org", "schemaorg"),
+    extensions=(".jsonld", ".json-ld", ".json"),
+    media_types=("application/ld+json",),
+)
+
+HTML = FormatInfo(
+    name="html",
+    title="news web pages (reads any page, writes a clean HTML5 page)",
+    module="newsmodel.formats.html",
+    aliases=("htm", "xhtml", "web"),
+    extensions=(".html", ".htm", ".xhtml"),
+    media_types=("text/html", "application/xhtml+xml"),
+)
+
 NEWSML = FormatInfo(
     name="newsml",
     title="IPTC NewsML-G2 (reads 2.4 onward, writes 2.35)",
@@ -78,4 +106,4 @@ TEXT = FormatInfo(
 )
 
 #: Every format, in the order sniffers are tried when guessing.
-FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, NEWSML, NITF, TEXT)
+FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, JSONLD, NEWSML, NITF, HTML, TEXT)

@@ -1,0 +1,954 @@
+"""``html``: news web pages in, a clean semantic page out.
+
+The reader combines what a page says about itself (schema.org JSON-LD,
+OpenGraph, ``article:*`` and common meta names, ``<time>``, ``rel=author``)
+with what it shows a reader (the headline, the standfirst, the byline, the
+date line, figures, tag lists, the copyright line), preferring what the page
+shows when the two disagree. The body is found by paragraph density inside
+the most article-like container, with page furniture (navigation, ads and
+their labels, share bars, promos, related lists, comments, author boxes,
+bylines, date lines) removed. Nothing is fetched.
+
+The writer emits a standalone HTML5 page (``article``, ``h1``, ``time``,
+``figure``, byline, tag list) with the article's JSON-LD embedded; all text
+is escaped and raw embeds are sanitised.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html as html_lib
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsmodel import model as m
+from newsmodel.bylines import parse_byline, parse_signoff
+from newsmodel.dates import format_date, parse_date
+from newsmodel.errors import InputTooLargeError, ReadError, report_loss
+from newsmodel.formats import HTML as FORMAT
+from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text
+from newsmodel.formats.jsonld import (
+    MIN_YEAR,
+    article_from_data,
+    find_articles,
+    jsonld_date,
+    loads_lenient,
+    to_data,
+)
+from newsmodel.markup import (
+    blocks_from_element,
+    blocks_to_elements,
+    html_parser,
+    local_name,
+    photo_from_figure,
+    remove_element,
+    safe_url,
+)
+from newsmodel.quotes import with_quotes
+
+__all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
+
+_SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|meta|title|article|div|p)[\s>]", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|side-bar|share|"
+    r"sharing|social|related|recommended|recommend|promo|promotion|newsletter|subscribe|"
+    r"subscription|signup|sign-up|cookie|consent|comments?|disqus|advert|advertisement|ads?|"
+    r"ad-slot|adslot|dfp|gpt|sponsor|sponsored|outbrain|taboola|popup|modal|overlay|banner|"
+    r"author-bio|author-box|authorbox|bio|tags?|tag-list|topics|paywall|more-stories|"
+    r"read-more|readmore|most-popular|trending|widget|toolbar|skip-link|screen-reader-text|"
+    r"print|byline|dateline|entry-meta|post-meta|article-meta|meta|timestamp|caption-credit|"
+    r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_CONTENT_HINT = re.compile(
+    r"article-?body|articlebody|article__body|entry-content|post-content|post-body|"
+    r"story-?body|story__body|article-content|article-text|body-text|content-body|"
+    r"field-body|rich-text|richtext|story-content|main-content|article__content|"
+    r"c-article-body|paywall-content",
+    re.I,
+)
+_STANDFIRST = re.compile(
+    r"excerpt|standfirst|stand-first|dek|subtitle|sub-title|subhead|summary|lede|"
+    r"intro|description|strapline|teaser|deck",
+    re.I,
+)
+_BYLINE_HINT = re.compile(r"byline|author|writer|reporter|contributor|by-line", re.I)
+_FURNITURE = re.compile(
+    r"(?:advertisement|advertising|sponsored(?: content)?|share(?: this(?: article| story)?)?|"
+    r"share on \w+|print|email|comments?|read more|continue reading|sign up.*|subscribe.*|"
+    r"related(?: articles| stories| content)?|more from .*|recommended.*|follow us.*|"
+    r"read next|up next|watch:.*|listen to this article|image \d+ of \d+|"
+    r"click here.*|tap here.*)[.!:]?",
+    re.I,
+)
+_TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
+_SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
+MAX_NODES = 400_000
+
+
+def sniff(head: bytes) -> bool:
+    """Markup that looks like an HTML page."""
+    return _SNIFF.search(head[:4096]) is not None and b"<?xml" not in head[:100]
+
+
+# ---------------------------------------------------------------------------
+# decoding and parsing
+
+
+def decode_html(data: bytes | str, encoding: str | None = None) -> str:
+    """Text of a page: BOM, then ``encoding``, then the meta charset, then UTF-8, then cp1252."""
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    candidates = [encoding] if encoding else []
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        candidates.append(declared.group(1).decode("ascii", "replace"))
+    candidates += ["utf-8", "cp1252"]
+    for name in candidates:
+        try:
+            return data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def _parse(text: str) -> Any:
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = clean_text(text)
+    if not text.strip():
+        raise ReadError("the page is empty", format=FORMAT.name)
+    try:
+        document = lxml_html.document_fromstring(text, parser=html_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not an HTML page: {exc}", format=FORMAT.name) from None
+    if document is None:
+        raise ReadError("not an HTML page", format=FORMAT.name)
+    return document
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _text(element: Any) -> str:
+    if element is None:
+        return ""
+    parts = []
+    for piece in element.itertext():
+        parts.append(piece)
+    return " ".join(" ".join(parts).split())
+
+
+def _classes(element: Any) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+
+
+def _hidden(element: Any) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _metas(document: Any) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
+        content = meta.get("content")
+        if key and content and content.strip():
+            out.setdefault(key.lower(), []).append(" ".join(clean_text(content).split()))
+    return out
+
+
+def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        values = metas.get(key)
+        if values:
+            return values[0]
+    return None
+
+
+def _unescape(text: str | None) -> str | None:
+    """Entities left escaped in metadata (``&#8211;``, ``&amp;``) decoded."""
+    if text and "&" in text and re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I):
+        return html_lib.unescape(text)
+    return text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _strip_site(title: str, sites: Iterable[str]) -> str:
+    """``Headline | Site`` → ``Headline``; also ``Site - Headline``, ``Head - Part - Site``."""
+    names = {_norm(s) for s in sites if s}
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    kept = [p for p in parts if _norm(p) not in names]
+    if len(kept) < len(parts) and kept:
+        return max(kept, key=len) if len(kept) > 1 and len(kept[-1].split()) <= 3 else kept[0]
+    longest = max(parts, key=len)
+    if len(longest.split()) >= 4 and all(len(p.split()) <= 4 for p in parts if p is not longest):
+        return longest
+    return title
+
+
+def _resolve_url(url: str | None, base: str | None) -> str | None:
+    url = safe_url(url)
+    if url is None:
+        return None
+    if base and not re.match(r"[a-z][a-z0-9+.-]*:", url, re.I):
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url
+    return url
+
+
+def _date_of(text: str | None) -> m.DateValue | None:
+    if not text:
+        return None
+    return jsonld_date(text)
+
+
+# ---------------------------------------------------------------------------
+# the body
+
+
+def _score_containers(root: Any) -> Any:
+    """The element holding most of the article's paragraphs."""
+    hinted = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        and (el.get("itemprop") == "articleBody" or _CONTENT_HINT.search(_classes(el)))
+        and not _hidden(el)
+    ]
+    best_hint = max(hinted, key=lambda el: _paragraph_text(el), default=None)
+    if best_hint is not None and _paragraph_text(best_hint) >= 300:
+        return best_hint
+    scores: dict[Any, float] = {}
+    for p in _paragraph_like(root):
+        text = _text(p)
+        if len(text) < 25:
+            continue
+        links = sum(len(_text(a)) for a in p.iter("a"))
+        score = len(text) * (1.0 - min(links / max(len(text), 1), 1.0))
+        score += text.count(",") * 5
+        parent = p.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + score / 3
+    for el in list(scores):
+        if _BOILERPLATE.search(_classes(el)) and not _CONTENT_HINT.search(_classes(el)):
+            scores[el] *= 0.2
+        if local_name(el) in ("article", "main") or el.get("itemprop") == "articleBody":
+            scores[el] *= 1.3
+    if not scores:
+        return best_hint
+    return max(scores, key=lambda el: scores[el])
+
+
+def _own_text(element: Any) -> int:
+    return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
+
+
+def _paragraph_like(root: Any) -> Iterable[Any]:
+    """``p``, ``pre`` and ``blockquote`` elements, and ``div``s that hold text themselves."""
+    for el in root.iter("p", "pre", "blockquote", "div"):
+        if local_name(el) != "div" or _own_text(el) >= 100:
+            yield el
+
+
+def _paragraph_text(element: Any) -> int:
+    return sum(len(_text(p)) for p in element.iter("p"))
+
+
+def _prune(container: Any) -> None:
+    """Remove page furniture inside the article container (in place).
+
+    An element that holds a good share of the container's paragraphs is never
+    removed for its class name alone (class names are noisy).
+    """
+    total = max(_paragraph_text(container), 1)
+    for el in list(container.iter()):
+        if el is container or not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        big = _paragraph_text(el) > 0.25 * total
+        if big and local_name(el) not in ("nav", "aside", "form") and not _hidden(el):
+            continue
+        name = local_name(el)
+        classes = _classes(el)
+        drop = (
+            name
+            in (
+                "nav",
+                "aside",
+                "form",
+                "button",
+                "script",
+                "style",
+                "noscript",
+                "svg",
+                "footer",
+                "header",
+            )
+            or _hidden(el)
+            or (
+                _BOILERPLATE.search(classes) is not None
+                and _CONTENT_HINT.search(classes) is None
+                and name not in ("p", "figure", "img", "h2", "h3", "blockquote", "table")
+            )
+        )
+        if drop and el.getparent() is not None:
+            remove_element(el)
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 80:
+        return False
+    stripped = re.sub(
+        r"^(?:published|posted|updated|last updated|first published)\s*:?\s*", "", text, flags=re.I
+    )
+    head = re.split(r",?\s*(?:updated|modified)\b", stripped, maxsplit=1, flags=re.I)[0]
+    return parse_date(head.strip(" ,|"), min_year=MIN_YEAR) is not None
+
+
+def _clean_blocks(
+    blocks: tuple[m.Block, ...], headline: str | None, summary: str | None
+) -> tuple[list[m.Block], list[m.Byline], list[str]]:
+    """Body blocks without furniture; bylines and tags found in them on the way."""
+    out: list[m.Block] = []
+    bylines: list[m.Byline] = []
+    tags: list[str] = []
+    skip = {_norm(t) for t in (headline, summary) if t}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, (m.Paragraph, m.Heading)):
+            out.append(block)
+            continue
+        text = " ".join(m.block_text(block).split())
+        if not text or _norm(text) in skip or _FURNITURE.fullmatch(text):
+            continue
+        if _TAG_LABEL.match(text) and len(text) < 200 and index >= len(blocks) - 4:
+            tags.extend(
+                t.strip() for t in re.split(r"[,;|]", _TAG_LABEL.sub("", text)) if t.strip()
+            )
+            continue
+        if index >= len(blocks) - 3 and (signoff := parse_signoff(text)) is not None:
+            bylines.append(signoff)
+            continue
+        if (
+            index <= 2
+            and len(text.split()) <= 12
+            and (re.match(r"(?i)by\s", text) or not re.search(r"[.!?:;”\"]$", text))
+        ):
+            found = parse_byline(text)
+            if found and any(b.kind is m.BylineKind.PERSON for b in found):
+                bylines.extend(found)
+                continue
+        if index <= 3 and _is_date_line(text):
+            continue
+        if _COPYRIGHT.match(text) and len(text) < 160 and index >= len(blocks) - 3:
+            continue
+        out.append(block)
+    return out, bylines, tags
+
+
+# ---------------------------------------------------------------------------
+# metadata
+
+
+def _jsonld(document: Any) -> tuple[m.Article | None, list[str]]:
+    sites: list[str] = []
+    for script in document.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        data = loads_lenient(script.text or "")
+        if data is None:
+            continue
+        articles, by_id = find_articles(data)
+        for node in by_id.values():
+            kinds = node.get("@type")
+            kind_list = kinds if isinstance(kinds, list) else [kinds]
+            if any(k in ("WebSite", "Organization", "NewsMediaOrganization") for k in kind_list):
+                name = node.get("name")
+                if isinstance(name, str) and name.strip():
+                    sites.append(name.strip())
+        if articles:
+            try:
+                return article_from_data(articles[0], by_id), sites
+            except ValueError:
+                continue
+    return None, sites
+
+
+def _visible_bylines(root: Any, sites: set[str]) -> list[m.Byline]:
+    found: list[m.Byline] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        hint = _classes(el) + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
+        if not _BYLINE_HINT.search(hint) or _hidden(el):
+            continue
+        if re.search(r"bio|box|avatar|image|img|photo|more|list|social|twitter", hint, re.I):
+            continue
+        text = _text(el)
+        if not text or len(text) > 120:
+            continue
+        for byline in parse_byline(text):
+            if _norm(byline.name) in sites:
+                continue
+            if byline not in found:
+                found.append(byline)
+        if found:
+            break
+    return found
+
+
+def _time_dates(root: Any) -> tuple[m.DateValue | None, m.DateValue | None]:
+    published = modified = None
+    for el in root.iter("time"):
+        value = el.get("datetime") or _text(el)
+        date = _date_of(value)
+        if date is None:
+            continue
+        hint = (_classes(el) + " " + (el.get("itemprop") or "")).lower()
+        if "modif" in hint or "updat" in hint:
+            modified = modified or date
+        elif published is None:
+            published = date
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.get("itemprop") not in (
+            "datePublished",
+            "dateModified",
+        ):
+            continue
+        date = _date_of(el.get("content") or el.get("datetime") or _text(el))
+        if date is not None and el.get("itemprop") == "datePublished":
+            published = published or date
+        elif date is not None:
+            modified = modified or date
+    return published, modified
+
+
+def _prefer_day_consistent(values: list[m.DateValue | None]) -> m.DateValue | None:
+    """The first date; a later one on the same day with a time and zone refines it."""
+    found = [v for v in values if v is not None]
+    if not found:
+        return None
+    first = found[0]
+    if not isinstance(first, datetime.datetime):
+        for other in found[1:]:
+            if (
+                isinstance(other, datetime.datetime)
+                and other.utcoffset() is not None
+                and other.date() == first
+            ):
+                return other
+    return first
+
+
+def _topics(
+    document: Any, root: Any, metas: dict[str, list[str]], ld: m.Article | None, extra: list[str]
+) -> list[m.Topic]:
+    names: list[str] = []
+    names += metas.get("article:tag", [])
+    if ld is not None:
+        names += [t.name for t in ld.topics if t.kind is m.TopicKind.KEYWORD and t.name]
+    for key in ("keywords", "news_keywords"):
+        for value in metas.get(key, []):
+            names += [k.strip() for k in value.split(",") if k.strip()]
+    for link in root.iter("a"):
+        if "tag" in (link.get("rel") or "").split() and "category" not in (link.get("rel") or ""):
+            text = _text(link)
+            if text and len(text) < 60:
+                names.append(text)
+    names += extra
+    seen: dict[str, m.Topic] = {}
+    for name in names:
+        name = " ".join(name.split())
+        if name and name.casefold() not in seen and len(name) < 100:
+            seen[name.casefold()] = m.Topic(name=name, kind=m.TopicKind.KEYWORD)
+    topics = list(seen.values())
+    sections = metas.get("article:section", [])
+    if not sections and ld is not None:
+        sections = [t.name for t in ld.topics if t.kind is m.TopicKind.SECTION and t.name][-1:]
+    for section in sections[:1]:
+        topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
+    return topics
+
+
+def _copyright(document: Any) -> str | None:
+    for el in document.iter("p", "div", "span", "small", "footer", "li"):
+        if el.getparent() is None:
+            continue
+        text = _text(el)
+        if (
+            8 < len(text) < 200
+            and _COPYRIGHT.match(text)
+            and not any(_COPYRIGHT.match(_text(c)) for c in el)
+        ):
+            return text
+    return None
+
+
+def _same_image(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+
+    def key(url: str) -> str:
+        path = url.split("?")[0].rsplit("/", 1)[-1]
+        return re.sub(r"-\d+x\d+(?=\.\w+$)", "", path)
+
+    return a == b or key(a) == key(b)
+
+
+def _photos(
+    article_root: Any,
+    metas: dict[str, list[str]],
+    ld: m.Article | None,
+    base: str | None,
+    body: list[m.Block],
+) -> list[m.Photo]:
+    photos: list[m.Photo] = []
+    for figure in article_root.iter("figure"):
+        photo = photo_from_figure(figure)
+        if photo is not None:
+            photos.append(_absolute_photo(photo, base))
+    for block in m.figures(body):
+        if block.photo not in photos:
+            photos.append(block.photo)
+    lead_url = _first(metas, "og:image", "og:image:url", "twitter:image")
+    if lead_url is None and ld is not None and ld.photos:
+        lead_url = ld.photos[0].url
+    lead_url = _resolve_url(lead_url, base)
+    if lead_url and not any(_same_image(p.url, lead_url) for p in photos):
+        width = _first(metas, "og:image:width")
+        height = _first(metas, "og:image:height")
+        photos.insert(
+            0,
+            m.Photo(
+                url=lead_url,
+                width=int(width) if width and width.isdigit() and int(width) > 0 else None,
+                height=int(height) if height and height.isdigit() and int(height) > 0 else None,
+                alt=_first(metas, "og:image:alt", "twitter:image:alt"),
+            ),
+        )
+    return list(dict.fromkeys(photos))
+
+
+def _absolute_photo(photo: m.Photo, base: str | None) -> m.Photo:
+    if not base:
+        return photo
+    return m.Photo(
+        url=_resolve_url(photo.url, base),
+        caption=photo.caption,
+        credit=photo.credit,
+        alt=photo.alt,
+        photographer=photo.photographer,
+        width=photo.width,
+        height=photo.height,
+        renditions=tuple(
+            m.Rendition(
+                url=_resolve_url(r.url, base) or r.url,
+                name=r.name,
+                media_type=r.media_type,
+                width=r.width,
+                height=r.height,
+                size=r.size,
+            )
+            for r in photo.renditions
+        ),
+        id=photo.id,
+    )
+
+
+def _language(document: Any, metas: dict[str, list[str]], ld: m.Article | None) -> str | None:
+    for value in (
+        document.get("lang"),
+        document.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        ld.language if ld else None,
+        _first(metas, "og:locale", "content-language", "language", "dc.language"),
+    ):
+        if not value:
+            continue
+        value = value.strip().replace("_", "-").split(",")[0].strip()
+        try:
+            return m.Article(language=value).language
+        except ValueError:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def read(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    quotes: bool = True,
+) -> m.Article:
+    """Read the article on a news page. ``url`` is the page's address (for relative links)."""
+    size = len(data)
+    if size > max_bytes:
+        raise InputTooLargeError(
+            f"input of {size} bytes is over the limit of {max_bytes}", format=FORMAT.name
+        )
+    if not isinstance(data, (bytes, bytearray, str)):
+        raise ReadError(f"expected bytes or str, got {type(data).__name__}", format=FORMAT.name)
+    document = _parse(decode_html(bytes(data) if isinstance(data, bytearray) else data, encoding))
+    try:
+        article = _read(document, url)
+    except RecursionError:
+        raise InputTooLargeError("the page nests too deeply", format=FORMAT.name) from None
+    except ValueError as exc:
+        if isinstance(exc, ReadError):
+            raise
+        raise ReadError(str(exc), format=FORMAT.name) from None
+    return with_quotes(article) if quotes else article
+
+
+def _read(document: Any, given_url: str | None) -> m.Article:
+    metas = _metas(document)
+    ld, ld_sites = _jsonld(document)
+    canonical = None
+    for link in document.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            canonical = link.get("href")
+            break
+    page_url = (
+        _resolve_url(canonical, given_url)
+        or _resolve_url(_first(metas, "og:url"), given_url)
+        or (ld.url if ld else None)
+        or safe_url(given_url)
+    )
+    base = given_url or page_url
+    sites = {
+        _norm(s)
+        for s in [
+            *ld_sites,
+            *(metas.get("og:site_name", [])),
+            *(metas.get("application-name", [])),
+            ld.publisher.name if ld and ld.publisher else "",
+        ]
+        if s and _norm(s)
+    }
+
+    body_el = document.find("body")
+    root = body_el if body_el is not None else document
+    articles = [a for a in root.iter("article") if _paragraph_text(a) > 200]
+    article_root = max(articles, key=_paragraph_text) if articles else root
+
+    # headline
+    h1s = [_text(h) for h in article_root.iter("h1") if _text(h)] or [
+        _text(h) for h in root.iter("h1") if _text(h)
+    ]
+    title_tag = _text(document.find(".//title"))
+    meta_titles = [
+        t
+        for t in (
+            ld.headline if ld else None,
+            _first(metas, "og:title", "twitter:title"),
+            title_tag,
+        )
+        if t
+    ]
+    site_names = [*ld_sites, *metas.get("og:site_name", [])]
+    clean_titles = [_strip_site(t, site_names) for t in meta_titles]
+    headline = None
+    for h1 in h1s:
+        if any(_norm(h1) == _norm(t) or _norm(h1) in _norm(t) for t in clean_titles):
+            headline = h1
+            break
+    if headline is None:
+        headline = clean_titles[0] if clean_titles else (h1s[0] if h1s else None)
+
+    # standfirst
+    summary = None
+    for el in article_root.iter():
+        if not isinstance(el.tag, str) or local_name(el) not in ("p", "div", "h2", "span"):
+            continue
+        if _STANDFIRST.search(_classes(el)) and not _BOILERPLATE.search(
+            _classes(el).replace("description", "")
+        ):
+            text = _text(el)
+            if 30 <= len(text) <= 500:
+                summary = text
+                break
+    if summary is None:
+        summary = (ld.summary if ld else None) or _first(
+            metas, "og:description", "description", "twitter:description"
+        )
+
+    # body
+    container = _score_containers(root)
+    body: list[m.Block] = []
+    signoffs: list[m.Byline] = []
+    tag_lines: list[str] = []
+    if container is not None:
+        copy = lxml_html.fromstring(
+            etree.tostring(container, encoding="unicode"), parser=html_parser()
+        )
+        _prune(copy)
+        for el in copy.iter("a"):
+            href = el.get("href")
+            if href and base:
+                el.set("href", _resolve_url(href, base) or href)
+        for el in copy.iter("img"):
+            src = el.get("src")
+            if src and base:
+                el.set("src", _resolve_url(src, base) or src)
+        blocks = blocks_from_element(copy)
+        body, signoffs, tag_lines = _clean_blocks(blocks, headline, summary)
+    # the page's own JSON-LD articleBody, when the markup gave much less
+    if ld is not None and ld.body:
+        ld_words = len(ld.text.split())
+        dom_words = len(m.Article(body=tuple(body)).text.split())
+        if ld_words >= 80 and dom_words < 0.5 * ld_words:
+            body = list(ld.body)
+
+    # dates
+    time_pub, time_mod = _time_dates(article_root)
+    url_day = None
+    match = _URL_DATE.search(page_url or "")
+    if match:
+        try:
+            url_day = datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            url_day = None
+    published = _prefer_day_consistent(
+        [
+            ld.published if ld else None,
+            time_pub,
+            _date_of(
+                _first(
+                    metas,
+                    "article:published_time",
+                    "og:published_time",
+                    "datepublished",
+                    "pubdate",
+                    "publish-date",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "date",
+                )
+            ),
+            url_day,
+        ]
+    )
+    modified = _prefer_day_consistent(
+        [
+            ld.modified if ld else None,
+            time_mod,
+            _date_of(
+                _first(
+                    metas,
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "last-modified",
+                )
+            ),
+        ]
+    )
+
+    # bylines: what the page shows first, then its metadata
+    bylines = _visible_bylines(article_root, sites)
+    if not bylines and ld is not None:
+        bylines = [b for b in ld.bylines if _norm(b.name) not in sites]
+    if not bylines:
+        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+            for value in metas.get(key, []):
+                if value.startswith("http"):
+                    continue
+                for byline in parse_byline(value):
+                    if _norm(byline.name) not in sites and byline not in bylines:
+                        bylines.append(byline)
+            if bylines:
+                break
+    for signoff in signoffs:
+        if signoff not in bylines:
+            bylines.append(signoff)
+
+    publisher = ld.publisher if ld and ld.publisher else None
+    if publisher is None and site_names:
+        publisher = m.Publisher(name=site_names[0])
+    notice = _copyright(root) or (ld.rights.notice if ld and ld.rights else None)
+
+    return m.Article(
+        url=page_url,
+        headline=headline,
+        summary=summary if summary and _norm(summary) != _norm(headline or "") else None,
+        body=tuple(body),
+        bylines=tuple(bylines),
+        photos=tuple(_photos(article_root, metas, ld, base, body)),
+        topics=tuple(_topics(document, article_root, metas, ld, tag_lines)),
+        published=published,
+        modified=modified,
+        language=_language(document, metas, ld),
+        publisher=publisher,
+        rights=m.Rights(notice=notice) if notice else None,
+        subheadline=ld.subheadline if ld else None,
+        genres=ld.genres if ld else (),
+    )
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _el(parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
+    element = etree.SubElement(
+        parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attributes.items()}
+    )
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _time(parent: Any, value: m.DateValue, kind: str) -> None:
+    _el(parent, "time", format_date(value), datetime=value.isoformat(), **{"class": kind})
+
+
+def write(article: m.Article, *, strict: bool = False) -> str:
+    """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
+    page = etree.Element("html")
+    if article.language:
+        page.set("lang", article.language)
+    head = _el(page, "head")
+    _el(head, "meta", charset="utf-8")
+    _el(head, "title", article.headline or "")
+    if article.summary:
+        _el(head, "meta", name="description", content=article.summary)
+    if article.url and safe_url(article.url):
+        _el(head, "link", rel="canonical", href=article.url)
+    if article.publisher:
+        _el(head, "meta", property="og:site_name", content=article.publisher.name)
+    script = _el(head, "script", type="application/ld+json")
+    script.text = "__JSONLD__"
+    body = _el(page, "body")
+    art = _el(body, "article")
+    header = _el(art, "header")
+    if article.headline:
+        _el(header, "h1", article.headline)
+    if article.subheadline:
+        _el(header, "p", article.subheadline, **{"class": "subheadline"})
+    if article.summary:
+        _el(header, "p", article.summary, **{"class": "standfirst"})
+    people = [b for b in article.bylines if b.kind is m.BylineKind.PERSON]
+    if people:
+        byline = _el(header, "p", "By ", **{"class": "byline"})
+        for i, person in enumerate(people):
+            if i:
+                sep = " and " if i == len(people) - 1 else ", "
+                byline[-1].tail = sep
+            link = _el(
+                byline,
+                "a" if person.url and safe_url(person.url) else "span",
+                person.name,
+                rel="author",
+            )
+            if person.url and safe_url(person.url):
+                link.set("href", person.url)
+    if article.published or article.modified:
+        dates = _el(header, "p", **{"class": "dates"})
+        if article.published:
+            _time(dates, article.published, "published")
+        if article.modified:
+            if article.published:
+                dates[-1].tail = ", updated "
+            _time(dates, article.modified, "updated")
+    in_body = {f.photo for f in m.figures(article.body)}
+    for photo in article.photos:
+        if photo not in in_body:
+            holder = etree.Element("div")
+            blocks_to_elements(holder, [m.Figure(photo=photo)])
+            for child in holder:
+                art.append(child)
+    content = _el(art, "div", **{"class": "article-body"})
+    blocks_to_elements(content, article.body)
+    orgs = [b for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
+    for org in orgs:
+        _el(content, "p", f"– {org.name}")
+    footer = _el(art, "footer")
+    keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name]
+    if keywords:
+        tags = _el(footer, "ul", **{"class": "tags"})
+        for topic in keywords:
+            _el(
+                _el(tags, "li"),
+                "a",
+                topic.name,
+                rel="tag",
+                href=f"#tag-{_norm(topic.name or '').replace(' ', '-')}",
+            )
+    if article.rights and article.rights.notice:
+        _el(footer, "p", article.rights.notice, **{"class": "copyright"})
+    text = etree.tostring(page, method="html", encoding="unicode")
+    ld = json.dumps(to_data(article), ensure_ascii=False)
+    # no "</script>" (or "<!--") can close the script early
+    ld = ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("__JSONLD__", ld, 1)
+    document = "<!DOCTYPE html>\n" + text + "\n"
+    back = read(document, quotes=bool(article.quotes))
+    lost = [
+        name
+        for name in (
+            "headline",
+            "summary",
+            "body",
+            "bylines",
+            "published",
+            "modified",
+            "language",
+            "rights",
+            "url",
+            "quotes",
+        )
+        if getattr(article, name) != getattr(back, name)
+        and not (name == "quotes" and not article.quotes)
+    ]
+    for name in (
+        "id",
+        "dateline",
+        "creditline",
+        "version",
+        "status",
+        "urgency",
+        "embargo",
+        "slugline",
+        "ed_note",
+        "alt_ids",
+        "links",
+    ):
+        if getattr(article, name) not in (None, ()):
+            lost.append(name)
+    report_loss(FORMAT.name, lost, strict=strict)
+    return document

@@ -1,0 +1,227 @@
+"""Web pages: the InDaily page, the HTML writer, JSON-LD, hostile pages."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsmodel
+from newsmodel import model as m
+from newsmodel.formats import html, jsonld
+from newsmodel.testing import articles
+from tests.conftest import GOLDEN, INDAILY_HTML, ROOT
+from tests.expected import CAPTION, expected_article
+
+#: The README's fields; the page carries more (url, language, photo files, section).
+README_FIELDS = (
+    "headline",
+    "summary",
+    "body",
+    "bylines",
+    "quotes",
+    "published",
+    "modified",
+    "rights",
+)
+
+
+def test_fixture_is_the_shared_page_byte_for_byte() -> None:
+    shared = ROOT.parent.parent / "shared" / "fixtures" / INDAILY_HTML.name
+    if not shared.exists():
+        pytest.skip("../shared/fixtures not present")
+    assert INDAILY_HTML.read_bytes() == shared.read_bytes()
+
+
+def test_indaily_page_reads_to_the_expected_article() -> None:
+    article = html.read(INDAILY_HTML.read_bytes())
+    expected = expected_article()
+    for name in README_FIELDS:
+        assert getattr(article, name) == getattr(expected, name), name
+    keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD]
+    assert keywords == list(expected.topics)
+    assert [t.name for t in article.topics if t.kind is m.TopicKind.SECTION] == ["World"]
+    assert len(article.photos) == 1
+    photo = article.photos[0]
+    assert (photo.caption, photo.credit) == (CAPTION, "AP")
+    assert photo.url is not None and photo.url.endswith("example-nato-ukraine-council-brussels.jpg")
+    assert (photo.width, photo.height) == (1200, 800) and len(photo.renditions) == 3
+    assert article.publisher is not None and article.publisher.name == "InDaily"
+    assert article.language == "en-AU"
+    assert (
+        article.url
+        == "https://www.indaily.com.au/news/world/2024/04/05/russia-in-direct-confrontation-with-nato"
+    )
+
+
+def test_indaily_metadata_traps() -> None:
+    article = html.read(INDAILY_HTML.read_bytes())
+    # the JSON-LD names the publisher as a Person author: not a byline
+    assert all(b.name != "InDaily" for b in article.bylines)
+    assert article.bylines == (m.Byline(name="AAP", kind=m.BylineKind.ORGANISATION),)
+    # the day stays a day
+    assert type(article.published).__name__ == "date"
+    for junk in ("Advertisement", "Share", "Local News Matters", "Topics:", "– AAP", "Photo: AP"):
+        assert junk not in article.text
+
+
+@pytest.mark.parametrize("name", ["indaily.html", "indaily.jsonld"])
+def test_golden_files(name: str, update_golden: bool) -> None:
+    fmt = html if name.endswith(".html") else jsonld
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        text = fmt.write(expected_article())
+    golden = GOLDEN / name
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == text
+    back = fmt.read(golden.read_bytes())
+    for field in README_FIELDS:
+        if fmt is jsonld and field == "body":
+            assert back.text == expected_article().text
+            continue
+        assert getattr(back, field) == getattr(expected_article(), field), field
+
+
+def test_writer_escapes_and_sanitises() -> None:
+    evil = m.Article(
+        headline="<script>alert(1)</script> & more",
+        body=[
+            m.Paragraph(content=["x ", m.Link(content=["click"], url="javascript:alert(1)")]),
+            m.RawEmbed(
+                format="text/html",
+                content='<div onclick="steal()"><script>bad()</script><iframe src="https://ok.test/e"></iframe><a href="javascript:x()">a</a></div>',
+            ),
+        ],
+        summary="</script><script>alert(2)</script>",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = html.write(evil)
+    lowered = page.lower()
+    assert lowered.count("<script") == 1  # only the JSON-LD block
+    assert "javascript:" not in lowered and "onclick" not in lowered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert html.read(page).headline == evil.headline
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(articles(max_blocks=4))
+def test_every_carried_field_round_trips_or_is_reported(article: m.Article) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        page = html.write(article)
+    lost: set[str] = set()
+    for warning in caught:
+        if isinstance(warning.message, newsmodel.LossyConversionWarning):
+            lost |= set(warning.message.fields)
+    back = html.read(page)
+    for name in (
+        "headline",
+        "summary",
+        "body",
+        "bylines",
+        "published",
+        "modified",
+        "language",
+        "rights",
+        "url",
+        "quotes",
+    ):
+        if name == "quotes" and not article.quotes:
+            continue  # the reader may find quotes the article did not list
+        assert getattr(back, name) == getattr(article, name) or name in lost, name
+    assert page.lower().count("<script") == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   ",
+        b"\x00\x01\x02\xff" * 100,
+        b"<html><body>" + b"<div>" * 10000 + b"deep" + b"</div>" * 10000 + b"</body></html>",
+        b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script></head><body><p>x</p></body></html>',
+        b"<html><body><ul><li>menu</li></ul></body></html>",
+        "<html><body><p>caf\u00e9</p></body></html>".encode("cp1252"),
+    ],
+)
+def test_bad_pages(data: bytes) -> None:
+    try:
+        article = html.read(data)
+    except newsmodel.NewsmodelError:
+        return
+    assert isinstance(article, m.Article)
+
+
+def test_big_page_is_read_or_refused_clearly() -> None:
+    paragraph = b"<p>" + b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 20 + b"</p>"
+    page = b"<html><body><article>" + paragraph * 4000 + b"</article></body></html>"
+    assert len(html.read(page, quotes=False).body) == 4000
+    with pytest.raises(newsmodel.InputTooLargeError):
+        html.read(page, max_bytes=1000)
+
+
+def test_jsonld_lenient_and_graph() -> None:
+    doc = '{"@context": "https://schema.org", "@graph": [{"@type": "Organization", "@id": "#o", "name": "Paper"}, {"@type": ["NewsArticle"], "headline": "H", "author": [{"@type": "Person", "name": "Jane Doe"}, "Paper"], "publisher": {"@id": "#o"}, "datePublished": "0001-01-01", "keywords": "a, b",}]}'
+    article = jsonld.read(doc)
+    assert article.headline == "H"
+    assert article.bylines == (m.Byline(name="Jane Doe"),)
+    assert article.publisher == m.Publisher(name="Paper")
+    assert article.published is None  # a placeholder date
+    assert [t.name for t in article.topics] == ["a", "b"]
+    with pytest.raises(newsmodel.ReadError):
+        jsonld.read('{"@type": "Recipe", "name": "soup"}')
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    raw = INDAILY_HTML.read_bytes()
+    for _ in range(draw(st.integers(1, 5))):
+        pos = draw(st.integers(0, len(raw)))
+        op = draw(st.sampled_from(["cut", "insert", "delete"]))
+        junk = draw(
+            st.sampled_from(
+                [
+                    b"<",
+                    b">",
+                    b"</div>",
+                    b"<div>",
+                    b"<p>",
+                    b"&",
+                    b"\xff",
+                    b'"',
+                    b"<script>",
+                    b"{",
+                    b"\x00",
+                    b"<article>",
+                ]
+            )
+        )
+        if op == "cut":
+            raw = raw[:pos]
+        elif op == "insert":
+            raw = raw[:pos] + junk + raw[pos:]
+        else:
+            raw = raw[:pos] + raw[pos + draw(st.integers(1, 400)) :]
+    return raw
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_pages_raise_only_our_errors(data: bytes) -> None:
+    with contextlib.suppress(newsmodel.NewsmodelError):
+        html.read(data)
+
+
+def test_embedded_jsonld_is_safe_json() -> None:
+    page = (GOLDEN / "indaily.html").read_text("utf-8")
+    start = page.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(page[start : page.index("</script>", start)])
+    assert data["@type"] == "NewsArticle"
