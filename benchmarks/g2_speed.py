@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 import attrs  # noqa: E402
 from tests.expected import expected_article  # noqa: E402
 
-from newsmodel.formats import newsml  # noqa: E402
+from newsmodel.io import newsml  # noqa: E402
 from newsmodel.model import Article  # noqa: E402
 
 WHEN = datetime.datetime(2024, 4, 5, 12, tzinfo=datetime.timezone.utc)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
-from newsmodel.formats import html, jsonld
+from newsmodel.io import html, jsonld
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, INDAILY_HTML, ROOT
 from tests.expected import CAPTION, expected_article

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
-from newsmodel.formats import newsmodel_json
+from newsmodel.io import newsmodel_json
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN
 from tests.expected import expected_article

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
-from newsmodel.formats import ninjs
+from newsmodel.io import ninjs
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN
 from tests.expected import expected_article

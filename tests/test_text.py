@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
-from newsmodel.formats import text
+from newsmodel.io import text
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, INDAILY_TXT
 from tests.expected import expected_article

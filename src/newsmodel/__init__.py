@@ -20,7 +20,7 @@ from newsmodel.errors import (
     UnknownFormatError,
     WriteError,
 )
-from newsmodel.formats import FormatInfo
+from newsmodel.io import FormatInfo
 from newsmodel.model import (
     AltId,
     Article,

@@ -255,7 +255,8 @@ def _role_of(words: str) -> str | None:
     return None
 
 
-def _org_or_person(text: str, role: str | None) -> Byline | None:
+def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline | None:
+    """A byline for one name; ``single=False`` refuses one-word person names."""
     text = text.strip(" .:-–—•()")
     if not text:
         return None
@@ -267,20 +268,21 @@ def _org_or_person(text: str, role: str | None) -> Byline | None:
         tail = " ".join(words[cut:])
         if _role_of(tail) and _looks_like_name(" ".join(words[:cut])):
             return Byline(name=" ".join(words[:cut]), role=role or _role_of(tail))
-    if _looks_like_name(text):
+    if _looks_like_name(text) and (single or len(text.split()) > 1):
         return Byline(name=text, kind=BylineKind.PERSON, role=role)
     if _looks_like_org(text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     return None
 
 
-def _parse_segment(segment: str) -> list[Byline]:
+def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
     role: str | None = None
     match = _ROLE_PREFIX.match(segment)
     if match and (match.end() < len(segment)):
         raw_role = match.group("role").lower()
         role = _ROLE_NAMES.get(raw_role, raw_role)
         segment = segment[match.end() :]
+    explicit = known or role is not None or _LEADING.match(segment) is not None
     segment = _LEADING.sub("", segment)
     segment = _TIMESTAMP.sub("", segment)
     segment = _NOISE.sub("", segment)
@@ -316,7 +318,7 @@ def _parse_segment(segment: str) -> list[Byline]:
                     name=out[last].name, role=title, affiliation=out[last].affiliation
                 )
             continue
-        byline = _org_or_person(part, role)
+        byline = _org_or_person(part, role, single=explicit or len(parts) > 1)
         if byline is None:
             continue
         if byline.kind is BylineKind.ORGANISATION and byline.role is None:
@@ -338,7 +340,7 @@ def _parse_segment(segment: str) -> list[Byline]:
     return out
 
 
-def parse_byline(text: str) -> tuple[Byline, ...]:
+def parse_byline(text: str, *, known: bool = True) -> tuple[Byline, ...]:
     """The people and organisations a byline line credits (none when it names none).
 
     Handles ``By A and B, Agency``, ``Reporting by X; Editing by Y``,
@@ -346,7 +348,8 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
     titles after names (``Staff writer`` alone is no one), places, Twitter
     handles, dates or ``Updated …`` glued to the end, and ``and``, ``&``,
     commas, ``|`` and ``/`` as separators. Photo credits (``Photo: AP``)
-    credit no author.
+    credit no author. ``known=False`` says the text is only suspected to be a
+    byline (page text): a single word then is no person's name.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > 500:
         return ()
@@ -370,7 +373,7 @@ def parse_byline(text: str) -> tuple[Byline, ...]:
     for segment in segments:
         if not isinstance(segment, str):
             continue
-        for byline in _parse_segment(segment):
+        for byline in _parse_segment(segment, known):
             seen.setdefault(byline.name.lower(), byline)
     return tuple(seen.values())
 

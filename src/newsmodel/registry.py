@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol, cast
 
 from newsmodel.errors import FormatError, UnknownFormatError
-from newsmodel.formats import FORMATS, FormatInfo
+from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
 
 __all__ = [

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.formats._common import DEFAULT_MAX_BYTES
+from newsmodel.io._common import DEFAULT_MAX_BYTES
 
 __all__ = ["indent_metadata", "parse_xml"]
 

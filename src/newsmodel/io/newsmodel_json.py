@@ -26,8 +26,8 @@ import cattrs
 
 from newsmodel.converters import describe_error, make_converter
 from newsmodel.errors import InputTooLargeError, ReadError, SchemaVersionError
-from newsmodel.formats import NEWSMODEL as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, decode_text, parse_json
+from newsmodel.io import NEWSMODEL as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, parse_json
 from newsmodel.model import Article
 
 __all__ = ["FORMAT", "SCHEMA_VERSION", "read", "schema", "sniff", "write"]

@@ -21,8 +21,8 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import format_date, parse_date
 from newsmodel.errors import ReadError, report_loss
-from newsmodel.formats import TEXT as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+from newsmodel.io import TEXT as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text
 from newsmodel.quotes import extract_article, with_quotes
 
 __all__ = ["FORMAT", "read", "sniff", "write"]

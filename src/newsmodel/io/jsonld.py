@@ -24,8 +24,8 @@ from newsmodel.bylines import is_agency
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
-from newsmodel.formats import JSONLD as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+from newsmodel.io import JSONLD as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text
 from newsmodel.markup import safe_url
 from newsmodel.quotes import with_quotes
 

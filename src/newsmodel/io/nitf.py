@@ -24,8 +24,8 @@ from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
-from newsmodel.formats import NITF as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES
+from newsmodel.io import NITF as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES
 from newsmodel.markup import blocks_from_element, local_name, safe_url
 from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import indent_metadata, parse_xml

@@ -36,10 +36,10 @@ from newsmodel.catalog import Catalog
 from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError, WriteError, report_loss
-from newsmodel.formats import NEWSML as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES
-from newsmodel.formats.nitf import NS as NITF_NS
-from newsmodel.formats.nitf import article_from_nitf, nitf_element
+from newsmodel.io import NEWSML as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES
+from newsmodel.io.nitf import NS as NITF_NS
+from newsmodel.io.nitf import article_from_nitf, nitf_element
 from newsmodel.markup import blocks_from_element, blocks_to_elements
 from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import indent_metadata, parse_xml

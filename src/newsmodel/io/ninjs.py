@@ -29,8 +29,8 @@ from newsmodel.catalog import Catalog
 from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, WriteError, report_loss
-from newsmodel.formats import NINJS as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text, decode_text, parse_json
+from newsmodel.io import NINJS as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text, parse_json
 from newsmodel.markup import blocks_from_html, blocks_to_html
 from newsmodel.quotes import with_quotes
 

@@ -31,9 +31,9 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import format_date, parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, report_loss
-from newsmodel.formats import HTML as FORMAT
-from newsmodel.formats._common import DEFAULT_MAX_BYTES, clean_text
-from newsmodel.formats.jsonld import (
+from newsmodel.io import HTML as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text
+from newsmodel.io.jsonld import (
     MIN_YEAR,
     article_from_data,
     find_articles,
@@ -336,13 +336,17 @@ def _is_date_line(text: str) -> bool:
 
 
 def _clean_blocks(
-    blocks: tuple[m.Block, ...], headline: str | None, summary: str | None
+    blocks: tuple[m.Block, ...],
+    headline: str | None,
+    summary: str | None,
+    known_names: set[str] | None = None,
 ) -> tuple[list[m.Block], list[m.Byline], list[str]]:
     """Body blocks without furniture; bylines and tags found in them on the way."""
     out: list[m.Block] = []
     bylines: list[m.Byline] = []
     tags: list[str] = []
     skip = {_norm(t) for t in (headline, summary) if t}
+    known_names = known_names or set()
     for index, block in enumerate(blocks):
         if not isinstance(block, (m.Paragraph, m.Heading)):
             out.append(block)
@@ -355,8 +359,9 @@ def _clean_blocks(
                 t.strip() for t in re.split(r"[,;|]", _TAG_LABEL.sub("", text)) if t.strip()
             )
             continue
-        if index >= len(blocks) - 3 and (signoff := parse_signoff(text)) is not None:
-            bylines.append(signoff)
+        signoff = parse_signoff(text) if 0 < index >= len(blocks) - 3 else None
+        if signoff is not None and signoff.kind is m.BylineKind.ORGANISATION:
+            bylines.append(signoff)  # an agency closing the story: "– AAP"
             continue
         if (
             index <= 2
@@ -416,7 +421,17 @@ def _visible_bylines(root: Any, sites: set[str]) -> list[m.Byline]:
         text = _text(el)
         if not text or len(text) > 120:
             continue
-        for byline in parse_byline(text):
+        linked = [
+            _text(a)
+            for a in el.iter("a")
+            if re.search(
+                r"author|/people/|/staff/|/profile|/by/|/reporters?/|/writers?/",
+                a.get("href") or "",
+            )
+            or "author" in (a.get("rel") or "")
+        ]
+        candidates = [b for n in linked for b in parse_byline(n, known=False)] if linked else []
+        for byline in candidates or parse_byline(text, known=False):
             if _norm(byline.name) in sites:
                 continue
             if byline not in found:
@@ -724,7 +739,9 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             if src and base:
                 el.set("src", _resolve_url(src, base) or src)
         blocks = blocks_from_element(copy)
-        body, signoffs, tag_lines = _clean_blocks(blocks, headline, summary)
+        known = {_norm(b.name) for b in (ld.bylines if ld else ())}
+        known |= {_norm(v) for key in ("author", "parsely-author") for v in metas.get(key, [])}
+        body, signoffs, tag_lines = _clean_blocks(blocks, headline, summary, known)
     # the page's own JSON-LD articleBody, when the markup gave much less
     if ld is not None and ld.body:
         ld_words = len(ld.text.split())
@@ -780,9 +797,9 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     )
 
     # bylines: what the page shows first, then its metadata
-    bylines = _visible_bylines(article_root, sites)
-    if not bylines and ld is not None:
-        bylines = [b for b in ld.bylines if _norm(b.name) not in sites]
+    ld_people = [b for b in (ld.bylines if ld else ()) if _norm(b.name) not in sites]
+    visible = _visible_bylines(article_root, sites)
+    bylines = ld_people if ld_people else visible
     if not bylines:
         for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
             for value in metas.get(key, []):
