@@ -340,13 +340,14 @@ def _clean_blocks(
     headline: str | None,
     summary: str | None,
     known_names: set[str] | None = None,
-) -> tuple[list[m.Block], list[m.Byline], list[str]]:
-    """Body blocks without furniture; bylines and tags found in them on the way."""
+) -> tuple[list[m.Block], list[m.Byline], list[str], list[m.Byline]]:
+    """Body blocks without furniture; sign-offs, tags and ``By`` lines found on the way."""
     out: list[m.Block] = []
     bylines: list[m.Byline] = []
     tags: list[str] = []
     skip = {_norm(t) for t in (headline, summary) if t}
     known_names = known_names or set()
+    shown: list[m.Byline] = []  # "By …" lines at the top of the body
     for index, block in enumerate(blocks):
         if not isinstance(block, (m.Paragraph, m.Heading)):
             out.append(block)
@@ -363,21 +364,19 @@ def _clean_blocks(
         if signoff is not None and signoff.kind is m.BylineKind.ORGANISATION:
             bylines.append(signoff)  # an agency closing the story: "– AAP"
             continue
-        if (
-            index <= 2
-            and len(text.split()) <= 12
-            and (re.match(r"(?i)by\s", text) or not re.search(r"[.!?:;”\"]$", text))
-        ):
-            found = parse_byline(text)
+        if index <= 2 and len(text.split()) <= 12 and re.match(r"(?i)by\s", text):
+            found = parse_byline(text, known=False)
             if found and any(b.kind is m.BylineKind.PERSON for b in found):
-                bylines.extend(found)
+                shown.extend(found)
                 continue
+        if index <= 2 and len(text.split()) <= 8 and _norm(text) in known_names:
+            continue  # the byline repeated at the top of the body
         if index <= 3 and _is_date_line(text):
             continue
         if _COPYRIGHT.match(text) and len(text) < 160 and index >= len(blocks) - 3:
             continue
         out.append(block)
-    return out, bylines, tags
+    return out, bylines, tags, shown
 
 
 # ---------------------------------------------------------------------------
@@ -724,6 +723,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     container = _score_containers(root)
     body: list[m.Block] = []
     signoffs: list[m.Byline] = []
+    body_bylines: list[m.Byline] = []
     tag_lines: list[str] = []
     if container is not None:
         copy = lxml_html.fromstring(
@@ -741,7 +741,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
         blocks = blocks_from_element(copy)
         known = {_norm(b.name) for b in (ld.bylines if ld else ())}
         known |= {_norm(v) for key in ("author", "parsely-author") for v in metas.get(key, [])}
-        body, signoffs, tag_lines = _clean_blocks(blocks, headline, summary, known)
+        body, signoffs, tag_lines, body_bylines = _clean_blocks(blocks, headline, summary, known)
     # the page's own JSON-LD articleBody, when the markup gave much less
     if ld is not None and ld.body:
         ld_words = len(ld.text.split())
@@ -799,7 +799,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     # bylines: what the page shows first, then its metadata
     ld_people = [b for b in (ld.bylines if ld else ()) if _norm(b.name) not in sites]
     visible = _visible_bylines(article_root, sites)
-    bylines = ld_people if ld_people else visible
+    bylines = ld_people or visible or [b for b in body_bylines if _norm(b.name) not in sites]
     if not bylines:
         for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
             for value in metas.get(key, []):
