@@ -466,6 +466,45 @@ def _time_dates(root: Any) -> tuple[m.DateValue | None, m.DateValue | None]:
     return published, modified
 
 
+_DATE_HINT = re.compile(r"date|time|publish|posted|timestamp|byline|meta|dateline", re.I)
+_DATE_PREFIX = re.compile(
+    r"^(?:published|posted|first published|updated|last updated|modified|on|date)\s*(?:on|:)?\s*",
+    re.I,
+)
+
+
+def _visible_date(root: Any, headline: str | None) -> tuple[m.DateValue | None, bool]:
+    """The publication date the page shows a reader, and whether it is labelled an update."""
+    has_h1 = any(True for _ in root.iter("h1"))
+    seen_headline = headline is None or not has_h1
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if not seen_headline:
+            seen_headline = local_name(el) == "h1"
+            continue
+        hint = _classes(el) + " " + (el.get("itemprop") or "")
+        if local_name(el) != "time" and not _DATE_HINT.search(hint):
+            continue
+        text = _text(el)
+        if not (6 <= len(text) <= 80) or _hidden(el):
+            continue
+        updated = bool(re.match(r"(?i)(?:last )?updated|modified", text)) or "updat" in hint.lower()
+        cleaned = _DATE_PREFIX.sub("", text)
+        cleaned = re.split(r"\s*[|·•]\s*|,?\s+(?:updated|modified)\b", cleaned, flags=re.I)[0]
+        value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR)
+        if value is None:
+            value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR, fuzzy=True)
+            if value is None or not re.search(r"\d{4}", cleaned):
+                continue
+        return value, updated
+    return None, False
+
+
+def _day(value: m.DateValue) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def _prefer_day_consistent(values: list[m.DateValue | None]) -> m.DateValue | None:
     """The first date; a later one on the same day with a time and zone refines it."""
     found = [v for v in values if v is not None]
@@ -780,6 +819,13 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             url_day,
         ]
     )
+    shown, shown_is_update = _visible_date(root, headline)
+    if shown is not None and not shown_is_update:
+        if published is None:
+            published = shown
+        elif _day(published) != _day(shown):
+            # what the page shows wins; a machine date on another day is usually UTC or stale
+            published = shown
     modified = _prefer_day_consistent(
         [
             ld.modified if ld else None,
