@@ -86,7 +86,8 @@ _FURNITURE = re.compile(
     r"share on \w+|print|email|comments?|read more|continue reading|sign up.*|subscribe.*|"
     r"related(?: articles| stories| content)?|more from .*|recommended.*|follow us.*|"
     r"read next|up next|watch:.*|listen to this article|image \d+ of \d+|"
-    r"click here.*|tap here.*)[.!:]?",
+    r"click here.*|tap here.*|newsletter.{0,80}|get our .{0,60}newsletter.*|"
+    r"print this article.*|\d+ min(?:ute)? read)[.!:]?",
     re.I,
 )
 _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
@@ -335,6 +336,40 @@ def _is_date_line(text: str) -> bool:
     return parse_date(head.strip(" ,|"), min_year=MIN_YEAR) is not None
 
 
+def _link_share(content: Iterable[m.Inline]) -> tuple[int, int]:
+    """(characters inside links, all characters) of inline content."""
+    linked = total = 0
+    for item in content:
+        if isinstance(item, str):
+            total += len(item.strip())
+        elif isinstance(item, m.Link):
+            size = len(m.inline_text(item.content).strip())
+            linked += size
+            total += size
+        elif isinstance(item, (m.Emphasis, m.Strong, m.InlineQuote)):
+            a, b = _link_share(item.content)
+            linked += a
+            total += b
+    return linked, total
+
+
+def _is_link_list(block: m.Block) -> bool:
+    """A block that is mostly links: navigation, related stories, tag clouds."""
+    if isinstance(block, (m.Paragraph, m.Heading)):
+        linked, total = _link_share(block.content)
+        return total > 0 and linked / total > 0.6 and total < 400
+    if isinstance(block, m.ListBlock):
+        linked = total = 0
+        for item in block.items:
+            for inner in item:
+                if isinstance(inner, (m.Paragraph, m.Heading)):
+                    a, b = _link_share(inner.content)
+                    linked += a
+                    total += b
+        return total == 0 or linked / total > 0.5
+    return False
+
+
 def _clean_blocks(
     blocks: tuple[m.Block, ...],
     headline: str | None,
@@ -349,6 +384,8 @@ def _clean_blocks(
     known_names = known_names or set()
     shown: list[m.Byline] = []  # "By …" lines at the top of the body
     for index, block in enumerate(blocks):
+        if _is_link_list(block):
+            continue
         if not isinstance(block, (m.Paragraph, m.Heading)):
             out.append(block)
             continue
@@ -376,6 +413,8 @@ def _clean_blocks(
         if _COPYRIGHT.match(text) and len(text) < 160 and index >= len(blocks) - 3:
             continue
         out.append(block)
+    while out and isinstance(out[-1], m.Heading):
+        out.pop()  # a heading with nothing after it introduced what was removed
     return out, bylines, tags, shown
 
 
