@@ -16,7 +16,15 @@ from lxml import etree
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.io._common import DEFAULT_MAX_BYTES
 
-__all__ = ["indent_metadata", "parse_xml"]
+__all__ = [
+    "attribute",
+    "default_nsmap",
+    "element_text",
+    "find_all",
+    "find_first",
+    "indent_metadata",
+    "parse_xml",
+]
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
@@ -108,3 +116,46 @@ def indent_metadata(element: Any, stop: frozenset[str], level: int = 0) -> None:
         indent_metadata(child, stop, level + 1)
         child.tail = pad
     children[-1].tail = "\n" + "  " * level
+
+
+# ---------------------------------------------------------------------------
+# reading helpers that ignore namespaces (feeds send them with, without or wrong)
+
+
+def default_nsmap(namespace: str) -> Any:
+    """An nsmap making ``namespace`` the default (typed loosely for lxml's stubs)."""
+    return {None: namespace}
+
+
+def find_first(element: Any, path: str) -> Any:
+    """The first element at ``path`` (``a/b/c``, any namespace or none); ``None`` if absent."""
+    if element is None:
+        return None
+    return element.find("/".join(f"{{*}}{part}" for part in path.split("/")))
+
+
+def find_all(element: Any, path: str) -> list[Any]:
+    """Every element at ``path`` (any namespace or none)."""
+    if element is None:
+        return []
+    found: list[Any] = element.findall("/".join(f"{{*}}{part}" for part in path.split("/")))
+    return found
+
+
+def element_text(element: Any) -> str | None:
+    """All text inside ``element``, white space collapsed; ``None`` when empty."""
+    if element is None:
+        return None
+    text = " ".join("".join(element.itertext()).split())
+    return text or None
+
+
+def attribute(element: Any, name: str) -> str | None:
+    """An attribute's value, white space collapsed; ``None`` when absent or empty."""
+    if element is None:
+        return None
+    value = element.get(name)
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None

@@ -9,7 +9,14 @@ from typing import Any
 
 from newsmodel.errors import InputTooLargeError, ReadError
 
-__all__ = ["DEFAULT_MAX_BYTES", "clean_text", "decode_text", "line_col", "parse_json"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "changed_fields",
+    "clean_text",
+    "decode_text",
+    "line_col",
+    "parse_json",
+]
 
 #: Readers refuse input larger than this many bytes unless told otherwise.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -119,3 +126,19 @@ def parse_json(text: str, *, format: str, max_depth: int = 200) -> Any:
         ) from None
     except (ValueError, RecursionError) as exc:
         raise ReadError(f"not valid JSON: {exc}", format=format) from None
+
+
+def changed_fields(article: Any, back: Any) -> list[str]:
+    """Article fields that did not survive a write and read-back (what a writer lost).
+
+    Quotes the reader found although the article listed none are not a loss.
+    """
+    import attrs
+
+    lost = []
+    for field in attrs.fields(type(article)):
+        if getattr(article, field.name) != getattr(back, field.name):
+            if field.name == "quotes" and not article.quotes:
+                continue
+            lost.append(field.name)
+    return lost

@@ -17,15 +17,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
 from newsmodel import model as m
 from newsmodel.bylines import is_agency
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
 from newsmodel.io import JSONLD as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields, clean_text, decode_text
 from newsmodel.markup import safe_url
 from newsmodel.quotes import with_quotes
 
@@ -412,16 +410,6 @@ def to_data(article: m.Article) -> dict[str, Any]:
     return node
 
 
-def _losses(article: m.Article, back: m.Article) -> list[str]:
-    lost = []
-    for field in attrs.fields(m.Article):
-        if getattr(article, field.name) != getattr(back, field.name):
-            if field.name == "quotes" and not article.quotes:
-                continue
-            lost.append(field.name)
-    return lost
-
-
 def write(article: m.Article, *, indent: int | None = 2, strict: bool = False) -> str:
     """Write ``article`` as a schema.org ``NewsArticle`` JSON-LD document."""
     data = to_data(article)
@@ -429,5 +417,5 @@ def write(article: m.Article, *, indent: int | None = 2, strict: bool = False) -
     back = article_from_data(data)
     if article.quotes:
         back = with_quotes(back)
-    report_loss(FORMAT.name, _losses(article, back), strict=strict)
+    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
     return text

@@ -37,11 +37,16 @@ from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError, WriteError, report_loss
 from newsmodel.io import NEWSML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES
+from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields
 from newsmodel.io.nitf import NS as NITF_NS
 from newsmodel.io.nitf import article_from_nitf, nitf_element
 from newsmodel.markup import blocks_from_element, blocks_to_elements
 from newsmodel.quotes import with_quotes
+from newsmodel.xmlsafe import attribute as _attr
+from newsmodel.xmlsafe import default_nsmap as _nsmap
+from newsmodel.xmlsafe import element_text as _text
+from newsmodel.xmlsafe import find_all as _all
+from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import indent_metadata, parse_xml
 
 __all__ = ["FORMAT", "NS", "read", "sniff", "write"]
@@ -88,41 +93,6 @@ def sniff(head: bytes) -> bool:
 
 # ---------------------------------------------------------------------------
 # reading helpers (any namespace, or none)
-
-
-def _nsmap(namespace: str) -> Any:
-    """An nsmap making ``namespace`` the default (typed loosely for lxml's stubs)."""
-    return {None: namespace}
-
-
-def _first(element: Any, path: str) -> Any:
-    if element is None:
-        return None
-    return element.find("/".join(f"{{*}}{part}" for part in path.split("/")))
-
-
-def _all(element: Any, path: str) -> list[Any]:
-    if element is None:
-        return []
-    found: list[Any] = element.findall("/".join(f"{{*}}{part}" for part in path.split("/")))
-    return found
-
-
-def _text(element: Any) -> str | None:
-    if element is None:
-        return None
-    text = " ".join("".join(element.itertext()).split())
-    return text or None
-
-
-def _attr(element: Any, name: str) -> str | None:
-    if element is None:
-        return None
-    value = element.get(name)
-    if value is None:
-        return None
-    value = " ".join(value.split())
-    return value or None
 
 
 def _code(qcode: str | None) -> str | None:
@@ -871,16 +841,6 @@ def _package(
     return package
 
 
-def _losses(article: m.Article, back: m.Article) -> list[str]:
-    lost = []
-    for field in attrs.fields(m.Article):
-        if getattr(article, field.name) != getattr(back, field.name):
-            if field.name == "quotes" and not article.quotes:
-                continue
-            lost.append(field.name)
-    return lost
-
-
 def write(
     article: m.Article,
     *,
@@ -907,5 +867,5 @@ def write(
         back = _read_items(_items(root), catalog or Catalog())
         if article.quotes:  # quotes are only checked when there are some to keep
             back = with_quotes(back)
-    report_loss(FORMAT.name, _losses(article, back), strict=strict)
+    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

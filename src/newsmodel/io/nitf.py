@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
 from lxml import etree
 
 from newsmodel import model as m
@@ -25,9 +24,14 @@ from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
 from newsmodel.io import NITF as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES
+from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields
 from newsmodel.markup import blocks_from_element, local_name, safe_url
 from newsmodel.quotes import with_quotes
+from newsmodel.xmlsafe import attribute as _attr
+from newsmodel.xmlsafe import default_nsmap as _nsmap
+from newsmodel.xmlsafe import element_text as _text
+from newsmodel.xmlsafe import find_all as _all
+from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import indent_metadata, parse_xml
 
 __all__ = ["FORMAT", "NS", "article_from_nitf", "nitf_element", "read", "sniff", "write"]
@@ -75,37 +79,6 @@ def sniff(head: bytes) -> bool:
 
 # ---------------------------------------------------------------------------
 # reading
-
-
-def _nsmap(namespace: str) -> Any:
-    """An nsmap making ``namespace`` the default (typed loosely for lxml's stubs)."""
-    return {None: namespace}
-
-
-def _first(element: Any, path: str) -> Any:
-    return element.find("/".join(f"{{*}}{part}" for part in path.split("/")))
-
-
-def _all(element: Any, path: str) -> list[Any]:
-    found: list[Any] = element.findall("/".join(f"{{*}}{part}" for part in path.split("/")))
-    return found
-
-
-def _text(element: Any) -> str | None:
-    if element is None:
-        return None
-    text = " ".join("".join(element.itertext()).split())
-    return text or None
-
-
-def _attr(element: Any, name: str) -> str | None:
-    if element is None:
-        return None
-    value = element.get(name)
-    if value is None:
-        return None
-    value = " ".join(value.split())
-    return value or None
 
 
 def _date(value: str | None) -> m.DateValue | None:
@@ -591,16 +564,6 @@ def nitf_element(
     return root
 
 
-def _losses(article: m.Article, back: m.Article) -> list[str]:
-    lost = []
-    for field in attrs.fields(m.Article):
-        if getattr(article, field.name) != getattr(back, field.name):
-            if field.name == "quotes" and not article.quotes:
-                continue
-            lost.append(field.name)
-    return lost
-
-
 def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = False) -> str:
     """Write ``article`` as an NITF 3.6 document valid against the official XSD.
 
@@ -615,5 +578,5 @@ def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = 
     back = article_from_nitf(root, catalog)
     if article.quotes:  # quotes are only checked when there are some to keep
         back = with_quotes(back)
-    report_loss(FORMAT.name, _losses(article, back), strict=strict)
+    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
     return document
