@@ -90,6 +90,17 @@ _FURNITURE = re.compile(
     r"print this article.*|\d+ min(?:ute)? read)[.!:]?",
     re.I,
 )
+#: Headings that open what follows a story (related stories, recommendations).
+_TAIL_HEADING = re.compile(
+    r"^(?:our )?(?:latest|related|more|recommended|popular|trending|top|most read|most popular|"
+    r"read next|up next|you may also like|you might also like|also read|see also|more from|"
+    r"more stories|other stories|editor'?s picks|don'?t miss|what to read next|keep reading)"
+    r"\b.{0,40}$",
+    re.I,
+)
+_STAMP_LINE = re.compile(
+    r"^(?:updated|published|posted|last updated|first published)\b.{0,60}$", re.I
+)
 _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
@@ -370,6 +381,21 @@ def _is_link_list(block: m.Block) -> bool:
     return False
 
 
+def _cut_tail(blocks: list[m.Block]) -> list[m.Block]:
+    """Stop at a late "Related stories"-style label when little text follows it."""
+    sizes = [len(m.block_text(b)) for b in blocks]
+    total = sum(sizes) or 1
+    for index in range(len(blocks) // 2, len(blocks)):
+        block = blocks[index]
+        if not isinstance(block, (m.Paragraph, m.Heading)):
+            continue
+        text = " ".join(m.block_text(block).split())
+        if len(text.split()) <= 8 and _TAIL_HEADING.match(text.rstrip(":")):
+            if sum(sizes[index:]) < 0.35 * total:
+                return blocks[:index]
+    return blocks
+
+
 def _clean_blocks(
     blocks: tuple[m.Block, ...],
     headline: str | None,
@@ -392,6 +418,8 @@ def _clean_blocks(
         text = " ".join(m.block_text(block).split())
         if not text or _norm(text) in skip or _FURNITURE.fullmatch(text):
             continue
+        if _STAMP_LINE.match(text) and re.search(r"\d", text) and len(text.split()) <= 8:
+            continue
         if _TAG_LABEL.match(text) and len(text) < 200 and index >= len(blocks) - 4:
             tags.extend(
                 t.strip() for t in re.split(r"[,;|]", _TAG_LABEL.sub("", text)) if t.strip()
@@ -413,6 +441,7 @@ def _clean_blocks(
         if _COPYRIGHT.match(text) and len(text) < 160 and index >= len(blocks) - 3:
             continue
         out.append(block)
+    out = _cut_tail(out)
     while out and isinstance(out[-1], m.Heading):
         out.pop()  # a heading with nothing after it introduced what was removed
     return out, bylines, tags, shown
