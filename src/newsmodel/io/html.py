@@ -293,6 +293,29 @@ def _paragraph_like(root: Any) -> Iterable[Any]:
             yield el
 
 
+def _with_siblings(container: Any) -> list[Any]:
+    """The container, and siblings that continue the story (a split article body)."""
+    parent = container.getparent()
+    own = _paragraph_text(container)
+    if parent is None or own == 0:
+        return [container]
+    parts = []
+    for sibling in parent:
+        if sibling is container:
+            parts.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str) or _hidden(sibling):
+            continue
+        text = _paragraph_text(sibling)
+        links = sum(len(_text(a)) for a in sibling.iter("a"))
+        same_kind = sibling.tag == container.tag and (sibling.get("class") or "") == (
+            container.get("class") or ""
+        )
+        if text >= 0.25 * own and links < 0.2 * max(text, 1) and (same_kind or text >= own):
+            parts.append(sibling)
+    return parts
+
+
 def _paragraph_text(element: Any) -> int:
     return sum(len(_text(p)) for p in element.iter("p"))
 
@@ -834,7 +857,12 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     tag_lines: list[str] = []
     if container is not None:
         copy = lxml_html.fromstring(
-            etree.tostring(container, encoding="unicode"), parser=html_parser()
+            "<div>"
+            + "".join(
+                etree.tostring(part, encoding="unicode") for part in _with_siblings(container)
+            )
+            + "</div>",
+            parser=html_parser(),
         )
         _prune(copy)
         for el in copy.iter("a"):
