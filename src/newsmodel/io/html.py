@@ -413,9 +413,9 @@ def _cut_tail(blocks: list[m.Block]) -> list[m.Block]:
         if not isinstance(block, (m.Paragraph, m.Heading)):
             continue
         text = " ".join(m.block_text(block).split())
-        if len(text.split()) <= 8 and _TAIL_HEADING.match(text.rstrip(":")):
-            if sum(sizes[index:]) < 0.35 * total:
-                return blocks[:index]
+        label = len(text.split()) <= 8 and _TAIL_HEADING.match(text.rstrip(":"))
+        if label and sum(sizes[index:]) < 0.35 * total:
+            return blocks[:index]
     return blocks
 
 
