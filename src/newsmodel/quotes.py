@@ -251,15 +251,29 @@ def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
     for open_, close in pairs:
         end = min(close, len(text))
         parts.append(text[pos : open_ + 1])
-        parts.append(_NON_SPACE.sub("x", text[open_ + 1 : end]))
+        inner = text[open_ + 1 : end]
+        # a quote that ends its sentence keeps its full stop, so the sentence ends there
+        final = inner[-1:] if end == close and inner[-1:] in ".!?" else ""
+        parts.append(_NON_SPACE.sub("x", inner[: len(inner) - len(final)]) + final)
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
 
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt capt maj adm vs no
+    jan feb mar apr aug sept sep oct nov dec u.s u.k d.c a.m p.m inc corp co ltd""".split()
+)
+
+
 def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
     start = 0
     for match in _SENTENCE_END.finditer(masked):
+        word = re.search(r"([\w.]+)$", masked[max(0, match.start() - 12) : match.start()])
+        if word and (
+            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        ):
+            continue  # "Mr. Barrett", "John F. Kennedy": no sentence ends here
         if match.end() <= pos:
             start = match.end()
         else:
