@@ -68,6 +68,12 @@ _PHRASE_VERBS = (
     "referred to",
     "refers to",
     "referring to",
+    "shot back",
+    "fired back",
+    "hit back",
+    "chimed in",
+    "weighed in",
+    "piped up",
 )
 _PARTIAL_VERBS = (
     "called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|"
@@ -322,8 +328,25 @@ def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     return stripped, offset + cut
 
 
+_APPOSITIVE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\.? ){0,4}[A-Z][\w’'.-]*),\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
+)
+
+
 def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) -> _Speaker | None:
-    """The noun phrase right before a speech verb, back to a clause boundary."""
+    """The noun phrase right before a speech verb, back to a clause boundary.
+
+    ``Jane Doe, a historian who attended, recalled`` gives Jane Doe (the
+    appositive becomes the role).
+    """
+    appositive = _APPOSITIVE.search(masked, floor, verb_start)
+    if appositive is not None and not masked[appositive.end() : verb_start].strip():
+        start = appositive.start(1)
+        mention = text[start : appositive.end(1)]
+        if _plausible_speaker(mention):
+            role = text[appositive.end(1) : verb_start].strip(" ,") or None
+            name, title = _split_role(mention)
+            return _Speaker(mention, (start, start + len(mention)), name or mention, title or role)
     chunk_start = floor
     for match in re.finditer(r"[,;:(—–]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
         chunk_start = floor + match.end()
