@@ -329,7 +329,8 @@ def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
 
 
 _APPOSITIVE = re.compile(
-    r"((?:[A-Z][\w’'.-]*\.? ){0,4}[A-Z][\w’'.-]*),\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
+    r"((?:[A-Z][\w’'.-]*\.? ){0,4}[A-Z][\w’'.-]*),"
+    r"\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
 )
 
 
