@@ -82,7 +82,8 @@ _STANDFIRST = re.compile(
 )
 _BYLINE_HINT = re.compile(r"byline|author|writer|reporter|contributor|by-line", re.I)
 _FURNITURE = re.compile(
-    r"(?:advertisement|advertising|sponsored(?: content)?|share(?: this(?: article| story)?)?|"
+    r"(?:advertisement|advertising|adverts?|close|sponsored(?: content)?|"
+    r"share(?: this(?: article| story)?)?|"
     r"share on \w+|print|email|comments?|read more|continue reading|sign up.*|subscribe.*|"
     r"related(?: articles| stories| content)?|more from .*|recommended.*|follow us.*|"
     r"read next|up next|watch:.*|listen to this article|image \d+ of \d+|"
@@ -101,6 +102,16 @@ _TAIL_HEADING = re.compile(
 _STAMP_LINE = re.compile(
     r"^(?:updated|published|posted|last updated|first published)\b.{0,60}$", re.I
 )
+#: Short lines that sell something or credit a picture, wherever they stand.
+_PROMO = re.compile(
+    r"\b(?:newsletters?|in your inbox|meet your inbox|subscribe to|sign up (?:for|to)|"
+    r"follow (?:us|[\w@.]+(?: [\w@.]+){0,3}) on (?:twitter|facebook|instagram|youtube|x)|"
+    r"slideshow requires javascript|delivered (?:to|through) your|image copyright|"
+    r"photo copyright|image caption|(?:photo|image) source)\b",
+    re.I,
+)
+_CREDIT_LINE = re.compile(r"(?:getty images|ap photo|reuters|afp|shutterstock|epa)\s*$", re.I)
+_STAMP_ANYWHERE = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
 _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
@@ -441,7 +452,15 @@ def _clean_blocks(
         text = " ".join(m.block_text(block).split())
         if not text or _norm(text) in skip or _FURNITURE.fullmatch(text):
             continue
-        if _STAMP_LINE.match(text) and re.search(r"\d", text) and len(text.split()) <= 8:
+        words = len(text.split())
+        if _STAMP_LINE.match(text) and re.search(r"\d", text) and words <= 8:
+            continue
+        if words <= 30 and _PROMO.search(text):
+            continue
+        if words <= 8 and (_CREDIT_LINE.search(text) or _STAMP_ANYWHERE.search(text)):
+            if not re.search(r"[.!?]$", text):
+                continue
+        if words <= 20 and _COPYRIGHT.match(text) and "reserved" in text.lower():
             continue
         if _TAG_LABEL.match(text) and len(text) < 200 and index >= len(blocks) - 4:
             tags.extend(
