@@ -457,9 +457,9 @@ def _clean_blocks(
             continue
         if words <= 30 and _PROMO.search(text):
             continue
-        if words <= 8 and (_CREDIT_LINE.search(text) or _STAMP_ANYWHERE.search(text)):
-            if not re.search(r"[.!?]$", text):
-                continue
+        stamp_or_credit = _CREDIT_LINE.search(text) or _STAMP_ANYWHERE.search(text)
+        if words <= 8 and stamp_or_credit and not re.search(r"[.!?]$", text):
+            continue
         if words <= 20 and _COPYRIGHT.match(text) and "reserved" in text.lower():
             continue
         if _TAG_LABEL.match(text) and len(text) < 200 and index >= len(blocks) - 4:
