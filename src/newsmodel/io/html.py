@@ -176,6 +176,11 @@ def _text(element: Any) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _line(element: Any) -> str:
+    """The text of an inline run (a headline): pieces joined as they stand."""
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
 def _classes(element: Any) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
@@ -828,15 +833,15 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     article_root = max(articles, key=_paragraph_text) if articles else root
 
     # headline
-    h1s = [_text(h) for h in article_root.iter("h1") if _text(h)] or [
-        _text(h) for h in root.iter("h1") if _text(h)
+    h1s = [_line(h) for h in article_root.iter("h1") if _line(h)] or [
+        _line(h) for h in root.iter("h1") if _line(h)
     ]
-    title_tag = _text(document.find(".//title"))
+    title_tag = _unescape(_text(document.find(".//title")))
     meta_titles = [
         t
         for t in (
-            ld.headline if ld else None,
-            _first(metas, "og:title", "twitter:title"),
+            _unescape(ld.headline if ld else None),
+            _unescape(_first(metas, "og:title", "twitter:title")),
             title_tag,
         )
         if t
@@ -845,8 +850,10 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     clean_titles = [_strip_site(t, site_names) for t in meta_titles]
     headline = None
     for h1 in h1s:
-        if any(_norm(h1) == _norm(t) or _norm(h1) in _norm(t) for t in clean_titles):
-            headline = h1
+        if any(_norm(h1) == _norm(t) or _norm(h1) in _norm(t) for t in clean_titles) or any(
+            _norm(h1) == _norm(t) for t in meta_titles
+        ):
+            headline = _unescape(h1)
             break
     if headline is None:
         headline = clean_titles[0] if clean_titles else (h1s[0] if h1s else None)
@@ -864,8 +871,9 @@ def _read(document: Any, given_url: str | None) -> m.Article:
                 summary = text
                 break
     if summary is None:
-        summary = (ld.summary if ld else None) or _first(
-            metas, "og:description", "description", "twitter:description"
+        summary = _unescape(
+            (ld.summary if ld else None)
+            or _first(metas, "og:description", "description", "twitter:description")
         )
 
     # body
