@@ -445,7 +445,7 @@ def _clean_blocks(
     out: list[m.Block] = []
     bylines: list[m.Byline] = []
     tags: list[str] = []
-    skip = {_norm(t) for t in (headline, summary) if t}
+    skip = {_norm(headline)} if headline else set()
     known_names = known_names or set()
     shown: list[m.Byline] = []  # "By …" lines at the top of the body
     for index, block in enumerate(blocks):
