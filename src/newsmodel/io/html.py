@@ -621,11 +621,23 @@ def _day(value: m.DateValue) -> datetime.date:
 
 
 def _prefer_day_consistent(values: list[m.DateValue | None]) -> m.DateValue | None:
-    """The first date; a later one on the same day with a time and zone refines it."""
+    """The first date; a later one on the same day with a time and zone refines it.
+
+    A UTC time is replaced by the same moment in a local offset when another
+    source gives it (the publisher's day is the local one).
+    """
     found = [v for v in values if v is not None]
     if not found:
         return None
     first = found[0]
+    if isinstance(first, datetime.datetime) and first.utcoffset() == datetime.timedelta(0):
+        for other in found[1:]:
+            if (
+                isinstance(other, datetime.datetime)
+                and other.utcoffset()
+                and abs(other - first) <= datetime.timedelta(minutes=5)
+            ):
+                return other
     if not isinstance(first, datetime.datetime):
         for other in found[1:]:
             if (
