@@ -161,7 +161,7 @@ _PAIRS = {"“": "”", "‘": "’"}
 _WORD = re.compile(r"[\w’'-]+")
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 _FULL_NAME = re.compile(
-    r"\b((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
+    r"\b(?=[A-Z])((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
     r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[A-Z][a-zà-ÿ’'-]+){1,2})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[A-Z“\"‘(])")
@@ -569,7 +569,10 @@ class _Resolver:
             if len(tokens) >= 2:
                 self.names.append(" ".join(tokens))
                 # a name with a title before it is a person: "he" may point at them
-                titled = role is not None or _TITLED.search(text[: match.start()]) is not None
+                titled = (
+                    role is not None
+                    or _TITLED.search(text[max(0, match.start() - 40) : match.start()]) is not None
+                )
                 if titled:
                     self.last_person = " ".join(tokens)
 
@@ -610,16 +613,33 @@ class _Resolver:
 # finding
 
 
-_PARA_BREAK = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n(?=\s*[A-Z“\"‘(_])")
+_BREAK_AFTER = frozenset('.!?:"”’)')
+_BREAK_BEFORE = re.compile(r"\s*[A-Z“\"‘(_]")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Paragraphs with their offsets: split at blank lines, and at line ends after a sentence."""
     pos = 0
-    for match in _PARA_BREAK.finditer(text):
-        if match.start() > pos:
-            yield pos, text[pos : match.start()]
-        pos = match.end()
+    search = 0
+    while True:
+        newline = text.find("\n", search)
+        if newline == -1:
+            break
+        end = newline
+        while end > pos and text[end - 1] in " \t":
+            end -= 1
+        after = newline + 1
+        while after < len(text) and text[after] in " \t\r":
+            after += 1
+        blank = after < len(text) and text[after] == "\n"
+        sentence = end > pos and text[end - 1] in _BREAK_AFTER and _BREAK_BEFORE.match(text, after)
+        if blank or sentence:
+            if end > pos:
+                yield pos, text[pos:end]
+            while after < len(text) and text[after] in " \t\r\n":
+                after += 1
+            pos = after
+        search = max(after, newline + 1)
     if pos < len(text):
         yield pos, text[pos:]
 
