@@ -662,6 +662,27 @@ class _Candidate(NamedTuple):
     kind: m.QuoteKind
 
 
+_ATTITUDE = frozenset(
+    """accused accuses accusing criticized criticised criticizes criticizing heralded praised
+    praises praising thanked thanks blasted blasts slammed slams mocked mocks derided
+    dismissed dismisses rejected rejects defended defends described describes labeled
+    labelled branded dubbed promised promises vowed vows pledged pledges urged urges
+    demanded demands warned warns insisted insists argued argues claimed claims tweeted
+    tweets wrote writes called calls referred refers quoted quotes cited cites echoed
+    echoes repeated repeats recalled recalls suggested suggests acknowledged admits
+    admitted conceded complained complains lamented denied denies""".split()
+)
+
+
+def _sentence_cue(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speech or attitude verb outside the quotes of a sentence, as a span."""
+    for token in _TOKEN.finditer(masked, start, end):
+        word = token.group()
+        if word in _VERB_SET or word in _ATTITUDE:
+            return token.start(), token.end()
+    return None
+
+
 def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_Candidate]:
     """The quotes of one paragraph, with the attribution found around each."""
     found: list[_Candidate] = []
@@ -688,6 +709,15 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
             continue  # a title in quotation marks ("the film “The Long Road Home”")
         if verb_span is None and alone and attributed:
             pass  # the next sentence of a quote whose speaker was already named
+        elif (
+            verb_span is None
+            and not _is_term(before_text, inner)
+            and (cue := _sentence_cue(masked, s_start, s_end))
+        ):
+            # words quoted in a sentence that reports what someone said or did
+            verb_span = cue
+            speaker = _subject(para, masked, s_start, cue[0])
+            clean = False
         elif verb_span is None:
             if _is_term(before_text, inner):
                 continue
