@@ -1,6 +1,6 @@
 """Quote and speaker extraction on the PolNeAR sample (../shared/bench/quotes).
 
-Usage: python benchmarks/quotes_polnear.py [--show N]
+Usage: python benchmarks/quotes_bench.py [--show N]
 
 Scores, on the gold Content spans that contain quotation marks:
 - detection precision and recall: a predicted quote matches a gold span when
