@@ -16,6 +16,7 @@ from newsmodel.io import newsmodel_json
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN
 from tests.expected import expected_article
+from tests.mutation import mutated
 
 VALIDATOR = jsonschema.Draft202012Validator(newsmodel_json.schema())
 
@@ -177,55 +178,19 @@ def test_random_input_raises_only_our_errors(data: bytes | str) -> None:
         newsmodel_json.read(data)
 
 
-def _mutations() -> st.SearchStrategy[str]:
-    golden = newsmodel_json.write(expected_article())
-
-    @st.composite
-    def mutate(draw: st.DrawFn) -> str:
-        text = golden
-        for _ in range(draw(st.integers(1, 4))):
-            pos = draw(st.integers(0, len(text)))
-            op = draw(st.sampled_from(["cut", "insert", "delete", "replace"]))
-            junk = draw(
-                st.sampled_from(
-                    [
-                        '"',
-                        "{",
-                        "}",
-                        "[",
-                        "]",
-                        ",",
-                        ":",
-                        "1",
-                        "null",
-                        "true",
-                        "-",
-                        "\\",
-                        "\u00e9",
-                        '""',
-                        "1e400",
-                        "[[[[",
-                    ]
-                )
-            )
-            if op == "cut":
-                text = text[:pos]
-            elif op == "insert":
-                text = text[:pos] + junk + text[pos:]
-            elif op == "delete":
-                text = text[:pos] + text[pos + draw(st.integers(1, 20)) :]
-            else:
-                text = text[:pos] + junk + text[pos + len(junk) :]
-        return text
-
-    return mutate()
+def _mutations() -> st.SearchStrategy[bytes]:
+    golden = newsmodel_json.write(expected_article()).encode("utf-8")
+    junk = [b'"', b"{", b"}", b"[", b"]", b",", b":", b"1", b"null", b"true", b"-", b"\\"]
+    return mutated(
+        [golden], [*junk, "\u00e9".encode(), b'""', b"1e400", b"[[[["], edits=4, max_delete=20
+    )
 
 
 @settings(max_examples=300)
 @given(_mutations())
-def test_mutated_documents_raise_only_our_errors(text: str) -> None:
+def test_mutated_documents_raise_only_our_errors(data: bytes) -> None:
     try:
-        article = newsmodel_json.read(text)
+        article = newsmodel_json.read(data)
     except newsmodel.NewsmodelError:
         return
     assert isinstance(article, m.Article)

@@ -24,17 +24,21 @@ from newsmodel import model as m
 from newsmodel.captions import split_credit
 
 __all__ = [
+    "add_text",
     "blocks_from_element",
     "blocks_from_html",
     "blocks_to_elements",
     "blocks_to_html",
+    "element_maker",
     "html_parser",
     "inline_from_element",
+    "inline_to",
     "local_name",
     "photo_from_figure",
     "remove_element",
     "safe_url",
     "sanitise_html",
+    "table_to",
 ]
 
 #: Deeper nesting than this is read as plain text (bounded recursion).
@@ -104,24 +108,6 @@ _BLOCK_TAGS = frozenset(
         "hgroup",
         "fn",
         "note",
-    ]
-)
-_CONTAINERS = frozenset(
-    [
-        "div",
-        "section",
-        "article",
-        "main",
-        "body",
-        "html",
-        "block",
-        "center",
-        "address",
-        "details",
-        "dd",
-        "dt",
-        "header",
-        "hgroup",
     ]
 )
 _DROP = frozenset(
@@ -590,7 +576,8 @@ def blocks_from_html(markup: str) -> tuple[m.Block, ...]:
 # writing
 
 
-def _add_text(parent: Any, text: str) -> None:
+def add_text(parent: Any, text: str) -> None:
+    """Append ``text`` where it reads next in ``parent`` (its text, or its last child's tail)."""
     if len(parent):
         last = parent[-1]
         last.tail = (last.tail or "") + text
@@ -598,31 +585,52 @@ def _add_text(parent: Any, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _inline_to(parent: Any, content: Iterable[m.Inline], maker: Any) -> None:
+def inline_to(parent: Any, content: Iterable[m.Inline], maker: Any, *, nitf: bool = False) -> None:
+    """Append inline content to ``parent`` as HTML (or NITF: strong as ``em class="strong"``,
+    ``q`` without ``cite``, which NITF does not have)."""
     for item in content:
         if isinstance(item, str):
-            _add_text(parent, item)
+            add_text(parent, item)
         elif isinstance(item, m.LineBreak):
             maker(parent, "br")
         elif isinstance(item, m.Link):
             href = safe_url(item.url)
             if href is None:
-                _inline_to(parent, item.content, maker)
+                inline_to(parent, item.content, maker, nitf=nitf)
                 continue
             el = maker(parent, "a", href=href)
             if item.title:
                 el.set("title", item.title)
-            _inline_to(el, item.content, maker)
+            inline_to(el, item.content, maker, nitf=nitf)
         elif isinstance(item, m.Emphasis):
-            _inline_to(maker(parent, "em"), item.content, maker)
+            inline_to(maker(parent, "em"), item.content, maker, nitf=nitf)
         elif isinstance(item, m.Strong):
-            _inline_to(maker(parent, "strong"), item.content, maker)
+            strong = maker(parent, "em", **{"class": "strong"}) if nitf else maker(parent, "strong")
+            inline_to(strong, item.content, maker, nitf=nitf)
         elif isinstance(item, m.InlineQuote):
             el = maker(parent, "q")
             cite = safe_url(item.cite)
-            if cite:
+            if cite and not nitf:
                 el.set("cite", cite)
-            _inline_to(el, item.content, maker)
+            inline_to(el, item.content, maker, nitf=nitf)
+
+
+def table_to(parent: Any, block: m.Table, maker: Any, *, nitf: bool = False) -> None:
+    """Append a table (NITF needs at least one cell in a row: empty rows are left out)."""
+    table = maker(parent, "table")
+    if block.caption:
+        inline_to(maker(table, "caption"), block.caption, maker, nitf=nitf)
+    for row in block.rows:
+        if nitf and not row.cells:
+            continue
+        tr = maker(table, "tr")
+        for cell in row.cells:
+            td = maker(tr, "th" if cell.header else "td")
+            if cell.colspan != 1:
+                td.set("colspan", str(cell.colspan))
+            if cell.rowspan != 1:
+                td.set("rowspan", str(cell.rowspan))
+            inline_to(td, cell.content, maker, nitf=nitf)
 
 
 def _figure_to(parent: Any, photo: m.Photo, maker: Any) -> None:
@@ -646,24 +654,24 @@ def _figure_to(parent: Any, photo: m.Photo, maker: Any) -> None:
     if photo.caption or photo.credit or photo.photographer:
         figcaption = maker(figure, "figcaption")
         if photo.caption:
-            _add_text(figcaption, photo.caption)
+            add_text(figcaption, photo.caption)
         if photo.photographer:
             if photo.caption:
-                _add_text(figcaption, " ")
+                add_text(figcaption, " ")
             el = maker(figcaption, "span", **{"class": "photographer"})
             el.text = photo.photographer
         if photo.credit:
             if photo.caption or photo.photographer:
-                _add_text(figcaption, " ")
+                add_text(figcaption, " ")
             el = maker(figcaption, "small", **{"class": "credit"})
             el.text = photo.credit
 
 
 def _block_to(parent: Any, block: m.Block, maker: Any) -> None:
     if isinstance(block, m.Paragraph):
-        _inline_to(maker(parent, "p"), block.content, maker)
+        inline_to(maker(parent, "p"), block.content, maker)
     elif isinstance(block, m.Heading):
-        _inline_to(maker(parent, f"h{block.level}"), block.content, maker)
+        inline_to(maker(parent, f"h{block.level}"), block.content, maker)
     elif isinstance(block, m.BlockQuote):
         quote = maker(parent, "blockquote")
         cite = safe_url(block.cite)
@@ -672,7 +680,7 @@ def _block_to(parent: Any, block: m.Block, maker: Any) -> None:
         for inner in block.blocks:
             _block_to(quote, inner, maker)
         if block.attribution:
-            _inline_to(maker(quote, "footer"), block.attribution, maker)
+            inline_to(maker(quote, "footer"), block.attribution, maker)
     elif isinstance(block, m.ListBlock):
         lst = maker(parent, "ol" if block.ordered else "ul")
         for item in block.items:
@@ -682,18 +690,7 @@ def _block_to(parent: Any, block: m.Block, maker: Any) -> None:
     elif isinstance(block, m.Figure):
         _figure_to(parent, block.photo, maker)
     elif isinstance(block, m.Table):
-        table = maker(parent, "table")
-        if block.caption:
-            _inline_to(maker(table, "caption"), block.caption, maker)
-        for row in block.rows:
-            tr = maker(table, "tr")
-            for cell in row.cells:
-                td = maker(tr, "th" if cell.header else "td")
-                if cell.colspan != 1:
-                    td.set("colspan", str(cell.colspan))
-                if cell.rowspan != 1:
-                    td.set("rowspan", str(cell.rowspan))
-                _inline_to(td, cell.content, maker)
+        table_to(parent, block, maker)
     elif isinstance(block, m.RawEmbed):
         div = maker(parent, "div", **{"class": "nm-embed", "data-format": block.format})
         url = safe_url(block.url)
@@ -705,7 +702,8 @@ def _block_to(parent: Any, block: m.Block, maker: Any) -> None:
             div.text = block.content
 
 
-def _maker(namespace: str | None) -> Any:
+def element_maker(namespace: str | None) -> Any:
+    """``make(parent, tag, **attributes)`` creating children in ``namespace`` (or none)."""
     prefix = f"{{{namespace}}}" if namespace else ""
 
     def make(parent: Any, tag: str, **attributes: str) -> Any:
@@ -718,7 +716,7 @@ def blocks_to_elements(
     parent: Any, blocks: Iterable[m.Block], *, namespace: str | None = None
 ) -> None:
     """Append HTML elements for ``blocks`` to ``parent`` (XHTML when ``namespace`` is given)."""
-    maker = _maker(namespace)
+    maker = element_maker(namespace)
     for block in blocks:
         _block_to(parent, block, maker)
 
@@ -864,5 +862,5 @@ def _sanitised_into(parent: Any, markup: str, maker: Any) -> None:
         return
     _sanitise_tree(holder)
     if holder.text:
-        _add_text(parent, holder.text)
+        add_text(parent, holder.text)
     _copy_into(parent, holder, maker)

@@ -89,7 +89,6 @@ _PARTICIPLES = frozenset(
     complaining predicting asking describing labeling labelling branding referring
     pointing""".split()
 )
-_VERB_RE = "(?:" + "|".join(re.escape(v) for v in (*_PHRASE_VERBS, *SPEECH_VERBS)) + ")"
 _VERB_SET = frozenset(SPEECH_VERBS)
 _PHRASES = {tuple(p.split()) for p in _PHRASE_VERBS}
 _PHRASE_FIRST = {p[0] for p in _PHRASES}
@@ -156,9 +155,6 @@ _TITLE_WORDS = frozenset(
     spokesmen congressman congresswoman councilman councilwoman lawmaker chairperson
     superintendent sheriff commander captain sergeant coach owner president's""".split()
 )
-_OPENERS = '“"‘'
-_PAIRS = {"“": "”", "‘": "’"}
-_WORD = re.compile(r"[\w’'-]+")
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 _FULL_NAME = re.compile(
     r"\b(?=[A-Z])((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
@@ -433,7 +429,6 @@ _CLEAN_TAIL = re.compile(
     r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40})?\s*[:,]?\s*(?:that\s*)?"
 )
 _AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
-_VERB_AT = re.compile(rf"(?:{_VERB_RE})\b")
 
 
 def _attribution_after(

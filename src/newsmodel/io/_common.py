@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "as_read_errors",
     "changed_fields",
     "clean_text",
     "decode_text",
@@ -126,6 +129,23 @@ def parse_json(text: str, *, format: str, max_depth: int = 200) -> Any:
         ) from None
     except (ValueError, RecursionError) as exc:
         raise ReadError(f"not valid JSON: {exc}", format=format) from None
+
+
+@contextmanager
+def as_read_errors(format: str) -> Iterator[None]:
+    """Turn what a reader's model building raises into newsmodel's read errors.
+
+    Values the model refuses (``ValueError``) become :class:`ReadError`;
+    runaway nesting (``RecursionError``) becomes :class:`InputTooLargeError`.
+    """
+    try:
+        yield
+    except ReadError:
+        raise
+    except ValueError as exc:
+        raise ReadError(str(exc), format=format) from None
+    except RecursionError:
+        raise InputTooLargeError("the input nests too deeply", format=format) from None
 
 
 def changed_fields(article: Any, back: Any) -> list[str]:

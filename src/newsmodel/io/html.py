@@ -32,7 +32,7 @@ from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import format_date, parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, report_loss
 from newsmodel.io import HTML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields, clean_text
 from newsmodel.io.jsonld import (
     MIN_YEAR,
     article_from_data,
@@ -116,7 +116,6 @@ _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
-MAX_NODES = 400_000
 
 
 def sniff(head: bytes) -> bool:
@@ -650,7 +649,7 @@ def _prefer_day_consistent(values: list[m.DateValue | None]) -> m.DateValue | No
 
 
 def _topics(
-    document: Any, root: Any, metas: dict[str, list[str]], ld: m.Article | None, extra: list[str]
+    root: Any, metas: dict[str, list[str]], ld: m.Article | None, extra: list[str]
 ) -> list[m.Topic]:
     names: list[str] = []
     names += metas.get("article:tag", [])
@@ -802,15 +801,9 @@ def read(
     if not isinstance(data, (bytes, bytearray, str)):
         raise ReadError(f"expected bytes or str, got {type(data).__name__}", format=FORMAT.name)
     document = _parse(decode_html(bytes(data) if isinstance(data, bytearray) else data, encoding))
-    try:
+    with as_read_errors(FORMAT.name):
         article = _read(document, url)
-    except RecursionError:
-        raise InputTooLargeError("the page nests too deeply", format=FORMAT.name) from None
-    except ValueError as exc:
-        if isinstance(exc, ReadError):
-            raise
-        raise ReadError(str(exc), format=FORMAT.name) from None
-    return with_quotes(article) if quotes else article
+        return with_quotes(article) if quotes else article
 
 
 def _read(document: Any, given_url: str | None) -> m.Article:
@@ -1007,7 +1000,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
         body=tuple(body),
         bylines=tuple(bylines),
         photos=tuple(_photos(article_root, metas, ld, base, body)),
-        topics=tuple(_topics(document, article_root, metas, ld, tag_lines)),
+        topics=tuple(_topics(article_root, metas, ld, tag_lines)),
         published=published,
         modified=modified,
         language=_language(document, metas, ld),
@@ -1116,37 +1109,6 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     text = text.replace("__JSONLD__", ld, 1)
     document = "<!DOCTYPE html>\n" + text + "\n"
     back = read(document, quotes=bool(article.quotes))
-    lost = [
-        name
-        for name in (
-            "headline",
-            "summary",
-            "body",
-            "bylines",
-            "published",
-            "modified",
-            "language",
-            "rights",
-            "url",
-            "quotes",
-        )
-        if getattr(article, name) != getattr(back, name)
-        and not (name == "quotes" and not article.quotes)
-    ]
-    for name in (
-        "id",
-        "dateline",
-        "creditline",
-        "version",
-        "status",
-        "urgency",
-        "embargo",
-        "slugline",
-        "ed_note",
-        "alt_ids",
-        "links",
-    ):
-        if getattr(article, name) not in (None, ()):
-            lost.append(name)
+    lost = changed_fields(article, back)
     report_loss(FORMAT.name, lost, strict=strict)
     return document

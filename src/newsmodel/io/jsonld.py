@@ -18,12 +18,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsmodel import model as m
-from newsmodel.bylines import is_agency
+from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
 from newsmodel.io import JSONLD as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields, clean_text, decode_text
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    as_read_errors,
+    changed_fields,
+    clean_text,
+    decode_text,
+)
 from newsmodel.markup import safe_url
 from newsmodel.quotes import with_quotes
 
@@ -177,8 +183,6 @@ def _person(node: Any, by_id: dict[str, dict[str, Any]], publisher: str | None) 
     url = node.get("url") if isinstance(node.get("url"), str) else None
     if is_org:
         return m.Byline(name=name, kind=m.BylineKind.ORGANISATION, url=safe_url(url))
-    from newsmodel.bylines import parse_byline
-
     parsed = parse_byline(name)
     if len(parsed) == 1 and parsed[0].kind is m.BylineKind.PERSON:
         job = _text(node.get("jobTitle"))
@@ -321,11 +325,9 @@ def read(
     articles, by_id = find_articles(parsed)
     if not articles:
         raise ReadError("no schema.org article in the document", format=FORMAT.name, where="$")
-    try:
+    with as_read_errors(FORMAT.name):
         article = article_from_data(articles[0], by_id)
-    except ValueError as exc:
-        raise ReadError(str(exc), format=FORMAT.name) from None
-    return with_quotes(article) if quotes else article
+        return with_quotes(article) if quotes else article
 
 
 # ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError, WriteError, report_loss
 from newsmodel.io import NEWSML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields
 from newsmodel.io.nitf import NS as NITF_NS
 from newsmodel.io.nitf import article_from_nitf, nitf_element
 from newsmodel.markup import blocks_from_element, blocks_to_elements
@@ -472,13 +472,9 @@ def read(
     if name not in known:
         raise ReadError(f"expected a NewsML-G2 item or message, found {name!r}", format=FORMAT.name)
     base = _catalog(root, catalog or Catalog())
-    try:
+    with as_read_errors(FORMAT.name):
         article = _read_items(_items(root), base)
         return with_quotes(article) if quotes else article
-    except ValueError as exc:
-        if isinstance(exc, ReadError):
-            raise
-        raise ReadError(str(exc), format=FORMAT.name) from None
 
 
 def _read_items(items: list[Any], base: Catalog) -> m.Article:
@@ -540,11 +536,8 @@ class _Maker:
 _G2 = _Maker(NS)
 
 
-def _g2_datetime(value: datetime.datetime) -> str:
-    return value.isoformat()
-
-
-def _truncated(value: m.DateValue) -> str:
+def _iso(value: m.DateValue) -> str:
+    """ISO 8601 as G2 wants it: a day for a day (truncated types), offsets as given."""
     return value.isoformat()
 
 
@@ -604,7 +597,7 @@ def _item_meta(
         _G2(provider, "name", publisher.name)
     else:
         provider.set("literal", "unknown")
-    _G2(meta, "versionCreated", _g2_datetime(version_created))
+    _G2(meta, "versionCreated", _iso(version_created))
     return meta
 
 
@@ -636,7 +629,7 @@ def _text_item(
     _rights(item, article.rights)
     item_meta = _item_meta(item, "ninat:text", article.publisher, version_created)
     if article.embargo is not None and isinstance(article.embargo, datetime.datetime):
-        _G2(item_meta, "embargoed", _g2_datetime(article.embargo))
+        _G2(item_meta, "embargoed", _iso(article.embargo))
     if article.status is not None:
         _G2(item_meta, "pubStatus", qcode=f"stat:{article.status.value}")
     if article.ed_note:
@@ -656,9 +649,9 @@ def _text_item(
     if article.urgency is not None:
         _G2(meta, "urgency", str(article.urgency))
     if article.published is not None:
-        _G2(meta, "contentCreated", _truncated(article.published))
+        _G2(meta, "contentCreated", _iso(article.published))
     if article.modified is not None:
-        _G2(meta, "contentModified", _truncated(article.modified))
+        _G2(meta, "contentModified", _iso(article.modified))
     if article.dateline is not None and article.dateline.location:
         _G2(_G2(meta, "located"), "name", article.dateline.location)
     for byline in article.bylines:
@@ -724,12 +717,8 @@ def _text_item(
     )
     if body == "nitf":
         inline.set("contenttype", "application/nitf+xml")
-        body_only = m.Article(
-            body=article.body,
-            photos=tuple(
-                p for p in article.photos if p in {f.photo for f in m.figures(article.body)}
-            ),
-        )
+        # the body alone: the item's metadata lives in contentMeta, photos in picture items
+        body_only = m.Article(body=article.body)
         inline.append(nitf_element(body_only, namespace=NITF_NS, catalog=catalog))
     else:
         inline.set("contenttype", "application/xhtml+xml")
@@ -814,7 +803,7 @@ def to_element(
         return text_item
     message = etree.Element(_G2.prefix + "newsMessage", nsmap=_nsmap(NS))
     header = _G2(message, "header")
-    _G2(header, "sent", _g2_datetime(when))
+    _G2(header, "sent", _iso(when))
     item_set = _G2(message, "itemSet")
     if package:
         item_set.append(_package(article, base_guid, guids, when))

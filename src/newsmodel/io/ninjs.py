@@ -30,7 +30,13 @@ from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, WriteError, report_loss
 from newsmodel.io import NINJS as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text, parse_json
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    as_read_errors,
+    clean_text,
+    decode_text,
+    parse_json,
+)
 from newsmodel.markup import blocks_from_html, blocks_to_html
 from newsmodel.quotes import with_quotes
 
@@ -457,17 +463,7 @@ def _article(doc: _Doc, catalog: Catalog) -> m.Article:
                 continue
             if role in ("creditline", "credit") and creditline is None:
                 creditline = text
-            elif role in (
-                "summary",
-                "abstract",
-                "teaser",
-                "description",
-                "",
-                "text",
-                "richtext",
-                "html",
-                "standfirst",
-            ):
+            elif role in _SUMMARY_ROLES:
                 summary = summary or text
     topics: list[m.Topic] = []
     for key, topic_kind in _TOPIC_LISTS:
@@ -582,15 +578,9 @@ def read(
         doc = _v1_to_common(doc)
     if "uri" not in doc:
         raise ReadError("a ninjs document needs a 'uri'", format=FORMAT.name, where="$")
-    try:
+    with as_read_errors(FORMAT.name):
         article = _article(_Doc(doc, "$"), catalog or Catalog())
         return with_quotes(article) if quotes else article
-    except ValueError as exc:
-        if isinstance(exc, ReadError):
-            raise
-        raise ReadError(str(exc), format=FORMAT.name) from None
-    except RecursionError:
-        raise InputTooLargeError("document nests too deeply", format=FORMAT.name) from None
 
 
 # ---------------------------------------------------------------------------
@@ -645,6 +635,11 @@ def _concept(topic: m.Topic, catalog: Catalog, *, with_rel: bool) -> dict[str, A
     return entry
 
 
+def _plain_entry(role: str, value: str) -> dict[str, Any]:
+    """A ``descriptions``/``headlines`` entry of plain text."""
+    return {"role": role, "contentType": "text/plain", "value": value}
+
+
 def _photo_doc(photo: m.Photo, index: int, catalog: Catalog) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "name": "featureimage" if index == 0 else f"picture{index + 1}",
@@ -655,15 +650,11 @@ def _photo_doc(photo: m.Photo, index: int, catalog: Catalog) -> dict[str, Any]:
         doc["by"] = photo.photographer
     descriptions = []
     if photo.caption:
-        descriptions.append(
-            {"role": "caption", "contentType": "text/plain", "value": photo.caption}
-        )
+        descriptions.append(_plain_entry("caption", photo.caption))
     if photo.credit:
-        descriptions.append(
-            {"role": "creditline", "contentType": "text/plain", "value": photo.credit}
-        )
+        descriptions.append(_plain_entry("creditline", photo.credit))
     if photo.alt:
-        descriptions.append({"role": "alt", "contentType": "text/plain", "value": photo.alt})
+        descriptions.append(_plain_entry("alt", photo.alt))
     if descriptions:
         doc["descriptions"] = descriptions
     renditions = []
@@ -725,13 +716,9 @@ def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
         doc["language"] = article.language
     descriptions = []
     if article.summary:
-        descriptions.append(
-            {"role": "summary", "contentType": "text/plain", "value": article.summary}
-        )
+        descriptions.append(_plain_entry("summary", article.summary))
     if article.creditline:
-        descriptions.append(
-            {"role": "creditline", "contentType": "text/plain", "value": article.creditline}
-        )
+        descriptions.append(_plain_entry("creditline", article.creditline))
     if descriptions:
         doc["descriptions"] = descriptions
     if article.body:
@@ -748,9 +735,9 @@ def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
         ]
     headlines = []
     if article.headline:
-        headlines.append({"role": "main", "contentType": "text/plain", "value": article.headline})
+        headlines.append(_plain_entry("main", article.headline))
     if article.subheadline:
-        headlines.append({"role": "sub", "contentType": "text/plain", "value": article.subheadline})
+        headlines.append(_plain_entry("sub", article.subheadline))
     if headlines:
         doc["headlines"] = headlines
     for kind, key in _KIND_LIST.items():

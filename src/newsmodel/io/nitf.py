@@ -24,8 +24,16 @@ from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError, report_loss
 from newsmodel.io import NITF as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, changed_fields
-from newsmodel.markup import blocks_from_element, local_name, safe_url
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields
+from newsmodel.markup import (
+    add_text,
+    blocks_from_element,
+    element_maker,
+    inline_to,
+    local_name,
+    safe_url,
+    table_to,
+)
 from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import default_nsmap as _nsmap
@@ -37,7 +45,6 @@ from newsmodel.xmlsafe import indent_metadata, parse_xml
 __all__ = ["FORMAT", "NS", "article_from_nitf", "nitf_element", "read", "sniff", "write"]
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
-_P = f"{{{NS}}}"
 _SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s>]")
 _NMTOKEN = re.compile(r"[\w.:\-]+")
 _TOPIC_ELEMENTS = {
@@ -292,13 +299,9 @@ def read(
                 f"expected an nitf element, found {local_name(root)!r}", format=FORMAT.name
             )
         root = found
-    try:
+    with as_read_errors(FORMAT.name):
         article = article_from_nitf(root, catalog)
         return with_quotes(article) if quotes else article
-    except ValueError as exc:
-        if isinstance(exc, ReadError):
-            raise
-        raise ReadError(str(exc), format=FORMAT.name) from None
 
 
 # ---------------------------------------------------------------------------
@@ -319,45 +322,7 @@ def _norm(value: m.DateValue) -> str:
     return text
 
 
-class _Maker:
-    def __init__(self, namespace: str | None):
-        self.prefix = f"{{{namespace}}}" if namespace else ""
-
-    def __call__(self, parent: Any, tag: str, **attributes: str) -> Any:
-        return etree.SubElement(parent, self.prefix + tag, attributes)
-
-
-def _add_text(parent: Any, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _inline(parent: Any, content: Iterable[m.Inline], make: _Maker) -> None:
-    for item in content:
-        if isinstance(item, str):
-            _add_text(parent, item)
-        elif isinstance(item, m.LineBreak):
-            make(parent, "br")
-        elif isinstance(item, m.Link):
-            href = safe_url(item.url)
-            if href is None:
-                _inline(parent, item.content, make)
-                continue
-            el = make(parent, "a", href=href)
-            if item.title:
-                el.set("title", item.title)
-            _inline(el, item.content, make)
-        elif isinstance(item, m.Emphasis):
-            _inline(make(parent, "em"), item.content, make)
-        elif isinstance(item, m.Strong):
-            _inline(make(parent, "em", **{"class": "strong"}), item.content, make)
-        elif isinstance(item, m.InlineQuote):
-            _inline(make(parent, "q"), item.content, make)
-
-
-def _media(parent: Any, photo: m.Photo, make: _Maker, *, outside_flow: bool = False) -> None:
+def _media(parent: Any, photo: m.Photo, make: Any, *, outside_flow: bool = False) -> None:
     media = make(parent, "media", **{"media-type": "image"})
     if outside_flow:
         media.set("class", "nm-photo")
@@ -387,19 +352,19 @@ def _media(parent: Any, photo: m.Photo, make: _Maker, *, outside_flow: bool = Fa
         make(media, "media-producer").text = photo.credit
 
 
-def _blocks(parent: Any, blocks: Iterable[m.Block], make: _Maker) -> None:
+def _blocks(parent: Any, blocks: Iterable[m.Block], make: Any) -> None:
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            _inline(make(parent, "p"), block.content, make)
+            inline_to(make(parent, "p"), block.content, make, nitf=True)
         elif isinstance(block, m.Heading):
-            _inline(make(parent, "hl2"), block.content, make)
+            inline_to(make(parent, "hl2"), block.content, make, nitf=True)
         elif isinstance(block, m.BlockQuote):
             bq = make(parent, "bq")
             if block.cite:
                 bq.set("quote-source", block.cite)
             _blocks(make(bq, "block"), block.blocks, make)
             if block.attribution:
-                _inline(make(bq, "credit"), block.attribution, make)
+                inline_to(make(bq, "credit"), block.attribution, make, nitf=True)
         elif isinstance(block, m.ListBlock):
             if not any(item for item in block.items):
                 continue  # NITF lists need an item (the empty list is reported lost)
@@ -407,28 +372,13 @@ def _blocks(parent: Any, blocks: Iterable[m.Block], make: _Maker) -> None:
             for item in block.items:
                 li = make(lst, "li")
                 if len(item) == 1 and isinstance(item[0], m.Paragraph):
-                    _inline(li, item[0].content, make)
+                    inline_to(li, item[0].content, make, nitf=True)
                 else:
                     _blocks(li, item, make)
         elif isinstance(block, m.Figure):
             _media(parent, block.photo, make)
-        elif isinstance(block, m.Table):
-            if not any(row.cells for row in block.rows):
-                continue
-            table = make(parent, "table")
-            if block.caption:
-                _inline(make(table, "caption"), block.caption, make)
-            for row in block.rows:
-                if not row.cells:
-                    continue
-                tr = make(table, "tr")
-                for cell in row.cells:
-                    td = make(tr, "th" if cell.header else "td")
-                    if cell.colspan != 1:
-                        td.set("colspan", str(cell.colspan))
-                    if cell.rowspan != 1:
-                        td.set("rowspan", str(cell.rowspan))
-                    _inline(td, cell.content, make)
+        elif isinstance(block, m.Table) and any(row.cells for row in block.rows):
+            table_to(parent, block, make, nitf=True)
         # RawEmbed: NITF has no home for it (reported as lost)
 
 
@@ -443,9 +393,9 @@ def nitf_element(
 ) -> Any:
     """The ``nitf`` element for ``article`` (NITF 3.6)."""
     catalog = catalog or Catalog()
-    make = _Maker(namespace)
+    make = element_maker(namespace)
     root = etree.Element(
-        make.prefix + "nitf",
+        f"{{{namespace}}}nitf" if namespace else "nitf",
         {"version": "-//IPTC//DTD NITF 3.6//EN"},
         nsmap=_nsmap(namespace) if namespace else None,
     )
@@ -533,7 +483,7 @@ def nitf_element(
         if byline.kind is m.BylineKind.PERSON:
             make(el, "person").text = byline.name
             if byline.role:
-                _add_text(el, ", ")
+                add_text(el, ", ")
                 make(el, "byttl").text = byline.role
         else:
             el.text = byline.name
@@ -546,7 +496,7 @@ def nitf_element(
             before, _, after = text.partition(location)
             dateline.text = before
             make(dateline, "location").text = location
-            _add_text(dateline, after)
+            add_text(dateline, after)
         else:
             dateline.text = text
             if location:

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import format_date, parse_date
-from newsmodel.errors import ReadError, report_loss
+from newsmodel.errors import report_loss
 from newsmodel.io import TEXT as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, clean_text, decode_text
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, clean_text, decode_text
 from newsmodel.quotes import extract_article, with_quotes
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -197,11 +197,9 @@ def read(
     ``quotes=False`` skips quote extraction.
     """
     text = clean_text(decode_text(data, format=FORMAT.name, max_bytes=max_bytes))
-    try:
+    with as_read_errors(FORMAT.name):
         article = _read(text, dayfirst=dayfirst)
         return with_quotes(article) if quotes else article
-    except ValueError as exc:  # a value the model refuses: report it as bad input
-        raise ReadError(str(exc), format=FORMAT.name) from None
 
 
 def _read(text: str, *, dayfirst: bool) -> m.Article:
