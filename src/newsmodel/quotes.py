@@ -52,7 +52,12 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
             chanted cried ruled labeling labelling labeled labelled declaring insisting
             explaining noting writing claiming responding replying urging vowing promising
             warning stressing demanding tweeting posting announcing acknowledging admitting
-            joking suggesting recalling complaining predicting telling asking""".split(),
+            joking suggesting recalling complaining predicting telling asking
+            answered answers pressed commented comments interjected demurred recounted
+            recounts reminded reads read quoted sings sang recited reciting yelling
+            screamed screaming mentioned mentions asserting emphasizing lamenting
+            argue claim warn insist note ask predict contend complain suggest write add
+            explain agree acknowledge admit""".split(),
         },
         key=len,
         reverse=True,
@@ -196,7 +201,7 @@ class QuoteMatch(NamedTuple):
 # quotation marks
 
 
-_OPEN_MARK = re.compile('[“"‘]')
+_OPEN_MARK = re.compile('[“"‘]|^”(?=\\w)')
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -211,7 +216,7 @@ def _pairs(text: str) -> list[tuple[int, int]]:
             break
         j = found.start()
         ch = text[j]
-        if ch == "“":
+        if ch in "“”":  # ” opens only at the start of a paragraph (see _OPEN_MARK)
             close = text.find("”", j + 1)
             close = n if close == -1 else close
             out.append((j, close))
@@ -312,7 +317,11 @@ def _split_role(mention: str) -> tuple[str | None, str | None]:
 
 def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
-    lead = re.match(r"^[\s,;:–—-]*(?:(?:and|but|as|so|while|when|because|then|also)\s+)*", text)
+    lead = re.match(
+        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|as|[Ss]o|while|when|because|[Tt]hen|[Aa]lso|[Tt]hough|"
+        r"[Yy]et|[Ee]ven|[Ss]till)\s+)*",
+        text,
+    )
     cut = lead.end() if lead else 0
     text2 = text[cut:]
     stripped = text2.rstrip(" ,;:")
@@ -386,11 +395,24 @@ def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     return _Speaker(mention, (s, s + len(mention)), name, role)
 
 
+#: Words that start a clause or a phrase but never a speaker's name ("When asked, …").
+_NOT_SPEAKER_START = frozenset(
+    """when during at but in on with early immediately according alongside even though after
+    before if as while since because although however meanwhile then also still yet instead
+    so and or for from to by of about over under into through across against among between
+    without within where whether unlike like despite asked speaking later earlier once
+    here there what why how""".split()
+)
+_NOT_SPEAKER_END = frozenset("for of the a an to in on at and with by from as that than or".split())
+
+
 def _plausible_speaker(mention: str) -> bool:
     words = mention.split()
     low = mention.lower()
     if low in _PRONOUNS:
         return True
+    if words[0].lower() in _NOT_SPEAKER_START or words[-1].lower() in _NOT_SPEAKER_END:
+        return False
     if low.startswith(("it is", "it was", "this", "that ", "there")):
         return False
     if len(words) > 10:
@@ -435,7 +457,7 @@ def _attribution_after(
     text: str, masked: str, pos: int, sent_end: int
 ) -> tuple[_Speaker | None, tuple[int, int] | None]:
     """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``."""
-    dash = re.match(r"\s*([―—])\s*([A-Z][^\n“”\"]{1,60}?)\s*$", masked[pos:])
+    dash = re.match(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[\s.]*$", masked[pos:])
     if dash:  # a credit line: “…” ― Jane Doe
         s = pos + dash.start(2)
         mention = text[s : pos + dash.end(2)].strip()
@@ -496,10 +518,32 @@ def _attribution_before(
         partial_verb = candidate
     if not verbs and partial_verb is None:
         return None, None, False
-    # the verb that leads straight into the quote, else the sentence's first one
+    # the verb that leads straight into the quote, else the sentence's first one; the
+    # next candidates are tried when a verb has no plausible speaker
     leading = [v for v in verbs if _CLEAN_TAIL.fullmatch(segment[v.end() :])]
-    verb = leading[-1] if leading else (verbs[0] if verbs else partial_verb)
-    assert verb is not None
+    order: list[_VerbMatch | re.Match[str]] = [*reversed(leading)]
+    order += [v for v in verbs if v not in leading]
+    if partial_verb is not None:
+        order.append(partial_verb)
+    first: tuple[_Speaker | None, tuple[int, int] | None, bool] | None = None
+    for verb in order:
+        found = _speaker_for(text, masked, segment, sent_start, pos, verb)
+        if found[0] is not None:
+            return found
+        first = first or found
+    assert first is not None
+    return first
+
+
+def _speaker_for(
+    text: str,
+    masked: str,
+    segment: str,
+    sent_start: int,
+    pos: int,
+    verb: _VerbMatch | re.Match[str],
+) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
+    """The speaker of one speech verb before a quote (see :func:`_attribution_before`)."""
     verb_span = (sent_start + verb.start("verb"), sent_start + verb.end("verb"))
     tail = segment[verb.end() :]
     clean_lead = bool(_CLEAN_TAIL.fullmatch(tail))
@@ -515,7 +559,15 @@ def _attribution_before(
         if subject is not None:
             return subject, verb_span, False
     speaker = _speaker_before_verb(masked, text, verb_span[0], sent_start)
+    if speaker is None and not _CLAUSE_BREAK.search(masked, sent_start, verb_span[0]):
+        # "The nominee outlined his plan and vowed …": the subject speaks
+        speaker = _subject(text, masked, sent_start, verb_span[0])
+        return speaker, verb_span, False
     return speaker, verb_span, clean_lead and speaker is not None
+
+
+_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|whom|whose|because|if|when|after|before)\b")
+_LEAD_COMMA = re.compile(r"[^,“”\"]{1,80},\s*")
 
 
 def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | None:
@@ -523,11 +575,15 @@ def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | 
     lead = _LEAD_CLAUSE.match(masked, sent_start, limit)
     start = lead.end() if lead else sent_start
     match = _SUBJECT.match(text, start, limit)
-    if match is None:
-        return None
-    mention = match.group().rstrip(" ,")
+    mention = match.group().rstrip(" ,") if match else ""
     if not mention or not _plausible_speaker(mention):
-        return None
+        # an opening phrase the table does not know: "Immediately after the attacks, Trump …"
+        comma = _LEAD_COMMA.match(masked, start, limit)
+        match = _SUBJECT.match(text, comma.end(), limit) if comma else None
+        mention = match.group().rstrip(" ,") if match else ""
+        if not mention or not _plausible_speaker(mention):
+            return None
+    assert match is not None
     name, role = _split_role(mention)
     return _Speaker(mention, (match.start(), match.start() + len(mention)), name, role)
 
@@ -628,7 +684,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
             after += 1
         blank = after < len(text) and text[after] == "\n"
         sentence = end > pos and text[end - 1] in _BREAK_AFTER and _BREAK_BEFORE.match(text, after)
-        if blank or sentence:
+        # a line that starts a new quotation after a closed one ("… ― Jane Doe\n“…")
+        quoted = (
+            not blank
+            and not sentence
+            and text[after : after + 1] in ("“", "”")
+            and text.count("“", pos, end) + 2 * (text[pos] == "”") == text.count("”", pos, end)
+        )
+        if blank or sentence or quoted:
             if end > pos:
                 yield pos, text[pos:end]
             while after < len(text) and text[after] in " \t\r\n":
@@ -637,6 +700,25 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         search = max(after, newline + 1)
     if pos < len(text):
         yield pos, text[pos:]
+
+
+_LONG_PARTIAL = 5
+_INTRODUCED = re.compile(r"\S[:,]\s*$")
+_SENTENCE_START = re.compile(r"\s*(?:\[\w|[A-Z0-9…]|\.\.\.)")
+
+
+def _introduced(before: str, inner: str, words: int) -> bool:
+    """Whether a colon or comma introduces the quoted words as a sentence of their own."""
+    lead = _INTRODUCED.search(before)
+    if lead is None or not _SENTENCE_START.match(inner):
+        return False
+    if before[lead.start() + 1] == ":":
+        return words >= 2
+    return (
+        words >= 4
+        and inner.rstrip(" ,")[-1:] in ".!?…"
+        and not _TITLE_CASE.fullmatch(inner.strip(" .,!?"))
+    )
 
 
 def _is_term(masked_before: str, inner: str) -> bool:
@@ -665,7 +747,10 @@ _ATTITUDE = frozenset(
     demanded demands warned warns insisted insists argued argues claimed claims tweeted
     tweets wrote writes called calls referred refers quoted quotes cited cites echoed
     echoes repeated repeats recalled recalls suggested suggests acknowledged admits
-    admitted conceded complained complains lamented denied denies""".split()
+    admitted conceded complained complains lamented denied denies cited cites citing attacked
+    attacking criticized criticizes condemned condemns denounced questioned likened lauded
+    characterized characterizes characterizing portrayed portrays hailed proclaimed commanded
+    credited exhorted""".split()
 )
 
 
@@ -689,6 +774,12 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
             continue
         s_start, _ = _sentence_bounds(masked, open_)
         _, s_end = _sentence_bounds(masked, max(inner_end, open_ + 1))
+        if s_end <= close < len(para):
+            # “Who pays?” Hannity asked. — the attribution after a quote ending in ?/!/.
+            next_start, next_end = _sentence_bounds(masked, close + 2)
+            tail = masked[close + 1 : next_end]
+            if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail):
+                s_end = next_end
         before_text = masked[s_start:open_]
         speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_)
         if close < len(para):
@@ -717,8 +808,16 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
             if _is_term(before_text, inner):
                 continue
             speechy = words >= 6 and (_FIRST_PERSON.search(inner) or inner.rstrip()[-1:] in ".!?,…")
-            alone = not before_text.strip(" —–-:")
-            if not ((speechy and alone) or (close == len(para) and words >= 6 and alone)):
+            if _introduced(before_text, inner, words):
+                # "Clinton: “Our goal is …”", "the sign read, “Vote Trump.”"
+                head = before_text.rstrip(" :,")
+                speaker = _subject(para, masked, s_start, s_start + len(head))
+                clean = True
+            elif words >= _LONG_PARTIAL and not _TITLE_CASE.fullmatch(inner.strip(" .,!?")):
+                # a whole clause in quotation marks is somebody's words, not a scare quote;
+                # with no speech verb, the sentence does not say whose
+                pass
+            elif not ((speechy and alone) or (close == len(para) and words >= 6 and alone)):
                 continue
         elif _is_term(before_text, inner) and words <= 3:
             continue
