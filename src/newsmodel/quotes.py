@@ -57,7 +57,7 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
             recounts reminded reads read quoted sings sang recited reciting yelling
             screamed screaming mentioned mentions asserting emphasizing lamenting
             argue claim warn insist note ask predict contend complain suggest write add
-            explain agree acknowledge admit""".split(),
+            explain agree acknowledge admit reacted""".split(),
         },
         key=len,
         reverse=True,
@@ -79,6 +79,7 @@ _PHRASE_VERBS = (
     "chimed in",
     "weighed in",
     "piped up",
+    "put it",
 )
 _PARTIAL_VERBS = (
     "called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|"
@@ -140,7 +141,8 @@ def _verbs(segment: str) -> list[_VerbMatch]:
 _LEAD_CLAUSE = re.compile(
     r"\s*(?:(?:At|In|On|During|After|Before|Speaking|While|When|Asked|Earlier|Later|Last|This|"
     r"Meanwhile|However|But|And|Then|Also|Still|Yet|Instead|Separately|Since|Following|"
-    r"Addressing|Appearing|Writing|Responding|Campaigning|Later|Today|Yesterday)\b[^,]{0,80},\s*)?"
+    r"Addressing|Appearing|Writing|Responding|Campaigning|Later|Today|Yesterday)\b[^,]{0,80},\s*|"
+    r"[A-Z][a-z]+ing\s[^,]{1,80},\s*)?"
 )
 _SUBJECT = re.compile(
     r"(?:He|She|They|We|I|It)\b|(?:(?:[Tt]he|[Aa]n?|[Ff]ormer)\s+)?"
@@ -203,6 +205,7 @@ class QuoteMatch(NamedTuple):
 
 _OPEN_MARK = re.compile('[“"‘]|^”(?=\\w)')
 _NON_SPACE = re.compile(r"\S")
+_STRAIGHT_CLOSE = re.compile(r'[.,!?]"(?=\s|$)')
 
 
 def _pairs(text: str) -> list[tuple[int, int]]:
@@ -219,6 +222,9 @@ def _pairs(text: str) -> list[tuple[int, int]]:
         if ch in "“”":  # ” opens only at the start of a paragraph (see _OPEN_MARK)
             close = text.find("”", j + 1)
             close = n if close == -1 else close
+            straight = _STRAIGHT_CLOSE.search(text, j + 1, close)
+            if straight is not None:  # mixed marks: “It is over," he said.
+                close = straight.start() + 1
             out.append((j, close))
             i = close + 1
         elif ch == '"':
@@ -318,13 +324,13 @@ def _split_role(mention: str) -> tuple[str | None, str | None]:
 def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
     lead = re.match(
-        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|as|[Ss]o|while|when|because|[Tt]hen|[Aa]lso|[Tt]hough|"
+        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|because|[Tt]hen|[Aa]lso|[Tt]hough|"
         r"[Yy]et|[Ee]ven|[Ss]till)\s+)*",
         text,
     )
     cut = lead.end() if lead else 0
     text2 = text[cut:]
-    stripped = text2.rstrip(" ,;:")
+    stripped = text2.rstrip(" ,;:\t\n\xa0")
     if not stripped:
         return None
     words = stripped.split()
@@ -368,14 +374,26 @@ def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) ->
         return None
     mention, start = cleaned
     if not _plausible_speaker(mention):
-        return None
+        # "In a Bloomberg interview Trump declared": the name right before the verb
+        tail = _TRAILING_NAME.search(mention)
+        if tail is None or tail.start() == 0 or not _plausible_speaker(tail.group()):
+            return None
+        start += tail.start()
+        mention = tail.group()
     name, role = _split_role(mention)
     return _Speaker(mention, (start, start + len(mention)), name, role)
 
 
+_TRAILING_NAME = re.compile(
+    r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|it|they|we|I)$"
+)
+
+
 def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     """The speaker after an inverted verb (``said Jane Doe, a spokeswoman``)."""
-    match = re.match(r"\s*([^,.;:!?“”\"]{1,80})", masked[start:])
+    match = re.match(
+        r"\s*([^,.;:!?“”\"]{1,80}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"]|$)", masked[start:]
+    )
     if not match:
         return None
     s, e = start + match.start(1), start + match.end(1)
@@ -383,7 +401,7 @@ def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     if not mention:
         return None
     s = text.find(mention, s)
-    if not _plausible_speaker(mention):
+    if not (_plausible_speaker(mention) or _described_person(mention)):
         return None
     name, role = _split_role(mention)
     # an appositive role after the name: "said Jane Doe, a spokeswoman for X"
@@ -401,9 +419,22 @@ _NOT_SPEAKER_START = frozenset(
     before if as while since because although however meanwhile then also still yet instead
     so and or for from to by of about over under into through across against among between
     without within where whether unlike like despite asked speaking later earlier once
-    here there what why how""".split()
+    here there what why how following given""".split()
 )
+#: Words that are never a speaker on their own ("Its", "Another").
+_NOT_SPEAKER_ALONE = frozenset("its my our your their his her another each every no".split())
 _NOT_SPEAKER_END = frozenset("for of the a an to in on at and with by from as that than or".split())
+
+
+def _described_person(mention: str) -> bool:
+    """``former Obama adviser David Axelrod``, ``one former executive``: a speaker
+    phrase that starts in lower case (after an inverted verb)."""
+    words = mention.split()
+    if len(words) > 8 or words[0].lower() in _NOT_SPEAKER_START or _NOT_A_NAME.search(mention):
+        return False
+    if words[-1].lower() in _NOT_SPEAKER_END or words[0].lower() in ("him", "her", "them", "it"):
+        return False
+    return any(w[:1].isupper() or w.lower().strip(",.") in _TITLE_WORDS for w in words)
 
 
 def _plausible_speaker(mention: str) -> bool:
@@ -413,6 +444,10 @@ def _plausible_speaker(mention: str) -> bool:
         return True
     if words[0].lower() in _NOT_SPEAKER_START or words[-1].lower() in _NOT_SPEAKER_END:
         return False
+    if len(words) == 1 and low in _NOT_SPEAKER_ALONE:
+        return False
+    if words[0][:1].isdigit():  # "17-year-old Jared Potts"
+        return len(words) > 1 and not _NOT_A_NAME.search(low)
     if low.startswith(("it is", "it was", "this", "that ", "there")):
         return False
     if len(words) > 10:
@@ -437,14 +472,20 @@ def _plausible_speaker(mention: str) -> bool:
         "supporters",
         "sources",
     ):
-        return not re.search(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|not)\b", low)
+        return not _NOT_A_NAME.search(low)
     return False
+
+
+_NOT_A_NAME = re.compile(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|not)\b")
 
 
 # ---------------------------------------------------------------------------
 # attribution
 
 
+_APPOSITIVE_AFTER = re.compile(
+    r"\s*((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*),((?:\s*[^,]{1,100}?,){1,2})\s*$"
+)
 _CLEAN_TAIL = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|journalists|the \w+|an? \w+|"
     r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|him|her|them|us|me)\s*)?"
@@ -483,21 +524,20 @@ def _attribution_after(
             sent_start = _sentence_bounds(masked, pos)[0]
             return _subject(text, masked, sent_start, verb_span[0]), verb_span
         before = segment[: verb.start()]
+        verb_span = (start + verb.start("verb"), start + verb.end("verb"))
+        # "Rantanen, the interior minister, said" / "Mitch McConnell, R-Ky., said"
+        appos = _APPOSITIVE_AFTER.match(text, start, verb_span[0])
+        if appos and _plausible_speaker(appos.group(1)):
+            s = appos.start(1)
+            mention = appos.group(1)
+            name, title = _split_role(mention)
+            role = title or appos.group(2).strip(" ,") or None
+            return _Speaker(mention, (s, s + len(mention)), name or mention, role), verb_span
         if any(c in before for c in '“"'):
             break
         words = before.split()
         if len(words) > 12:
             break
-        verb_span = (start + verb.start("verb"), start + verb.end("verb"))
-        # "Rantanen, the interior minister, said"
-        appos = re.match(
-            r"^\s*([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}),\s+((?:an?|the)\s[^,]{2,60}),\s*$",
-            text[start : verb_span[0]],
-        )
-        if appos:
-            s = start + appos.start(1)
-            mention = appos.group(1)
-            return _Speaker(mention, (s, s + len(mention)), mention, appos.group(2)), verb_span
         speaker = _speaker_before_verb(masked, text, verb_span[0], start)
         return speaker, verb_span
     return None, None
@@ -566,7 +606,7 @@ def _speaker_for(
     return speaker, verb_span, clean_lead and speaker is not None
 
 
-_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|whom|whose|because|if|when|after|before)\b")
+_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|whom|whose|because)\b")
 _LEAD_COMMA = re.compile(r"[^,“”\"]{1,80},\s*")
 
 
@@ -721,8 +761,33 @@ def _introduced(before: str, inner: str, words: int) -> bool:
     )
 
 
+_NAMING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing|ling)?|dubbed|termed|"
+    r"brand(?:s|ed|ing)|refer(?:s|red|ring) to|hail(?:s|ed|ing))\b"
+)
+
+
+def _names_object(before: str) -> bool:
+    """``Trump called the pageant winner “Miss Piggy”``: someone's name for something.
+
+    A naming verb with its object between it and the quote; ``a film called
+    “The Road”`` (nothing between) is a title, not anybody's words.
+    """
+    found = max(_NAMING.finditer(before), key=lambda match: match.start(), default=None)
+    if found is None:
+        return False
+    between = [
+        w for w in before[found.end() :].split() if w.lower() not in ("the", "a", "an", "as")
+    ]
+    return bool(between)
+
+
 def _is_term(masked_before: str, inner: str) -> bool:
-    return bool(_TERM_CUES.search(masked_before.rstrip())) and len(inner.split()) <= 8
+    return (
+        bool(_TERM_CUES.search(masked_before.rstrip()))
+        and len(inner.split()) <= 8
+        and not _names_object(masked_before)
+    )
 
 
 def _absolute(speaker: _Speaker | None, offset: int) -> _Speaker | None:
@@ -791,7 +856,7 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
                 clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", before_text))
         words = len(inner.split())
         alone = not before_text.strip(" —–-:")
-        if not clean and _TITLE_CASE.fullmatch(inner.strip()):
+        if not clean and _TITLE_CASE.fullmatch(inner.strip()) and not _names_object(before_text):
             continue  # a title in quotation marks ("the film “The Long Road Home”")
         if verb_span is None and alone and attributed:
             pass  # the next sentence of a quote whose speaker was already named
@@ -839,8 +904,11 @@ def _lead_in(para: str, masked: str) -> _Speaker | None:
     if not masked.rstrip().endswith(":"):
         return None
     s_start, _ = _sentence_bounds(masked, len(masked.rstrip()) - 1)
-    speaker, verb_span, _clean = _attribution_before(para, masked, s_start, len(masked.rstrip()))
-    return speaker if verb_span is not None else None
+    end = len(masked.rstrip())
+    speaker, verb_span, _clean = _attribution_before(para, masked, s_start, end)
+    if verb_span is None:  # "On July 6, Sanders made the following comment:"
+        return _subject(para, masked, s_start, end - 1)
+    return speaker
 
 
 def find(text: str) -> list[QuoteMatch]:
