@@ -132,6 +132,87 @@ def test_quote_after_a_colon_paragraph() -> None:
     assert quotes and quotes[0].speaker == "The senator"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb", "role"),
+    [
+        # appositives between the quote and the verb
+        (
+            "“The veto will be overridden,” Senate leader Mitch McConnell, R-Ky., said Tuesday.",
+            "Mitch McConnell",
+            "said",
+            "Senate leader",
+        ),
+        ("“They want us to shut up,” Quina Jones, 25, said.", "Quina Jones", "said", "25"),
+        # an inverted verb with a speaker described in lower case
+        (
+            "“October gave her a lift,” said former Obama adviser David Axelrod.",
+            "David Axelrod",
+            "said",
+            "former Obama adviser",
+        ),
+        # a name right before the verb after an opening phrase without a comma
+        (
+            "In a Bloomberg interview Trump declared “NATO may be obsolete.”",
+            "Trump",
+            "declared",
+            None,
+        ),
+        # a question ends its sentence; the attribution still follows
+        ("“Would it be negotiable?” Hannity pressed.", "Hannity", "pressed", None),
+        # mixed typographic and straight marks
+        ('“If this test is confirmed, it is a failure," he said.', None, "said", None),
+    ],
+)
+def test_more_attribution_shapes(
+    text: str, speaker: str | None, verb: str, role: str | None
+) -> None:
+    quote = one(text)
+    assert (quote.speaker, quote.verb, quote.speaker_role) == (speaker, verb, role)
+    if speaker is None:
+        assert quote.mention == "he"
+
+
+def test_introduced_and_standalone_quotes() -> None:
+    quote = one("Clinton: “Our goal is not to contain ISIS but to defeat it.”")
+    assert (quote.kind, quote.speaker) == (m.QuoteKind.DIRECT, "Clinton")
+    quote = one("According to the campaign, “The speech will be delivered on Monday.”")
+    assert quote.speaker == "the campaign"
+    quotes = extract("Trump was quick to add a condition.\n\n“Building it? Not negotiable.”")
+    assert [q.text for q in quotes] == ["Building it? Not negotiable."]
+    # a long clause in marks is somebody's words even without a speech verb
+    quote = one("Crist, his rival, “would say or do anything to win an election.”")
+    assert quote.kind is m.QuoteKind.PARTIAL and quote.speaker is None
+
+
+def test_credit_lines_and_paragraph_opening_closing_mark() -> None:
+    text = (
+        "”He does not listen to us.” ― Jane Doe\n"
+        "“He has never been to our town.”\xa0― John Roe\n"
+        "“We will vote.” ― Ana Lima"
+    )
+    assert [(q.text, q.speaker) for q in extract(text)] == [
+        ("He does not listen to us.", "Jane Doe"),
+        ("He has never been to our town.", "John Roe"),
+        ("We will vote.", "Ana Lima"),
+    ]
+
+
+def test_names_people_give() -> None:
+    quotes = extract("Trump called the pageant winner “Miss Piggy” and “Miss Housekeeping.”")
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("Miss Piggy", "Trump", m.QuoteKind.PARTIAL),
+        ("Miss Housekeeping.", "Trump", m.QuoteKind.PARTIAL),
+    ]
+    quote = one("Trump openly admires Putin as a “strong leader,” comparing him to others.")
+    assert quote.speaker == "Trump" and quote.kind is m.QuoteKind.PARTIAL
+    quote = one("Clinton is describing as “unhinged” a tweet about a former pageant winner.")
+    assert quote.text == "unhinged"
+    # a name, not anybody's words
+    assert extract("The bill, known as the “Justice Against Sponsors of Terror Act”, passed.") == ()
+    assert extract("It ran a film called “The Long Road Home” last year.") == ()
+    assert extract("The groups want a “special meeting” to vote on a call for “reform”.") == ()
+
+
 def test_nested_and_unbalanced_marks_do_not_crash() -> None:
     quotes = extract("“He told me ‘never again’ and I believed him,” Jane Doe said.")
     assert quotes[0].text == "He told me ‘never again’ and I believed him,"

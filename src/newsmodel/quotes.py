@@ -118,6 +118,9 @@ class _VerbMatch(NamedTuple):
         return self.word
 
 
+_SENTENCE_INITIAL = frozenset({"According", "Said", "Says"})
+
+
 def _verbs(segment: str) -> list[_VerbMatch]:
     """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast)."""
     tokens = list(_TOKEN.finditer(segment))
@@ -127,15 +130,30 @@ def _verbs(segment: str) -> list[_VerbMatch]:
         if i <= skip:
             continue
         word = token.group()
+        if word in _SENTENCE_INITIAL:
+            word = word.lower()  # "According to the campaign, …", "Said Ellis: …"
         if word in _PHRASE_FIRST and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if (word, nxt.group()) in _PHRASES and segment[token.end() : nxt.start()] == " ":
                 out.append(_VerbMatch(token.start(), nxt.end(), segment[token.start() : nxt.end()]))
                 skip = i + 1
                 continue
-        if word in _VERB_SET:
+        if word in _VERB_SET and not (word.endswith("s") and _is_noun_use(segment, tokens, i)):
             out.append(_VerbMatch(token.start(), token.end(), word))
     return out
+
+
+_DETERMINERS = frozenset(
+    "the a an his her its their our my your these those some any no of and many several".split()
+)
+
+
+def _is_noun_use(segment: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """``the reports``, ``his comments``, ``in-jokes``: a plural noun, not a verb."""
+    token = tokens[i]
+    if token.start() and segment[token.start() - 1] == "-":
+        return True
+    return i > 0 and tokens[i - 1].group().lower() in _DETERMINERS
 
 
 _LEAD_CLAUSE = re.compile(
@@ -203,7 +221,7 @@ class QuoteMatch(NamedTuple):
 # quotation marks
 
 
-_OPEN_MARK = re.compile('[“"‘]|^”(?=\\w)')
+_OPEN_MARK = re.compile('[“"‘]|^”(?=\\s*[\\w…])')
 _NON_SPACE = re.compile(r"\S")
 _STRAIGHT_CLOSE = re.compile(r'[.,!?]"(?=\s|$)')
 
@@ -569,6 +587,9 @@ def _attribution_before(
     for verb in order:
         found = _speaker_for(text, masked, segment, sent_start, pos, verb)
         if found[0] is not None:
+            if first is not None and leading:
+                # "The president noted …, and added: “…”": added is the verb, his the voice
+                return found[0], first[1], False
             return found
         first = first or found
     assert first is not None
@@ -743,6 +764,12 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 _LONG_PARTIAL = 5
+_ENDS_PARAGRAPH = re.compile(r"[\s.,!?”\"]*")
+#: "… as a “strong leader”" after a verb and its object (not "known as", "such as").
+_CHARACTERISED = re.compile(
+    r"\b(?!(?:known|such|so|same|to|referred|identified|listed|titled|well|just)\b)[A-Za-z’']+\s+as\s+"
+    r"(?:an?\s+|the\s+)?$"
+)
 _INTRODUCED = re.compile(r"\S[:,]\s*$")
 _SENTENCE_START = re.compile(r"\s*(?:\[\w|[A-Z0-9…]|\.\.\.)")
 
@@ -762,8 +789,14 @@ def _introduced(before: str, inner: str, words: int) -> bool:
 
 
 _NAMING = re.compile(
+    r"(?<!\ba )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )"
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing|ling)?|dubbed|termed|"
     r"brand(?:s|ed|ing)|refer(?:s|red|ring) to|hail(?:s|ed|ing))\b"
+)
+
+
+_NAMED = re.compile(
+    r"\b(?:called|named|titled|entitled|dubbed|nicknamed)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE
 )
 
 
@@ -776,10 +809,10 @@ def _names_object(before: str) -> bool:
     found = max(_NAMING.finditer(before), key=lambda match: match.start(), default=None)
     if found is None:
         return False
-    between = [
-        w for w in before[found.end() :].split() if w.lower() not in ("the", "a", "an", "as")
-    ]
-    return bool(between)
+    rest = before[found.end() :].split()
+    if rest[:1] == ["as"]:
+        return True  # "is describing as “unhinged” a tweet"
+    return any(w.lower() not in ("the", "a", "an", "as") for w in rest)
 
 
 def _is_term(masked_before: str, inner: str) -> bool:
@@ -787,6 +820,7 @@ def _is_term(masked_before: str, inner: str) -> bool:
         bool(_TERM_CUES.search(masked_before.rstrip()))
         and len(inner.split()) <= 8
         and not _names_object(masked_before)
+        and not _CHARACTERISED.search(masked_before)
     )
 
 
@@ -856,8 +890,12 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
                 clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", before_text))
         words = len(inner.split())
         alone = not before_text.strip(" —–-:")
-        if not clean and _TITLE_CASE.fullmatch(inner.strip()) and not _names_object(before_text):
-            continue  # a title in quotation marks ("the film “The Long Road Home”")
+        if (
+            (not clean or _NAMED.search(before_text))
+            and _TITLE_CASE.fullmatch(inner.strip())
+            and not _names_object(before_text)
+        ):
+            continue  # a title in quotation marks ("the film (called) “The Long Road Home”")
         if verb_span is None and alone and attributed:
             pass  # the next sentence of a quote whose speaker was already named
         elif (
@@ -882,6 +920,12 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
                 # a whole clause in quotation marks is somebody's words, not a scare quote;
                 # with no speech verb, the sentence does not say whose
                 pass
+            elif _names_object(before_text) or _CHARACTERISED.search(before_text):
+                # "what they call Trump’s “self-centered message”", "admires Putin as a
+                # “strong leader”": words somebody used about someone
+                speaker = _subject(para, masked, s_start, open_)
+            elif alone and words >= 2 and _ENDS_PARAGRAPH.fullmatch(para, close + 1):
+                pass  # a paragraph that is one quotation: “Building it? Not negotiable.”
             elif not ((speechy and alone) or (close == len(para) and words >= 6 and alone)):
                 continue
         elif _is_term(before_text, inner) and words <= 3:
@@ -899,16 +943,30 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
     return found
 
 
-def _lead_in(para: str, masked: str) -> _Speaker | None:
-    """The speaker of a paragraph ending in a colon (``He said:``), for the quote that follows."""
-    if not masked.rstrip().endswith(":"):
-        return None
-    s_start, _ = _sentence_bounds(masked, len(masked.rstrip()) - 1)
+def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
+    """The speaker a paragraph hands on to an unattributed quote opening the next one:
+    ``He said:``, or the last sentence of a paragraph without quotes that reports
+    speech (``Kerry said that 100,000 would be accepted.``)."""
     end = len(masked.rstrip())
+    if end == 0 or (quoted and masked[end - 1] != ":"):
+        return None
+    s_start, _ = _sentence_bounds(masked, end - 1)
     speaker, verb_span, _clean = _attribution_before(para, masked, s_start, end)
-    if verb_span is None:  # "On July 6, Sanders made the following comment:"
+    if verb_span is None and masked[end - 1] == ":":
+        # "On July 6, Sanders made the following comment:"
         return _subject(para, masked, s_start, end - 1)
     return speaker
+
+
+def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str | None] | None:
+    """The speaker (and verb) that the previous paragraph hands on, if any."""
+    if source is None:
+        return None
+    para, masked, quoted, offset = source
+    found = _lead_in(para, masked, quoted)
+    if found is None:
+        return None
+    return _absolute(found, offset), _verb_of(para, masked)  # type: ignore[return-value]
 
 
 def find(text: str) -> list[QuoteMatch]:
@@ -916,7 +974,8 @@ def find(text: str) -> list[QuoteMatch]:
     resolver = _Resolver()
     out: list[QuoteMatch] = []
     carry: QuoteMatch | None = None  # a quote left open at the end of the last paragraph
-    lead: tuple[_Speaker, str | None] | None = None  # "X said:" ending the last paragraph
+    # the last paragraph, for a speaker it hands on ("X said:"); worked out only when needed
+    lead_source: tuple[str, str, bool, int] | None = None
     last_speaker: tuple[_Speaker, str | None, str | None] | None = None
     open_ends: list[int] = []  # quotes that run on into the next paragraph
     for offset, para in _paragraphs(text):
@@ -942,7 +1001,7 @@ def find(text: str) -> list[QuoteMatch]:
                         carry.mention, carry.mention_span or (0, 0), None, carry.speaker_role
                     )
                     resolved, verb = carry.speaker, carry.verb
-                elif index == 0 and at_start and lead is not None:
+                elif index == 0 and at_start and (lead := _handed_on(lead_source)) is not None:
                     speaker, verb = lead
                     resolved = resolver.resolve(speaker)
                 elif index == 0 and at_start and last_speaker is not None:
@@ -977,8 +1036,7 @@ def find(text: str) -> list[QuoteMatch]:
         )
         if carry is not None:
             open_ends.append(len(out) - 1)
-        found_lead = _lead_in(para, masked)
-        lead = (_absolute(found_lead, offset), _verb_of(para, masked)) if found_lead else None  # type: ignore[assignment]
+        lead_source = (para, masked, bool(pairs), offset)
     for i in reversed(open_ends):
         if i + 1 < len(out) and out[i].speaker is None and out[i + 1].speaker is not None:
             nxt = out[i + 1]
