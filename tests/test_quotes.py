@@ -172,6 +172,17 @@ def test_more_attribution_shapes(
         assert quote.mention == "he"
 
 
+def test_attribution_after_a_phrase_and_second_verbs() -> None:
+    quotes = extract('"This will be a challenge" for Clinton, said Kunin. "She cannot win."')
+    assert [(q.speaker, q.verb) for q in quotes] == [("Kunin", "said"), ("Kunin", "said")]
+    quotes = extract("“We will see,” he said, adding: “I don’t think it’s fair.”")
+    assert [(q.mention, q.verb) for q in quotes] == [("he", "said"), ("he", "adding")]
+    quotes = extract(
+        '"Should the dealer be sued?" Sanders asked, shaking his head no. "But I do think so."'
+    )
+    assert [q.speaker for q in quotes] == ["Sanders", "Sanders"]
+
+
 def test_introduced_and_standalone_quotes() -> None:
     quote = one("Clinton: “Our goal is not to contain ISIS but to defeat it.”")
     assert (quote.kind, quote.speaker) == (m.QuoteKind.DIRECT, "Clinton")

@@ -556,6 +556,11 @@ def _attribution_after(
         words = before.split()
         if len(words) > 12:
             break
+        if before.rstrip().endswith(",") and len(words) <= 8:
+            # "“…” for Clinton, said Kunin."
+            inverted = _speaker_after_verb(text, masked, verb_span[1])
+            if inverted is not None:
+                return inverted, verb_span
         speaker = _speaker_before_verb(masked, text, verb_span[0], start)
         return speaker, verb_span
     return None, None
@@ -876,6 +881,9 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
         if s_end <= close < len(para):
             # “Who pays?” Hannity asked. — the attribution after a quote ending in ?/!/.
             next_start, next_end = _sentence_bounds(masked, close + 2)
+            mark = _OPEN_MARK.search(masked, close + 1, next_end)
+            if mark and masked[close + 1 : mark.start()].rstrip()[-1:] in (".", "!", "?"):
+                next_end = mark.start()  # “…?” he asked, shaking his head no. “…”
             tail = masked[close + 1 : next_end]
             if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail):
                 s_end = next_end
@@ -995,7 +1003,9 @@ def find(text: str) -> list[QuoteMatch]:
             at_start = not masked[: cand.start - 1].strip(" —–-")
             if speaker is None:
                 if previous is not None:
-                    speaker, resolved, verb = previous
+                    # “…,” he said, adding: “…” — his voice, its own verb
+                    speaker, resolved, earlier_verb = previous
+                    verb = verb or earlier_verb
                 elif index == 0 and at_start and carry is not None and carry.mention:
                     speaker = _Speaker(
                         carry.mention, carry.mention_span or (0, 0), None, carry.speaker_role
