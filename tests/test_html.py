@@ -205,3 +205,67 @@ def test_embedded_jsonld_is_safe_json() -> None:
     )
     data = json.loads(page[start : page.index("</script>", start)])
     assert data["@type"] == "NewsArticle"
+
+
+def _dated_page(header: str, after: str = "", meta: str = "") -> m.Article:
+    body = "<p>" + " ".join(["The council met on Monday to vote on the plan."] * 8) + "</p>"
+    page = (
+        f"<html><head><title>Council backs plan</title>{meta}</head><body>"
+        '<header class="site-header"><span class="header-date">Sunday, December 24, 2023</span>'
+        "</header>"
+        f"<article><header>{header}</header><div class='article-body'>{body}</div>{after}"
+        "</article></body></html>"
+    )
+    return newsmodel.read(page, format="html", quotes=False)
+
+
+def test_the_date_the_page_shows_under_its_headline() -> None:
+    import datetime as dt
+
+    published = '<meta property="article:published_time" content="2023-12-21T03:30:00Z">'
+    # the site's "today" line and other stories' cards do not date this article
+    article = _dated_page(
+        "<h1>Council backs plan</h1><p>By Jane Doe</p>",
+        after='<div class="related"><p class="card-time">December 22, 2023</p></div>',
+        meta=published,
+    )
+    assert article.published == dt.datetime(2023, 12, 21, 3, 30, tzinfo=dt.timezone.utc)
+    # a bare date line under the headline is the publisher's local day
+    article = _dated_page(
+        "<h1>Council backs plan</h1><div>Dec 20, 2023 7:30 pm</div>", meta=published
+    )
+    assert article.published == dt.datetime(2023, 12, 20, 19, 30)
+    # a date line just above the headline, in the same header
+    article = _dated_page("<div><time>Dec 20, 2023</time></div><h1>Council backs plan</h1>")
+    assert article.published == dt.date(2023, 12, 20)
+    # a date inside a longer byline line is read as a whole date, not guessed at
+    article = _dated_page(
+        '<h1>Council backs plan</h1><div class="article-meta">Jane Doe, Editor, F1 '
+        "Dec 19, 2023, 05:30 PM</div>"
+    )
+    assert article.published == dt.datetime(2023, 12, 19, 17, 30)
+    # a page that shows only an update is dated by it; one that shows both, by publication
+    old = '<meta property="article:published_time" content="2022-10-24T19:16:43-04:00">'
+    article = _dated_page(
+        '<h1>Council backs plan</h1><div class="byline-date">Updated on December 14, 2023</div>',
+        meta=old,
+    )
+    assert article.published == dt.date(2023, 12, 14)
+    article = _dated_page(
+        '<h1>Council backs plan</h1><div class="byline-date">Updated on December 14, 2023</div>'
+        '<div class="byline-date">Published October 24, 2022</div>',
+        meta=old,
+    )
+    assert article.published == dt.datetime(
+        2022, 10, 24, 19, 16, 43, tzinfo=dt.timezone(dt.timedelta(hours=-4))
+    )
+
+
+def test_headline_without_h1_still_anchors_the_date() -> None:
+    import datetime as dt
+
+    article = _dated_page(
+        '<h2 class="title">Council backs plan</h2><div class="entry-meta">By Ryan Sparks '
+        "• December 20, 2023 7:00 am</div>"
+    )
+    assert article.published == dt.datetime(2023, 12, 20, 7, 0)

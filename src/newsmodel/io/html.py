@@ -587,32 +587,146 @@ _DATE_PREFIX = re.compile(
 )
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A line that is nothing but a date (and maybe a time and zone): a page's date line.
+_DATE_ONLY = re.compile(
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{1,5})?)?\.?",
+    re.I,
+)
+_NEAR_HEADLINE = 60
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: Containers whose dates belong to other stories or to the site, not to this article.
+_OTHER_DATES = re.compile(
+    r"related|card|teaser|recirc|promo|more-stories|most-popular|trending|sidebar|widget|"
+    r"latest|listing|feed|carousel|rail|topbar|top-bar|masthead|site-header|ticker",
+    re.I,
+)
+
+
+def _elsewhere(element: Any, headline_box: set[Any]) -> bool:
+    """Whether ``element`` sits in another story's card, a sidebar or the site's own header
+    (``headline_box``: the headline element's ancestors, this article's own containers)."""
+    parent = element.getparent()
+    depth = 0
+    while parent is not None and depth < 8:
+        if parent in headline_box:
+            return False
+        if local_name(parent) in ("aside", "nav", "footer", "header") or _OTHER_DATES.search(
+            _classes(parent)
+        ):
+            return True
+        parent = parent.getparent()
+        depth += 1
+    return False
+
+
+def _headline_element(root: Any, headline: str | None) -> Any:
+    """The element showing the headline: an ``h1`` that says it, another element that says
+    it when no ``h1`` does, else the first ``h1``; ``None`` when the page has none of these."""
+    first_h1 = next(root.iter("h1"), None)
+    if not headline:
+        return first_h1
+    wanted = _norm(headline)
+    if not wanted:
+        return first_h1
+    for h1 in root.iter("h1"):
+        if wanted in _norm(_text(h1)):
+            return h1
+    for el in root.iter("h2", "h3", "div", "span", "p", "a"):
+        text = _text(el)
+        if len(text) < 2 * len(headline) + 20 and _norm(text) == wanted:
+            return el
+    return first_h1
+
+
+def _date_shown(
+    el: Any, near: bool, headline_box: set[Any]
+) -> tuple[m.DateValue | None, bool] | None:
+    """``(date, labelled an update)`` when ``el`` is a date line, else ``None``."""
+    hint = _classes(el) + " " + (el.get("itemprop") or "")
+    text = _text(el)
+    if not (6 <= len(text) <= 80):
+        return None
+    hinted = local_name(el) == "time" or bool(_DATE_HINT.search(hint))
+    if not hinted and not (near and len(el) == 0 and _DATE_ONLY.fullmatch(text)):
+        return None
+    if _hidden(el) or _elsewhere(el, headline_box):
+        return None
+    updated = bool(re.match(r"(?i)(?:last )?updated|modified", text)) or "updat" in hint.lower()
+    parts = re.split(r"\s*[|·•]\s*|,?\s+(?:updated|modified)\b", text, flags=re.I)
+    # "By Ryan Sparks • December 20, 2023": the part that holds the date
+    cleaned = next((p for p in parts if _HAS_YEAR.search(p)), parts[0])
+    cleaned = _DATE_PREFIX.sub("", cleaned)
+    value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR)
+    if value is None:
+        # a date inside a longer line: "Jane Doe, Editor, Dec 19, 2023, 05:30 PM"
+        inside = _DATE_ONLY.search(cleaned)
+        if inside is not None:
+            value = parse_date(inside.group().strip(" ,."), min_year=MIN_YEAR)
+        else:
+            value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR, fuzzy=True)
+        if value is None or str(value.year) not in cleaned:
+            return None
+    return value, updated
+
+
 def _visible_date(root: Any, headline: str | None) -> tuple[m.DateValue | None, bool]:
-    """The publication date the page shows a reader, and whether it is labelled an update."""
-    has_h1 = any(True for _ in root.iter("h1"))
-    seen_headline = headline is None or not has_h1
+    """The publication date the page shows a reader, and whether it is labelled an update.
+
+    The first date after the headline in a ``time`` element, an element whose
+    class or itemprop names a date, or a line that holds nothing but a date
+    (close to the headline); else such a date just above the headline in the
+    same header. Dates in other stories' cards, sidebars and the site's own
+    header do not count.
+    """
+    title = _headline_element(root, headline)
+    box: set[Any] = set(title.iterancestors()) if title is not None else set()
+    if title is None:
+        elements: Iterable[Any] = root.iter()
+    else:
+        elements = _after(root, title)
+    update: tuple[m.DateValue | None, bool] | None = None
+    for after, el in enumerate(elements):
+        if update is not None and after > _NEAR_HEADLINE:
+            return update
+        found = _date_shown(el, after <= _NEAR_HEADLINE, box)
+        if found is not None and not found[1]:
+            return found  # a publication date
+        if found is not None and update is None:
+            update = found  # "Updated …": a publication date may still follow near by
+    if update is not None:
+        return update
+    if title is not None:
+        header = title.getparent()
+        header = header.getparent() if header is not None and len(header) < 3 else header
+        if header is not None and header.getparent() is not None:
+            before = []
+            for el in header.iter():
+                if el is title:
+                    break
+                if isinstance(el.tag, str):
+                    before.append(el)
+            for el in reversed(before[-_NEAR_HEADLINE:]):
+                found = _date_shown(el, True, box)
+                if found is not None:
+                    return found
+    return None, False
+
+
+def _after(root: Any, start: Any) -> Iterable[Any]:
+    """Elements after ``start`` (and its descendants) in document order."""
+    seen = False
+    inside = set(start.iter())
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if not seen_headline:
-            seen_headline = local_name(el) == "h1"
+        if el is start:
+            seen = True
             continue
-        hint = _classes(el) + " " + (el.get("itemprop") or "")
-        if local_name(el) != "time" and not _DATE_HINT.search(hint):
-            continue
-        text = _text(el)
-        if not (6 <= len(text) <= 80) or _hidden(el):
-            continue
-        updated = bool(re.match(r"(?i)(?:last )?updated|modified", text)) or "updat" in hint.lower()
-        cleaned = _DATE_PREFIX.sub("", text)
-        cleaned = re.split(r"\s*[|·•]\s*|,?\s+(?:updated|modified)\b", cleaned, flags=re.I)[0]
-        value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR)
-        if value is None:
-            value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR, fuzzy=True)
-            if value is None or not re.search(r"\d{4}", cleaned):
-                continue
-        return value, updated
-    return None, False
+        if seen and el not in inside:
+            yield el
 
 
 def _day(value: m.DateValue) -> datetime.date:
@@ -947,8 +1061,8 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             url_day,
         ]
     )
-    shown, shown_is_update = _visible_date(root, headline)
-    if shown is not None and not shown_is_update:
+    shown, _shown_is_update = _visible_date(root, headline)
+    if shown is not None:
         if published is None:
             published = shown
         elif _day(published) != _day(shown):
