@@ -635,8 +635,7 @@ def _headline_element(root: Any, headline: str | None) -> Any:
         if wanted in _norm(_text(h1)):
             return h1
     for el in root.iter("h2", "h3", "div", "span", "p", "a"):
-        text = _text(el)
-        if len(text) < 2 * len(headline) + 20 and _norm(text) == wanted:
+        if el.text and _norm(el.text) == wanted:  # its own words only: no subtree walks
             return el
     return first_h1
 
@@ -646,11 +645,11 @@ def _date_shown(
 ) -> tuple[m.DateValue | None, bool] | None:
     """``(date, labelled an update)`` when ``el`` is a date line, else ``None``."""
     hint = _classes(el) + " " + (el.get("itemprop") or "")
-    text = _text(el)
-    if not (6 <= len(text) <= 80):
-        return None
     hinted = local_name(el) == "time" or bool(_DATE_HINT.search(hint))
-    if not hinted and not (near and len(el) == 0 and _DATE_ONLY.fullmatch(text)):
+    if not hinted and not (near and len(el) == 0):
+        return None  # (cheap tests first: a page may hold many thousands of elements)
+    text = _text(el)
+    if not (6 <= len(text) <= 80) or not (hinted or _DATE_ONLY.fullmatch(text)):
         return None
     if _hidden(el) or _elsewhere(el, headline_box):
         return None
