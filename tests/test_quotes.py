@@ -183,6 +183,30 @@ def test_attribution_after_a_phrase_and_second_verbs() -> None:
     assert [q.speaker for q in quotes] == ["Sanders", "Sanders"]
 
 
+def test_speakers_in_other_places() -> None:
+    quote = one("Said Ellis: “I don’t get the sense she’s interested in tax reform.”")
+    assert (quote.speaker, quote.verb) == ("Ellis", "Said")
+    quote = one("Speaking again, he\xa0went on to recite a passage, saying: “This know also.”")
+    assert quote.mention == "he"
+    quote = one("Kerry talks to Russia, Schiff said. “The other factor is the timing of it all.”")
+    assert (quote.speaker, quote.verb) == ("Schiff", "said")
+    quotes = extract(
+        "“The whole idea is something we hear about all the time.”\n\n-Michelle Marks, Philadelphia."
+    )
+    assert [q.speaker for q in quotes] == ["Michelle Marks"]
+    quote = one("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton criticized the law as a “crazy system.”")
+    assert quote.speaker == "Bill Clinton"
+
+
+def test_words_that_are_not_speakers() -> None:
+    quote = one("Wait, it gets better:\n\n“By law, the president sets the number every year.”")
+    assert quote.speaker is None
+    quote = one("Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for it.")
+    assert quote.mention == "a Times"
+    quote = one("Boos rained down when Trump called the plan “a disaster” for the state.")
+    assert quote.speaker == "Trump"
+
+
 def test_introduced_and_standalone_quotes() -> None:
     quote = one("Clinton: “Our goal is not to contain ISIS but to defeat it.”")
     assert (quote.kind, quote.speaker) == (m.QuoteKind.DIRECT, "Clinton")

@@ -160,10 +160,12 @@ _LEAD_CLAUSE = re.compile(
     r"\s*(?:(?:At|In|On|During|After|Before|Speaking|While|When|Asked|Earlier|Later|Last|This|"
     r"Meanwhile|However|But|And|Then|Also|Still|Yet|Instead|Separately|Since|Following|"
     r"Addressing|Appearing|Writing|Responding|Campaigning|Later|Today|Yesterday)\b[^,]{0,80},\s*|"
-    r"[A-Z][a-z]+ing\s[^,]{1,80},\s*)?"
+    r"[A-Z][a-z]+ing\s[^,]{1,80},\s*|"
+    # a dateline: "FLINT, Mich., Oct. 4 (UPI) — "
+    r"[A-Z]{2}[A-Z .’'-]*,[^—–]{1,40}?(?:\([^)]{1,30}\))?\s*[—–]\s*)?"
 )
 _SUBJECT = re.compile(
-    r"(?:He|She|They|We|I|It)\b|(?:(?:[Tt]he|[Aa]n?|[Ff]ormer)\s+)?"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b|(?:(?:[Tt]he|[Aa]n?|[Ff]ormer)\s+)?"
     r"(?:[A-Z][\w’'.-]*(?:,\s*[A-Z][\w’'.-]*)?\s+(?:(?:of|for|and|the|de|van|von)\s+)*)*"
     r"[A-Z][\w’'.-]*"
 )
@@ -437,7 +439,16 @@ _NOT_SPEAKER_START = frozenset(
     before if as while since because although however meanwhile then also still yet instead
     so and or for from to by of about over under into through across against among between
     without within where whether unlike like despite asked speaking later earlier once
-    here there what why how following given""".split()
+    here there what why how following given wait oh yes well look now okay ok indeed partial
+    that’s that's it’s it's monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+#: Words inside a phrase that make it a clause, not a speaker ("Boos rained down when Trump").
+_CLAUSE_WORDS = frozenset("when while after before because if whether although".split())
+_NUMBER_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)(?:-\w+)?",
+    re.I,
 )
 #: Words that are never a speaker on their own ("Its", "Another").
 _NOT_SPEAKER_ALONE = frozenset("its my our your their his her another each every no".split())
@@ -452,6 +463,8 @@ def _described_person(mention: str) -> bool:
         return False
     if words[-1].lower() in _NOT_SPEAKER_END or words[0].lower() in ("him", "her", "them", "it"):
         return False
+    if words[0].endswith("ing"):  # "saying calling the Islamic State": not a person
+        return False
     return any(w[:1].isupper() or w.lower().strip(",.") in _TITLE_WORDS for w in words)
 
 
@@ -462,8 +475,12 @@ def _plausible_speaker(mention: str) -> bool:
         return True
     if words[0].lower() in _NOT_SPEAKER_START or words[-1].lower() in _NOT_SPEAKER_END:
         return False
-    if len(words) == 1 and low in _NOT_SPEAKER_ALONE:
+    if len(words) == 1 and (low in _NOT_SPEAKER_ALONE or _NUMBER_WORD.fullmatch(low)):
         return False
+    if any(w in _CLAUSE_WORDS for w in words[1:]):
+        return False
+    if len(words) > 1 and words[-1].endswith("ed") and words[-1].islower():
+        return False  # "Clinton restricted": a subject and its verb
     if words[0][:1].isdigit():  # "17-year-old Jared Potts"
         return len(words) > 1 and not _NOT_A_NAME.search(low)
     if low.startswith(("it is", "it was", "this", "that ", "there")):
@@ -483,6 +500,9 @@ def _plausible_speaker(mention: str) -> bool:
         "her",
         "their",
         "its",
+        "my",
+        "our",
+        "your",
         "officials",
         "police",
         "critics",
@@ -624,6 +644,11 @@ def _speaker_for(
         subject = _subject(text, masked, sent_start, verb_span[0])
         if subject is not None:
             return subject, verb_span, False
+    if not masked[sent_start : verb_span[0]].strip():
+        # "Said Ellis: “…”": the verb opens the sentence, the speaker follows it
+        after = _speaker_after_verb(text, masked, verb_span[1])
+        if after is not None:
+            return after, verb_span, True
     speaker = _speaker_before_verb(masked, text, verb_span[0], sent_start)
     if speaker is None and not _CLAUSE_BREAK.search(masked, sent_start, verb_span[0]):
         # "The nominee outlined his plan and vowed …": the subject speaks
@@ -681,8 +706,12 @@ class _Resolver:
         for match in _FULL_NAME.finditer(text):
             name, role = _split_role(match.group(1))
             tokens = (name or match.group(1)).split()
-            while tokens and tokens[0].lower().strip(".") in _TITLE_WORDS:
-                tokens.pop(0)
+            while tokens and (
+                tokens[0].lower().strip(".") in _TITLE_WORDS
+                or tokens[0].lower() in _NOT_SPEAKER_START
+                or tokens[0] in _SENTENCE_INITIAL
+            ):
+                tokens.pop(0)  # "Minister", "But", "Said" before a name
             if len(tokens) >= 2:
                 self.names.append(" ".join(tokens))
                 # a name with a title before it is a person: "he" may point at them
@@ -938,6 +967,9 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
                 continue
         elif _is_term(before_text, inner) and words <= 3:
             continue
+        if speaker is None and verb_span is None and alone and not attributed and s_start > 1:
+            # "…, Schiff said. “The other factor is …”": the sentence before names the voice
+            speaker, verb_span = _closing_attribution(para, masked, s_start)
         kind = m.QuoteKind.DIRECT
         verb_word = para[verb_span[0] : verb_span[1]] if verb_span else ""
         if _PARTIAL_FULL.fullmatch(verb_word):
@@ -949,6 +981,21 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
         found.append(_Candidate(inner_start, inner_end, speaker, verb_span, kind))
         attributed = attributed or speaker is not None
     return found
+
+
+def _closing_attribution(
+    para: str, masked: str, end: int
+) -> tuple[_Speaker | None, tuple[int, int] | None]:
+    """The speaker of a sentence ending at ``end`` in ``… Schiff said.`` (the verb among
+    its last words), for a quotation that follows it unattributed."""
+    start, _ = _sentence_bounds(masked, end - 2)
+    tail_from = max(start, len(masked[:end].rstrip()) - 40)
+    if not _verbs(masked[tail_from:end]):
+        return None, None
+    speaker, verb_span, _clean = _attribution_before(para, masked, start, end)
+    if speaker is None or verb_span is None or verb_span[0] < tail_from:
+        return None, None
+    return speaker, verb_span
 
 
 def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
@@ -964,6 +1011,9 @@ def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
         # "On July 6, Sanders made the following comment:"
         return _subject(para, masked, s_start, end - 1)
     return speaker
+
+
+_CREDIT_PARAGRAPH = re.compile(r"[-—―–]\s*((?:[A-Z][\w.’'-]*\s?){1,6})(?=[,.]|\s*$)")
 
 
 def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str | None] | None:
@@ -986,7 +1036,21 @@ def find(text: str) -> list[QuoteMatch]:
     lead_source: tuple[str, str, bool, int] | None = None
     last_speaker: tuple[_Speaker, str | None, str | None] | None = None
     open_ends: list[int] = []  # quotes that run on into the next paragraph
+    last_offset = -1
     for offset, para in _paragraphs(text):
+        credit = _CREDIT_PARAGRAPH.match(para)
+        if credit and out and out[-1].speaker is None and out[-1].start >= last_offset >= 0:
+            # “…” then a paragraph "-Michelle Marks, Philadelphia."
+            mention = credit.group(1).rstrip()
+            name, role = _split_role(mention)
+            at = offset + credit.start(1)
+            out[-1] = out[-1]._replace(
+                mention=mention,
+                mention_span=(at, at + len(mention)),
+                speaker=name or mention,
+                speaker_role=role,
+            )
+        last_offset = offset
         pairs = _pairs(para)
         masked = _mask(para, pairs)
         seen = 0
