@@ -101,6 +101,8 @@ def test_not_quotes() -> None:
     assert extract("She starred in the film “The Long Road Home” last year.") == ()
     assert extract("The so-called “Ferguson effect” was debated.") == ()
     assert extract("He reads the “Daily Planet” every morning before work.") == ()
+    assert extract('Sanders told MSNBC\'s "Morning Joe" that nobody would question her.') == ()
+    assert extract("On “Face the Nation,” the senator spoke about the budget.") == ()
 
 
 def test_surnames_and_pronouns_resolve() -> None:

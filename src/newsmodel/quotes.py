@@ -834,6 +834,10 @@ _NAMED = re.compile(
 )
 
 
+#: "told MSNBC’s “Morning Joe”", "on “Face the Nation,”": a programme or work, named.
+_TITLE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:[Oo]n|of|in|his|her|their|its))\s*$")
+
+
 def _names_object(before: str) -> bool:
     """``Trump called the pageant winner “Miss Piggy”``: someone's name for something.
 
@@ -928,7 +932,7 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
         words = len(inner.split())
         alone = not before_text.strip(" —–-:")
         if (
-            (not clean or _NAMED.search(before_text))
+            (not clean or _NAMED.search(before_text) or _TITLE_BEFORE.search(before_text))
             and _TITLE_CASE.fullmatch(inner.strip())
             and not _names_object(before_text)
         ):
