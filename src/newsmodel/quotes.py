@@ -153,6 +153,8 @@ def _is_noun_use(segment: str, tokens: list[re.Match[str]], i: int) -> bool:
     token = tokens[i]
     if token.start() and segment[token.start() - 1] == "-":
         return True
+    if segment[max(0, token.start() - 3) : token.start()] in ("'s ", "’s "):
+        return True  # "Pyongyang's claims"
     return i > 0 and tokens[i - 1].group().lower() in _DETERMINERS
 
 
