@@ -200,6 +200,17 @@ def test_speakers_in_other_places() -> None:
     assert quote.speaker == "Bill Clinton"
 
 
+def test_sentence_and_subject_edges() -> None:
+    quote = one("Chris Cox spoke about attacks in the U.S. He says people need no “lectures.”")
+    assert quote.mention == "He"
+    quote = one(
+        "At a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a stiff.”"
+    )
+    assert quote.speaker == "Trump"
+    quote = one("Rantanen, the minister, went on to call the plan “a disgrace to all of us.”")
+    assert quote.speaker == "Rantanen"
+
+
 def test_words_that_are_not_speakers() -> None:
     quote = one("Wait, it gets better:\n\n“By law, the president sets the number every year.”")
     assert quote.speaker is None

@@ -301,14 +301,19 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_PRONOUN_NEXT = re.compile(r"(?:He|She|They|We|It|I)\s")
+
+
 def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
     start = 0
     for match in _SENTENCE_END.finditer(masked):
         word = re.search(r"([\w.]+)$", masked[max(0, match.start() - 12) : match.start()])
-        if word and (
-            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        if (
+            word
+            and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1)
+            and not _PRONOUN_NEXT.match(masked, match.end())
         ):
-            continue  # "Mr. Barrett", "John F. Kennedy": no sentence ends here
+            continue  # "Mr. Barrett", "John F. Kennedy": no sentence ends here (but "U.S. He")
         if match.end() <= pos:
             start = match.end()
         else:
@@ -677,8 +682,18 @@ def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | 
         if not mention or not _plausible_speaker(mention):
             return None
     assert match is not None
+    begin = match.start()
+    # "In Salem, New Hampshire, Trump went …": a place before the subject
+    place = _PLACE_THEN_NAME.match(text, begin + len(mention), limit)
+    if place is not None and _plausible_speaker(place.group(1)):
+        mention, begin = place.group(1), place.start(1)
     name, role = _split_role(mention)
-    return _Speaker(mention, (match.start(), match.start() + len(mention)), name, role)
+    return _Speaker(mention, (begin, begin + len(mention)), name, role)
+
+
+_PLACE_THEN_NAME = re.compile(
+    r",\s+(?!(?:an?|the|who|which)\b)((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+[a-z]"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -1014,8 +1029,11 @@ def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
     s_start, _ = _sentence_bounds(masked, end - 1)
     speaker, verb_span, _clean = _attribution_before(para, masked, s_start, end)
     if verb_span is None and masked[end - 1] == ":":
-        # "On July 6, Sanders made the following comment:"
-        return _subject(para, masked, s_start, end - 1)
+        # "On July 6, Sanders made the following comment:" (not "Wait, it gets better:")
+        subject = _subject(para, masked, s_start, end - 1)
+        if subject is not None and subject.mention.lower() in _PRONOUNS:
+            return None
+        return subject
     return speaker
 
 
