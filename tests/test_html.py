@@ -261,6 +261,21 @@ def test_the_date_the_page_shows_under_its_headline() -> None:
     )
 
 
+def test_update_labels_on_wrappers() -> None:
+    import datetime as dt
+
+    article = _dated_page(
+        "<h1>Council backs plan</h1><p class='byline'>"
+        "<span>Updated <time>Nov 13, 2019</time></span> "
+        "<span>Published <time>Nov 8, 2019</time></span></p>"
+    )
+    assert article.published == dt.date(2019, 11, 8)
+    article = _dated_page(
+        "<h1>Council backs plan</h1><div class='c-byline'>By Jane Doe Updated Nov 13, 2019</div>"
+    )
+    assert article.published == dt.date(2019, 11, 13)  # the only date the page shows
+
+
 def test_headline_without_h1_still_anchors_the_date() -> None:
     import datetime as dt
 

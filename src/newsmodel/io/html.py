@@ -596,6 +596,7 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _NEAR_HEADLINE = 60
+_UPDATED = re.compile(r"\s*(?:last )?(?:updated|modified)\b", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Containers whose dates belong to other stories or to the site, not to this article.
 _OTHER_DATES = re.compile(
@@ -653,10 +654,16 @@ def _date_shown(
         return None
     if _hidden(el) or _elsewhere(el, headline_box):
         return None
-    updated = bool(re.match(r"(?i)(?:last )?updated|modified", text)) or "updat" in hint.lower()
-    parts = re.split(r"\s*[|·•]\s*|,?\s+(?:updated|modified)\b", text, flags=re.I)
-    # "By Ryan Sparks • December 20, 2023": the part that holds the date
+    parts = re.split(r"\s*[|·•]\s*|,?\s+(?=(?:last )?(?:updated|modified)\b)", text, flags=re.I)
+    # "By Ryan Sparks • December 20, 2023": the part that holds the date, and whether
+    # it is labelled an update ("By Jane Doe Updated Nov 13, 2019")
     cleaned = next((p for p in parts if _HAS_YEAR.search(p)), parts[0])
+    updated = bool(_UPDATED.match(cleaned)) or "updat" in hint.lower()
+    parent = el.getparent()
+    if not updated and parent is not None and text == _text(parent)[-len(text) :]:
+        # <span>Updated <time>Nov 13, 2019</time></span>: the label is the parent's
+        label = _text(parent)
+        updated = len(label) <= 80 and bool(_UPDATED.match(label))
     cleaned = _DATE_PREFIX.sub("", cleaned)
     value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR)
     if value is None:
