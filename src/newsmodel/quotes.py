@@ -12,11 +12,14 @@ Two levels:
 
 What counts: words in quotation marks (straight or typographic, double, or
 typographic single) that the text attributes to someone (a speech verb and a
-speaker before, after or between the parts of the quote), quotes that run
-over several paragraphs, and quotes already marked up (``InlineQuote``,
-``BlockQuote``). Words in marks that nobody is said to have said (scare
-quotes, titles, a term under discussion) are not quotes. Surnames and
-pronouns are resolved to the full name mentioned earlier.
+speaker before, after or between the parts of the quote, a credit line, the
+sentence or paragraph before), sentences introduced by a colon, paragraphs
+that are one quotation, whole clauses in marks, the words people use about
+someone (``called X “…”``, ``as a “…”``), quotes that run over several
+paragraphs, and quotes already marked up (``InlineQuote``, ``BlockQuote``).
+Words in marks that nobody is said to have said (scare quotes, titles, a
+term under discussion) are not quotes. Surnames and pronouns are resolved to
+the full name mentioned earlier. docs/quotes-and-bylines.md lists the rules.
 """
 
 from __future__ import annotations
