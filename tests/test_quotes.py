@@ -275,6 +275,15 @@ def test_nested_and_unbalanced_marks_do_not_crash() -> None:
         extract(text)
 
 
+def test_a_paragraph_of_thousands_of_quotes_is_cut_short() -> None:
+    # not prose: only the first 200 quotations of one paragraph are looked at
+    matches = find("“We will,” he said. " * 3000)
+    assert len(matches) == 200
+    assert all(match.verb == "said" for match in matches)
+    # many paragraphs are prose, each looked at
+    assert len(find("“We will,” Jane Doe said.\n\n" * 300)) == 300
+
+
 def test_straight_quotes() -> None:
     quote = one('"It is over," Jane Doe said.')
     assert quote.text == "It is over," and quote.speaker == "Jane Doe"

@@ -24,6 +24,8 @@ the full name mentioned earlier. docs/quotes-and-bylines.md lists the rules.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -237,6 +239,7 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     """``(open, close)`` indexes of top-level quotation marks; ``close`` is ``len(text)``
     for a quote still open at the end of the paragraph."""
     out: list[tuple[int, int]] = []
+    closes: list[int] | None = None  # closing ’ positions, found when first needed
     i, n = 0, len(text)
     while True:
         found = _OPEN_MARK.search(text, i)
@@ -260,7 +263,12 @@ def _pairs(text: str) -> list[tuple[int, int]]:
             out.append((j, close))
             i = close + 1
         else:  # ‘ opens a quote only at the start of a word
-            single = _single_close(text, j + 1) if j == 0 or not text[j - 1].isalnum() else None
+            single = None
+            if j == 0 or not text[j - 1].isalnum():
+                if closes is None:  # found once per paragraph: no rescans
+                    closes = [found.start() for found in _SINGLE_CLOSE.finditer(text)]
+                at = bisect.bisect_left(closes, j + 1)
+                single = closes[at] if at < len(closes) else None
             if single is not None:
                 out.append((j, single))
                 i = single + 1
@@ -271,13 +279,8 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _single_close(text: str, start: int) -> int | None:
-    for match in re.finditer("’", text[start:]):
-        j = start + match.start()
-        after = text[j + 1 : j + 2]
-        if not after or not after.isalnum():
-            return j
-    return None
+#: A closing ’ (not the apostrophe of "don’t").
+_SINGLE_CLOSE = re.compile(r"’(?![^\W_])")
 
 
 def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
@@ -307,8 +310,12 @@ _ABBREVIATIONS = frozenset(
 _PRONOUN_NEXT = re.compile(r"(?:He|She|They|We|It|I)\s")
 
 
-def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
-    start = 0
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(masked: str) -> tuple[list[int], list[int]]:
+    """Where the sentences of a (masked) paragraph end: the positions of their last
+    punctuation and where the next sentence starts, found once per paragraph."""
+    lasts: list[int] = []
+    nexts: list[int] = []
     for match in _SENTENCE_END.finditer(masked):
         word = re.search(r"([\w.]+)$", masked[max(0, match.start() - 12) : match.start()])
         if (
@@ -317,11 +324,17 @@ def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
             and not _PRONOUN_NEXT.match(masked, match.end())
         ):
             continue  # "Mr. Barrett", "John F. Kennedy": no sentence ends here (but "U.S. He")
-        if match.end() <= pos:
-            start = match.end()
-        else:
-            return start, match.start() + 1
-    return start, len(masked)
+        lasts.append(match.start() + 1)
+        nexts.append(match.end())
+    return lasts, nexts
+
+
+def _sentence_bounds(masked: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence of ``masked`` that holds ``pos``."""
+    lasts, nexts = _sentence_ends(masked)
+    at = bisect.bisect_right(nexts, pos)
+    start = nexts[at - 1] if at else 0
+    return start, lasts[at] if at < len(lasts) else len(masked)
 
 
 # ---------------------------------------------------------------------------
@@ -419,14 +432,19 @@ _TRAILING_NAME = re.compile(
 )
 
 
+_AFTER_VERB_PHRASE = re.compile(
+    r"\s*([^,.;:!?“”\"]{1,80}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"]|$)"
+)
+_AFTER_APPOSITIVE = re.compile(r",\s*((?:an?|the)\s[^,.;“”\"]{2,60})")
+_CREDIT_DASH = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[\s.]*$")
+
+
 def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     """The speaker after an inverted verb (``said Jane Doe, a spokeswoman``)."""
-    match = re.match(
-        r"\s*([^,.;:!?“”\"]{1,80}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"]|$)", masked[start:]
-    )
+    match = _AFTER_VERB_PHRASE.match(masked, start)
     if not match:
         return None
-    s, e = start + match.start(1), start + match.end(1)
+    s, e = match.start(1), match.end(1)
     mention = text[s:e].strip()
     if not mention:
         return None
@@ -435,11 +453,11 @@ def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
         return None
     name, role = _split_role(mention)
     # an appositive role after the name: "said Jane Doe, a spokeswoman for X"
-    appositive = re.match(r",\s*((?:an?|the)\s[^,.;“”\"]{2,60})", masked[e:])
+    appositive = _AFTER_APPOSITIVE.match(masked, e)
     if appositive and name is None and _NAME_TOKEN.match(mention):
         name = mention
     if appositive and role is None:
-        role = text[e + appositive.start(1) : e + appositive.end(1)].strip()
+        role = text[appositive.start(1) : appositive.end(1)].strip()
     return _Speaker(mention, (s, s + len(mention)), name, role)
 
 
@@ -546,13 +564,13 @@ def _attribution_after(
     text: str, masked: str, pos: int, sent_end: int
 ) -> tuple[_Speaker | None, tuple[int, int] | None]:
     """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``."""
-    dash = re.match(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[\s.]*$", masked[pos:])
+    dash = _CREDIT_DASH.match(masked, pos)
     if dash:  # a credit line: “…” ― Jane Doe
-        s = pos + dash.start(2)
-        mention = text[s : pos + dash.end(2)].strip()
+        s = dash.start(2)
+        mention = text[s : dash.end(2)].strip()
         name, role = _split_role(mention)
         credited = _Speaker(mention, (s, s + len(mention)), name or mention, role)
-        return credited, (pos + dash.start(1), pos + dash.end(1))
+        return credited, (dash.start(1), dash.end(1))
     lead = _AFTER.match(masked[pos:sent_end])
     start = pos + (lead.end() if lead else 0)
     segment = masked[start:sent_end]
@@ -707,7 +725,7 @@ class _Resolver:
     """Full names seen so far, for surnames and pronouns."""
 
     def __init__(self) -> None:
-        self.names: list[str] = []
+        self.by_token: dict[str, str] = {}  # first or last name -> the latest full name
         self.pending: list[str] = []
         self.last_person: str | None = None
         self.last_speaker: str | None = None
@@ -733,7 +751,7 @@ class _Resolver:
             ):
                 tokens.pop(0)  # "Minister", "But", "Said" before a name
             if len(tokens) >= 2:
-                self.names.append(" ".join(tokens))
+                self._remember(" ".join(tokens))
                 # a name with a title before it is a person: "he" may point at them
                 titled = (
                     role is not None
@@ -741,6 +759,11 @@ class _Resolver:
                 )
                 if titled:
                     self.last_person = " ".join(tokens)
+
+    def _remember(self, full: str) -> None:
+        tokens = full.split()
+        self.by_token[tokens[0]] = full
+        self.by_token[tokens[-1]] = full
 
     def resolve(self, speaker: _Speaker) -> str | None:
         low = speaker.mention.lower()
@@ -756,10 +779,7 @@ class _Resolver:
         name = speaker.name
         if name and len(name.split()) == 1:
             self._scan()
-            for full in reversed(self.names):
-                if full.split()[-1] == name or full.split()[0] == name:
-                    return full
-            return name
+            return self.by_token.get(name, name)
         if name:
             return name
         return speaker.mention
@@ -769,7 +789,7 @@ class _Resolver:
             return
         if len(resolved.split()) >= 2 and speaker.name:
             self._scan()
-            self.names.append(resolved)
+            self._remember(resolved)
         self.last_speaker = resolved
         if speaker.name or speaker.mention.lower() in ("he", "she"):
             self.last_person = resolved
@@ -818,6 +838,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 _LONG_PARTIAL = 5
+_WINDOW = 600  # characters around a quote that can hold its attribution
+_MAX_PAIRS = 200  # quotations looked at in one paragraph
 _ENDS_PARAGRAPH = re.compile(r"[\s.,!?”\"]*")
 #: "… as a “strong leader”" after a verb and its object (not "known as", "such as").
 _CHARACTERISED = re.compile(
@@ -931,6 +953,8 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
             continue
         s_start, _ = _sentence_bounds(masked, open_)
         _, s_end = _sentence_bounds(masked, max(inner_end, open_ + 1))
+        # a "sentence" without an end in sight is looked at near the quote only
+        s_start, s_end = max(s_start, open_ - _WINDOW), min(s_end, inner_end + _WINDOW)
         if s_end <= close < len(para):
             # “Who pays?” Hannity asked. — the attribution after a quote ending in ?/!/.
             next_start, next_end = _sentence_bounds(masked, close + 2)
@@ -1012,8 +1036,11 @@ def _closing_attribution(
 ) -> tuple[_Speaker | None, tuple[int, int] | None]:
     """The speaker of a sentence ending at ``end`` in ``… Schiff said.`` (the verb among
     its last words), for a quotation that follows it unattributed."""
-    start, _ = _sentence_bounds(masked, end - 2)
-    tail_from = max(start, len(masked[:end].rstrip()) - 40)
+    start = max(_sentence_bounds(masked, end - 2)[0], end - _WINDOW)
+    stripped = end
+    while stripped > start and masked[stripped - 1].isspace():
+        stripped -= 1
+    tail_from = max(start, stripped - 40)
     if not _verbs(masked[tail_from:end]):
         return None, None
     speaker, verb_span, _clean = _attribution_before(para, masked, start, end)
@@ -1078,7 +1105,7 @@ def find(text: str) -> list[QuoteMatch]:
                 speaker_role=role,
             )
         last_offset = offset
-        pairs = _pairs(para)
+        pairs = _pairs(para)[:_MAX_PAIRS]  # no prose paragraph holds more
         masked = _mask(para, pairs)
         seen = 0
         previous: tuple[_Speaker, str | None, str | None] | None = None
@@ -1091,7 +1118,7 @@ def find(text: str) -> list[QuoteMatch]:
             speaker = _absolute(cand.speaker, offset)
             verb = para[cand.verb_span[0] : cand.verb_span[1]] if cand.verb_span else None
             resolved = resolver.resolve(speaker) if speaker else None
-            at_start = not masked[: cand.start - 1].strip(" —–-")
+            at_start = index == 0 and not masked[: cand.start - 1].strip(" —–-")
             if speaker is None:
                 if previous is not None:
                     # “…,” he said, adding: “…” — his voice, its own verb
