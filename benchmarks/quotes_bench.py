@@ -1,6 +1,6 @@
 """Quote and speaker extraction on the PolNeAR sample (../shared/bench/quotes).
 
-Usage: python benchmarks/quotes_bench.py [--show N]
+Usage: python benchmarks/quotes_bench.py [--show N] [--indirect]
 
 Scores, on the gold Content spans that contain quotation marks:
 - detection precision and recall: a predicted quote matches a gold span when
@@ -11,6 +11,10 @@ Scores, on the gold Content spans that contain quotation marks:
 - verb accuracy: over matched pairs where both give a verb, the predicted
   verb equals the gold cue or is contained in it;
 - articles per second for ``newsmodel.quotes.find`` in one process.
+
+``--indirect`` scores reported speech instead: ``find(text, indirect=True)``'s
+``kind=indirect`` quotes against the gold Content spans without quotation
+marks, with the same measures.
 
 Internal evaluation only: nothing from PolNeAR is copied anywhere.
 """
@@ -27,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "quotes" / "polnear"
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsmodel.model import QuoteKind  # noqa: E402
 from newsmodel.quotes import find  # noqa: E402
 
 QUOTE_MARK = re.compile('["“”]')
@@ -69,6 +74,7 @@ def _length(pieces: list[tuple[int, int]]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=0, help="print N misses of each kind")
+    parser.add_argument("--indirect", action="store_true", help="score reported speech")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is not present")
@@ -84,13 +90,21 @@ def main() -> None:
         gold[name] = [
             r
             for r in rels
-            if QUOTE_MARK.search(
-                " ".join(texts[name][s:e] for s, e in r["content"])  # type: ignore[attr-defined]
+            if bool(
+                QUOTE_MARK.search(
+                    " ".join(texts[name][s:e] for s, e in r["content"])  # type: ignore[attr-defined]
+                )
             )
+            is not args.indirect
         ]
     start = time.perf_counter()
-    predicted = {name: find(text) for name, text in texts.items()}
+    predicted = {name: find(text, indirect=args.indirect) for name, text in texts.items()}
     elapsed = time.perf_counter() - start
+    if args.indirect:
+        predicted = {
+            name: [q for q in quotes if q.kind is QuoteKind.INDIRECT]
+            for name, quotes in predicted.items()
+        }
 
     n_pred = n_gold = hit_pred = hit_gold = 0
     sp_pred = sp_pred_ok = sp_gold = sp_gold_ok = verb_n = verb_ok = 0

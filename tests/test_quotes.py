@@ -284,6 +284,34 @@ def test_a_paragraph_of_thousands_of_quotes_is_cut_short() -> None:
     assert len(find("“We will,” Jane Doe said.\n\n" * 300)) == 300
 
 
+def test_reported_speech_on_request() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters on Friday that NATO was already "
+        "involved in the conflict.\n\n"
+        "The plan will fail within a year, Jane Doe said.\n\n"
+        "According to the ministry, the border will stay closed until March.\n\n"
+        "“We will not back down,” Doe said. She said the union would strike on Monday.\n\n"
+        "Doe said the strike was “the only way” and more."
+    )
+    assert all(q.kind is not m.QuoteKind.INDIRECT for q in extract(text))
+    found = [(q.kind, q.text, q.speaker, q.verb) for q in extract(text, indirect=True)]
+    indirect = m.QuoteKind.INDIRECT
+    assert found == [
+        (indirect, "NATO was already involved in the conflict", "Dmitry Peskov", "told"),
+        (indirect, "The plan will fail within a year", "Jane Doe", "said"),
+        (indirect, "the border will stay closed until March", "the ministry", "According to"),
+        (m.QuoteKind.DIRECT, "We will not back down,", "Jane Doe", "said"),
+        (indirect, "the union would strike on Monday", "Jane Doe", "said"),
+        # a sentence with quotation marks gives its quote only, never reported speech too
+        (m.QuoteKind.PARTIAL, "the only way", "Jane Doe", "said"),
+    ]
+    for quote in extract(text, indirect=True):
+        assert quote.start is not None and text[quote.start : quote.end] == quote.text
+    # not reported speech: no speech verb, or nothing reported after it
+    assert extract("The council met on Monday and voted for the plan.", indirect=True) == ()
+    assert extract("Jane Doe said nothing.", indirect=True) == ()
+
+
 def test_straight_quotes() -> None:
     quote = one('"It is over," Jane Doe said.')
     assert quote.text == "It is over," and quote.speaker == "Jane Doe"
@@ -334,9 +362,12 @@ def test_find_gives_mention_and_verb_spans() -> None:
 
 
 @given(
-    st.text(alphabet=st.sampled_from(list("ab “”‘’\"',.:\n said he Jane Doe told")), max_size=200)
+    st.lists(
+        st.sampled_from([*"ab “”‘’\"',.:\n", " said ", " he ", " Jane Doe ", " that ", "\n\n"]),
+        max_size=120,
+    ).map("".join)
 )
 def test_random_text_never_crashes(text: str) -> None:
-    for quote in extract(text):
+    for quote in extract(text, indirect=True):
         assert quote.start is not None and quote.end is not None
         assert text[quote.start : quote.end] == quote.text

@@ -1081,10 +1081,16 @@ def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str
     return _absolute(found, offset), _verb_of(para, masked)  # type: ignore[return-value]
 
 
-def find(text: str) -> list[QuoteMatch]:
-    """Every quotation in ``text`` with its speaker, as spans into ``text``."""
+def find(text: str, *, indirect: bool = False) -> list[QuoteMatch]:
+    """Every quotation in ``text`` with its speaker, as spans into ``text``.
+
+    ``indirect=True`` adds reported speech without quotation marks (``Peskov
+    said NATO was involved.``) as ``kind=indirect``, from sentences that hold
+    no quotation marks, so it is never mixed with a direct quote.
+    """
     resolver = _Resolver()
     out: list[QuoteMatch] = []
+    reported: list[QuoteMatch] = []
     carry: QuoteMatch | None = None  # a quote left open at the end of the last paragraph
     # the last paragraph, for a speaker it hands on ("X said:"); worked out only when needed
     lead_source: tuple[str, str, bool, int] | None = None
@@ -1155,6 +1161,8 @@ def find(text: str) -> list[QuoteMatch]:
             if speaker is not None:
                 previous = (speaker, resolved, verb)
         resolver.observe(masked[seen:])
+        if indirect:
+            reported.extend(_reported_speech(para, masked, pairs, offset, resolver))
         last_speaker = (
             previous if previous is not None else (last_speaker if not para.strip() else None)
         )
@@ -1175,7 +1183,118 @@ def find(text: str) -> list[QuoteMatch]:
                 speaker_role=nxt.speaker_role,
                 verb=nxt.verb,
             )
+    if reported:
+        out = sorted([*out, *reported], key=lambda match: match.start)
     return out
+
+
+#: Verbs of reported speech ("Peskov said NATO was …").
+_REPORTING = frozenset(
+    """said says told tells added adds argued argues claimed claims warned warns stated states
+    explained explains noted notes insisted insists acknowledged acknowledges admitted admits
+    announced announces predicted predicts suggested suggests wrote writes reported reports
+    testified contended contends maintained maintains asserted asserts alleged alleges
+    conceded concedes confirmed confirms emphasized emphasised stressed stresses cautioned
+    cautions believes believed argue say claim warn insist note""".split()
+)
+#: What may stand between a reporting verb and the reported clause: whom it was told
+#: to (after "told", "warned"), when or where, and "that".
+_TOLD = frozenset("told tells warned warns reminded assured informed".split())
+_TOLD_WHOM = re.compile(
+    r"\s+(?:(?:reporters|journalists|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|him|her|them|us|me|"
+    r"the\s+\w+|an?\s+\w+)(?=\s))"
+)
+_REPORT_GAP = re.compile(
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+[^,]{1,40}?(?=\s+that\b|,))?"
+    r",?\s*(?:that\s+)?"
+)
+_CLAUSE_START = re.compile(r"[A-Za-z]")
+_INVERTED_END = re.compile(
+    r",\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|he|she|they|it)\s+(?:also\s+)?"
+    r"(said|says|added|argued|claimed|wrote|noted|warned|insisted|told\s+\w+)\s*[.!]?$"
+)
+
+
+def _reported_speech(
+    para: str, masked: str, pairs: list[tuple[int, int]], offset: int, resolver: _Resolver
+) -> Iterator[QuoteMatch]:
+    """Reported speech in the sentences of one paragraph that hold no quotation marks."""
+    lasts, nexts = _sentence_ends(masked)
+    starts = [0, *nexts]
+    ends = [*lasts, len(masked)]
+    quoted = [(open_, close) for open_, close in pairs]
+    for s_start, s_end in zip(starts, ends):
+        if s_end - s_start > _WINDOW or any(o < s_end and c >= s_start for o, c in quoted):
+            continue
+        sentence = para[s_start:s_end]
+        if not sentence.strip() or any(mark in sentence for mark in '“”"'):
+            continue
+        found = _report_in(para, masked, s_start, s_end)
+        if found is None:
+            continue
+        speaker, verb_span, content = found
+        body = para[content[0] : content[1]].strip(" ,.;:")
+        if len(body.split()) < 3:
+            continue
+        start = content[0] + para[content[0] : content[1]].find(body)
+        resolved = resolver.resolve(speaker)
+        yield QuoteMatch(
+            start=offset + start,
+            end=offset + start + len(body),
+            text=body,
+            kind=m.QuoteKind.INDIRECT,
+            mention=speaker.mention,
+            mention_span=(offset + speaker.span[0], offset + speaker.span[1]),
+            speaker=resolved,
+            speaker_role=speaker.role,
+            verb=para[verb_span[0] : verb_span[1]],
+            verb_span=(offset + verb_span[0], offset + verb_span[1]),
+        )
+
+
+def _report_in(
+    para: str, masked: str, s_start: int, s_end: int
+) -> tuple[_Speaker, tuple[int, int], tuple[int, int]] | None:
+    """``(speaker, verb span, reported clause span)`` of one sentence, if it reports speech."""
+    segment = masked[s_start:s_end]
+    # "According to Jane Doe, the plan will fail."
+    according = re.match(r"\s*According to ([^,]{2,80}),\s*", segment)
+    if according is not None:
+        mention = according.group(1).strip()
+        if _plausible_speaker(mention):
+            at = s_start + according.start(1)
+            name, role = _split_role(mention)
+            speaker = _Speaker(mention, (at, at + len(mention)), name, role)
+            opener = s_start + segment.index("According")
+            verb = (opener, opener + len("According to"))
+            return speaker, verb, (s_start + according.end(), s_end)
+    # "The plan will fail, Jane Doe said."
+    inverted = _INVERTED_END.search(segment)
+    if inverted is not None and _plausible_speaker(inverted.group(1)):
+        at = s_start + inverted.start(1)
+        mention = inverted.group(1)
+        name, role = _split_role(mention)
+        speaker = _Speaker(mention, (at, at + len(mention)), name, role)
+        verb_word = inverted.group(2).split()[0]
+        verb_at = s_start + inverted.start(2)
+        return speaker, (verb_at, verb_at + len(verb_word)), (s_start, s_start + inverted.start())
+    # "Jane Doe told reporters on Monday that the plan will fail."
+    for verb in _verbs(segment):
+        if verb.word.lower() not in _REPORTING:
+            continue
+        verb_span = (s_start + verb.begin, s_start + verb.finish)
+        speaker = _speaker_before_verb(masked, para, verb_span[0], s_start)
+        if speaker is None:
+            return None
+        clause_at = verb_span[1]
+        whom = _TOLD_WHOM.match(masked, clause_at, s_end) if verb.word in _TOLD else None
+        clause_at = whom.end() if whom else clause_at
+        gap = _REPORT_GAP.match(masked, clause_at, s_end)
+        clause_at = gap.end() if gap else clause_at
+        if not _CLAUSE_START.match(masked, clause_at, s_end):
+            return None
+        return speaker, verb_span, (clause_at, s_end)
+    return None
 
 
 def _verb_of(para: str, masked: str) -> str | None:
@@ -1205,9 +1324,10 @@ def _quote(match: QuoteMatch, part: m.QuotePart, block: int | None, base: int) -
     )
 
 
-def extract(text: str) -> tuple[m.Quote, ...]:
-    """Quotes in plain text, each with its span in ``text`` (``part=text``)."""
-    return tuple(_quote(q, m.QuotePart.TEXT, None, 0) for q in find(text))
+def extract(text: str, *, indirect: bool = False) -> tuple[m.Quote, ...]:
+    """Quotes in plain text, each with its span in ``text`` (``part=text``);
+    ``indirect=True`` adds reported speech (see :func:`find`)."""
+    return tuple(_quote(q, m.QuotePart.TEXT, None, 0) for q in find(text, indirect=indirect))
 
 
 def _inline_quotes(content: Iterable[m.Inline]) -> Iterator[str]:
@@ -1218,8 +1338,9 @@ def _inline_quotes(content: Iterable[m.Inline]) -> Iterator[str]:
             yield from _inline_quotes(item.content)
 
 
-def extract_article(article: m.Article) -> tuple[m.Quote, ...]:
-    """Quotes in an article's standfirst and body, with block indexes and spans.
+def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Quote, ...]:
+    """Quotes in an article's standfirst and body, with block indexes and spans
+    (``indirect=True`` adds reported speech, see :func:`find`).
 
     The standfirst and the body are read as one text, so that names in the
     standfirst resolve pronouns in the body. Quotes marked up in the source
@@ -1237,7 +1358,7 @@ def extract_article(article: m.Article) -> tuple[m.Quote, ...]:
         starts.append(len(text))
         text += piece.replace("\n\n", "\n") + "\n\n"
     quotes: list[m.Quote] = []
-    for match in find(text):
+    for match in find(text, indirect=indirect):
         for (part, where, piece), base in zip(pieces, starts):
             if base <= match.start < base + len(piece):
                 quotes.append(_quote(match, part, where, base))
@@ -1272,6 +1393,6 @@ def extract_article(article: m.Article) -> tuple[m.Quote, ...]:
     return tuple(quotes)
 
 
-def with_quotes(article: m.Article) -> m.Article:
+def with_quotes(article: m.Article, *, indirect: bool = False) -> m.Article:
     """``article`` with its ``quotes`` found by :func:`extract_article`."""
-    return attrs.evolve(article, quotes=extract_article(article))
+    return attrs.evolve(article, quotes=extract_article(article, indirect=indirect))
