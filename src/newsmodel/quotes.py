@@ -1266,8 +1266,11 @@ def _report_in(
             name, role = _split_role(mention)
             speaker = _Speaker(mention, (at, at + len(mention)), name, role)
             opener = s_start + segment.index("According")
-            verb = (opener, opener + len("According to"))
-            return speaker, verb, (s_start + according.end(), s_end)
+            return (
+                speaker,
+                (opener, opener + len("According to")),
+                (s_start + according.end(), s_end),
+            )
     # "The plan will fail, Jane Doe said."
     inverted = _INVERTED_END.search(segment)
     if inverted is not None and _plausible_speaker(inverted.group(1)):
@@ -1279,21 +1282,22 @@ def _report_in(
         verb_at = s_start + inverted.start(2)
         return speaker, (verb_at, verb_at + len(verb_word)), (s_start, s_start + inverted.start())
     # "Jane Doe told reporters on Monday that the plan will fail."
-    for verb in _verbs(segment):
-        if verb.word.lower() not in _REPORTING:
+    for reporting in _verbs(segment):
+        if reporting.word.lower() not in _REPORTING:
             continue
-        verb_span = (s_start + verb.begin, s_start + verb.finish)
-        speaker = _speaker_before_verb(masked, para, verb_span[0], s_start)
-        if speaker is None:
+        verb_span = (s_start + reporting.begin, s_start + reporting.finish)
+        reporter = _speaker_before_verb(masked, para, verb_span[0], s_start)
+        if reporter is None:
             return None
         clause_at = verb_span[1]
-        whom = _TOLD_WHOM.match(masked, clause_at, s_end) if verb.word in _TOLD else None
+        told = reporting.word in _TOLD
+        whom = _TOLD_WHOM.match(masked, clause_at, s_end) if told else None
         clause_at = whom.end() if whom else clause_at
         gap = _REPORT_GAP.match(masked, clause_at, s_end)
         clause_at = gap.end() if gap else clause_at
         if not _CLAUSE_START.match(masked, clause_at, s_end):
             return None
-        return speaker, verb_span, (clause_at, s_end)
+        return reporter, verb_span, (clause_at, s_end)
     return None
 
 
