@@ -600,8 +600,9 @@ _UPDATED = re.compile(r"\s*(?:last )?(?:updated|modified)\b", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Containers whose dates belong to other stories or to the site, not to this article.
 _OTHER_DATES = re.compile(
-    r"related|card|teaser|recirc|promo|more-stories|most-popular|trending|sidebar|widget|"
-    r"latest|listing|feed|carousel|rail|topbar|top-bar|masthead|site-header|ticker",
+    r"(?:^|[\s_-])(?:related|cards?|teasers?|recirc|promo|more-stories|most-popular|trending|"
+    r"sidebar|widget|latest|listing|feed|carousel|rail|topbar|top-bar|masthead|site-header|"
+    r"ticker)(?:$|[\s_-])",
     re.I,
 )
 
@@ -643,7 +644,7 @@ def _headline_element(root: Any, headline: str | None) -> Any:
 
 def _date_shown(
     el: Any, near: bool, headline_box: set[Any]
-) -> tuple[m.DateValue | None, bool] | None:
+) -> tuple[m.DateValue, bool] | None:
     """``(date, labelled an update)`` when ``el`` is a date line, else ``None``."""
     hint = _classes(el) + " " + (el.get("itemprop") or "")
     hinted = local_name(el) == "time" or bool(_DATE_HINT.search(hint))
@@ -678,14 +679,15 @@ def _date_shown(
     return value, updated
 
 
-def _visible_date(root: Any, headline: str | None) -> tuple[m.DateValue | None, bool]:
-    """The publication date the page shows a reader, and whether it is labelled an update.
+def _visible_date(root: Any, headline: str | None) -> m.DateValue | None:
+    """The date the page shows a reader for its story.
 
     The first date after the headline in a ``time`` element, an element whose
     class or itemprop names a date, or a line that holds nothing but a date
     (close to the headline); else such a date just above the headline in the
     same header. Dates in other stories' cards, sidebars and the site's own
-    header do not count.
+    header do not count. A publication date near the headline wins over an
+    "Updated …" line; a page that shows only the update is dated by it.
     """
     title = _headline_element(root, headline)
     box: set[Any] = set(title.iterancestors()) if title is not None else set()
@@ -693,15 +695,15 @@ def _visible_date(root: Any, headline: str | None) -> tuple[m.DateValue | None, 
         elements: Iterable[Any] = root.iter()
     else:
         elements = _after(root, title)
-    update: tuple[m.DateValue | None, bool] | None = None
+    update: m.DateValue | None = None
     for after, el in enumerate(elements):
         if update is not None and after > _NEAR_HEADLINE:
             return update
         found = _date_shown(el, after <= _NEAR_HEADLINE, box)
         if found is not None and not found[1]:
-            return found  # a publication date
+            return found[0]  # a publication date
         if found is not None and update is None:
-            update = found  # "Updated …": a publication date may still follow near by
+            update = found[0]  # "Updated …": a publication date may still follow near by
     if update is not None:
         return update
     if title is not None:
@@ -717,8 +719,8 @@ def _visible_date(root: Any, headline: str | None) -> tuple[m.DateValue | None, 
             for el in reversed(before[-_NEAR_HEADLINE:]):
                 found = _date_shown(el, True, box)
                 if found is not None:
-                    return found
-    return None, False
+                    return found[0]
+    return None
 
 
 def _after(root: Any, start: Any) -> Iterable[Any]:
@@ -1067,7 +1069,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             url_day,
         ]
     )
-    shown, _shown_is_update = _visible_date(root, headline)
+    shown = _visible_date(root, headline)
     if shown is not None:
         if published is None:
             published = shown
