@@ -174,6 +174,22 @@ def test_jsonld_lenient_and_graph() -> None:
         jsonld.read('{"@type": "Recipe", "name": "soup"}')
 
 
+def test_jsonld_body_holding_html() -> None:
+    for body in (
+        "<p>First <em>point</em>.</p><h2>Next</h2><p>Second point.</p>",
+        "&lt;p&gt;First &lt;em&gt;point&lt;/em&gt;.&lt;/p&gt;&lt;h2&gt;Next&lt;/h2&gt;"
+        "&lt;p&gt;Second point.&lt;/p&gt;",
+    ):
+        doc = json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": body})
+        article = newsmodel.read(doc, format="jsonld", quotes=False)
+        assert [type(b).__name__ for b in article.body] == ["Paragraph", "Heading", "Paragraph"]
+        assert article.text == "First point.\n\nNext\n\nSecond point."
+        assert article.body[0].content[1] == m.Emphasis(content=("point",))  # type: ignore[union-attr]
+    # plain text stays plain text, "<" and all
+    doc = json.dumps({"@type": "NewsArticle", "articleBody": "Prices < 5 dollars.\n\nMore."})
+    assert newsmodel.read(doc, format="jsonld").text == "Prices < 5 dollars.\n\nMore."
+
+
 def _mutated() -> st.SearchStrategy[bytes]:
     junk = [
         b"<",

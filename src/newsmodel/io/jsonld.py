@@ -12,6 +12,7 @@ together).
 from __future__ import annotations
 
 import datetime
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ from newsmodel.io._common import (
     clean_text,
     decode_text,
 )
-from newsmodel.markup import safe_url
+from newsmodel.markup import blocks_from_html, safe_url
 from newsmodel.quotes import with_quotes
 
 __all__ = [
@@ -267,8 +268,7 @@ def article_from_data(
             topics.append(m.Topic(name=name, kind=m.TopicKind.SUBJECT))
     for section in _keywords(node.get("articleSection")):
         topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
-    body_text = _text_block(node.get("articleBody"))
-    body = tuple(m.Paragraph(content=(p,)) for p in body_text)
+    body = _body(node.get("articleBody"))
     language = _text(node.get("inLanguage"))
     if language:
         language = language.replace("_", "-")
@@ -304,6 +304,23 @@ def article_from_data(
         rights=m.Rights(notice=notice, holder=holder) if (notice or holder) else None,
         genres=tuple(dict.fromkeys(genres)),
     )
+
+
+#: Markup in an ``articleBody`` (some publishers put the HTML there, raw or escaped).
+_TAGS = r"(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|img|table)\b"
+_MARKUP = re.compile("<" + _TAGS, re.I)
+_ESCAPED_MARKUP = re.compile("&lt;" + _TAGS, re.I)
+
+
+def _body(value: Any) -> tuple[m.Block, ...]:
+    """The blocks of an ``articleBody``: plain text by paragraph, or its HTML read as such."""
+    if not isinstance(value, str):
+        return ()
+    if _ESCAPED_MARKUP.search(value) and not _MARKUP.search(value):
+        value = html_lib.unescape(value)
+    if _MARKUP.search(value):
+        return blocks_from_html(value)
+    return tuple(m.Paragraph(content=(p,)) for p in _text_block(value))
 
 
 def _text_block(value: Any) -> list[str]:
