@@ -174,6 +174,36 @@ def test_jsonld_lenient_and_graph() -> None:
         jsonld.read('{"@type": "Recipe", "name": "soup"}')
 
 
+def test_a_body_split_into_wrapped_sections() -> None:
+    def section(words: str, count: int) -> str:
+        paragraphs = "".join(
+            f"<p>{words} {i}, as the council said on Monday.</p>" for i in range(count)
+        )
+        wrapped = f'<div class="wrap"><div class="text">{paragraphs}</div></div>'
+        return f'<section class="outer">{wrapped}</section>'
+
+    cookies = " ".join(["We store cookies on your browser to collect information."] * 4)
+    page = (
+        "<html><head><title>Split</title></head><body><article><h1>Split</h1>"
+        f"<div class='sections'>{section('Alpha part', 6)}<aside><img src='a.jpg'></aside>"
+        f"{section('Beta part', 12)}{section('Gamma part', 5)}</div></article>"
+        # a sibling without a name next to the wrappers is not a part of the story
+        f"<div><p>{cookies}</p></div></body></html>"
+    )
+    text = newsmodel.read(page, format="html", quotes=False).text
+    for word in ("Alpha part 0", "Beta part 11", "Gamma part 4"):
+        assert word in text
+    assert "cookies" not in text
+    # no split: the wrappers are looked through, but an unnamed neighbour is not taken
+    story = "".join(f"<p>Part {i}, as the council said on Monday.</p>" for i in range(8))
+    page = (
+        "<html><body><div><div class='wrap'><div class='text'><h1>One</h1>"
+        f"{story}</div></div></div><div><p>{cookies}</p></div></body></html>"
+    )
+    text = newsmodel.read(page, format="html", quotes=False).text
+    assert "Part 7" in text and "cookies" not in text
+
+
 def test_jsonld_body_holding_html() -> None:
     for body in (
         "<p>First <em>point</em>.</p><h2>Next</h2><p>Second point.</p>",

@@ -309,7 +309,31 @@ def _paragraph_like(root: Any) -> Iterable[Any]:
 
 
 def _with_siblings(container: Any) -> list[Any]:
-    """The container, and siblings that continue the story (a split article body)."""
+    """The container, and siblings that continue the story (a split article body).
+
+    When the container is all its parent holds, the parent's siblings are
+    looked at too (a body cut into ``section``s, each wrapping a text block).
+    """
+    node = container
+    own = _paragraph_text(container)
+    for level in range(_CLIMB):
+        # above the container, only wrappers of one named kind count ("section.outer")
+        parts = _split_parts(node, named=level > 0)
+        if len(parts) > 1:
+            return parts
+        parent = node.getparent()
+        if parent is None or _paragraph_text(parent) > own * 1.05:
+            break
+        node = parent
+    return [container]
+
+
+_CLIMB = 6  # wrapper levels looked through for a split body
+
+
+def _split_parts(container: Any, *, named: bool = False) -> list[Any]:
+    """``container`` and its siblings that continue it (see :func:`_with_siblings`);
+    ``named``: only siblings with the container's own (non-empty) class."""
     parent = container.getparent()
     own = _paragraph_text(container)
     if parent is None or own == 0:
@@ -326,6 +350,10 @@ def _with_siblings(container: Any) -> list[Any]:
         same_kind = sibling.tag == container.tag and (sibling.get("class") or "") == (
             container.get("class") or ""
         )
+        if named and not (same_kind and container.get("class")):
+            continue
+        if _BOILERPLATE.search(_classes(sibling)) and not _CONTENT_HINT.search(_classes(sibling)):
+            continue
         if text >= 0.25 * own and links < 0.2 * max(text, 1) and (same_kind or text >= own):
             parts.append(sibling)
     return parts
@@ -642,9 +670,7 @@ def _headline_element(root: Any, headline: str | None) -> Any:
     return first_h1
 
 
-def _date_shown(
-    el: Any, near: bool, headline_box: set[Any]
-) -> tuple[m.DateValue, bool] | None:
+def _date_shown(el: Any, near: bool, headline_box: set[Any]) -> tuple[m.DateValue, bool] | None:
     """``(date, labelled an update)`` when ``el`` is a date line, else ``None``."""
     hint = _classes(el) + " " + (el.get("itemprop") or "")
     hinted = local_name(el) == "time" or bool(_DATE_HINT.search(hint))
