@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newsmodel.dates import MONTH_PATTERN
 from newsmodel.model import Byline, BylineKind
 
 __all__ = ["AGENCIES", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
@@ -181,7 +182,7 @@ _ROLE_NAMES = {
     "interview": "interviewer",
 }
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|•|\band\b|&|\bwith\b|\s[-–—]\s)\s*", re.IGNORECASE)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_PATTERN
 _TIMESTAMP = re.compile(
     r"\s*(?:\b(?:updated|published|posted|modified|last updated|first published)\b.*"
     r"|\b(?:on\s+)?\d{1,2}:\d{2}.*"

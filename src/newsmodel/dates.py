@@ -17,7 +17,7 @@ from dateutil.tz import tzoffset
 
 from newsmodel.model import DateValue
 
-__all__ = ["ZONE_ABBREVIATIONS", "format_date", "parse_date"]
+__all__ = ["MONTH_PATTERN", "ZONE_ABBREVIATIONS", "format_date", "parse_date"]
 
 
 def _zone(name: str, hours: float) -> tzoffset:
@@ -66,6 +66,8 @@ ZONE_ABBREVIATIONS: dict[str, tzoffset] = {
     )
 }
 
+#: A month name or its abbreviation, as a regular expression (case-insensitive use).
+MONTH_PATTERN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _HAS_YEAR = re.compile(r"[0-9]{4}")
 _ISO = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"

@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
-from newsmodel.dates import format_date, parse_date
+from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, report_loss
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields, clean_text
@@ -615,7 +615,7 @@ _DATE_PREFIX = re.compile(
 )
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_PATTERN
 #: A line that is nothing but a date (and maybe a time and zone): a page's date line.
 _DATE_ONLY = re.compile(
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
