@@ -623,8 +623,8 @@ def _text_item(
     version_created: datetime.datetime,
     photo_guids: list[str],
     guid: str,
+    text: str,
 ) -> Any:
-    text = article.text
     item = _item(guid, article.version, article.language)
     _rights(item, article.rights)
     item_meta = _item_meta(item, "ninat:text", article.publisher, version_created)
@@ -792,12 +792,19 @@ def to_element(
     when = _version_created(article, version_created)
     in_body = {f.photo for f in m.figures(article.body)}
     attached = [p for p in article.photos if p not in in_body]
-    base_guid = _guid(article.id, f"{article.headline}|{article.published}|{article.text[:200]}")
+    text = article.text  # once: the GUID and the word count both need it
+    base_guid = _guid(article.id, f"{article.headline}|{article.published}|{text[:200]}")
     guids = [
         _guid(p.id, f"{base_guid}|photo|{i}|{p.url}|{p.caption}") for i, p in enumerate(attached)
     ]
     text_item = _text_item(
-        article, body=body, catalog=catalog, version_created=when, photo_guids=guids, guid=base_guid
+        article,
+        body=body,
+        catalog=catalog,
+        version_created=when,
+        photo_guids=guids,
+        guid=base_guid,
+        text=text,
     )
     if not attached and not package:
         return text_item
