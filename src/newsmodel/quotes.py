@@ -1078,7 +1078,8 @@ def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str
     found = _lead_in(para, masked, quoted)
     if found is None:
         return None
-    return _absolute(found, offset), _verb_of(para, masked)  # type: ignore[return-value]
+    moved = found._replace(span=(found.span[0] + offset, found.span[1] + offset))
+    return moved, _verb_of(para, masked)
 
 
 def find(text: str, *, indirect: bool = False) -> list[QuoteMatch]:

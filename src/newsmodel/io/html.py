@@ -687,10 +687,11 @@ def _date_shown(el: Any, near: bool, headline_box: set[Any]) -> tuple[m.DateValu
     cleaned = next((p for p in parts if _HAS_YEAR.search(p)), parts[0])
     updated = bool(_UPDATED.match(cleaned)) or "updat" in hint.lower()
     parent = el.getparent()
-    if not updated and parent is not None and text == _text(parent)[-len(text) :]:
+    # (a small wrapper only: a large parent is no label, and reading it costs)
+    label = _text(parent) if not updated and parent is not None and len(parent) <= 3 else ""
+    if label.endswith(text) and len(label) <= 80:
         # <span>Updated <time>Nov 13, 2019</time></span>: the label is the parent's
-        label = _text(parent)
-        updated = len(label) <= 80 and bool(_UPDATED.match(label))
+        updated = bool(_UPDATED.match(label))
     cleaned = _DATE_PREFIX.sub("", cleaned)
     value = parse_date(cleaned.strip(" ,"), min_year=MIN_YEAR)
     if value is None:
