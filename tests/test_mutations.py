@@ -1,0 +1,89 @@
+"""Every reader, fed damaged documents: an article or newsmodel's own error, nothing else.
+
+The sources are each format's golden files (and, for the page and text
+readers, the fixtures they were made from); the damages and the hostile
+pieces spliced in are those of ``tests/mutation.py``, shared with the long
+fuzzing run (``benchmarks/fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsmodel
+from tests.conftest import FIXTURES, GOLDEN
+from tests.mutation import HOSTILE_JUNK, mutated
+
+#: Each reader's own documents, the ones it is most likely to get nearly right.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "html": ("indaily.html", "../fixtures/indaily-russia-nato-2024-04-05.html"),
+    "jsonld": ("indaily.jsonld",),
+    "newsmodel": ("indaily.newsmodel.json",),
+    "ninjs": ("indaily.ninjs-1.6.json", "indaily.ninjs-2.2.json", "indaily.ninjs-3.1.json"),
+    "newsml": ("indaily.newsml.xml", "indaily.newsml-nitf-body.xml", "indaily.newsml-package.xml"),
+    "nitf": ("indaily.nitf.xml",),
+    "text": ("indaily.txt", "../fixtures/indaily-russia-nato-2024-04-05.txt"),
+}
+
+
+def _sources(format: str) -> list[bytes]:
+    own = [(GOLDEN / name).read_bytes() for name in SOURCES[format]]
+    # one document of another format: readers meet those too
+    other = (FIXTURES / "indaily-russia-nato-2024-04-05.txt").read_bytes()
+    if format == "text":
+        other = (GOLDEN / "indaily.nitf.xml").read_bytes()
+    return [*own, other]
+
+
+def _read_or_our_error(data: bytes | str, format: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.NewsmodelWarning)
+        try:
+            article = newsmodel.read(data, format=format)
+        except newsmodel.NewsmodelError:
+            return
+    assert isinstance(article, newsmodel.Article)
+
+
+@pytest.mark.parametrize("format", sorted(SOURCES))
+def test_mutated_documents_give_an_article_or_our_error(format: str) -> None:
+    @settings(max_examples=60)
+    @given(mutated(_sources(format), HOSTILE_JUNK, edits=4, max_delete=300))
+    def check(data: bytes) -> None:
+        _read_or_our_error(data, format)
+
+    check()
+
+
+@pytest.mark.parametrize("format", sorted(SOURCES))
+def test_decoded_mutations_give_an_article_or_our_error(format: str) -> None:
+    """The same damages given as text (what a caller holding a ``str`` passes)."""
+
+    @settings(max_examples=30)
+    @given(mutated(_sources(format), HOSTILE_JUNK, edits=3, max_delete=300))
+    def check(data: bytes) -> None:
+        text = data.decode("utf-8", "surrogateescape")  # bad bytes become lone surrogates
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", newsmodel.NewsmodelWarning)
+            with contextlib.suppress(newsmodel.NewsmodelError):
+                assert isinstance(newsmodel.read(text, format=format), newsmodel.Article)
+
+    check()
+
+
+@pytest.mark.parametrize("format", sorted(SOURCES))
+@pytest.mark.parametrize("value", [5, None, 1.5, ["<p>x</p>"], {"headline": "x"}, object()])
+def test_wrong_types_are_our_error(format: str, value: object) -> None:
+    with pytest.raises(newsmodel.ReadError, match="expected bytes or str"):
+        newsmodel.read(value, format=format)  # type: ignore[arg-type]
+
+
+@given(st.sampled_from(sorted(SOURCES)), st.binary(max_size=400) | st.text(max_size=400))
+@settings(max_examples=150)
+def test_random_input_gives_an_article_or_our_error(format: str, data: bytes | str) -> None:
+    _read_or_our_error(data, format)
