@@ -223,7 +223,7 @@ def parse_xml(
 ) -> etree._Element:
     """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad."""
     text = _xml_text(data, format, max_bytes)
-    if not text.strip():
+    if not text or text.isspace():
         raise ReadError("the document is empty", format=format)
     _refuse_declarations(text, format)
     root = _parse(_as_utf8(text, format), format)
