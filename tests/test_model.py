@@ -98,16 +98,22 @@ def test_text_joins_blocks_with_blank_lines() -> None:
     assert article.text == "One link.\n\nCrosshead\n\na\nb\n\nQuoted.\n\nSomeone\n\nLine\nbreak"
 
 
-def test_model_imports_only_attrs_and_stdlib() -> None:
+def _imports(path: str) -> set[str]:
     import ast
     import sys
     from pathlib import Path
 
-    source = Path(m.__file__).read_text(encoding="utf-8")
     imported = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            imported |= {alias.name.split(".")[0] for alias in node.names}
+            imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert imported - set(sys.stdlib_module_names) - {"__future__"} == {"attrs"}
+            imported.add(node.module)
+    return {n for n in imported if n.split(".")[0] not in sys.stdlib_module_names} - {"__future__"}
+
+
+def test_model_imports_only_attrs_stdlib_and_errors() -> None:
+    from newsmodel import errors
+
+    assert _imports(m.__file__) == {"attrs", "newsmodel.errors"}
+    assert _imports(errors.__file__) == set()  # errors.py depends on nothing

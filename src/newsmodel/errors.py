@@ -17,6 +17,7 @@ __all__ = [
     "InputTooLargeError",
     "LossyConversionError",
     "LossyConversionWarning",
+    "ModelValidationError",
     "NewsmodelError",
     "NewsmodelWarning",
     "ReadError",
@@ -49,6 +50,21 @@ class ReadError(NewsmodelError, ValueError):
         else:
             prefix = f"at {where}: " if where else ""
         super().__init__(f"{prefix}{reason}")
+
+
+class ModelValidationError(NewsmodelError, ValueError):
+    """A value the article model refuses when an object is built.
+
+    A control character or lone surrogate in text, a blank string, a value of
+    the wrong type. ``field`` names the field (``headline``, ``bylines[0]``)
+    when it is known, ``reason`` says why. Readers turn these into
+    :class:`ReadError` with where in the input they happened.
+    """
+
+    def __init__(self, reason: str, *, field: str | None = None):
+        self.reason = reason
+        self.field = field
+        super().__init__(f"{field}: {reason}" if field else reason)
 
 
 class InputTooLargeError(ReadError):

@@ -3,10 +3,11 @@
 Everything here is an ``attrs`` frozen class with keyword-only fields and
 tuples instead of lists. Edit a value with :func:`attrs.evolve`.
 
-This module imports nothing but ``attrs`` and the standard library: it knows
-no format, no converter and no parser. Validators raise plain
-:class:`ValueError` with a message that names the field; readers wrap those
-errors in newsmodel's own exceptions and add where in the input they happened.
+This module imports nothing but ``attrs``, the standard library and
+``newsmodel.errors`` (which imports nothing): it knows no format, no converter
+and no parser. Validators raise :class:`~newsmodel.errors.ModelValidationError` (a
+:class:`ValueError`) naming the field; readers wrap those errors in
+:class:`~newsmodel.errors.ReadError` and add where in the input they happened.
 
 Dates
 -----
@@ -26,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeAlias, Union
 
 import attrs
+
+from newsmodel.errors import ModelValidationError
 
 __all__ = [
     "AltId",
@@ -71,14 +74,22 @@ __all__ = [
 # enums
 
 
-class BylineKind(str, enum.Enum):
+class _Choice(str, enum.Enum):
+    """An enum built from its value; an unknown value is the model's own error."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise ModelValidationError(f"{value!r} is not a valid {cls.__name__}")
+
+
+class BylineKind(_Choice):
     """Who a byline names: a person, or an organisation such as a news agency."""
 
     PERSON = "person"
     ORGANISATION = "organisation"
 
 
-class QuoteKind(str, enum.Enum):
+class QuoteKind(_Choice):
     """How a quote is given: whole sentence(s), a fragment, or reported speech."""
 
     DIRECT = "direct"
@@ -86,7 +97,7 @@ class QuoteKind(str, enum.Enum):
     INDIRECT = "indirect"
 
 
-class QuotePart(str, enum.Enum):
+class QuotePart(_Choice):
     """Which part of an article a quote sits in."""
 
     HEADLINE = "headline"
@@ -95,7 +106,7 @@ class QuotePart(str, enum.Enum):
     TEXT = "text"  # plain text given to :func:`newsmodel.quotes.extract` directly
 
 
-class TopicKind(str, enum.Enum):
+class TopicKind(_Choice):
     """What a topic is (IPTC concept natures plus the web's tags and sections)."""
 
     SUBJECT = "subject"
@@ -109,7 +120,7 @@ class TopicKind(str, enum.Enum):
     GENRE = "genre"
 
 
-class PubStatus(str, enum.Enum):
+class PubStatus(_Choice):
     """Publishing status (IPTC ``stat:`` codes, ninjs ``pubStatus``)."""
 
     USABLE = "usable"
@@ -141,18 +152,20 @@ _LANGUAGE_TAG = re.compile(
 def _check_chars(name: str, value: str) -> None:
     bad = _BAD_CHARS.search(value)
     if bad is not None:
-        raise ValueError(
-            f"{name}: character U+{ord(bad.group()):04X} at offset {bad.start()} "
-            "is not allowed in text"
+        raise ModelValidationError(
+            f"character U+{ord(bad.group()):04X} at offset {bad.start()} is not allowed in text",
+            field=name,
         )
 
 
 def _text(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A non-blank string without control characters."""
     if not isinstance(value, str):
-        raise ValueError(f"{attribute.name}: expected a string, got {type(value).__name__}")
+        raise ModelValidationError(
+            f"expected a string, got {type(value).__name__}", field=attribute.name
+        )
     if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty or blank (use None)")
+        raise ModelValidationError("must not be empty or blank (use None)", field=attribute.name)
     _check_chars(attribute.name, value)
 
 
@@ -166,10 +179,10 @@ def _opt_int(low: int, high: int | None = None) -> _Validator:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{attribute.name}: expected an integer, got {value!r}")
+            raise ModelValidationError(f"expected an integer, got {value!r}", field=attribute.name)
         if value < low or (high is not None and value > high):
             span = f"{low}–{high}" if high is not None else f"≥ {low}"
-            raise ValueError(f"{attribute.name}: {value} is outside {span}")
+            raise ModelValidationError(f"{value} is outside {span}", field=attribute.name)
 
     return check
 
@@ -178,20 +191,22 @@ def _opt_date(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> Non
     if value is None:
         return
     if not isinstance(value, datetime.date):
-        raise ValueError(
-            f"{attribute.name}: expected a date or datetime, got {type(value).__name__}"
+        raise ModelValidationError(
+            f"expected a date or datetime, got {type(value).__name__}", field=attribute.name
         )
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         offset = value.utcoffset()
         if offset is not None and offset.microseconds:
-            raise ValueError(f"{attribute.name}: UTC offset {offset} is not whole seconds")
+            raise ModelValidationError(
+                f"UTC offset {offset} is not whole seconds", field=attribute.name
+            )
 
 
 def _opt_language(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, str) or _LANGUAGE_TAG.fullmatch(value) is None:
-        raise ValueError(f"{attribute.name}: {value!r} is not a BCP 47 language tag")
+        raise ModelValidationError(f"{value!r} is not a BCP 47 language tag", field=attribute.name)
 
 
 def _instances(*types: type) -> _Validator:
@@ -200,8 +215,8 @@ def _instances(*types: type) -> _Validator:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         for i, item in enumerate(value):
             if not isinstance(item, types):
-                raise ValueError(
-                    f"{attribute.name}[{i}]: expected {names}, got {type(item).__name__}"
+                raise ModelValidationError(
+                    f"expected {names}, got {type(item).__name__}", field=f"{attribute.name}[{i}]"
                 )
 
     return check
@@ -210,15 +225,20 @@ def _instances(*types: type) -> _Validator:
 def _enum(cls: type[enum.Enum]) -> _Validator:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not isinstance(value, cls):
-            raise ValueError(f"{attribute.name}: expected {cls.__name__}, got {value!r}")
+            raise ModelValidationError(
+                f"expected {cls.__name__}, got {value!r}", field=attribute.name
+            )
 
     return check
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
-        raise ValueError("expected a sequence, got a string")
-    return tuple(value)
+        raise ModelValidationError("expected a sequence, got a string")
+    try:
+        return tuple(value)
+    except TypeError:
+        raise ModelValidationError(f"expected a sequence, got {type(value).__name__}") from None
 
 
 def _opt_text_field() -> Any:
@@ -237,7 +257,7 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
     if isinstance(value, str):
         value = (value,)
     out: list[Inline] = []
-    for item in value:
+    for item in _as_tuple(value):
         if isinstance(item, str):
             if not item:
                 continue
@@ -253,7 +273,9 @@ def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) ->
         if isinstance(item, str):
             _check_chars(f"{attribute.name}[{i}]", item)
         elif not isinstance(item, _INLINE_TYPES):
-            raise ValueError(f"{attribute.name}[{i}]: {type(item).__name__} is not an inline node")
+            raise ModelValidationError(
+                f"{type(item).__name__} is not an inline node", field=f"{attribute.name}[{i}]"
+            )
 
 
 def _content_field() -> Any:
@@ -394,7 +416,7 @@ class Topic:
 
     def __attrs_post_init__(self) -> None:
         if self.name is None and self.qcode is None and self.uri is None:
-            raise ValueError("Topic: needs at least one of name, qcode or uri")
+            raise ModelValidationError("Topic: needs at least one of name, qcode or uri")
 
 
 @attrs.frozen(kw_only=True)
@@ -431,11 +453,11 @@ class Quote:
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
-            raise ValueError("Quote: start and end are given together or not at all")
+            raise ModelValidationError("Quote: start and end are given together or not at all")
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"Quote: start {self.start} is after end {self.end}")
+            raise ModelValidationError(f"Quote: start {self.start} is after end {self.end}")
         if self.block is not None and self.part is not QuotePart.BODY:
-            raise ValueError("Quote: block is only meaningful for part='body'")
+            raise ModelValidationError("Quote: block is only meaningful for part='body'")
 
 
 @attrs.frozen(kw_only=True)
@@ -457,7 +479,9 @@ class Rights:
 
     def __attrs_post_init__(self) -> None:
         if self.notice is None and self.holder is None and self.usage_terms is None:
-            raise ValueError("Rights: needs at least one of notice, holder or usage_terms")
+            raise ModelValidationError(
+                "Rights: needs at least one of notice, holder or usage_terms"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -491,13 +515,15 @@ class RelatedLink:
 
 
 def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
-    return tuple(value)
+    return _as_tuple(value)
 
 
 def _block_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for i, item in enumerate(value):
         if not isinstance(item, _BLOCK_TYPES):
-            raise ValueError(f"{attribute.name}[{i}]: {type(item).__name__} is not a block")
+            raise ModelValidationError(
+                f"{type(item).__name__} is not a block", field=f"{attribute.name}[{i}]"
+            )
 
 
 def _blocks_field() -> Any:
@@ -513,7 +539,9 @@ class Paragraph:
 
 def _level(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise ValueError(f"{attribute.name}: heading level must be 1–6, got {value!r}")
+        raise ModelValidationError(
+            f"heading level must be 1–6, got {value!r}", field=attribute.name
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -534,15 +562,15 @@ class BlockQuote:
 
 
 def _items(value: Iterable[Iterable[Block]]) -> tuple[tuple[Block, ...], ...]:
-    return tuple(tuple(item) for item in value)
+    return tuple(_as_tuple(item) for item in _as_tuple(value))
 
 
 def _items_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for i, item in enumerate(value):
         for j, block in enumerate(item):
             if not isinstance(block, _BLOCK_TYPES):
-                raise ValueError(
-                    f"{attribute.name}[{i}][{j}]: {type(block).__name__} is not a block"
+                raise ModelValidationError(
+                    f"{type(block).__name__} is not a block", field=f"{attribute.name}[{i}][{j}]"
                 )
 
 

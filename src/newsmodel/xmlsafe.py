@@ -1,88 +1,210 @@
 """Parsing untrusted XML: no entities, no DTD loading, no network, bounded size.
 
-:func:`parse_xml` is the only way newsmodel's readers parse XML. Documents
-that declare entities (billion laughs, quadratic blow-up, external file or
-URL entities) are refused before parsing; a ``DOCTYPE`` that only names a
-DTD (as old NITF files do) is accepted and never loaded.
+:func:`parse_xml` is the only way newsmodel's readers parse XML. The document
+is decoded to text first (byte-order mark, UTF-16/32 byte pattern, or the XML
+declaration's encoding), and the guard runs on that text: documents that
+declare entities (billion laughs, quadratic blow-up, external file or URL
+entities, parameter entities) or carry an internal DTD subset are refused,
+whatever their encoding. libxml2 is then given the same text as UTF-8, with
+the declaration's encoding taken out, so that it never reads the document
+differently from the guard. A ``DOCTYPE`` that only names a DTD (as old NITF
+files do) is accepted and never loaded; a resolver refuses anything libxml2
+would fetch all the same.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
 from lxml import etree
 
+from newsmodel._input import (
+    DEFAULT_MAX_BYTES,
+    check_input,
+    decode_bytes,
+    line_col,
+    sniff_encoding,
+)
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.io._common import DEFAULT_MAX_BYTES
 
 __all__ = [
     "attribute",
+    "check_parser_limits",
     "default_nsmap",
     "element_text",
     "find_all",
     "find_first",
     "indent_metadata",
+    "limit_error",
     "parse_xml",
 ]
 
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-_ENCODING_DECL = re.compile(
-    rb"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", re.IGNORECASE
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
+# what may stand before a DOCTYPE: white space, the XML declaration, PIs, comments
+_PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+# a DOCTYPE up to its end or to the "[" of an internal subset (quoted ids may hold either)
+_DOCTYPE = re.compile(r"""\s*<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*(\[)?""", re.IGNORECASE)
+_ENCODING_DECL = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", re.IGNORECASE)
+_BYTES_ENCODING_DECL = re.compile(
+    rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']"""
+)
+_EBCDIC_START = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
+# Python codecs that are escapes or transforms, not character sets a document is in
+_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape"})
+_DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
+# libxml2's error code for its limits (2.14 on; older ones say XML_PARSE_HUGE in the message)
+_RESOURCE_LIMIT: int = getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", -1)
+
+_REFUSED = (
+    "the document declares entities or an internal DTD subset, which are refused "
+    "(no entity expansion)"
 )
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+class _RefuseEverything(etree.Resolver):
+    """A resolver that refuses every external DTD, entity or XInclude libxml2 asks for."""
+
+    def __init__(self, format: str) -> None:
+        super().__init__()
+        self.format = format
+
+    def resolve(self, system_url: str, public_id: str, context: object = None) -> Any:
+        raise ReadError(
+            f"the document refers to an external resource ({system_url!r}), which is never loaded",
+            format=self.format,
+        )
+
+
+def _parser(format: str) -> etree.XMLParser:
+    # collect_ids stays on: lxml's collect_ids=False sets libxml2's loadsubset flag,
+    # which makes libxml2 load the external DTD subset and parameter entities
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_pis=True,
-        collect_ids=False,
     )
+    parser.resolvers.add(_RefuseEverything(format))
+    return parser
 
 
-def parse_xml(data: bytes | str, *, format: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
-    """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad."""
-    if isinstance(data, str):
-        raw = data.encode("utf-8")
-        raw = _ENCODING_DECL.sub(rb"\1", raw, count=1)  # the text is UTF-8 now
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        raw = bytes(data)
-    else:
-        raise ReadError(f"expected bytes or str, got {type(data).__name__}", format=format)
-    if len(raw) > max_bytes:
-        raise InputTooLargeError(
-            f"input of {len(raw)} bytes is over the limit of {max_bytes}", format=format
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if not raw.strip():
-        raise ReadError("the document is empty", format=format)
-    head = raw[: raw.find(b">", raw.find(b"<!DOCTYPE")) + 1 if b"<!DOCTYPE" in raw[:4096] else 0]
-    if _ENTITY_DECL.search(raw) or (head and _DOCTYPE_SUBSET.search(raw[:65536])):
+def _declared_encoding(raw: bytes, format: str) -> str | None:
+    """The codec the XML declaration of an ASCII-compatible document names, checked."""
+    if raw.startswith(_EBCDIC_START):
+        raise ReadError("EBCDIC documents are not supported", format=format)
+    match = _BYTES_ENCODING_DECL.match(raw)
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+        # read as ASCII, the declaration must read the same in the codec it names
+        same = match.group().decode(codec) == match.group().decode("ascii")
+    except LookupError:
+        raise ReadError(f"unknown text encoding {name!r}", format=format) from None
+    except UnicodeDecodeError:
+        same = False
+    if codec in _NOT_CHARSETS:
+        raise ReadError(f"{name!r} is not a text encoding", format=format)
+    if not same:
         raise ReadError(
-            "the document declares entities or an internal DTD subset, which are refused "
-            "(no entity expansion)",
+            f"the XML declaration names {name}, which does not match the document's bytes",
             format=format,
         )
+    return codec
+
+
+def _xml_text(data: object, format: str, max_bytes: int) -> str:
+    """The document as text, decoded the one way the guard and the parser both see."""
+    data = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    codec = sniff_encoding(data) or _declared_encoding(data, format) or "utf-8"
+    return decode_bytes(data, codec, format=format)
+
+
+def _refuse_declarations(text: str, format: str) -> None:
+    """Refuse entity declarations anywhere, and a DOCTYPE with an internal subset."""
+    if _ENTITY_DECL.search(text):
+        raise ReadError(_REFUSED, format=format)
+    pos = 0
+    while (item := _PROLOG_ITEM.match(text, pos)) is not None:
+        pos = item.end()
+    doctype = _DOCTYPE.match(text, pos)
+    if doctype is not None and doctype.group(1):
+        raise ReadError(_REFUSED, format=format)
+
+
+def _as_utf8(text: str, format: str) -> bytes:
+    """``text`` as UTF-8 for libxml2, its declared encoding taken out."""
+    text = _ENCODING_DECL.sub(r"\1", text, count=1)
     try:
-        root = etree.fromstring(raw, parser=_parser())
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ReadError(
+            f"character U+{ord(text[exc.start]):04X} (a lone surrogate) cannot be encoded",
+            format=format,
+            where=line_col(text, exc.start),
+        ) from None
+
+
+def limit_error(
+    message: str, code: int, *, format: str, where: str | None = None
+) -> InputTooLargeError | None:
+    """Our error for a libxml2 error about one of its limits (nesting depth, huge text)."""
+    depth = _DEPTH_LIMIT.search(message)
+    if depth is not None:
+        return InputTooLargeError(
+            f"elements nest deeper than {depth.group(1)} levels, the parser's limit",
+            format=format,
+            where=where,
+        )
+    if code == _RESOURCE_LIMIT or "XML_PARSE_HUGE" in message:
+        return InputTooLargeError(
+            f"over the parser's limits: {message.strip()}", format=format, where=where
+        )
+    return None
+
+
+def check_parser_limits(parser: etree._FeedParser, *, format: str) -> None:
+    """Raise :class:`InputTooLargeError` when ``parser``'s last run stopped at a limit.
+
+    A recovering parser (the HTML one) cuts the rest of a too-deep document
+    silently; its error log is where the cut shows.
+    """
+    for entry in parser.error_log:
+        where = f"line {entry.line}, column {entry.column}"
+        error = limit_error(entry.message, entry.type, format=format, where=where)
+        if error is not None:
+            raise error
+
+
+def _parse(raw: bytes, format: str) -> etree._Element:
+    try:
+        root = etree.fromstring(raw, parser=_parser(format))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         message = str(exc.msg or exc).split(", line ")[0]
-        raise ReadError(
-            f"not well-formed XML: {message}", format=format, where=f"line {line}, column {column}"
-        ) from None
+        where = f"line {line}, column {column}"
+        too_large = limit_error(message, getattr(exc, "code", -1), format=format, where=where)
+        if too_large is not None:
+            raise too_large from None
+        raise ReadError(f"not well-formed XML: {message}", format=format, where=where) from None
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse XML: {exc}", format=format) from None
     if root is None:
         raise ReadError("the document has no root element", format=format)
-    # references to entities nobody declared (e.g. &nbsp; under a DTD that is never
-    # loaded) are dropped, never expanded
+    return root
+
+
+def _drop_entity_references(root: etree._Element) -> None:
+    """References to entities nobody declared (``&nbsp;`` under a DTD that is never
+    loaded) are dropped, never expanded."""
     for entity in [e for e in root.iter() if isinstance(e, etree._Entity)]:
         parent = entity.getparent()
         if parent is None:
@@ -94,6 +216,18 @@ def parse_xml(data: bytes | str, *, format: str, max_bytes: int = DEFAULT_MAX_BY
             else:
                 parent.text = (parent.text or "") + entity.tail
         parent.remove(entity)
+
+
+def parse_xml(
+    data: bytes | str, *, format: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> etree._Element:
+    """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad."""
+    text = _xml_text(data, format, max_bytes)
+    if not text or text.isspace():
+        raise ReadError("the document is empty", format=format)
+    _refuse_declarations(text, format)
+    root = _parse(_as_utf8(text, format), format)
+    _drop_entity_references(root)
     return root
 
 

@@ -30,9 +30,16 @@ from lxml import html as lxml_html
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
-from newsmodel.errors import InputTooLargeError, ReadError, report_loss
+from newsmodel.errors import ReadError, report_loss
 from newsmodel.io import HTML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields, clean_text
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    as_read_errors,
+    changed_fields,
+    check_input,
+    clean_text,
+    sniff_encoding,
+)
 from newsmodel.io.jsonld import (
     MIN_YEAR,
     article_from_data,
@@ -51,6 +58,7 @@ from newsmodel.markup import (
     safe_url,
 )
 from newsmodel.quotes import with_quotes
+from newsmodel.xmlsafe import check_parser_limits
 
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
@@ -128,13 +136,13 @@ def sniff(head: bytes) -> bool:
 
 
 def decode_html(data: bytes | str, encoding: str | None = None) -> str:
-    """Text of a page: BOM, then ``encoding``, then the meta charset, then UTF-8, then cp1252."""
+    """Text of a page: what the bytes show (BOM, UTF-16/32 pattern), then ``encoding``,
+    then the meta charset, then UTF-8, then cp1252."""
     if isinstance(data, str):
         return data[1:] if data.startswith("\ufeff") else data
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+    shown = sniff_encoding(data)
+    if shown:
+        return data.decode(shown, "replace")
     candidates = [encoding] if encoding else []
     declared = _CHARSET.search(data[:4096])
     if declared:
@@ -153,10 +161,12 @@ def _parse(text: str) -> Any:
     text = clean_text(text)
     if not text.strip():
         raise ReadError("the page is empty", format=FORMAT.name)
+    parser = html_parser()
     try:
-        document = lxml_html.document_fromstring(text, parser=html_parser())
+        document = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not an HTML page: {exc}", format=FORMAT.name) from None
+    check_parser_limits(parser, format=FORMAT.name)  # too deep: cut silently, so refused
     if document is None:
         raise ReadError("not an HTML page", format=FORMAT.name)
     return document
@@ -942,14 +952,8 @@ def read(
     quotes: bool = True,
 ) -> m.Article:
     """Read the article on a news page. ``url`` is the page's address (for relative links)."""
-    size = len(data)
-    if size > max_bytes:
-        raise InputTooLargeError(
-            f"input of {size} bytes is over the limit of {max_bytes}", format=FORMAT.name
-        )
-    if not isinstance(data, (bytes, bytearray, str)):
-        raise ReadError(f"expected bytes or str, got {type(data).__name__}", format=FORMAT.name)
-    document = _parse(decode_html(bytes(data) if isinstance(data, bytearray) else data, encoding))
+    data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
+    document = _parse(decode_html(data, encoding))
     with as_read_errors(FORMAT.name):
         article = _read(document, url)
         return with_quotes(article) if quotes else article

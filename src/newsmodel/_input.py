@@ -1,0 +1,158 @@
+"""The one input guard: type, size, byte-order marks, encoding sniffing, decoding.
+
+Every reader (and :mod:`newsmodel.xmlsafe`) starts here. This module imports
+nothing from newsmodel but :mod:`newsmodel.errors`, so that the XML parser
+does not import the format package.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from newsmodel.errors import InputTooLargeError, ReadError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "bom_encoding",
+    "check_input",
+    "decode_bytes",
+    "decode_text",
+    "line_col",
+    "sniff_encoding",
+]
+
+#: Readers refuse input larger than this many bytes unless told otherwise.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+# codecs that read past their byte-order mark (UTF-32 before UTF-16: FF FE 00 00
+# starts with FF FE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# a document's first "<" in each wide encoding (XML 1.0, appendix F); an
+# ASCII-compatible document never has a NUL beside it
+_WIDE_STARTS = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+
+#: How much of the input the byte-pattern sniffing looks at: the first KB holds
+#: enough markup or text to judge, and looking further costs time for nothing.
+SNIFF_BYTES = 1024
+#: Fewest code units the pattern sniffing judges on (shorter input is too ambiguous).
+_MIN_UNITS = 4
+#: Share of code units whose high byte(s) must be NUL to call the input UTF-16/32:
+#: ASCII markup gives nearly all, a page in a non-Latin script still a quarter or more,
+#: while text in an ASCII-compatible encoding has no NUL at all.
+_WIDE_SHARE = 0.25
+#: NULs in the other (low) byte stay rare in UTF-16/32 (only characters U+xx00).
+_LOW_NUL_SHARE = 0.125
+
+
+def check_input(data: object, *, format: str, max_bytes: int) -> bytes | str:
+    """``data`` as ``bytes`` or ``str`` within ``max_bytes``.
+
+    Raises :class:`ReadError` for any other type and :class:`InputTooLargeError`
+    past the limit (counted in characters for ``str``).
+    """
+    if isinstance(data, str):
+        if len(data) > max_bytes:
+            raise InputTooLargeError(
+                f"input of {len(data)} characters is over the limit of {max_bytes}", format=format
+            )
+        return data
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ReadError(f"expected bytes or str, got {type(data).__name__}", format=format)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"input of {len(data)} bytes is over the limit of {max_bytes}", format=format
+        )
+    return bytes(data)
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """The codec a byte-order mark names (one that skips the mark); ``None`` without one."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return codec
+    return None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16/32 without a byte-order mark, told by where the NUL bytes are."""
+    for start, codec in _WIDE_STARTS:
+        if raw.startswith(start):
+            return codec
+    head = raw[:SNIFF_BYTES]
+    quads = len(head) // 4
+    if quads * 2 < _MIN_UNITS:
+        return None
+    at = [head[i : quads * 4 : 4].count(0) for i in range(4)]  # NULs by position mod 4
+    wide, low = quads * _WIDE_SHARE, quads * _LOW_NUL_SHARE
+    if at[3] == quads and at[2] >= wide and at[0] <= low:
+        return "utf-32-le"
+    if at[0] == quads and at[1] >= wide and at[3] <= low:
+        return "utf-32-be"
+    pairs = quads * 2
+    even, odd = at[0] + at[2], at[1] + at[3]
+    if odd >= pairs * _WIDE_SHARE and even <= pairs * _LOW_NUL_SHARE:
+        return "utf-16-le"
+    if even >= pairs * _WIDE_SHARE and odd <= pairs * _LOW_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def sniff_encoding(raw: bytes) -> str | None:
+    """The encoding the bytes themselves show: a byte-order mark, or a UTF-16/32 pattern.
+
+    Returns a codec name for :meth:`bytes.decode` (which drops the mark), or
+    ``None`` for input in some ASCII-compatible encoding, which only a
+    declaration can name. Trust this before any declared charset: a page
+    transcoded to UTF-16 often still declares UTF-8.
+    """
+    return bom_encoding(raw) or _wide_encoding(raw)
+
+
+def decode_text(
+    data: bytes | str,
+    *,
+    format: str,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> str:
+    """Turn reader input into text: a BOM, else ``encoding``, else a UTF-16/32 pattern, else UTF-8.
+
+    Raises :class:`ReadError` for undecodable bytes (naming the byte offset)
+    and :class:`InputTooLargeError` past ``max_bytes``.
+    """
+    data = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    codec = bom_encoding(data) or encoding or _wide_encoding(data) or "utf-8"
+    return decode_bytes(data, codec, format=format)
+
+
+def decode_bytes(raw: bytes, codec: str, *, format: str) -> str:
+    """``raw`` decoded strictly; :class:`ReadError` naming the byte offset or the codec."""
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"bytes are not valid {codec} (byte offset {exc.start}: {exc.reason})", format=format
+        ) from None
+    except LookupError:
+        raise ReadError(f"unknown text encoding {codec!r}", format=format) from None
+
+
+def line_col(text: str, offset: int) -> str:
+    """``line L, column C`` (both from 1) for a character offset into ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {col}"
