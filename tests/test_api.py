@@ -94,3 +94,15 @@ def test_errors_share_one_root_and_builtins() -> None:
         assert issubclass(cls, ValueError)
     assert issubclass(newsmodel.LossyConversionWarning, newsmodel.NewsmodelWarning)
     assert issubclass(newsmodel.NewsmodelWarning, UserWarning)
+
+
+def test_formats_are_detected_in_utf16_and_utf32() -> None:
+    for name, format in (
+        ("indaily.nitf.xml", "nitf"),
+        ("indaily.newsml.xml", "newsml"),
+        ("indaily.html", "html"),
+        ("indaily.ninjs-3.1.json", "ninjs"),
+    ):
+        text = (GOLDEN / name).read_text("utf-8")
+        for codec in ("utf-16-le", "utf-16-be", "utf-16", "utf-32"):
+            assert newsmodel.detect_format(text.encode(codec)).name == format, (name, codec)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import os
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, cast
 
+from newsmodel._input import sniff_encoding
 from newsmodel.errors import FormatError, UnknownFormatError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
@@ -25,6 +28,9 @@ __all__ = [
 
 #: How many leading bytes sniffers look at.
 SNIFF_BYTES = 8192
+
+# characters no text document holds (white space aside): binary, not wide text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class FormatModule(Protocol):
@@ -88,6 +94,27 @@ def by_extension(filename: str) -> list[FormatInfo]:
     return best
 
 
+def _sniff_head(data: bytes | str) -> bytes:
+    """The first :data:`SNIFF_BYTES` of ``data`` as UTF-8, whatever its encoding.
+
+    Sniffers look for ASCII markup, so UTF-16/32 input (found by its BOM or
+    byte pattern) is decoded first, when it decodes to text without control
+    characters; anything else is sniffed as it is.
+    """
+    if isinstance(data, str):
+        return data[:SNIFF_BYTES].encode("utf-8", "replace")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        return b""  # the reader refuses it with a ReadError
+    head = bytes(data[: SNIFF_BYTES * 4])
+    codec = sniff_encoding(head)
+    if codec is not None and codec.startswith(("utf-16", "utf-32")):
+        with contextlib.suppress(UnicodeDecodeError):
+            text = head[: len(head) - len(head) % 4].decode(codec)
+            if not _CONTROL.search(text):
+                return text.encode("utf-8")[:SNIFF_BYTES]
+    return head[:SNIFF_BYTES]
+
+
 def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
     """Guess the format of ``data``: by ``filename``'s extension, then by content.
 
@@ -95,8 +122,7 @@ def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
     several, or none, each format's sniffer is tried in the order of
     :func:`formats`. Raises :class:`UnknownFormatError` listing what was tried.
     """
-    head = data[:SNIFF_BYTES].encode("utf-8", "replace") if isinstance(data, str) else data
-    head = bytes(head[:SNIFF_BYTES])
+    head = _sniff_head(data)
     candidates = by_extension(filename) if filename else []
     if len(candidates) == 1:
         return candidates[0]
