@@ -9,6 +9,7 @@ import re
 import time
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +25,7 @@ from newsmodel.errors import (
 )
 from newsmodel.io import html, jsonld
 from newsmodel.markup import EMBED_MAX_DEPTH, HTML_MAX_DEPTH, blocks_from_html
+from tests.conftest import INDAILY_HTML
 
 SENTENCE = "The minister said, on Tuesday, that the plan would go ahead as agreed. "
 
@@ -149,6 +151,24 @@ def test_a_text_node_over_ten_megabytes_is_read() -> None:
     assert len(m.block_text(paragraph)) > 10_000_000
 
 
+def _attributes(count: int, tag: str = "div") -> str:
+    names = " ".join(f"a{i}=1" for i in range(count))
+    return f"<{tag} {names} title='>' >{SENTENCE}</{tag}>"
+
+
+@pytest.mark.parametrize("tag", ["div", "script", "p"])
+def test_a_tag_with_tens_of_thousands_of_attributes_is_refused(tag: str) -> None:
+    # libxml2 takes seconds over such a tag; a quoted ">" does not end it
+    page = _page(f"<article><p>{SENTENCE}</p>{_attributes(20_000, tag)}</article>")
+    with pytest.raises(InputTooLargeError, match="more than 1000 attributes"):
+        html.read(page)
+
+
+def test_a_tag_with_hundreds_of_attributes_is_read() -> None:
+    page = _page(f"<article>{_attributes(500, 'p')}</article>")
+    assert SENTENCE.strip() in html.read(page, quotes=False).text
+
+
 # ---------------------------------------------------------------------------
 # the writer: the article's text never becomes markup
 
@@ -227,3 +247,46 @@ def test_random_field_text_never_becomes_markup(text: str) -> None:
         warnings.simplefilter("ignore")
         page = html.write(article)
     _assert_safe_page(page, article)
+
+
+# ---------------------------------------------------------------------------
+# the measures agree with reading each element's text afresh
+
+_TREE_PIECE = st.sampled_from(
+    ["", " ", "word", "two  words ", ", comma,", "\n\t", "Copyright", "©", "(c) 2024", "a\u00a0b"]
+)
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = [draw(_TREE_PIECE)]
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        tag = draw(st.sampled_from(["p", "a", "div", "span", "h1", "time"]))
+        parts.append(f"<{tag}>{draw(_markup(depth + 1))}</{tag}>{draw(_TREE_PIECE)}")
+    return "".join(parts)
+
+
+def _check_measures(document: Any) -> None:
+    measures = html._Measures(document)
+    for el in document.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = html._text(el)
+        assert measures.length(el) == len(text)
+        assert measures.text(el) == text
+        assert measures.commas(el) == text.count(",")
+        assert measures.paragraphs(el) == sum(len(html._text(p)) for p in el.iter("p"))
+        assert measures.linked(el) == sum(len(html._text(a)) for a in el.iter("a"))
+        assert measures.size(el) == sum(1 for e in el.iter() if isinstance(e.tag, str))
+        if html._COPYRIGHT.match(text):
+            assert measures.marked(el)
+
+
+def test_measures_agree_on_the_indaily_page() -> None:
+    _check_measures(html._parse(html.decode_html(INDAILY_HTML.read_bytes())))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_markup())
+def test_measures_agree_on_random_markup(markup: str) -> None:
+    _check_measures(html._parse(f"<html><body><div>{markup}x</div></body></html>"))

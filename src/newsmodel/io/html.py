@@ -33,7 +33,13 @@ from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
 from newsmodel.errors import InputTooLargeError, ReadError, report_loss
 from newsmodel.io import HTML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields, clean_text
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    as_read_errors,
+    changed_fields,
+    clean_text,
+    line_col,
+)
 from newsmodel.io.jsonld import (
     MIN_YEAR,
     article_from_data,
@@ -118,6 +124,7 @@ _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
+_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
 
 
 def sniff(head: bytes) -> bool:
@@ -150,11 +157,41 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> str:
     return data.decode("utf-8", "replace")
 
 
+#: libxml2's time on one tag grows faster than its number of attributes (twenty thousand
+#: take seconds); no page has a tag with anything like this many.
+_MAX_ATTRIBUTES = 1000
+#: Start tags (with the text of raw-text elements and comments skipped, as the parser
+#: does): quoted values may hold ">" and white space.
+_START_TAGS = re.compile(
+    r"""<!--.*?(?:-->|\Z)"""
+    r"""|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b"""
+    r"""((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?.*?(?:</\1\s*>|\Z)"""
+    r"""|<[a-z][^\s/>]*((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?""",
+    re.I | re.S,
+)
+_QUOTED = re.compile(r""""[^"]*"?|'[^']*'?""")
+
+
+def _check_attributes(text: str) -> None:
+    """Refuse a page with a tag of more than ``_MAX_ATTRIBUTES`` attributes."""
+    for match in _START_TAGS.finditer(text):
+        inside = match.group(2) or match.group(3) or ""
+        if len(inside) <= 2 * _MAX_ATTRIBUTES:
+            continue  # (each attribute takes a name and a space)
+        if len(_QUOTED.sub('""', inside).split()) > _MAX_ATTRIBUTES:
+            raise InputTooLargeError(
+                f"a tag with more than {_MAX_ATTRIBUTES} attributes",
+                format=FORMAT.name,
+                where=line_col(text, match.start()),
+            )
+
+
 def _parse(text: str) -> Any:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     text = clean_text(text)
     if not text.strip():
         raise ReadError("the page is empty", format=FORMAT.name)
+    _check_attributes(text)
     parser = html_parser()
     try:
         document = lxml_html.document_fromstring(text, parser=parser)
@@ -205,19 +242,20 @@ class _Measures:
     """
 
     def __init__(self, root: Any) -> None:
-        # per element: [non-space characters, words, commas, paragraph text, link text, size]
+        # per element: [non-space characters, words, commas, paragraph text, link text, size,
+        # text pieces with a copyright mark]
         self._stats: dict[Any, list[int]] = {}
         self._texts: dict[Any, str] = {}
         for el in reversed(list(root.iter())):  # every element after its descendants
             if not isinstance(el.tag, str):
                 continue
-            stats = [0, 0, 0, 0, 0, 1]
+            stats = [0, 0, 0, 0, 0, 1, 0]
             _count_piece(stats, el.text)
             for child in el:
                 _count_piece(stats, child.tail)
                 below = self._stats.get(child)
                 if below is not None:
-                    for i in range(6):
+                    for i in range(7):
                         stats[i] += below[i]
             length = stats[0] + stats[1] - 1 if stats[1] else 0
             if el.tag == "p":
@@ -228,7 +266,7 @@ class _Measures:
 
     def _get(self, el: Any) -> list[int]:
         stats = self._stats.get(el)
-        return stats if stats is not None else [0, 0, 0, 0, 0, 0]
+        return stats if stats is not None else [0, 0, 0, 0, 0, 0, 0]
 
     def length(self, el: Any) -> int:
         stats = self._get(el)
@@ -245,6 +283,11 @@ class _Measures:
 
     def size(self, el: Any) -> int:
         return self._get(el)[5]
+
+    def marked(self, el: Any) -> bool:
+        """Whether ``el``'s text could open with a copyright notice (no piece of text is
+        cut inside "copyright", "©" or "(c)": the pieces are joined with spaces)."""
+        return self._get(el)[6] > 0
 
     def small(self, el: Any, chars: int) -> bool:
         """Whether ``el`` holds text (at most ``chars`` of it) in few elements."""
@@ -280,6 +323,8 @@ def _count_piece(stats: list[int], piece: str | None) -> None:
         stats[0] += sum(map(len, words))
         stats[1] += len(words)
         stats[2] += piece.count(",")
+        if _COPYRIGHT_MARK.search(piece):
+            stats[6] += 1
 
 
 def _classes(element: Any) -> str:
@@ -977,10 +1022,12 @@ def _topics(
 
 def _copyright(document: Any, measures: _Measures) -> str | None:
     for el in document.iter("p", "div", "span", "small", "footer", "li"):
-        if el.getparent() is None or not 8 < measures.length(el) < 200:
+        if el.getparent() is None or not measures.marked(el) or not 8 < measures.length(el) < 200:
             continue
         text = measures.text(el)
-        if _COPYRIGHT.match(text) and not any(_COPYRIGHT.match(measures.text(c)) for c in el):
+        if _COPYRIGHT.match(text) and not any(
+            measures.marked(c) and _COPYRIGHT.match(measures.text(c)) for c in el
+        ):
             return text
     return None
 
