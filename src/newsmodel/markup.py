@@ -22,6 +22,7 @@ from lxml import etree, html
 
 from newsmodel import model as m
 from newsmodel.captions import split_credit
+from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
     "add_text",
@@ -29,12 +30,14 @@ __all__ = [
     "blocks_from_html",
     "blocks_to_elements",
     "blocks_to_html",
+    "check_html_parse",
     "element_maker",
     "html_parser",
     "inline_from_element",
     "inline_to",
     "local_name",
     "photo_from_figure",
+    "photos_of_figures",
     "remove_element",
     "safe_url",
     "sanitise_html",
@@ -43,6 +46,11 @@ __all__ = [
 
 #: Deeper nesting than this is read as plain text (bounded recursion).
 MAX_DEPTH = 60
+#: libxml2 stops reading HTML nested deeper than this (its limit with the huge_tree
+#: option; 256 without it). Deeper input is refused with :class:`InputTooLargeError`,
+#: never read short: what follows the limit would be lost without a word.
+HTML_MAX_DEPTH = 2048
+_DEPTH_MESSAGE = re.compile(r"Excessive depth in document: (\d+)")
 
 #: HTML white space (not NO-BREAK SPACE and friends, which are content).
 _WS = re.compile(r"[ \t\n\r\f]+")
@@ -162,10 +170,37 @@ def safe_url(url: str | None) -> str | None:
 
 
 def html_parser() -> etree.HTMLParser:
-    """An HTML parser that never touches the network and drops comments and PIs."""
+    """An HTML parser that never touches the network and drops comments and PIs.
+
+    ``huge_tree`` lifts libxml2's caps on nesting (256 → :data:`HTML_MAX_DEPTH`) and on
+    one text node (10 MB): the HTML parser expands no entities of its own, and readers
+    bound the input's size. Check the parse with :func:`check_html_parse`.
+    """
     return etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
     )
+
+
+def check_html_parse(parser: etree.HTMLParser, *, format: str | None = None) -> None:
+    """Raise when libxml2 stopped part way through (a resource limit): the tree it left
+    would silently lack the rest of the page.
+
+    :class:`InputTooLargeError` for nesting deeper than :data:`HTML_MAX_DEPTH` or another
+    of libxml2's limits; :class:`ReadError` for any other fatal error.
+    """
+    for entry in parser.error_log:
+        if entry.level < etree.ErrorLevels.FATAL:
+            continue
+        where = f"line {entry.line}, column {entry.column}"
+        depth = _DEPTH_MESSAGE.search(entry.message or "")
+        if depth is not None:
+            raise InputTooLargeError(
+                f"elements nested deeper than {depth.group(1)} levels", format=format, where=where
+            )
+        message = " ".join((entry.message or "").split())
+        if "limit" in message.lower() or entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise InputTooLargeError(f"over the HTML parser's limits: {message}", format=format)
+        raise ReadError(f"the HTML parser stopped: {message}", format=format, where=where)
 
 
 # ---------------------------------------------------------------------------
@@ -322,16 +357,33 @@ def _caption_parts(figcaption: Any) -> tuple[str | None, str | None, str | None]
     return caption, credit, photographer
 
 
-def photo_from_figure(figure: Any) -> m.Photo | None:
-    """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
-    name = local_name(figure)
-    if name == "media":
-        return _nitf_media(figure)
-    if name == "img":
-        return _image_photo(figure)
-    photo = None
-    caption = credit = photographer = None
-    for element in figure.iter():
+_CaptionParts = tuple[str | None, str | None, str | None]
+#: What a figure's elements say, in document order: its first photo, the first caption
+#: that names a caption or credit, else the last (empty) one.
+_FigureScan = tuple[m.Photo | None, _CaptionParts | None, _CaptionParts | None]
+
+
+def _scan_figure(figure: Any, done: dict[Any, _FigureScan]) -> _FigureScan:
+    """What ``figure``'s elements say; figures inside it already in ``done`` are not walked
+    again (see :func:`photos_of_figures`)."""
+    photo: m.Photo | None = None
+    closing: _CaptionParts | None = None  # a caption or credit: later figcaptions are ignored
+    last: _CaptionParts | None = None
+    stack = [figure]
+    # lxml frees an element's Python proxy by walking up to the nearest ancestor that has
+    # one: keeping the walked elements alive keeps that walk short in a deep tree
+    walked = []
+    while stack:
+        element = stack.pop()
+        walked.append(element)
+        inner = done.get(element) if element is not figure else None
+        if inner is not None:
+            if photo is None:
+                photo = inner[0]
+            if closing is None:
+                closing = inner[1]
+                last = inner[2] or last
+            continue
         tag = local_name(element)
         if tag == "img" and photo is None:
             photo = _image_photo(element)
@@ -339,8 +391,19 @@ def photo_from_figure(figure: Any) -> m.Photo | None:
             renditions = _srcset(element.get("srcset"))
             if renditions:
                 photo = m.Photo(url=renditions[0].url, renditions=tuple(renditions))
-        elif tag == "figcaption" and caption is None and credit is None:
-            caption, credit, photographer = _caption_parts(element)
+        elif tag == "figcaption" and closing is None:
+            parts = _caption_parts(element)
+            if parts[0] is not None or parts[1] is not None:
+                closing = parts
+            else:
+                last = parts
+        stack.extend(reversed(element))
+    return photo, closing, last
+
+
+def _figure_photo(figure: Any, scan: _FigureScan) -> m.Photo | None:
+    photo, closing, last = scan
+    caption, credit, photographer = closing or last or (None, None, None)
     if photo is None:
         if caption is None and credit is None and photographer is None:
             return None
@@ -356,6 +419,25 @@ def photo_from_figure(figure: Any) -> m.Photo | None:
         renditions=photo.renditions,
         id=photo.id or ((figure.get("data-photo-id") or "").strip() or None),
     )
+
+
+def photo_from_figure(figure: Any) -> m.Photo | None:
+    """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
+    name = local_name(figure)
+    if name == "media":
+        return _nitf_media(figure)
+    if name == "img":
+        return _image_photo(figure)
+    return _figure_photo(figure, _scan_figure(figure, {}))
+
+
+def photos_of_figures(figures: list[Any]) -> list[m.Photo | None]:
+    """:func:`photo_from_figure` of each HTML ``figure`` in ``figures`` (in document order),
+    in linear time: a figure inside another is walked once, and what it says reused."""
+    done: dict[Any, _FigureScan] = {}
+    for figure in reversed(figures):  # inner figures before the ones around them
+        done[figure] = _scan_figure(figure, done)
+    return [_figure_photo(figure, done[figure]) for figure in figures]
 
 
 def _nitf_media(media: Any) -> m.Photo | None:
@@ -563,11 +645,14 @@ def blocks_from_element(element: Any) -> tuple[m.Block, ...]:
     return tuple(_blocks(element, 0))
 
 
-def blocks_from_html(markup: str) -> tuple[m.Block, ...]:
-    """The blocks of an HTML fragment such as a ninjs or JSON-LD body."""
+def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:
+    """The blocks of an HTML fragment such as a ninjs or JSON-LD body (``format`` names
+    the input in errors: see :func:`check_html_parse`)."""
     if not markup or not markup.strip():
         return ()
-    document = html.document_fromstring(f"<html><body>{markup}</body></html>", parser=html_parser())
+    parser = html_parser()
+    document = html.document_fromstring(f"<html><body>{markup}</body></html>", parser=parser)
+    check_html_parse(parser, format=format)
     body = document.find("body")
     return blocks_from_element(body if body is not None else document)
 
@@ -802,10 +887,26 @@ def remove_element(element: Any) -> None:
             parent.text = (parent.text or "") + tail
 
 
+#: Embedded markup nested deeper than this is kept as the text of its deepest allowed
+#: element: a page written with it stays well inside :data:`HTML_MAX_DEPTH`.
+EMBED_MAX_DEPTH = 200
+
+
 def _sanitise_tree(root: Any) -> None:
+    depths = {root: 0}
     for element in list(root.iter()):
         if element is root:
             continue
+        parent = element.getparent()
+        depth = depths.get(parent, EMBED_MAX_DEPTH) + 1
+        if depth > EMBED_MAX_DEPTH:
+            continue  # inside an element flattened below, or removed
+        depths[element] = depth
+        if depth == EMBED_MAX_DEPTH and len(element):
+            text = "".join(element.itertext())
+            for child in list(element):
+                element.remove(child)  # (their tails are in the text)
+            element.text = text
         name = local_name(element)
         if not name or name in _DROP or name in ("object", "embed", "applet", "base", "frame"):
             remove_element(element)
@@ -845,15 +946,19 @@ def sanitise_html(markup: str) -> str:
 
 
 def _copy_into(parent: Any, source: Any, maker: Any) -> None:
-    for child in source:
+    """Copies of ``source``'s elements appended to ``parent`` (in document order, no
+    recursion)."""
+    copies = {source: parent}
+    for child in source.iter():
         name = local_name(child)
-        if not name:
+        target = copies.get(child.getparent())
+        if child is source or not name or target is None:
             continue
         attributes = {k: v for k, v in child.attrib.items() if ":" not in k and "{" not in k}
-        copy = maker(parent, name, **attributes)
+        copy = maker(target, name, **attributes)
         copy.text = child.text
-        _copy_into(copy, child, maker)
         copy.tail = child.tail
+        copies[child] = copy
 
 
 def _sanitised_into(parent: Any, markup: str, maker: Any) -> None:

@@ -21,6 +21,7 @@ import html as html_lib
 import json
 import re
 from collections.abc import Iterable
+from copy import deepcopy
 from typing import Any
 from urllib.parse import urljoin
 
@@ -30,7 +31,7 @@ from lxml import html as lxml_html
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
-from newsmodel.errors import ReadError, report_loss
+from newsmodel.errors import InputTooLargeError, ReadError, report_loss
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -38,6 +39,7 @@ from newsmodel.io._common import (
     changed_fields,
     check_input,
     clean_text,
+    line_col,
     sniff_encoding,
 )
 from newsmodel.io.jsonld import (
@@ -51,14 +53,14 @@ from newsmodel.io.jsonld import (
 from newsmodel.markup import (
     blocks_from_element,
     blocks_to_elements,
+    check_html_parse,
     html_parser,
     local_name,
-    photo_from_figure,
+    photos_of_figures,
     remove_element,
     safe_url,
 )
 from newsmodel.quotes import with_quotes
-from newsmodel.xmlsafe import check_parser_limits
 
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
@@ -124,6 +126,7 @@ _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
+_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
 
 
 def sniff(head: bytes) -> bool:
@@ -156,17 +159,47 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> str:
     return data.decode("utf-8", "replace")
 
 
+#: libxml2's time on one tag grows faster than its number of attributes (twenty thousand
+#: take seconds); no page has a tag with anything like this many.
+_MAX_ATTRIBUTES = 1000
+#: Start tags (with the text of raw-text elements and comments skipped, as the parser
+#: does): quoted values may hold ">" and white space.
+_START_TAGS = re.compile(
+    r"""<!--.*?(?:-->|\Z)"""
+    r"""|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b"""
+    r"""((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?.*?(?:</\1\s*>|\Z)"""
+    r"""|<[a-z][^\s/>]*((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?""",
+    re.I | re.S,
+)
+_QUOTED = re.compile(r""""[^"]*"?|'[^']*'?""")
+
+
+def _check_attributes(text: str) -> None:
+    """Refuse a page with a tag of more than ``_MAX_ATTRIBUTES`` attributes."""
+    for match in _START_TAGS.finditer(text):
+        inside = match.group(2) or match.group(3) or ""
+        if len(inside) <= 2 * _MAX_ATTRIBUTES:
+            continue  # (each attribute takes a name and a space)
+        if len(_QUOTED.sub('""', inside).split()) > _MAX_ATTRIBUTES:
+            raise InputTooLargeError(
+                f"a tag with more than {_MAX_ATTRIBUTES} attributes",
+                format=FORMAT.name,
+                where=line_col(text, match.start()),
+            )
+
+
 def _parse(text: str) -> Any:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     text = clean_text(text)
     if not text.strip():
         raise ReadError("the page is empty", format=FORMAT.name)
+    _check_attributes(text)
     parser = html_parser()
     try:
         document = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not an HTML page: {exc}", format=FORMAT.name) from None
-    check_parser_limits(parser, format=FORMAT.name)  # too deep: cut silently, so refused
+    check_html_parse(parser, format=FORMAT.name)  # too deep: refused, never cut silently
     if document is None:
         raise ReadError("not an HTML page", format=FORMAT.name)
     return document
@@ -188,6 +221,112 @@ def _text(element: Any) -> str:
 def _line(element: Any) -> str:
     """The text of an inline run (a headline): pieces joined as they stand."""
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+#: An element with more elements in it than this is no byline (and no h1 is read again
+#: inside one this large): a page of nested candidates then costs linear time.
+_SMALL_ELEMENTS = 400
+#: ``parse_date`` refuses text longer than this.
+_DATE_TEXT_MAX = 120
+
+
+class _Measures:
+    """Sizes of every element's text in a tree, measured once, children before parents.
+
+    ``length(el)`` is ``len(_text(el))``; ``paragraphs(el)`` the sum of ``length(p)`` over
+    ``el.iter("p")``, the paragraph text the body search weighs; ``linked(el)`` the same over
+    ``el.iter("a")``; ``commas(el)`` the commas in its text; ``size(el)`` its elements.
+    ``text(el)`` is ``_text(el)``, built from its children's texts and remembered: ask it
+    only of elements whose ``length`` is bounded (a byline, a date line), or nested
+    elements would copy the same long text again at every level. Nothing here walks an
+    element's subtree once for each of its ancestors. The tree must not change while the
+    measures are in use (removing elements that precede the ones asked about is fine).
+    """
+
+    def __init__(self, root: Any) -> None:
+        # per element: [non-space characters, words, commas, paragraph text, link text, size,
+        # text pieces with a copyright mark]
+        self._stats: dict[Any, list[int]] = {}
+        self._texts: dict[Any, str] = {}
+        for el in reversed(list(root.iter())):  # every element after its descendants
+            if not isinstance(el.tag, str):
+                continue
+            stats = [0, 0, 0, 0, 0, 1, 0]
+            _count_piece(stats, el.text)
+            for child in el:
+                _count_piece(stats, child.tail)
+                below = self._stats.get(child)
+                if below is not None:
+                    for i in range(7):
+                        stats[i] += below[i]
+            length = stats[0] + stats[1] - 1 if stats[1] else 0
+            if el.tag == "p":
+                stats[3] += length
+            elif el.tag == "a":
+                stats[4] += length
+            self._stats[el] = stats
+
+    def _get(self, el: Any) -> list[int]:
+        stats = self._stats.get(el)
+        return stats if stats is not None else [0, 0, 0, 0, 0, 0, 0]
+
+    def length(self, el: Any) -> int:
+        stats = self._get(el)
+        return stats[0] + stats[1] - 1 if stats[1] else 0
+
+    def commas(self, el: Any) -> int:
+        return self._get(el)[2]
+
+    def paragraphs(self, el: Any) -> int:
+        return self._get(el)[3]
+
+    def linked(self, el: Any) -> int:
+        return self._get(el)[4]
+
+    def size(self, el: Any) -> int:
+        return self._get(el)[5]
+
+    def marked(self, el: Any) -> bool:
+        """Whether ``el``'s text could open with a copyright notice (no piece of text is
+        cut inside "copyright", "©" or "(c)": the pieces are joined with spaces)."""
+        return self._get(el)[6] > 0
+
+    def small(self, el: Any, chars: int) -> bool:
+        """Whether ``el`` holds text (at most ``chars`` of it) in few elements."""
+        return 0 < self.length(el) <= chars and self.size(el) <= _SMALL_ELEMENTS
+
+    def text(self, el: Any) -> str:
+        """``_text(el)``; each element's text is built once, from its children's."""
+        if el is None or not isinstance(el.tag, str) or el not in self._stats:
+            return _text(el)
+        stack: list[tuple[Any, bool]] = [(el, False)]
+        while stack:
+            node, ready = stack.pop()
+            if node in self._texts:
+                continue
+            if not ready:
+                stack.append((node, True))
+                stack.extend(
+                    (c, False) for c in node if isinstance(c.tag, str) and c not in self._texts
+                )
+                continue
+            words = (node.text or "").split()
+            for child in node:
+                if isinstance(child.tag, str):
+                    words.append(self._texts[child])
+                words.extend((child.tail or "").split())
+            self._texts[node] = " ".join(w for w in words if w)
+        return self._texts[el]
+
+
+def _count_piece(stats: list[int], piece: str | None) -> None:
+    if piece:
+        words = piece.split()
+        stats[0] += sum(map(len, words))
+        stats[1] += len(words)
+        stats[2] += piece.count(",")
+        if _COPYRIGHT_MARK.search(piece):
+            stats[6] += 1
 
 
 def _classes(element: Any) -> str:
@@ -270,7 +409,7 @@ def _date_of(text: str | None) -> m.DateValue | None:
 # the body
 
 
-def _score_containers(root: Any) -> Any:
+def _score_containers(root: Any, measures: _Measures) -> Any:
     """The element holding most of the article's paragraphs."""
     hinted = [
         el
@@ -279,17 +418,17 @@ def _score_containers(root: Any) -> Any:
         and (el.get("itemprop") == "articleBody" or _CONTENT_HINT.search(_classes(el)))
         and not _hidden(el)
     ]
-    best_hint = max(hinted, key=lambda el: _paragraph_text(el), default=None)
-    if best_hint is not None and _paragraph_text(best_hint) >= 300:
+    best_hint = max(hinted, key=measures.paragraphs, default=None)
+    if best_hint is not None and measures.paragraphs(best_hint) >= 300:
         return best_hint
     scores: dict[Any, float] = {}
     for p in _paragraph_like(root):
-        text = _text(p)
-        if len(text) < 25:
+        length = measures.length(p)
+        if length < 25:
             continue
-        links = sum(len(_text(a)) for a in p.iter("a"))
-        score = len(text) * (1.0 - min(links / max(len(text), 1), 1.0))
-        score += text.count(",") * 5
+        links = measures.linked(p)
+        score = length * (1.0 - min(links / max(length, 1), 1.0))
+        score += measures.commas(p) * 5
         parent = p.getparent()
         if parent is None:
             continue
@@ -318,21 +457,21 @@ def _paragraph_like(root: Any) -> Iterable[Any]:
             yield el
 
 
-def _with_siblings(container: Any) -> list[Any]:
+def _with_siblings(container: Any, measures: _Measures) -> list[Any]:
     """The container, and siblings that continue the story (a split article body).
 
     When the container is all its parent holds, the parent's siblings are
     looked at too (a body cut into ``section``s, each wrapping a text block).
     """
     node = container
-    own = _paragraph_text(container)
+    own = measures.paragraphs(container)
     for level in range(_CLIMB):
         # above the container, only wrappers of one named kind count ("section.outer")
-        parts = _split_parts(node, named=level > 0)
+        parts = _split_parts(node, measures, named=level > 0)
         if len(parts) > 1:
             return parts
         parent = node.getparent()
-        if parent is None or _paragraph_text(parent) > own * 1.05:
+        if parent is None or measures.paragraphs(parent) > own * 1.05:
             break
         node = parent
     return [container]
@@ -341,11 +480,11 @@ def _with_siblings(container: Any) -> list[Any]:
 _CLIMB = 6  # wrapper levels looked through for a split body
 
 
-def _split_parts(container: Any, *, named: bool = False) -> list[Any]:
+def _split_parts(container: Any, measures: _Measures, *, named: bool = False) -> list[Any]:
     """``container`` and its siblings that continue it (see :func:`_with_siblings`);
     ``named``: only siblings with the container's own (non-empty) class."""
     parent = container.getparent()
-    own = _paragraph_text(container)
+    own = measures.paragraphs(container)
     if parent is None or own == 0:
         return [container]
     parts = []
@@ -355,8 +494,8 @@ def _split_parts(container: Any, *, named: bool = False) -> list[Any]:
             continue
         if not isinstance(sibling.tag, str) or _hidden(sibling):
             continue
-        text = _paragraph_text(sibling)
-        links = sum(len(_text(a)) for a in sibling.iter("a"))
+        text = measures.paragraphs(sibling)
+        links = measures.linked(sibling)
         same_kind = sibling.tag == container.tag and (sibling.get("class") or "") == (
             container.get("class") or ""
         )
@@ -369,8 +508,28 @@ def _split_parts(container: Any, *, named: bool = False) -> list[Any]:
     return parts
 
 
-def _paragraph_text(element: Any) -> int:
-    return sum(len(_text(p)) for p in element.iter("p"))
+def _body_copy(parts: list[Any]) -> Any:
+    """A ``div`` holding copies of ``parts`` (and their tails), to be pruned."""
+    holder = etree.Element("div")
+    for part in parts:
+        holder.append(deepcopy(part))
+    return holder
+
+
+def _h1_lines(root: Any, measures: _Measures) -> list[str]:
+    """The text of each ``h1`` (:func:`_line`). A large ``h1`` inside another large one
+    (markup gone wrong) is not read again."""
+    lines = []
+    inside_large: set[Any] = set()
+    for h1 in root.iter("h1"):
+        if measures.size(h1) > _SMALL_ELEMENTS:
+            if h1 in inside_large:
+                continue
+            inside_large.update(h1.iter("h1"))
+        line = _line(h1)
+        if line:
+            lines.append(line)
+    return lines
 
 
 def _prune(container: Any) -> None:
@@ -379,11 +538,14 @@ def _prune(container: Any) -> None:
     An element that holds a good share of the container's paragraphs is never
     removed for its class name alone (class names are noisy).
     """
-    total = max(_paragraph_text(container), 1)
+    # (an element's paragraphs are measured before anything in it is removed; removing
+    # what precedes an element leaves its own subtree as it was)
+    measures = _Measures(container)
+    total = max(measures.paragraphs(container), 1)
     for el in list(container.iter()):
         if el is container or not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        big = _paragraph_text(el) > 0.25 * total
+        big = measures.paragraphs(el) > 0.25 * total
         if big and local_name(el) not in ("nav", "aside", "form") and not _hidden(el):
             continue
         name = local_name(el)
@@ -559,7 +721,7 @@ def _jsonld(document: Any) -> tuple[m.Article | None, list[str]]:
     return None, sites
 
 
-def _visible_bylines(root: Any, sites: set[str]) -> list[m.Byline]:
+def _visible_bylines(root: Any, sites: set[str], measures: _Measures) -> list[m.Byline]:
     found: list[m.Byline] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -569,11 +731,11 @@ def _visible_bylines(root: Any, sites: set[str]) -> list[m.Byline]:
             continue
         if re.search(r"bio|box|avatar|image|img|photo|more|list|social|twitter", hint, re.I):
             continue
-        text = _text(el)
-        if not text or len(text) > 120:
+        if not measures.small(el, _BYLINE_MAX):
             continue
+        text = measures.text(el)
         linked = [
-            _text(a)
+            measures.text(a)
             for a in el.iter("a")
             if re.search(
                 r"author|/people/|/staff/|/profile|/by/|/reporters?/|/writers?/",
@@ -592,10 +754,10 @@ def _visible_bylines(root: Any, sites: set[str]) -> list[m.Byline]:
     return found
 
 
-def _time_dates(root: Any) -> tuple[m.DateValue | None, m.DateValue | None]:
+def _time_dates(root: Any, measures: _Measures) -> tuple[m.DateValue | None, m.DateValue | None]:
     published = modified = None
     for el in root.iter("time"):
-        value = el.get("datetime") or _text(el)
+        value = el.get("datetime") or _date_text(el, measures)
         date = _date_of(value)
         if date is None:
             continue
@@ -610,12 +772,17 @@ def _time_dates(root: Any) -> tuple[m.DateValue | None, m.DateValue | None]:
             "dateModified",
         ):
             continue
-        date = _date_of(el.get("content") or el.get("datetime") or _text(el))
+        date = _date_of(el.get("content") or el.get("datetime") or _date_text(el, measures))
         if date is not None and el.get("itemprop") == "datePublished":
             published = published or date
         elif date is not None:
             modified = modified or date
     return published, modified
+
+
+def _date_text(el: Any, measures: _Measures) -> str:
+    """``_text(el)``, or nothing when it is too long to be a date."""
+    return measures.text(el) if measures.length(el) <= _DATE_TEXT_MAX else ""
 
 
 _DATE_HINT = re.compile(r"date|time|publish|posted|timestamp|byline|meta|dateline", re.I)
@@ -634,6 +801,10 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _NEAR_HEADLINE = 60
+#: A date line is short: "Published 13 November 2019, 10:45 am AEDT" and the like.
+_DATE_LINE_MAX = 80
+#: A byline shown on the page is short ("By Jane Doe and John Smith, Staff Writers").
+_BYLINE_MAX = 120
 _UPDATED = re.compile(r"\s*(?:last )?(?:updated|modified)\b", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Containers whose dates belong to other stories or to the site, not to this article.
@@ -671,23 +842,32 @@ def _headline_element(root: Any, headline: str | None) -> Any:
     wanted = _norm(headline)
     if not wanted:
         return first_h1
+    inner: set[Any] = set()
     for h1 in root.iter("h1"):
+        # an h1 inside another says nothing its outer one does not (and is read with it)
+        if h1 in inner:
+            continue
         if wanted in _norm(_text(h1)):
             return h1
+        inner.update(h1.iter("h1"))
     for el in root.iter("h2", "h3", "div", "span", "p", "a"):
         if el.text and _norm(el.text) == wanted:  # its own words only: no subtree walks
             return el
     return first_h1
 
 
-def _date_shown(el: Any, near: bool, headline_box: set[Any]) -> tuple[m.DateValue, bool] | None:
+def _date_shown(
+    el: Any, near: bool, headline_box: set[Any], measures: _Measures
+) -> tuple[m.DateValue, bool] | None:
     """``(date, labelled an update)`` when ``el`` is a date line, else ``None``."""
     hint = _classes(el) + " " + (el.get("itemprop") or "")
     hinted = local_name(el) == "time" or bool(_DATE_HINT.search(hint))
     if not hinted and not (near and len(el) == 0):
         return None  # (cheap tests first: a page may hold many thousands of elements)
-    text = _text(el)
-    if not (6 <= len(text) <= 80) or not (hinted or _DATE_ONLY.fullmatch(text)):
+    if not 6 <= measures.length(el) <= _DATE_LINE_MAX:
+        return None
+    text = measures.text(el)
+    if not (hinted or _DATE_ONLY.fullmatch(text)):
         return None
     if _hidden(el) or _elsewhere(el, headline_box):
         return None
@@ -698,8 +878,10 @@ def _date_shown(el: Any, near: bool, headline_box: set[Any]) -> tuple[m.DateValu
     updated = bool(_UPDATED.match(cleaned)) or "updat" in hint.lower()
     parent = el.getparent()
     # (a small wrapper only: a large parent is no label, and reading it costs)
-    label = _text(parent) if not updated and parent is not None and len(parent) <= 3 else ""
-    if label.endswith(text) and len(label) <= 80:
+    label = ""
+    if not updated and parent is not None and len(parent) <= 3:
+        label = measures.text(parent) if measures.length(parent) <= _DATE_LINE_MAX else ""
+    if label.endswith(text):
         # <span>Updated <time>Nov 13, 2019</time></span>: the label is the parent's
         updated = bool(_UPDATED.match(label))
     cleaned = _DATE_PREFIX.sub("", cleaned)
@@ -716,7 +898,7 @@ def _date_shown(el: Any, near: bool, headline_box: set[Any]) -> tuple[m.DateValu
     return value, updated
 
 
-def _visible_date(root: Any, headline: str | None) -> m.DateValue | None:
+def _visible_date(root: Any, headline: str | None, measures: _Measures) -> m.DateValue | None:
     """The date the page shows a reader for its story.
 
     The first date after the headline in a ``time`` element, an element whose
@@ -736,7 +918,7 @@ def _visible_date(root: Any, headline: str | None) -> m.DateValue | None:
     for after, el in enumerate(elements):
         if update is not None and after > _NEAR_HEADLINE:
             return update
-        found = _date_shown(el, after <= _NEAR_HEADLINE, box)
+        found = _date_shown(el, after <= _NEAR_HEADLINE, box, measures)
         if found is not None and not found[1]:
             return found[0]  # a publication date
         if found is not None and update is None:
@@ -754,7 +936,7 @@ def _visible_date(root: Any, headline: str | None) -> m.DateValue | None:
                 if isinstance(el.tag, str):
                     before.append(el)
             for el in reversed(before[-_NEAR_HEADLINE:]):
-                found = _date_shown(el, True, box)
+                found = _date_shown(el, True, box, measures)
                 if found is not None:
                     return found[0]
     return None
@@ -808,7 +990,11 @@ def _prefer_day_consistent(values: list[m.DateValue | None]) -> m.DateValue | No
 
 
 def _topics(
-    root: Any, metas: dict[str, list[str]], ld: m.Article | None, extra: list[str]
+    root: Any,
+    metas: dict[str, list[str]],
+    ld: m.Article | None,
+    extra: list[str],
+    measures: _Measures,
 ) -> list[m.Topic]:
     names: list[str] = []
     names += metas.get("article:tag", [])
@@ -818,10 +1004,9 @@ def _topics(
         for value in metas.get(key, []):
             names += [k.strip() for k in value.split(",") if k.strip()]
     for link in root.iter("a"):
-        if "tag" in (link.get("rel") or "").split() and "category" not in (link.get("rel") or ""):
-            text = _text(link)
-            if text and len(text) < 60:
-                names.append(text)
+        rel = link.get("rel") or ""
+        if "tag" in rel.split() and "category" not in rel and 0 < measures.length(link) < 60:
+            names.append(measures.text(link))
     names += extra
     seen: dict[str, m.Topic] = {}
     for name in names:
@@ -837,15 +1022,13 @@ def _topics(
     return topics
 
 
-def _copyright(document: Any) -> str | None:
+def _copyright(document: Any, measures: _Measures) -> str | None:
     for el in document.iter("p", "div", "span", "small", "footer", "li"):
-        if el.getparent() is None:
+        if el.getparent() is None or not measures.marked(el) or not 8 < measures.length(el) < 200:
             continue
-        text = _text(el)
-        if (
-            8 < len(text) < 200
-            and _COPYRIGHT.match(text)
-            and not any(_COPYRIGHT.match(_text(c)) for c in el)
+        text = measures.text(el)
+        if _COPYRIGHT.match(text) and not any(
+            measures.marked(c) and _COPYRIGHT.match(measures.text(c)) for c in el
         ):
             return text
     return None
@@ -870,13 +1053,14 @@ def _photos(
     body: list[m.Block],
 ) -> list[m.Photo]:
     photos: list[m.Photo] = []
-    for figure in article_root.iter("figure"):
-        photo = photo_from_figure(figure)
+    for photo in photos_of_figures(list(article_root.iter("figure"))):
         if photo is not None:
             photos.append(_absolute_photo(photo, base))
+    known = set(photos)
     for block in m.figures(body):
-        if block.photo not in photos:
+        if block.photo not in known:
             photos.append(block.photo)
+            known.add(block.photo)
     lead_url = _first(metas, "og:image", "og:image:url", "twitter:image")
     if lead_url is None and ld is not None and ld.photos:
         lead_url = ld.photos[0].url
@@ -985,15 +1169,14 @@ def _read(document: Any, given_url: str | None) -> m.Article:
         if s and _norm(s)
     }
 
+    measures = _Measures(document)
     body_el = document.find("body")
     root = body_el if body_el is not None else document
-    articles = [a for a in root.iter("article") if _paragraph_text(a) > 200]
-    article_root = max(articles, key=_paragraph_text) if articles else root
+    articles = [a for a in root.iter("article") if measures.paragraphs(a) > 200]
+    article_root = max(articles, key=measures.paragraphs) if articles else root
 
     # headline
-    h1s = [_line(h) for h in article_root.iter("h1") if _line(h)] or [
-        _line(h) for h in root.iter("h1") if _line(h)
-    ]
+    h1s = _h1_lines(article_root, measures) or _h1_lines(root, measures)
     title_tag = _unescape(_text(document.find(".//title")))
     meta_titles = [
         t
@@ -1021,13 +1204,13 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     for el in article_root.iter():
         if not isinstance(el.tag, str) or local_name(el) not in ("p", "div", "h2", "span"):
             continue
-        if _STANDFIRST.search(_classes(el)) and not _BOILERPLATE.search(
-            _classes(el).replace("description", "")
+        if (
+            _STANDFIRST.search(_classes(el))
+            and not _BOILERPLATE.search(_classes(el).replace("description", ""))
+            and 30 <= measures.length(el) <= 500
         ):
-            text = _text(el)
-            if 30 <= len(text) <= 500:
-                summary = text
-                break
+            summary = measures.text(el)
+            break
     if summary is None:
         summary = _unescape(
             (ld.summary if ld else None)
@@ -1035,20 +1218,13 @@ def _read(document: Any, given_url: str | None) -> m.Article:
         )
 
     # body
-    container = _score_containers(root)
+    container = _score_containers(root, measures)
     body: list[m.Block] = []
     signoffs: list[m.Byline] = []
     body_bylines: list[m.Byline] = []
     tag_lines: list[str] = []
     if container is not None:
-        copy = lxml_html.fromstring(
-            "<div>"
-            + "".join(
-                etree.tostring(part, encoding="unicode") for part in _with_siblings(container)
-            )
-            + "</div>",
-            parser=html_parser(),
-        )
+        copy = _body_copy(_with_siblings(container, measures))
         _prune(copy)
         for el in copy.iter("a"):
             href = el.get("href")
@@ -1070,7 +1246,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             body = list(ld.body)
 
     # dates
-    time_pub, time_mod = _time_dates(article_root)
+    time_pub, time_mod = _time_dates(article_root, measures)
     url_day = None
     match = _URL_DATE.search(page_url or "")
     if match:
@@ -1100,7 +1276,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
             url_day,
         ]
     )
-    shown = _visible_date(root, headline)
+    shown = _visible_date(root, headline, measures)
     if shown is not None:
         if published is None:
             published = shown
@@ -1125,7 +1301,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
 
     # bylines: what the page shows first, then its metadata
     ld_people = [b for b in (ld.bylines if ld else ()) if _norm(b.name) not in sites]
-    visible = _visible_bylines(article_root, sites)
+    visible = _visible_bylines(article_root, sites, measures)
     bylines = ld_people or visible or [b for b in body_bylines if _norm(b.name) not in sites]
     if not bylines:
         for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
@@ -1144,7 +1320,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
     publisher = ld.publisher if ld and ld.publisher else None
     if publisher is None and site_names:
         publisher = m.Publisher(name=site_names[0])
-    notice = _copyright(root) or (ld.rights.notice if ld and ld.rights else None)
+    notice = _copyright(root, measures) or (ld.rights.notice if ld and ld.rights else None)
 
     return m.Article(
         url=page_url,
@@ -1153,7 +1329,7 @@ def _read(document: Any, given_url: str | None) -> m.Article:
         body=tuple(body),
         bylines=tuple(bylines),
         photos=tuple(_photos(article_root, metas, ld, base, body)),
-        topics=tuple(_topics(article_root, metas, ld, tag_lines)),
+        topics=tuple(_topics(article_root, metas, ld, tag_lines, measures)),
         published=published,
         modified=modified,
         language=_language(document, metas, ld),
@@ -1181,6 +1357,25 @@ def _time(parent: Any, value: m.DateValue, kind: str) -> None:
     _el(parent, "time", format_date(value), datetime=value.isoformat(), **{"class": kind})
 
 
+#: Characters escaped inside the embedded JSON-LD: nothing in it can end the script
+#: ("</script>"), open a comment ("<!--") or be read as markup, and no JavaScript
+#: parser sees a raw line separator.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def _script_json(data: Any) -> str:
+    """``data`` as JSON safe to stand as the text of a ``script`` element."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _SCRIPT_UNSAFE.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text)
+
+
 def write(article: m.Article, *, strict: bool = False) -> str:
     """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
     page = etree.Element("html")
@@ -1195,8 +1390,9 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(head, "link", rel="canonical", href=article.url)
     if article.publisher:
         _el(head, "meta", property="og:site_name", content=article.publisher.name)
-    script = _el(head, "script", type="application/ld+json")
-    script.text = "__JSONLD__"
+    # the JSON-LD goes into the tree, never into the serialised page by searching it for a
+    # marker (which the article's own text could hold); a script's text is written raw
+    _el(head, "script", _script_json(to_data(article)), type="application/ld+json")
     body = _el(page, "body")
     art = _el(body, "article")
     header = _el(art, "header")
@@ -1256,10 +1452,6 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     if article.rights and article.rights.notice:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
     text = etree.tostring(page, method="html", encoding="unicode")
-    ld = json.dumps(to_data(article), ensure_ascii=False)
-    # no "</script>" (or "<!--") can close the script early
-    ld = ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("__JSONLD__", ld, 1)
     document = "<!DOCTYPE html>\n" + text + "\n"
     back = read(document, quotes=bool(article.quotes))
     lost = changed_fields(article, back)
