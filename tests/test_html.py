@@ -155,7 +155,9 @@ def test_bad_pages(data: bytes) -> None:
 
 
 def test_big_page_is_read_or_refused_clearly() -> None:
-    paragraph = b"<p>" + b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 20 + b"</p>"
+    paragraph = (
+        b"<p>" + b"The ferry left Port Halden at dawn with nine crates aboard. " * 20 + b"</p>"
+    )
     page = b"<html><body><article>" + paragraph * 4000 + b"</article></body></html>"
     assert len(html.read(page, quotes=False).body) == 4000
     with pytest.raises(newsmodel.InputTooLargeError):

@@ -60,7 +60,7 @@ def test_spans_point_at_the_words() -> None:
             "Foreign Minister",
         ),
         (
-            '"We will not back down," the ministry said in a statement.',
+            '"We will not back down," the ministry said in a short note.',
             "the ministry",
             "said",
             None,
@@ -89,8 +89,8 @@ def test_speaker_between_two_parts() -> None:
 
 
 def test_partial_quotes() -> None:
-    quote = one("Trump called the plan “unhinged.”")
-    assert (quote.kind, quote.speaker, quote.verb) == (m.QuoteKind.PARTIAL, "Trump", "called")
+    quote = one("Lindqvist called the plan “reckless.”")
+    assert (quote.kind, quote.speaker, quote.verb) == (m.QuoteKind.PARTIAL, "Lindqvist", "called")
     quote = one("The minister said the deal was “a betrayal of voters”, adding she would fight it.")
     assert quote.kind is m.QuoteKind.PARTIAL and quote.speaker == "The minister"
 
@@ -98,11 +98,11 @@ def test_partial_quotes() -> None:
 def test_not_quotes() -> None:
     assert extract("Russia in ‘direct confrontation’ with NATO") == ()
     assert extract("By “instrumentalised,” he was referring to the steering of migrants.") == ()
-    assert extract("She starred in the film “The Long Road Home” last year.") == ()
-    assert extract("The so-called “Ferguson effect” was debated.") == ()
+    assert extract("She starred in the film “The Quiet Harbour” last year.") == ()
+    assert extract("The so-called “Halden rule” was debated.") == ()
     assert extract("He reads the “Daily Planet” every morning before work.") == ()
-    assert extract('Sanders told MSNBC\'s "Morning Joe" that nobody would question her.') == ()
-    assert extract("On “Face the Nation,” the senator spoke about the budget.") == ()
+    assert extract('Okafor told Harbour FM\'s "Early Tide" that the vote would go her way.') == ()
+    assert extract("On “Harbour Watch,” the councillor spoke about the budget.") == ()
 
 
 def test_surnames_and_pronouns_resolve() -> None:
@@ -139,30 +139,30 @@ def test_quote_after_a_colon_paragraph() -> None:
     [
         # appositives between the quote and the verb
         (
-            "“The veto will be overridden,” Senate leader Mitch McConnell, R-Ky., said Tuesday.",
-            "Mitch McConnell",
+            "“The levy will be scrapped,” Council leader Mara Lindqvist, D-Ore., said Tuesday.",
+            "Mara Lindqvist",
             "said",
-            "Senate leader",
+            "Council leader",
         ),
-        ("“They want us to shut up,” Quina Jones, 25, said.", "Quina Jones", "said", "25"),
+        ("“They never ask us first,” Tomas Reyes, 41, said.", "Tomas Reyes", "said", "41"),
         # an inverted verb with a speaker described in lower case
         (
-            "“October gave her a lift,” said former Obama adviser David Axelrod.",
-            "David Axelrod",
+            "“The summer gave him a lift,” said former Lindqvist aide Petra Novak.",
+            "Petra Novak",
             "said",
-            "former Obama adviser",
+            "former Lindqvist aide",
         ),
         # a name right before the verb after an opening phrase without a comma
         (
-            "In a Bloomberg interview Trump declared “NATO may be obsolete.”",
-            "Trump",
+            "In a Courier interview Okafor declared “The ferry may be obsolete.”",
+            "Okafor",
             "declared",
             None,
         ),
         # a question ends its sentence; the attribution still follows
-        ("“Would it be negotiable?” Hannity pressed.", "Hannity", "pressed", None),
+        ("“Would the fare go up?” Brandt pressed.", "Brandt", "pressed", None),
         # mixed typographic and straight marks
-        ('“If this test is confirmed, it is a failure," he said.', None, "said", None),
+        ('“If the survey is right, the bridge is a failure," he said.', None, "said", None),
     ],
 )
 def test_more_attribution_shapes(
@@ -175,60 +175,73 @@ def test_more_attribution_shapes(
 
 
 def test_attribution_after_a_phrase_and_second_verbs() -> None:
-    quotes = extract('"This will be a challenge" for Clinton, said Kunin. "She cannot win."')
-    assert [(q.speaker, q.verb) for q in quotes] == [("Kunin", "said"), ("Kunin", "said")]
-    quotes = extract("“We will see,” he said, adding: “I don’t think it’s fair.”")
+    quotes = extract(
+        '"This will be a hard winter" for Lindqvist, said Marsh. "She cannot hold on."'
+    )
+    assert [(q.speaker, q.verb) for q in quotes] == [("Marsh", "said"), ("Marsh", "said")]
+    quotes = extract("“We will wait,” he said, adding: “I don’t think the timetable is fair.”")
     assert [(q.mention, q.verb) for q in quotes] == [("he", "said"), ("he", "adding")]
     quotes = extract(
-        '"Should the dealer be sued?" Sanders asked, shaking his head no. "But I do think so."'
+        '"Should the operator be fined?" Okafor asked, tapping the table. "I think it should."'
     )
-    assert [q.speaker for q in quotes] == ["Sanders", "Sanders"]
+    assert [q.speaker for q in quotes] == ["Okafor", "Okafor"]
 
 
 def test_speakers_in_other_places() -> None:
-    quote = one("Said Ellis: “I don’t get the sense she’s interested in tax reform.”")
-    assert (quote.speaker, quote.verb) == ("Ellis", "Said")
-    quote = one("Speaking again, he\xa0went on to recite a passage, saying: “This know also.”")
+    quote = one("Said Novak: “I never got the feeling he cared much about the rail strike.”")
+    assert (quote.speaker, quote.verb) == ("Novak", "Said")
+    quote = one("Speaking again, he\xa0went on to read a letter, saying: “Keep the lights on.”")
     assert quote.mention == "he"
-    quote = one("Kerry talks to Russia, Schiff said. “The other factor is the timing of it all.”")
-    assert (quote.speaker, quote.verb) == ("Schiff", "said")
+    quote = one("Reyes talks to the unions, Marsh said. “The other question is who pays for it.”")
+    assert (quote.speaker, quote.verb) == ("Marsh", "said")
     quotes = extract(
-        "“The whole idea is something we hear about all the time.”\n\n-Michelle Marks, Philadelphia."
+        "“The bus timetable is something we argue about every week.”\n\n-Ingrid Sole, Port Halden."
     )
-    assert [q.speaker for q in quotes] == ["Michelle Marks"]
-    quote = one("FLINT, Mich., Oct. 4 (UPI) — Bill Clinton criticized the law as a “crazy system.”")
-    assert quote.speaker == "Bill Clinton"
+    assert [q.speaker for q in quotes] == ["Ingrid Sole"]
+    quote = one(
+        "PORT HALDEN, Ore., Mar. 9 (HNS) — Ana Okafor criticized the levy as a “broken system.”"
+    )
+    assert quote.speaker == "Ana Okafor"
 
 
 def test_sentence_and_subject_edges() -> None:
-    quote = one("Chris Cox spoke about attacks in the U.S. He says people need no “lectures.”")
+    quote = one("Tomas Reyes spoke about delays in the U.K. He says riders need no “lectures.”")
     assert quote.mention == "He"
     quote = one(
-        "At a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a stiff.”"
+        "At a market hall in Eastby, North Halden, Okafor went after Marsh, calling him “a spoiler.”"
     )
-    assert quote.speaker == "Trump"
+    assert quote.speaker == "Okafor"
     quote = one("Rantanen, the minister, went on to call the plan “a disgrace to all of us.”")
     assert quote.speaker == "Rantanen"
 
 
 def test_words_that_are_not_speakers() -> None:
-    quote = one("Wait, it gets better:\n\n“By law, the president sets the number every year.”")
+    quote = one("Wait, it gets better:\n\n“By law, the council sets the fare every year.”")
     assert quote.speaker is None
-    quote = one("Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for it.")
-    assert quote.mention == "a Times"
-    quote = one("Boos rained down when Trump called the plan “a disaster” for the state.")
-    assert quote.speaker == "Trump"
+    quote = one(
+        "Thirty-one years ago, a Courier article hailed Okafor as “The Harbour Kid” for it."
+    )
+    assert quote.mention == "a Courier"
+    quote = one("Jeers rang out when Lindqvist called the levy “a disaster” for the port.")
+    assert quote.speaker == "Lindqvist"
+    # clause openers are never speakers
+    quote = one("Following Monday’s debate: “We lost the argument on fares.”")
+    assert quote.mention is None
+    quote = one("When asked, “We are not closing the pier,” Reyes said.")
+    assert (quote.speaker, quote.verb) == ("Reyes", "said")
 
 
 def test_introduced_and_standalone_quotes() -> None:
-    quote = one("Clinton: “Our goal is not to contain ISIS but to defeat it.”")
-    assert (quote.kind, quote.speaker) == (m.QuoteKind.DIRECT, "Clinton")
-    quote = one("According to the campaign, “The speech will be delivered on Monday.”")
-    assert quote.speaker == "the campaign"
-    quotes = extract("Trump was quick to add a condition.\n\n“Building it? Not negotiable.”")
-    assert [q.text for q in quotes] == ["Building it? Not negotiable."]
+    quote = one("Lindqvist: “Our aim is not to delay the bridge but to finish it.”")
+    assert (quote.kind, quote.speaker) == (m.QuoteKind.DIRECT, "Lindqvist")
+    quote = one("According to the council, “The budget will be published on Thursday.”")
+    assert quote.speaker == "the council"
+    quote = one("The sign read, “Save the ferry.”")
+    assert (quote.speaker, quote.verb) == ("The sign", "read")
+    quotes = extract("Reyes was quick to add a condition.\n\n“Closing it? Not an option.”")
+    assert [q.text for q in quotes] == ["Closing it? Not an option."]
     # a long clause in marks is somebody's words even without a speech verb
-    quote = one("Crist, his rival, “would say or do anything to win an election.”")
+    quote = one("Marsh, his rival, “would promise anything to keep the harbour seat.”")
     assert quote.kind is m.QuoteKind.PARTIAL and quote.speaker is None
 
 
@@ -246,19 +259,21 @@ def test_credit_lines_and_paragraph_opening_closing_mark() -> None:
 
 
 def test_names_people_give() -> None:
-    quotes = extract("Trump called the pageant winner “Miss Piggy” and “Miss Housekeeping.”")
+    quotes = extract("Lindqvist called the ferry captain “Admiral Late” and “Admiral Nowhere.”")
     assert [(q.text, q.speaker, q.kind) for q in quotes] == [
-        ("Miss Piggy", "Trump", m.QuoteKind.PARTIAL),
-        ("Miss Housekeeping.", "Trump", m.QuoteKind.PARTIAL),
+        ("Admiral Late", "Lindqvist", m.QuoteKind.PARTIAL),
+        ("Admiral Nowhere.", "Lindqvist", m.QuoteKind.PARTIAL),
     ]
-    quote = one("Trump openly admires Putin as a “strong leader,” comparing him to others.")
-    assert quote.speaker == "Trump" and quote.kind is m.QuoteKind.PARTIAL
-    quote = one("Clinton is describing as “unhinged” a tweet about a former pageant winner.")
-    assert quote.text == "unhinged"
+    quote = one("Reyes openly admires Brandt as a “steady hand,” comparing him to others.")
+    assert quote.speaker == "Reyes" and quote.kind is m.QuoteKind.PARTIAL
+    quote = one("She refers to the mayor as “Tom” in every speech.")
+    assert (quote.text, quote.mention, quote.verb) == ("Tom", "She", "refers to")
+    quote = one("Lindqvist is describing as “reckless” a post about a former harbour master.")
+    assert quote.text == "reckless"
     # a name, not anybody's words
-    assert extract("The bill, known as the “Justice Against Sponsors of Terror Act”, passed.") == ()
-    assert extract("It ran a film called “The Long Road Home” last year.") == ()
-    assert extract("The groups want a “special meeting” to vote on a call for “reform”.") == ()
+    assert extract("The bill, known as the “Harbour Bridge Funding Act”, passed.") == ()
+    assert extract("It ran a film called “The Quiet Harbour” last year.") == ()
+    assert extract("The unions want a “special session” to vote on a call for “action”.") == ()
 
 
 def test_nested_and_unbalanced_marks_do_not_crash() -> None:
