@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from newsmodel._json import parse_json
 from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
@@ -86,49 +86,6 @@ def line_col(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"line {line}, column {col}"
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_JSON_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _check_json_depth(text: str, format: str, max_depth: int) -> None:
-    depth = 0
-    for match in _JSON_BRACKETS.finditer(_JSON_STRING.sub("", text)):
-        if match.group() in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise InputTooLargeError(f"nesting deeper than {max_depth} levels", format=format)
-        else:
-            depth -= 1
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def parse_json(text: str, *, format: str, max_depth: int = 200) -> Any:
-    """Parse JSON strictly: bounded depth, no duplicate keys, no NaN; errors say where."""
-    _check_json_depth(text, format, max_depth)
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ReadError(
-            f"not valid JSON: {exc.msg}",
-            format=format,
-            where=f"line {exc.lineno}, column {exc.colno}",
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise ReadError(f"not valid JSON: {exc}", format=format) from None
 
 
 @contextmanager
