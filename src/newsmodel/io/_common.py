@@ -6,7 +6,6 @@ The input guard itself (type, size, BOM, encoding sniffing, decoding) lives in
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from newsmodel._input import (
     line_col,
     sniff_encoding,
 )
+from newsmodel._json import parse_json
 from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
@@ -39,49 +39,6 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
     return _NOT_TEXT.sub("", text)
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_JSON_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _check_json_depth(text: str, format: str, max_depth: int) -> None:
-    depth = 0
-    for match in _JSON_BRACKETS.finditer(_JSON_STRING.sub("", text)):
-        if match.group() in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise InputTooLargeError(f"nesting deeper than {max_depth} levels", format=format)
-        else:
-            depth -= 1
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def parse_json(text: str, *, format: str, max_depth: int = 200) -> Any:
-    """Parse JSON strictly: bounded depth, no duplicate keys, no NaN; errors say where."""
-    _check_json_depth(text, format, max_depth)
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ReadError(
-            f"not valid JSON: {exc.msg}",
-            format=format,
-            where=f"line {exc.lineno}, column {exc.colno}",
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise ReadError(f"not valid JSON: {exc}", format=format) from None
 
 
 @contextmanager

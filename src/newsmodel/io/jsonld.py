@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsmodel import model as m
+from newsmodel._json import MAX_INT_DIGITS, check_size, recover_objects, squash_spaces
 from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
-from newsmodel.errors import ReadError, report_loss
+from newsmodel.errors import InputTooLargeError, ReadError, report_loss
 from newsmodel.io import JSONLD as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -71,38 +72,39 @@ def sniff(head: bytes) -> bool:
 def loads_lenient(text: str) -> Any:
     """Parse JSON-LD as pages write it: strict first, then with common damage repaired.
 
-    Returns ``None`` when nothing can be recovered.
+    Returns ``None`` when nothing can be recovered, or when the text holds
+    more values than newsmodel reads (:data:`newsmodel._json.MAX_VALUES`).
     """
+    try:
+        return _loads_lenient(text, FORMAT.name)
+    except InputTooLargeError:
+        return None
+
+
+def _int_or_none(digits: str) -> int | None:
+    """An integer, or ``null`` for one too long to be worth turning into a Python int."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else None
+
+
+def _loads_lenient(text: str, format: str) -> Any:
+    """:func:`loads_lenient`, raising :class:`InputTooLargeError` for too many values."""
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     if not text:
         return None
+    check_size(text, format=format)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_int_or_none)
     except (ValueError, RecursionError):
         pass
     repaired = re.sub(r"[\x00-\x1f]", " ", text)  # raw newlines and tabs inside strings
     repaired = re.sub(r",\s*([}\]])", r"\1", repaired)  # trailing commas
     try:
-        return json.loads(repaired)
+        return json.loads(repaired, parse_int=_int_or_none)
     except (ValueError, RecursionError):
         pass
-    # several objects pasted one after another
-    decoder = json.JSONDecoder()
-    found: list[Any] = []
-    pos = 0
-    while pos < len(repaired):
-        start = repaired.find("{", pos)
-        if start == -1:
-            break
-        try:
-            value, end = decoder.raw_decode(repaired, start)
-        except (ValueError, RecursionError):
-            pos = start + 1
-            continue
-        found.append(value)
-        pos = end
-    return found or None
+    # several objects pasted one after another, or one broken beyond repair
+    return recover_objects(repaired, parse_int=_int_or_none) or None
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -145,7 +147,7 @@ def _text(value: Any) -> str | None:
         value = value.get("@value") or value.get("name")
     if not isinstance(value, str):
         return None
-    value = " ".join(clean_text(value).split())
+    value = squash_spaces(clean_text(value))
     return value or None
 
 
@@ -328,7 +330,7 @@ def _text_block(value: Any) -> list[str]:
         return []
     text = clean_text(value)
     parts = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    return [squash_spaces(p) for p in parts if p.strip()]
 
 
 def read(
@@ -336,7 +338,7 @@ def read(
 ) -> m.Article:
     """Read the (first) article in a JSON-LD document."""
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
-    parsed = loads_lenient(text)
+    parsed = _loads_lenient(text, FORMAT.name)
     if parsed is None:
         raise ReadError("not JSON-LD (and nothing could be recovered)", format=FORMAT.name)
     articles, by_id = find_articles(parsed)

@@ -24,7 +24,8 @@ from typing import Any
 
 import cattrs
 
-from newsmodel.converters import describe_error, make_converter
+from newsmodel._json import brief
+from newsmodel.converters import describe_error, json_type, make_converter
 from newsmodel.errors import InputTooLargeError, ReadError, SchemaVersionError
 from newsmodel.io import NEWSMODEL as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, parse_json
@@ -40,6 +41,11 @@ _SNIFF = re.compile(rb'^\s*\{\s*"newsmodel"\s*:')
 
 #: Deepest nesting of arrays and objects a document may have.
 MAX_DEPTH = 200
+#: Longest reason an error message gives (the model's own messages may quote
+#: a whole value); longer ones are cut.
+_REASON_LIMIT = 500
+#: Unknown keys an error message lists by name.
+_KEYS_SHOWN = 5
 
 
 @cache
@@ -59,10 +65,30 @@ def sniff(head: bytes) -> bool:
     return _SNIFF.match(head.lstrip(b"\xef\xbb\xbf")) is not None
 
 
+def _shown(value: object) -> str:
+    """A JSON value as an error message shows it: strings quoted and cut, containers named."""
+    if isinstance(value, str):
+        return brief(value)
+    return json_type(value) if isinstance(value, (dict, list)) else repr(value)
+
+
+def _keys(keys: list[str], *, quote: bool) -> str:
+    """Some keys for an error message, cut, with how many more there are."""
+    shown = ", ".join((brief(k) if quote else _reason(k[:100])) for k in keys[:_KEYS_SHOWN])
+    return shown + (f" (and {len(keys) - _KEYS_SHOWN} more)" if len(keys) > _KEYS_SHOWN else "")
+
+
+def _reason(text: str) -> str:
+    """A reason from the model or cattrs, safe to print: cut short, lone surrogates escaped."""
+    if len(text) > _REASON_LIMIT:
+        text = text[:_REASON_LIMIT] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _check_version(version: object) -> None:
     if not isinstance(version, str) or not (match := _VERSION.fullmatch(version)):
         raise SchemaVersionError(
-            f"schema version must be a string like {SCHEMA_VERSION!r}, got {version!r}",
+            f"schema version must be a string like {SCHEMA_VERSION!r}, got {_shown(version)}",
             format=FORMAT.name,
             where="$.newsmodel",
         )
@@ -90,7 +116,7 @@ def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
             f"expected a JSON object, got {type(doc).__name__}", format=FORMAT.name, where="$"
         )
     if "newsmodel" not in doc:
-        found = ", ".join(sorted(map(repr, doc))[:5]) or "none"
+        found = _keys(sorted(doc), quote=True) or "none"
         raise ReadError(
             "not a newsmodel document: the schema version key 'newsmodel' is missing "
             f"(keys found: {found})",
@@ -100,7 +126,9 @@ def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     _check_version(doc["newsmodel"])
     extra = sorted(set(doc) - {"newsmodel", "article"})
     if extra:
-        raise ReadError(f"unknown key(s): {', '.join(extra)}", format=FORMAT.name, where="$")
+        raise ReadError(
+            f"unknown key(s): {_keys(extra, quote=False)}", format=FORMAT.name, where="$"
+        )
     if "article" not in doc:
         raise ReadError("the 'article' key is missing", format=FORMAT.name, where="$")
     try:
@@ -110,7 +138,7 @@ def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         where, reason = problems[0] if problems else ("$.article", str(exc))
         if len(problems) > 1:
             reason += f" (and {len(problems) - 1} more problem(s))"
-        raise ReadError(reason, format=FORMAT.name, where=where) from None
+        raise ReadError(_reason(reason), format=FORMAT.name, where=_reason(where)) from None
     except RecursionError:
         raise InputTooLargeError("document nests too deeply", format=FORMAT.name) from None
     return article

@@ -24,11 +24,12 @@ from urllib.parse import quote, unquote
 import attrs
 
 from newsmodel import model as m
+from newsmodel._json import brief, squash_spaces
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
-from newsmodel.errors import InputTooLargeError, ReadError, WriteError, report_loss
+from newsmodel.errors import FormatError, InputTooLargeError, ReadError, WriteError, report_loss
 from newsmodel.io import NINJS as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -152,7 +153,7 @@ class _Doc:
             return None
         value = parse_date(text)
         if value is None:
-            raise self.fail(key, f"{text!r} is not a date")
+            raise self.fail(key, f"{brief(text)} is not a date")
         return value
 
     def items(self, key: str) -> Iterator[_Doc]:
@@ -352,7 +353,7 @@ def _body(doc: _Doc) -> tuple[m.Block, ...]:
     if chosen in rich:
         return blocks_from_html(value)
     paragraphs = re.split(r"\n\s*\n", value) if "\n\n" in value else value.split("\n")
-    return tuple(m.Paragraph(content=(" ".join(p.split()),)) for p in paragraphs if p.strip())
+    return tuple(m.Paragraph(content=(squash_spaces(p),)) for p in paragraphs if p.strip())
 
 
 def _renditions(doc: _Doc) -> list[m.Rendition]:
@@ -423,7 +424,7 @@ def _language(doc: _Doc) -> str | None:
     try:
         m.Article(language=value)
     except ValueError:
-        raise doc.fail("language", f"{value!r} is not a BCP 47 language tag") from None
+        raise doc.fail("language", f"{brief(value)} is not a BCP 47 language tag") from None
     return value
 
 
@@ -435,7 +436,7 @@ def _status(doc: _Doc) -> m.PubStatus | None:
     try:
         return m.PubStatus(value)
     except ValueError:
-        raise doc.fail("pubstatus", f"{value!r} is not usable, withheld or canceled") from None
+        raise doc.fail("pubstatus", f"{brief(value)} is not usable, withheld or canceled") from None
 
 
 def _article(doc: _Doc, catalog: Catalog) -> m.Article:
@@ -562,6 +563,14 @@ def read(
     adds scheme aliases for turning topic URIs into QCodes. ``quotes=False``
     skips quote extraction.
     """
+    if version is not None and not isinstance(version, str):
+        raise ReadError(
+            f"unknown ninjs version {version!r} (1.x, 2.x and 3.x are read)", format=FORMAT.name
+        )
+    if catalog is not None and not isinstance(catalog, Catalog):
+        raise FormatError(
+            f"the ninjs reader's catalog must be a Catalog, got {type(catalog).__name__}"
+        )
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     raw = parse_json(text, format=FORMAT.name, max_depth=MAX_DEPTH)
     if not isinstance(raw, dict):
