@@ -207,7 +207,7 @@ def test_document_catalog_resolves_its_qcodes_and_uris() -> None:
 
 def test_document_catalog_is_not_kept_for_the_next_document() -> None:
     subject = '<subject qcode="acme:42"><name>Ferries</name></subject>'
-    assert _read(_item(ACME, subject)).topics[0].uri is not None
+    assert _read(_item(ACME, subject)).topics[0].uri == "http://acme.test/topics/42"
     later = _read(_item("", subject)).topics[0]
     assert (later.qcode, later.uri) == ("acme:42", None)
 
