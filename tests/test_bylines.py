@@ -141,8 +141,10 @@ def test_byline_shapes(text: str, expected: list[tuple[str, str, str | None, str
 
 
 def test_agencies_are_organisations() -> None:
-    for text in ("By AAP", "(AP)", "– AAP", "Reuters"):
-        assert all(b.kind is BylineKind.ORGANISATION for b in parse_byline(text))
+    for text, name in (("By AAP", "AAP"), ("(AP)", "AP"), ("– AAP", "AAP"), ("Reuters", "Reuters")):
+        assert [(b.name, b.kind) for b in parse_byline(text)] == [
+            (name, BylineKind.ORGANISATION)
+        ], text
 
 
 @given(st.text(max_size=200))
