@@ -42,14 +42,6 @@ from newsmodel.io._common import (
     line_col,
     sniff_encoding,
 )
-from newsmodel.io.jsonld import (
-    MIN_YEAR,
-    article_from_data,
-    find_articles,
-    jsonld_date,
-    loads_lenient,
-    to_data,
-)
 from newsmodel.markup import (
     blocks_from_element,
     blocks_to_elements,
@@ -61,6 +53,14 @@ from newsmodel.markup import (
     safe_url,
 )
 from newsmodel.quotes import with_quotes
+from newsmodel.schemaorg import (
+    MIN_YEAR,
+    article_from_data,
+    find_articles,
+    jsonld_date,
+    loads_lenient,
+    to_data,
+)
 
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
