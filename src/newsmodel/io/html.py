@@ -17,21 +17,18 @@ is escaped and raw embeds are sanitised.
 from __future__ import annotations
 
 import datetime
-import html as html_lib
 import json
 import re
 from collections.abc import Iterable
 from copy import deepcopy
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
-from newsmodel.errors import InputTooLargeError, ReadError, report_loss
+from newsmodel.errors import report_loss
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -39,19 +36,30 @@ from newsmodel.io._common import (
     changed_fields,
     check_input,
     clean_text,
-    line_col,
     sniff_encoding,
 )
 from newsmodel.markup import (
     blocks_from_element,
     blocks_to_elements,
-    check_html_parse,
-    html_parser,
     local_name,
     photos_of_figures,
     remove_element,
     safe_url,
 )
+from newsmodel.page.elements import BOILERPLATE as _BOILERPLATE
+from newsmodel.page.elements import CONTENT_HINT as _CONTENT_HINT
+from newsmodel.page.elements import classes as _classes
+from newsmodel.page.elements import hidden as _hidden
+from newsmodel.page.elements import line_of as _line
+from newsmodel.page.elements import text_of as _text
+from newsmodel.page.measure import Measures as _Measures
+from newsmodel.page.parse import parse
+from newsmodel.page.strings import COPYRIGHT as _COPYRIGHT
+from newsmodel.page.strings import norm as _norm
+from newsmodel.page.strings import resolve_url as _resolve_url
+from newsmodel.page.strings import unescape as _unescape
+from newsmodel.page.weights import DATE_TEXT_MAX as _DATE_TEXT_MAX
+from newsmodel.page.weights import SMALL_ELEMENTS as _SMALL_ELEMENTS
 from newsmodel.quotes import with_quotes
 from newsmodel.schemaorg import (
     MIN_YEAR,
@@ -66,25 +74,6 @@ __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
 _SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|meta|title|article|div|p)[\s>]", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|side-bar|share|"
-    r"sharing|social|related|recommended|recommend|promo|promotion|newsletter|subscribe|"
-    r"subscription|signup|sign-up|cookie|consent|comments?|disqus|advert|advertisement|ads?|"
-    r"ad-slot|adslot|dfp|gpt|sponsor|sponsored|outbrain|taboola|popup|modal|overlay|banner|"
-    r"author-bio|author-box|authorbox|bio|tags?|tag-list|topics|paywall|more-stories|"
-    r"read-more|readmore|most-popular|trending|widget|toolbar|skip-link|screen-reader-text|"
-    r"print|byline|dateline|entry-meta|post-meta|article-meta|meta|timestamp|caption-credit|"
-    r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer)"
-    r"(?:$|[\s_-])",
-    re.I,
-)
-_CONTENT_HINT = re.compile(
-    r"article-?body|articlebody|article__body|entry-content|post-content|post-body|"
-    r"story-?body|story__body|article-content|article-text|body-text|content-body|"
-    r"field-body|rich-text|richtext|story-content|main-content|article__content|"
-    r"c-article-body|paywall-content",
-    re.I,
-)
 _STANDFIRST = re.compile(
     r"excerpt|standfirst|stand-first|dek|subtitle|sub-title|subhead|summary|lede|"
     r"intro|description|strapline|teaser|deck",
@@ -125,8 +114,6 @@ _STAMP_ANYWHERE = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
 _TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
-_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
-_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
 
 
 def sniff(head: bytes) -> bool:
@@ -159,188 +146,8 @@ def decode_html(data: bytes | str, encoding: str | None = None) -> str:
     return data.decode("utf-8", "replace")
 
 
-#: libxml2's time on one tag grows faster than its number of attributes (twenty thousand
-#: take seconds); no page has a tag with anything like this many.
-_MAX_ATTRIBUTES = 1000
-#: Start tags (with the text of raw-text elements and comments skipped, as the parser
-#: does): quoted values may hold ">" and white space.
-_START_TAGS = re.compile(
-    r"""<!--.*?(?:-->|\Z)"""
-    r"""|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b"""
-    r"""((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?.*?(?:</\1\s*>|\Z)"""
-    r"""|<[a-z][^\s/>]*((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?""",
-    re.I | re.S,
-)
-_QUOTED = re.compile(r""""[^"]*"?|'[^']*'?""")
-
-
-def _check_attributes(text: str) -> None:
-    """Refuse a page with a tag of more than ``_MAX_ATTRIBUTES`` attributes."""
-    for match in _START_TAGS.finditer(text):
-        inside = match.group(2) or match.group(3) or ""
-        if len(inside) <= 2 * _MAX_ATTRIBUTES:
-            continue  # (each attribute takes a name and a space)
-        if len(_QUOTED.sub('""', inside).split()) > _MAX_ATTRIBUTES:
-            raise InputTooLargeError(
-                f"a tag with more than {_MAX_ATTRIBUTES} attributes",
-                format=FORMAT.name,
-                where=line_col(text, match.start()),
-            )
-
-
-def _parse(text: str) -> Any:
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    text = clean_text(text)
-    if not text.strip():
-        raise ReadError("the page is empty", format=FORMAT.name)
-    _check_attributes(text)
-    parser = html_parser()
-    try:
-        document = lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"not an HTML page: {exc}", format=FORMAT.name) from None
-    check_html_parse(parser, format=FORMAT.name)  # too deep: refused, never cut silently
-    if document is None:
-        raise ReadError("not an HTML page", format=FORMAT.name)
-    return document
-
-
 # ---------------------------------------------------------------------------
 # helpers
-
-
-def _text(element: Any) -> str:
-    if element is None:
-        return ""
-    parts = []
-    for piece in element.itertext():
-        parts.append(piece)
-    return " ".join(" ".join(parts).split())
-
-
-def _line(element: Any) -> str:
-    """The text of an inline run (a headline): pieces joined as they stand."""
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
-#: An element with more elements in it than this is no byline (and no h1 is read again
-#: inside one this large): a page of nested candidates then costs linear time.
-_SMALL_ELEMENTS = 400
-#: ``parse_date`` refuses text longer than this.
-_DATE_TEXT_MAX = 120
-
-
-class _Measures:
-    """Sizes of every element's text in a tree, measured once, children before parents.
-
-    ``length(el)`` is ``len(_text(el))``; ``paragraphs(el)`` the sum of ``length(p)`` over
-    ``el.iter("p")``, the paragraph text the body search weighs; ``linked(el)`` the same over
-    ``el.iter("a")``; ``commas(el)`` the commas in its text; ``size(el)`` its elements.
-    ``text(el)`` is ``_text(el)``, built from its children's texts and remembered: ask it
-    only of elements whose ``length`` is bounded (a byline, a date line), or nested
-    elements would copy the same long text again at every level. Nothing here walks an
-    element's subtree once for each of its ancestors. The tree must not change while the
-    measures are in use (removing elements that precede the ones asked about is fine).
-    """
-
-    def __init__(self, root: Any) -> None:
-        # per element: [non-space characters, words, commas, paragraph text, link text, size,
-        # text pieces with a copyright mark]
-        self._stats: dict[Any, list[int]] = {}
-        self._texts: dict[Any, str] = {}
-        for el in reversed(list(root.iter())):  # every element after its descendants
-            if not isinstance(el.tag, str):
-                continue
-            stats = [0, 0, 0, 0, 0, 1, 0]
-            _count_piece(stats, el.text)
-            for child in el:
-                _count_piece(stats, child.tail)
-                below = self._stats.get(child)
-                if below is not None:
-                    for i in range(7):
-                        stats[i] += below[i]
-            length = stats[0] + stats[1] - 1 if stats[1] else 0
-            if el.tag == "p":
-                stats[3] += length
-            elif el.tag == "a":
-                stats[4] += length
-            self._stats[el] = stats
-
-    def _get(self, el: Any) -> list[int]:
-        stats = self._stats.get(el)
-        return stats if stats is not None else [0, 0, 0, 0, 0, 0, 0]
-
-    def length(self, el: Any) -> int:
-        stats = self._get(el)
-        return stats[0] + stats[1] - 1 if stats[1] else 0
-
-    def commas(self, el: Any) -> int:
-        return self._get(el)[2]
-
-    def paragraphs(self, el: Any) -> int:
-        return self._get(el)[3]
-
-    def linked(self, el: Any) -> int:
-        return self._get(el)[4]
-
-    def size(self, el: Any) -> int:
-        return self._get(el)[5]
-
-    def marked(self, el: Any) -> bool:
-        """Whether ``el``'s text could open with a copyright notice (no piece of text is
-        cut inside "copyright", "©" or "(c)": the pieces are joined with spaces)."""
-        return self._get(el)[6] > 0
-
-    def small(self, el: Any, chars: int) -> bool:
-        """Whether ``el`` holds text (at most ``chars`` of it) in few elements."""
-        return 0 < self.length(el) <= chars and self.size(el) <= _SMALL_ELEMENTS
-
-    def text(self, el: Any) -> str:
-        """``_text(el)``; each element's text is built once, from its children's."""
-        if el is None or not isinstance(el.tag, str) or el not in self._stats:
-            return _text(el)
-        stack: list[tuple[Any, bool]] = [(el, False)]
-        while stack:
-            node, ready = stack.pop()
-            if node in self._texts:
-                continue
-            if not ready:
-                stack.append((node, True))
-                stack.extend(
-                    (c, False) for c in node if isinstance(c.tag, str) and c not in self._texts
-                )
-                continue
-            words = (node.text or "").split()
-            for child in node:
-                if isinstance(child.tag, str):
-                    words.append(self._texts[child])
-                words.extend((child.tail or "").split())
-            self._texts[node] = " ".join(w for w in words if w)
-        return self._texts[el]
-
-
-def _count_piece(stats: list[int], piece: str | None) -> None:
-    if piece:
-        words = piece.split()
-        stats[0] += sum(map(len, words))
-        stats[1] += len(words)
-        stats[2] += piece.count(",")
-        if _COPYRIGHT_MARK.search(piece):
-            stats[6] += 1
-
-
-def _classes(element: Any) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
-
-
-def _hidden(element: Any) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return (
-        element.get("hidden") is not None
-        or element.get("aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
 
 
 def _metas(document: Any) -> dict[str, list[str]]:
@@ -361,17 +168,6 @@ def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def _unescape(text: str | None) -> str | None:
-    """Entities left escaped in metadata (``&#8211;``, ``&amp;``) decoded."""
-    if text and "&" in text and re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I):
-        return html_lib.unescape(text)
-    return text
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
-
-
 def _strip_site(title: str, sites: Iterable[str]) -> str:
     """``Headline | Site`` → ``Headline``; also ``Site - Headline``, ``Head - Part - Site``."""
     names = {_norm(s) for s in sites if s}
@@ -385,18 +181,6 @@ def _strip_site(title: str, sites: Iterable[str]) -> str:
     if len(longest.split()) >= 4 and all(len(p.split()) <= 4 for p in parts if p is not longest):
         return longest
     return title
-
-
-def _resolve_url(url: str | None, base: str | None) -> str | None:
-    url = safe_url(url)
-    if url is None:
-        return None
-    if base and not re.match(r"[a-z][a-z0-9+.-]*:", url, re.I):
-        try:
-            return urljoin(base, url)
-        except ValueError:
-            return url
-    return url
 
 
 def _date_of(text: str | None) -> m.DateValue | None:
@@ -1137,7 +921,7 @@ def read(
 ) -> m.Article:
     """Read the article on a news page. ``url`` is the page's address (for relative links)."""
     data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
-    document = _parse(decode_html(data, encoding))
+    document = parse(decode_html(data, encoding), format=FORMAT.name)
     with as_read_errors(FORMAT.name):
         article = _read(document, url)
         return with_quotes(article) if quotes else article
