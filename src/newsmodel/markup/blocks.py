@@ -151,13 +151,20 @@ def _blockquote(element: etree._Element, name: str, depth: int) -> Iterator[m.Bl
 
 
 def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
-    """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks."""
+    """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks. A heading between the
+    items (``<ul><h3>Also</h3><li>…</li></ul>``) is kept as a heading, the list cut there."""
     items: list[tuple[m.Block, ...]] = []
     for child in element:
-        if local_name(child) in LIST_ITEM_TAGS:
+        tag = local_name(child)
+        if tag in LIST_ITEM_TAGS:
             blocks = tuple(_blocks(child, depth + 1))
             if blocks:
                 items.append(blocks)
+        elif tag in HEADING_LEVELS:
+            if items:
+                yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
+                items = []
+            yield from _block(child, depth + 1)
     if items:
         yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
 
