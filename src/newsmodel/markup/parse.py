@@ -94,8 +94,9 @@ def texts(element: etree._Element) -> Iterator[str]:
 
 
 def attributes(element: etree._Element) -> dict[str, str]:
-    """A copy of ``element``'s attributes, in order."""
-    return cast("dict[str, str]", dict(element.attrib))
+    """A copy of ``element``'s attributes, in order (names lxml cannot look up, such as
+    ``a{b``, included)."""
+    return cast("dict[str, str]", dict(element.items()))
 
 
 def first_attr(element: etree._Element, names: Iterable[str]) -> str | None:

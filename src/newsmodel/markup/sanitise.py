@@ -6,8 +6,9 @@ What the sanitiser promises, for markup that a raw embed carries:
   ``math``, ``object``, ``embed``, ``applet``, ``base`` or ``frame`` element: each is
   removed with its content (the text after it stays);
 - any other element outside :data:`ALLOWED_EMBED_TAGS` becomes a ``span``;
-- no ``on*`` event handler, ``style``, ``srcdoc`` or ``formaction`` attribute, and no
-  attribute with a namespace prefix (``xlink:href``);
+- no ``on*`` event handler, ``style``, ``srcdoc`` or ``formaction`` attribute, no
+  attribute with a namespace prefix (``xlink:href``) and none whose name an XML writer
+  refuses (``a"b``);
 - no URL attribute (:data:`URL_ATTRS`) that :func:`safe_url` refuses: ``javascript:``,
   ``vbscript:``, ``livescript:``, ``data:`` or control characters; a ``srcset`` goes
   when any of its URLs is refused;
@@ -106,6 +107,9 @@ ALLOWED_EMBED_TAGS = frozenset(
 _REMOVED_EMBED_TAGS = frozenset(["object", "embed", "applet", "base", "frame"])
 #: Attributes removed whatever their value: ``<img style="…" srcdoc="…">``.
 _REMOVED_ATTRS = frozenset(["style", "srcdoc", "formaction"])
+#: An attribute name that XHTML (and lxml) can write: ``data-id`` yes, ``a"b`` and
+#: ``{x}`` (a template's leftovers) no.
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 #: Attributes that hold a URL: removed when :func:`safe_url` refuses it,
 #: ``<a href="javascript:void(0)">``.
 URL_ATTRS = frozenset(
@@ -131,16 +135,30 @@ def _flatten(element: etree._Element) -> None:
     element.text = text
 
 
+def _attribute_allowed(name: str, value: str) -> bool:
+    low = name.lower()
+    if low.startswith("on") or low in _REMOVED_ATTRS or ":" in low:
+        return False
+    if not _ATTRIBUTE_NAME.fullmatch(name):
+        return False
+    if low == "srcset":
+        return all(safe_url(p.split()[0]) is not None for p in value.split(",") if p.split())
+    return low not in URL_ATTRS or safe_url(value) is not None
+
+
 def _clean_attributes(element: etree._Element) -> None:
-    for attr, value in attributes(element).items():
-        low = attr.lower()
-        if low.startswith("on") or low in _REMOVED_ATTRS or ":" in low:
-            del element.attrib[attr]
-        elif low == "srcset":
-            if any(safe_url(p.split()[0]) is None for p in value.split(",") if p.split()):
-                del element.attrib[attr]
-        elif low in URL_ATTRS and safe_url(value) is None:
-            del element.attrib[attr]
+    """Keep the attributes :func:`_attribute_allowed` allows, in their order."""
+    found = attributes(element)
+    kept = {name: value for name, value in found.items() if _attribute_allowed(name, value)}
+    try:
+        for name in found.keys() - kept.keys():
+            del element.attrib[name]
+    except (KeyError, ValueError):
+        # lxml cannot look up an attribute named "{x}" or "a{b": set the kept ones anew (one
+        # without a value, <iframe allowfullscreen>, is then written with "")
+        element.attrib.clear()
+        for name, value in kept.items():
+            element.set(name, value)
 
 
 def _sanitise_tree(root: etree._Element) -> None:
