@@ -222,3 +222,14 @@ def test_a_long_name_like_word_before_a_verb_is_read_in_linear_time() -> None:
         return f"By {'A-' * n} x said:\n\n“It is over, and we know it.”\n"
 
     _assert_linear(make, quotes.find, 4_000)
+
+
+def test_a_dash_before_a_run_of_capitals_is_no_catastrophe() -> None:
+    # a paragraph after a quote may credit it ("-Jane Doe, Adelaide."): its words are
+    # no longer cut every possible way when the line turns out not to be a credit
+    def make(n: int) -> str:
+        return "\n\n".join(f"“It is over.”\n\n-{'A-' * n} x" for _ in range(10)) + "\n"
+
+    _assert_linear(make, quotes.find, 20)
+    found = quotes.find("“It is over.”\n\n-Jane Doe, Adelaide.\n")
+    assert [(q.speaker, q.mention) for q in found] == [("Jane Doe", "Jane Doe")]

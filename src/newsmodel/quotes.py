@@ -1096,7 +1096,11 @@ def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
     return speaker
 
 
-_CREDIT_PARAGRAPH = re.compile(r"[-—―–]\s*((?:[A-Z][\w.’'-]*\s?){1,6})(?=[,.]|\s*$)")
+# up to six words, each ended by a space but the last: with the space optional between
+# them, a run of capitals and hyphens could be cut into words every way (hangs at 1,000)
+_CREDIT_PARAGRAPH = re.compile(
+    r"[-—―–]\s*((?:[A-Z][\w.’'-]*\s){0,5}[A-Z][\w.’'-]*\s?)(?=[,.]|\s*$)"
+)
 
 
 def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str | None] | None:
