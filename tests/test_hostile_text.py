@@ -233,3 +233,12 @@ def test_a_dash_before_a_run_of_capitals_is_no_catastrophe() -> None:
     _assert_linear(make, quotes.find, 20)
     found = quotes.find("“It is over.”\n\n-Jane Doe, Adelaide.\n")
     assert [(q.speaker, q.mention) for q in found] == [("Jane Doe", "Jane Doe")]
+
+
+def test_a_copyright_line_with_a_run_of_tabs_still_names_its_publisher() -> None:
+    def make(n: int) -> str:
+        return f"Headline\n\nBody.\n\nCopyrigh{chr(9) * n}t © 2024 InDaily.\n"
+
+    _assert_linear(make, _read, 20)
+    publisher = _read(make(150)).publisher
+    assert publisher is not None and publisher.name == "InDaily"
