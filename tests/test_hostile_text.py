@@ -242,3 +242,18 @@ def test_a_copyright_line_with_a_run_of_tabs_still_names_its_publisher() -> None
     _assert_linear(make, _read, 20)
     publisher = _read(make(150)).publisher
     assert publisher is not None and publisher.name == "InDaily"
+
+
+def test_spaces_after_a_credit_label_are_read_once() -> None:
+    def make(n: int) -> str:
+        lines = "\n\n".join(f"A view (Photo:{' ' * n}{'x' * 100}" for _ in range(5))
+        return f"Headline\n\nBody.\n\nMore body.\n\n{lines}\n"
+
+    _assert_linear(make, _read, 200)
+    article = _read(f"Headline\n\nBody.\n\nA view (Photo:{' ' * 1_000}Jane Doe)\n")
+    assert article.photos == (m.Photo(caption="A view", credit="Jane Doe"),)
+
+
+def test_reported_speech_with_no_name_after_according_to_is_no_error() -> None:
+    found = quotes.find("Aa. According to \t\t, the plan will fail badly.\n", indirect=True)
+    assert found == []

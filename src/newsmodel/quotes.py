@@ -495,7 +495,9 @@ def _described_person(mention: str) -> bool:
     """``former Obama adviser David Axelrod``, ``one former executive``: a speaker
     phrase that starts in lower case (after an inverted verb)."""
     words = mention.split()
-    if len(words) > 8 or words[0].lower() in _NOT_SPEAKER_START or _NOT_A_NAME.search(mention):
+    if not words or len(words) > 8 or words[0].lower() in _NOT_SPEAKER_START:
+        return False
+    if _NOT_A_NAME.search(mention):
         return False
     if words[-1].lower() in _NOT_SPEAKER_END or words[0].lower() in ("him", "her", "them", "it"):
         return False
@@ -506,6 +508,8 @@ def _described_person(mention: str) -> bool:
 
 def _plausible_speaker(mention: str) -> bool:
     words = mention.split()
+    if not words:
+        return False  # "According to  , …": only spaces where the name would be
     low = mention.lower()
     if low in _PRONOUNS:
         return True

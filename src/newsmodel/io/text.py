@@ -38,11 +38,12 @@ _FURNITURE = re.compile(
     r"listen to (?:this )?(?:article|story)|follow us|copy link|copied!?)",
     re.IGNORECASE,
 )
-# (?<!\s): the caption ends at a word, so the spaces before the label are read once
-# (not again from each space of a long run, which made the match quadratic)
+# The caption ends at a word ((?<!\s)) and the credit starts at one ([^…\s]): a long run
+# of spaces before the label or after the colon is read once, not shared out among the
+# neighbouring parts in every possible way (quadratic, and worse after the colon).
 _CREDIT = re.compile(
     r"^(?P<caption>.*?)(?<!\s)\s*[(\[]?\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source)"
-    r"(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:]{1,80}?)[)\]]?\s*$",
+    r"(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:\s][^()\[\]:]{0,79}?)[)\]]?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _TOPICS = re.compile(
