@@ -31,14 +31,14 @@ from lxml import html as lxml_html
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import MONTH_PATTERN, format_date, parse_date
-from newsmodel.errors import InputTooLargeError, ReadError, report_loss
+from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
-    changed_fields,
     check_input,
     clean_text,
+    declare_read_back_losses,
     line_col,
     sniff_encoding,
 )
@@ -50,6 +50,7 @@ from newsmodel.io.jsonld import (
     loads_lenient,
     to_data,
 )
+from newsmodel.losses import Losses, report
 from newsmodel.markup import (
     blocks_from_element,
     blocks_to_elements,
@@ -60,7 +61,6 @@ from newsmodel.markup import (
     remove_element,
     safe_url,
 )
-from newsmodel.quotes import with_quotes
 
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
@@ -1133,14 +1133,15 @@ def read(
     url: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
 ) -> m.Article:
-    """Read the article on a news page. ``url`` is the page's address (for relative links)."""
+    """Read the article on a news page. ``url`` is the page's address (for relative links).
+
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    """
     data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
     document = _parse(decode_html(data, encoding))
     with as_read_errors(FORMAT.name):
-        article = _read(document, url)
-        return with_quotes(article) if quotes else article
+        return _read(document, url)
 
 
 def _read(document: Any, given_url: str | None) -> m.Article:
@@ -1453,7 +1454,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
     text = etree.tostring(page, method="html", encoding="unicode")
     document = "<!DOCTYPE html>\n" + text + "\n"
-    back = read(document, quotes=bool(article.quotes))
-    lost = changed_fields(article, back)
-    report_loss(FORMAT.name, lost, strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, read(document), losses)
+    report(FORMAT.name, losses, strict=strict)
     return document

@@ -23,17 +23,17 @@ from newsmodel._json import MAX_INT_DIGITS, check_size, recover_objects, squash_
 from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
-from newsmodel.errors import InputTooLargeError, ReadError, report_loss
+from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.io import JSONLD as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
-    changed_fields,
     clean_text,
+    declare_read_back_losses,
     decode_text,
 )
+from newsmodel.losses import Losses, report
 from newsmodel.markup import blocks_from_html, safe_url
-from newsmodel.quotes import with_quotes
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -333,10 +333,11 @@ def _text_block(value: Any) -> list[str]:
     return [squash_spaces(p) for p in parts if p.strip()]
 
 
-def read(
-    data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, quotes: bool = True
-) -> m.Article:
-    """Read the (first) article in a JSON-LD document."""
+def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
+    """Read the (first) article in a JSON-LD document.
+
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    """
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     parsed = _loads_lenient(text, FORMAT.name)
     if parsed is None:
@@ -345,8 +346,7 @@ def read(
     if not articles:
         raise ReadError("no schema.org article in the document", format=FORMAT.name, where="$")
     with as_read_errors(FORMAT.name):
-        article = article_from_data(articles[0], by_id)
-        return with_quotes(article) if quotes else article
+        return article_from_data(articles[0], by_id)
 
 
 # ---------------------------------------------------------------------------
@@ -435,8 +435,7 @@ def write(article: m.Article, *, indent: int | None = 2, strict: bool = False) -
     """Write ``article`` as a schema.org ``NewsArticle`` JSON-LD document."""
     data = to_data(article)
     text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
-    back = article_from_data(data)
-    if article.quotes:
-        back = with_quotes(back)
-    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, article_from_data(data), losses)
+    report(FORMAT.name, losses, strict=strict)
     return text
