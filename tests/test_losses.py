@@ -104,14 +104,20 @@ def test_every_change_is_declared_and_every_declaration_is_a_change(
     check_declared(name, article)
 
 
-#: What each writer declares for the InDaily story.
-INDAILY_LOSSES: dict[str, tuple[str, ...]] = {}
+#: What each writer declares for the InDaily story: no format but newsmodel
+#: JSON has a place for quotes, and ninjs dates need a time of day.
+INDAILY_LOSSES: dict[str, tuple[str, ...]] = {
+    name: ("published", "modified", "quotes") if name.startswith("ninjs") else ("quotes",)
+    for name in WRITERS
+}
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
 def test_indaily_losses_are_exact(name: str) -> None:
-    declared = check_declared(name, attrs.evolve(expected_article(), quotes=()))
-    assert declared == INDAILY_LOSSES.get(name, ())
+    assert check_declared(name, expected_article()) == INDAILY_LOSSES[name]
+    assert check_declared(name, attrs.evolve(expected_article(), quotes=())) == tuple(
+        path for path in INDAILY_LOSSES[name] if path != "quotes"
+    )
 
 
 def test_paths_are_joined_under_a_view() -> None:

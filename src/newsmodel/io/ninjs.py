@@ -1000,7 +1000,7 @@ def to_data(
     doc = _v3(article, catalog, losses)
     if version == "3.1":
         return doc
-    v2 = _to_v2(doc)
+    v2: dict[str, Any] = _to_v2(doc)
     if version == "2.2":
         return v2
     _v1_losses(article, catalog, losses)
