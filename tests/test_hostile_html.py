@@ -25,6 +25,10 @@ from newsmodel.errors import (
 )
 from newsmodel.io import html, jsonld
 from newsmodel.markup import EMBED_MAX_DEPTH, HTML_MAX_DEPTH, blocks_from_html
+from newsmodel.page.elements import text_of
+from newsmodel.page.measure import Measures
+from newsmodel.page.parse import parse
+from newsmodel.page.strings import COPYRIGHT
 from tests.conftest import INDAILY_HTML
 
 SENTENCE = "The minister said, on Tuesday, that the plan would go ahead as agreed. "
@@ -267,26 +271,26 @@ def _markup(draw: st.DrawFn, depth: int = 0) -> str:
 
 
 def _check_measures(document: Any) -> None:
-    measures = html._Measures(document)
+    measures = Measures(document)
     for el in document.iter():
         if not isinstance(el.tag, str):
             continue
-        text = html._text(el)
+        text = text_of(el)
         assert measures.length(el) == len(text)
         assert measures.text(el) == text
         assert measures.commas(el) == text.count(",")
-        assert measures.paragraphs(el) == sum(len(html._text(p)) for p in el.iter("p"))
-        assert measures.linked(el) == sum(len(html._text(a)) for a in el.iter("a"))
+        assert measures.paragraphs(el) == sum(len(text_of(p)) for p in el.iter("p"))
+        assert measures.linked(el) == sum(len(text_of(a)) for a in el.iter("a"))
         assert measures.size(el) == sum(1 for e in el.iter() if isinstance(e.tag, str))
-        if html._COPYRIGHT.match(text):
+        if COPYRIGHT.match(text):
             assert measures.marked(el)
 
 
 def test_measures_agree_on_the_indaily_page() -> None:
-    _check_measures(html._parse(html.decode_html(INDAILY_HTML.read_bytes())))
+    _check_measures(parse(html.decode_html(INDAILY_HTML.read_bytes())))
 
 
 @settings(max_examples=80, deadline=None)
 @given(_markup())
 def test_measures_agree_on_random_markup(markup: str) -> None:
-    _check_measures(html._parse(f"<html><body><div>{markup}x</div></body></html>"))
+    _check_measures(parse(f"<html><body><div>{markup}x</div></body></html>"))

@@ -13,6 +13,7 @@ import pytest
 
 import newsmodel
 from newsmodel import model as m
+from newsmodel import schemaorg
 from newsmodel.io import html, jsonld, newsmodel_json, ninjs
 from tests.conftest import GOLDEN
 
@@ -100,7 +101,7 @@ def test_recovery_does_not_retry_inside_a_broken_object(
     monkeypatch: pytest.MonkeyPatch, damaged: str
 ) -> None:
     calls = _count_decodes(monkeypatch)
-    assert jsonld.loads_lenient(damaged) is None
+    assert schemaorg.loads_lenient(damaged) is None
     assert len(calls) <= 8  # the old loop decoded again from every "{"
 
 
@@ -115,22 +116,22 @@ def test_recovery_does_not_retry_inside_a_broken_object(
 )
 def test_recovery_costs_a_few_parses(damaged: str) -> None:
     valid = json.dumps([{"@type": "Thing", "name": "x" * 30}] * (len(damaged) // 40))
-    broken = _fastest(lambda: jsonld.loads_lenient(damaged))
-    whole = _fastest(lambda: jsonld.loads_lenient(valid))
+    broken = _fastest(lambda: schemaorg.loads_lenient(damaged))
+    whole = _fastest(lambda: schemaorg.loads_lenient(valid))
     assert broken < 50 * whole, (broken, whole)  # the old loop: 200 to 5000 times
 
 
 def test_recovery_still_finds_what_pages_hold() -> None:
     article = '{"@type": "NewsArticle", "headline": "H", "author": {"name": "Jane Doe"}}'
     pasted = article + '\n{"@type": "WebSite", "name": "Paper"}'
-    assert [d["@type"] for d in jsonld.loads_lenient(pasted)] == ["NewsArticle", "WebSite"]
+    assert [d["@type"] for d in schemaorg.loads_lenient(pasted)] == ["NewsArticle", "WebSite"]
     # the whole is broken beyond repair; the article inside its @graph is not
     graph = '{"@context": "https://schema.org", "@graph": [' + article + '], "x": tru}'
     assert jsonld.read(graph).headline == "H"
     # an object after a broken one, and one inside it before the break
     broken = '{"a": {"b": 1}, "c": "quote" inside"} {"d": 2}'
-    assert jsonld.loads_lenient(broken) == [{"b": 1}, {"d": 2}]
-    assert jsonld.loads_lenient('{"a": "x" "y"} {"d": 2}') == [{"d": 2}]
+    assert schemaorg.loads_lenient(broken) == [{"b": 1}, {"d": 2}]
+    assert schemaorg.loads_lenient('{"a": "x" "y"} {"d": 2}') == [{"d": 2}]
     page = (
         b'<html><head><script type="application/ld+json">'
         + (article[:-1] + ', "keywords": "a, b",}').encode()
@@ -143,7 +144,7 @@ def test_recovery_attempts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsmodel._json import MAX_RECOVERY_ATTEMPTS
 
     calls = _count_decodes(monkeypatch)
-    assert jsonld.loads_lenient("{" * 50_000) is None
+    assert schemaorg.loads_lenient("{" * 50_000) is None
     assert len(calls) <= MAX_RECOVERY_ATTEMPTS + 2
 
 

@@ -8,6 +8,7 @@ does not import the format package.
 from __future__ import annotations
 
 import codecs
+import re
 
 from newsmodel.errors import InputTooLargeError, ReadError
 
@@ -15,6 +16,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "bom_encoding",
     "check_input",
+    "clean_text",
     "decode_bytes",
     "decode_text",
     "line_col",
@@ -156,3 +158,11 @@ def line_col(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"line {line}, column {col}"
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
+    return _NOT_TEXT.sub("", text)

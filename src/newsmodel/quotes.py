@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -194,7 +195,9 @@ _FULL_NAME = re.compile(
     r"\b(?=[A-Z])((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
     r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[A-Z][a-zà-ÿ’'-]+){1,2})\b"
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[A-Z“\"‘(])")
+# (?<![.!?]): a run of end marks is tried from its first mark only (each later start in
+# the run would fail the same way), so a long run of dots is not rescanned at every dot
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’)]*\s+(?=[A-Z“\"‘(])")
 _TERM_CUES = re.compile(
     r"(?:\b(?:so-called|term|terms|word|words|phrase|phrases|slogan|title|titled|entitled|dubbed|"
     r"nicknamed|known as|referred to as|brand|by|as|headline|headlined|hashtag|motto|book|film|"
@@ -382,8 +385,11 @@ def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     return stripped, offset + cut
 
 
+#: The longest word of a name the speaker patterns try (no name is longer; a longer run of
+#: letters is not rescanned from each of its capitals).
+_NAME_WORD_MAX = 40
 _APPOSITIVE = re.compile(
-    r"((?:[A-Z][\w’'.-]*\.? ){0,4}[A-Z][\w’'.-]*),"
+    rf"((?:[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}\.? ){{0,4}}[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}),"
     r"\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
 )
 
@@ -441,7 +447,9 @@ _CREDIT_DASH = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,
 
 def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     """The speaker after an inverted verb (``said Jane Doe, a spokeswoman``)."""
-    match = _AFTER_VERB_PHRASE.match(masked, start)
+    # the phrase is read near the verb only: a long run of spaces after it is not
+    # rescanned from each of the phrase's 80 possible ends
+    match = _AFTER_VERB_PHRASE.match(masked, start, start + _WINDOW)
     if not match:
         return None
     s, e = match.start(1), match.end(1)
@@ -552,10 +560,12 @@ _NOT_A_NAME = re.compile(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|
 _APPOSITIVE_AFTER = re.compile(
     r"\s*((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*),((?:\s*[^,]{1,100}?,){1,2})\s*$"
 )
+# every whitespace run belongs to one place only (no "\s*\s*"): a long run of spaces after
+# a verb is not split every possible way before the match fails
 _CLEAN_TAIL = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|journalists|the \w+|an? \w+|"
     r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|him|her|them|us|me)\s*)?"
-    r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40})?\s*[:,]?\s*(?:that\s*)?"
+    r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40}\s*)?(?:[:,]\s*)?(?:that\s*)?"
 )
 _AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
 
@@ -807,6 +817,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Paragraphs with their offsets: split at blank lines, and at line ends after a sentence."""
     pos = 0
     search = 0
+    marks = _MarkCount(text)
     while True:
         newline = text.find("\n", search)
         if newline == -1:
@@ -824,7 +835,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
             not blank
             and not sentence
             and text[after : after + 1] in ("“", "”")
-            and text.count("“", pos, end) + 2 * (text[pos] == "”") == text.count("”", pos, end)
+            and marks.balanced(pos, end)
         )
         if blank or sentence or quoted:
             if end > pos:
@@ -835,6 +846,24 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         search = max(after, newline + 1)
     if pos < len(text):
         yield pos, text[pos:]
+
+
+class _MarkCount:
+    """Whether the typographic quotation marks of ``text[pos:end]`` are balanced, for a
+    growing ``end``: each line is counted once, not the whole paragraph again per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = self.done = self.opens = self.closes = 0
+
+    def balanced(self, pos: int, end: int) -> bool:
+        if pos != self.pos or end < self.done:  # a new paragraph: count from its start
+            self.pos = self.done = pos
+            self.opens = self.closes = 0
+        self.opens += self.text.count("“", self.done, end)
+        self.closes += self.text.count("”", self.done, end)
+        self.done = end
+        return self.opens + 2 * (self.text[pos] == "”") == self.closes
 
 
 _LONG_PARTIAL = 5
@@ -1056,7 +1085,7 @@ def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
     end = len(masked.rstrip())
     if end == 0 or (quoted and masked[end - 1] != ":"):
         return None
-    s_start, _ = _sentence_bounds(masked, end - 1)
+    s_start = max(_sentence_bounds(masked, end - 1)[0], end - _WINDOW)
     speaker, verb_span, _clean = _attribution_before(para, masked, s_start, end)
     if verb_span is None and masked[end - 1] == ":":
         # "On July 6, Sanders made the following comment:" (not "Wait, it gets better:")
@@ -1067,7 +1096,11 @@ def _lead_in(para: str, masked: str, quoted: bool) -> _Speaker | None:
     return speaker
 
 
-_CREDIT_PARAGRAPH = re.compile(r"[-—―–]\s*((?:[A-Z][\w.’'-]*\s?){1,6})(?=[,.]|\s*$)")
+# up to six words, each ended by a space but the last: with the space optional between
+# them, a run of capitals and hyphens could be cut into words every way (hangs at 1,000)
+_CREDIT_PARAGRAPH = re.compile(
+    r"[-—―–]\s*((?:[A-Z][\w.’'-]*\s){0,5}[A-Z][\w.’'-]*\s?)(?=[,.]|\s*$)"
+)
 
 
 def _handed_on(source: tuple[str, str, bool, int] | None) -> tuple[_Speaker, str | None] | None:
@@ -1357,17 +1390,15 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
     for index, block in enumerate(article.body):
         if isinstance(block, (m.Paragraph, m.Heading)):
             pieces.append((m.QuotePart.BODY, index, m.block_text(block)))
-    text = ""
-    starts: list[int] = []
-    for _, _, piece in pieces:
-        starts.append(len(text))
-        text += piece.replace("\n\n", "\n") + "\n\n"
+    # one text, and where each piece starts in it: a quote is placed by bisection
+    chunks = [piece.replace("\n\n", "\n") + "\n\n" for _, _, piece in pieces]
+    starts = list(itertools.accumulate((len(chunk) for chunk in chunks), initial=0))
     quotes: list[m.Quote] = []
-    for match in find(text, indirect=indirect):
-        for (part, where, piece), base in zip(pieces, starts):
-            if base <= match.start < base + len(piece):
-                quotes.append(_quote(match, part, where, base))
-                break
+    for match in find("".join(chunks), indirect=indirect):
+        at = bisect.bisect_right(starts, match.start, hi=len(chunks)) - 1
+        if at >= 0 and match.start < starts[at] + len(chunks[at]) - 2:
+            part, where, _ = pieces[at]
+            quotes.append(_quote(match, part, where, starts[at]))
     # quotes marked up in the source, when the marks themselves are not in the text
     seen = {q.text for q in quotes}
     for index, block in enumerate(article.body):

@@ -6,7 +6,6 @@ The input guard itself (type, size, BOM, encoding sniffing, decoding) lives in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -16,6 +15,7 @@ from newsmodel import model as m
 from newsmodel._input import (
     DEFAULT_MAX_BYTES,
     check_input,
+    clean_text,
     decode_text,
     line_col,
     sniff_encoding,
@@ -37,13 +37,6 @@ __all__ = [
     "parse_json",
     "sniff_encoding",
 ]
-
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(text: str) -> str:
-    """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
-    return _NOT_TEXT.sub("", text)
 
 
 @contextmanager

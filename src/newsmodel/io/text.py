@@ -43,14 +43,18 @@ _FURNITURE = re.compile(
     r"listen to (?:this )?(?:article|story)|follow us|copy link|copied!?)",
     re.IGNORECASE,
 )
+# (?<!\s): the caption ends at a word, so the spaces before the label are read once
+# (not again from each space of a long run, which made the match quadratic)
 _CREDIT = re.compile(
-    r"^(?P<caption>.*?)\s*[(\[]?\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source)"
+    r"^(?P<caption>.*?)(?<!\s)\s*[(\[]?\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source)"
     r"(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:]{1,80}?)[)\]]?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _TOPICS = re.compile(
     r"^(?:topics|tags|tagged|keywords|filed under|more on)\s*[:：]\s*(?P<list>.+)$", re.IGNORECASE
 )
+# (?<!\s): a run of spaces is read once, from its start, not again from each of its spaces
+_TOPIC_SPLIT = re.compile(r"(?<!\s)\s*[,;|·•]\s*")
 _RIGHTS = re.compile(r"(?:^|\s)(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.IGNORECASE)
 _HOLDER = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
@@ -131,12 +135,23 @@ def _topics(line: str) -> tuple[m.Topic, ...] | None:
     match = _TOPICS.match(line.strip())
     if not match:
         return None
-    names = [n.strip(" .") for n in re.split(r"\s*[,;|·•]\s*", match.group("list"))]
+    names = [n.strip(" .") for n in _TOPIC_SPLIT.split(match.group("list"))]
     return tuple(m.Topic(name=n, kind=m.TopicKind.KEYWORD) for n in names if n)
 
 
+#: A copyright line is short; longer lines are body text that mentions copyright.
+_MAX_RIGHTS_LINE = 200
+
+
+def _holder(line: str) -> re.Match[str] | None:
+    """The holder in a copyright line. Its spaces are made single first: the pattern's
+    optional parts each end in spaces, and a long run of them could be shared among
+    those parts in every possible way before the search fails (minutes for 100 tabs)."""
+    return _HOLDER.search(" ".join(line.split()))
+
+
 def _is_rights(line: str) -> bool:
-    return _RIGHTS.search(line) is not None and len(line) < 200
+    return len(line) < _MAX_RIGHTS_LINE and _RIGHTS.search(line) is not None
 
 
 # -------------------------------------------------------------------------
@@ -214,6 +229,7 @@ def _read(text: str, *, dayfirst: bool) -> m.Article:
     signoffs: list[m.Byline] = []
     topics: list[m.Topic] = []
     photos: list[m.Photo] = []
+    seen_photos: set[m.Photo] = set()
     rights: list[str] = []
     body: list[m.Block] = []
     published: m.DateValue | None = None
@@ -267,7 +283,8 @@ def _read(text: str, *, dayfirst: bool) -> m.Article:
             elif in_header and _BY_LINE.match(line) and len(line.split()) <= 16:
                 bylines.extend(parse_byline(line))
             elif photo is not None:
-                if photo not in photos:
+                if photo not in seen_photos:
+                    seen_photos.add(photo)
                     photos.append(photo)
                     if not in_header:
                         body.append(m.Figure(photo=photo))
@@ -279,7 +296,7 @@ def _read(text: str, *, dayfirst: bool) -> m.Article:
 
     publisher = None
     if rights:
-        holder = _HOLDER.search(rights[0])
+        holder = _holder(rights[0])
         name = holder.group("holder").strip() if holder else ""
         if name and len(name.split()) <= 6 and not re.search(r"rights reserved", name, re.I):
             publisher = m.Publisher(name=name)
@@ -338,7 +355,9 @@ def _photo_line(photo: m.Photo) -> str:
 def _publisher_in_rights(article: m.Article) -> bool:
     if article.publisher is None or article.rights is None or not article.rights.notice:
         return False
-    holder = _HOLDER.search(article.rights.notice.split(".")[0] + ".")
+    if len(" ".join(article.rights.notice.split())) >= _MAX_RIGHTS_LINE:
+        return False  # the reader takes no copyright line this long, nor its holder
+    holder = _holder(article.rights.notice.split(".")[0] + ".")
     return holder is not None and holder.group("holder").strip() == article.publisher.name
 
 

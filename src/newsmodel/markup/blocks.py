@@ -1,0 +1,261 @@
+"""Reading blocks from markup: a table from tag name to the handler that reads it.
+
+:func:`blocks_from_element` walks a container: each child whose tag starts a block
+(:data:`~newsmodel.markup.dialects.BLOCK_TAGS`) is read by its handler in
+:data:`HANDLERS` (a container when it has none), and the inline runs between them
+become paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from html import escape
+
+from lxml import etree
+
+from newsmodel import model as m
+from newsmodel.markup.dialects import (
+    ATTRIBUTION_TAGS,
+    BLOCK_TAGS,
+    DROP_TAGS,
+    EMBED_CLASS,
+    EMBED_FORMAT_ATTR,
+    EMBED_TAGS,
+    EMBED_URL_ATTR,
+    FIGURE_TAGS,
+    HEADING_LEVELS,
+    HTML_MEDIA_TYPE,
+    LIST_ITEM_TAGS,
+    LIST_TAGS,
+    PARAGRAPH_TAGS,
+    QUOTE_SOURCE_ATTRS,
+    QUOTE_TAGS,
+)
+from newsmodel.markup.figures import image_photo, photo_from_figure
+from newsmodel.markup.inline import MAX_DEPTH, inline_from_element, inline_node
+from newsmodel.markup.parse import first_attr, local_name, parse_document, texts
+from newsmodel.markup.sanitise import safe_url, sanitise_html
+from newsmodel.markup.text import clean, has_text, number, tidy
+
+__all__ = ["HANDLERS", "blocks_from_element", "blocks_from_html"]
+
+#: Reads one element (its tag's local name given) at a nesting depth as blocks.
+Handler = Callable[[etree._Element, str, int], Iterator[m.Block]]
+#: The widest table cell read: ``colspan="5000"`` reads as 1000 (HTML's own cap).
+_MAX_COLSPAN = 1000
+#: The tallest table cell read: ``rowspan="70000"`` reads as 65534 (HTML's own cap).
+_MAX_ROWSPAN = 65534
+
+
+def _blocks(
+    container: etree._Element, depth: int, skip: etree._Element | None = None
+) -> Iterator[m.Block]:
+    """Blocks inside ``container``: block children converted, loose inline runs as paragraphs."""
+    run: list[m.Inline] = []
+
+    def flush() -> Iterator[m.Block]:
+        content = tidy(run)
+        run.clear()
+        if has_text(content):
+            yield m.Paragraph(content=content)
+
+    text = clean(container.text)
+    if text:
+        run.append(text)
+    for child in container:
+        name = local_name(child)
+        if child is skip:
+            pass
+        elif name in BLOCK_TAGS:
+            yield from flush()
+            yield from _block(child, depth + 1)
+        else:
+            run.extend(inline_node(child, depth + 1, pre=False))
+        tail = clean(child.tail)
+        if tail:
+            run.append(tail)
+    yield from flush()
+
+
+def _block(element: etree._Element, depth: int) -> Iterator[m.Block]:
+    name = local_name(element)
+    if not name or name in DROP_TAGS:
+        return
+    if depth > MAX_DEPTH:
+        text = clean(" ".join(texts(element))).strip()
+        if text:
+            yield m.Paragraph(content=(text,))
+        return
+    yield from HANDLERS.get(name, _container)(element, name, depth)
+
+
+def _container(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``div``, ``section``, NITF ``block`` and anything unknown: look inside."""
+    return _blocks(element, depth)
+
+
+def _nothing(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``hr``: a rule says nothing."""
+    return iter(())
+
+
+def _paragraph(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<p>Text <img src="a.jpg"></p>``: the paragraph, then its images as figures."""
+    content = tidy(inline_from_element(element, depth))
+    if has_text(content):
+        yield m.Paragraph(content=content)
+    if len(element):
+        for img in element.iter("img", "{*}img"):
+            photo = image_photo(img)
+            if photo is not None:
+                yield m.Figure(photo=photo)
+
+
+def _heading(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<h3>Result</h3>``, NITF ``<hl2>Result</hl2>``."""
+    content = tidy(inline_from_element(element, depth))
+    if has_text(content):
+        yield m.Heading(content=content, level=HEADING_LEVELS[name])
+
+
+def _pre(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<pre>one\\ntwo</pre>``: a paragraph, its line ends as line breaks."""
+    content = tidy(inline_from_element(element, depth, pre=True), collapse=False)
+    parts: list[m.Inline] = []
+    for item in content:
+        if isinstance(item, str):
+            for i, line in enumerate(item.split("\n")):
+                if i:
+                    parts.append(m.LineBreak())
+                parts.append(line)
+        else:
+            parts.append(item)
+    if has_text(parts):
+        yield m.Paragraph(content=tuple(parts))
+
+
+def _blockquote(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<blockquote cite="…"><p>…</p><footer>Ada Pell</footer></blockquote>``, NITF ``bq``
+    with ``credit``: the last child, when an attribution, is not a block of the quote."""
+    attribution: list[m.Inline] = []
+    skip = None
+    children = list(element)
+    if children and local_name(children[-1]) in ATTRIBUTION_TAGS:
+        skip = children[-1]
+        attribution = inline_from_element(skip, depth + 1)
+    blocks = tuple(_blocks(element, depth, skip=skip))
+    cite = safe_url(first_attr(element, QUOTE_SOURCE_ATTRS))
+    content = tidy(attribution)
+    if blocks or has_text(content):
+        yield m.BlockQuote(blocks=blocks, cite=cite, attribution=content)
+
+
+def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks. A heading between the
+    items (``<ul><h3>Also</h3><li>…</li></ul>``) is kept as a heading, the list cut there."""
+    items: list[tuple[m.Block, ...]] = []
+    for child in element:
+        tag = local_name(child)
+        if tag in LIST_ITEM_TAGS:
+            blocks = tuple(_blocks(child, depth + 1))
+            if blocks:
+                items.append(blocks)
+        elif tag in HEADING_LEVELS:
+            if items:
+                yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
+                items = []
+            yield from _block(child, depth + 1)
+    if items:
+        yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
+
+
+def _figure(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``figure``, ``img``, ``picture``, NITF ``media``: a photo; a figure around
+    something else (a table, an embed, a quote) is read as a container."""
+    photo = photo_from_figure(element)
+    if photo is not None:
+        yield m.Figure(photo=photo)
+    elif name == "figure":
+        yield from _blocks(element, depth)
+
+
+def _cell(cell: etree._Element, depth: int) -> m.TableCell:
+    return m.TableCell(
+        content=tidy(inline_from_element(cell, depth)),
+        header=local_name(cell) == "th",
+        colspan=min(number(cell.get("colspan")) or 1, _MAX_COLSPAN),
+        rowspan=min(number(cell.get("rowspan")) or 1, _MAX_ROWSPAN),
+    )
+
+
+def _table(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<table><caption>…</caption><tr><th>…</th><td>…</td></tr></table>``: its rows at
+    any depth (``thead``, ``tbody``), the first caption."""
+    rows: list[m.TableRow] = []
+    caption: tuple[m.Inline, ...] = ()
+    for child in element.iter():
+        tag = local_name(child)
+        if tag == "caption" and not caption:
+            caption = tidy(inline_from_element(child, depth))
+        elif tag == "tr":
+            cells = [_cell(c, depth) for c in child if local_name(c) in ("td", "th")]
+            rows.append(m.TableRow(cells=tuple(cells)))
+    if rows:
+        yield m.Table(rows=tuple(rows), caption=caption)
+
+
+def _embed(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """``<iframe src="https://video.example/e/1">``: kept as sanitised HTML."""
+    markup = sanitise_html(
+        etree.tostring(element, method="html", encoding="unicode", with_tail=False)
+    )
+    if markup.strip():
+        src = safe_url(first_attr(element, ("src", "data")))
+        yield m.RawEmbed(format=HTML_MEDIA_TYPE, content=markup, url=src)
+
+
+def _div(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+    """A container, or newsmodel's own ``<div class="nm-embed" data-format="…">``."""
+    if EMBED_CLASS not in (element.get("class") or "").split():
+        yield from _blocks(element, depth)
+        return
+    fmt = (element.get(EMBED_FORMAT_ATTR) or "").strip() or HTML_MEDIA_TYPE
+    if fmt == HTML_MEDIA_TYPE:
+        inner = escape(element.text or "", quote=False) + "".join(
+            etree.tostring(c, method="html", encoding="unicode") for c in element
+        )
+        raw = sanitise_html(inner)
+    else:
+        raw = "".join(texts(element))
+    if raw.strip():
+        yield m.RawEmbed(format=fmt, content=raw, url=safe_url(element.get(EMBED_URL_ATTR)))
+
+
+#: The handler for each tag; a tag not here that starts a block is a container.
+HANDLERS: dict[str, Handler] = {
+    **dict.fromkeys(PARAGRAPH_TAGS, _paragraph),
+    **dict.fromkeys(HEADING_LEVELS, _heading),
+    **dict.fromkeys(QUOTE_TAGS, _blockquote),
+    **dict.fromkeys(LIST_TAGS, _list),
+    **dict.fromkeys(FIGURE_TAGS, _figure),
+    **dict.fromkeys(EMBED_TAGS, _embed),
+    "pre": _pre,
+    "table": _table,
+    "div": _div,
+    "hr": _nothing,
+}
+
+
+def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
+    """The blocks inside ``element`` (an HTML/XHTML ``body``, a NITF ``body.content``, a div)."""
+    return tuple(_blocks(element, 0))
+
+
+def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:
+    """The blocks of an HTML fragment such as a ninjs or JSON-LD body (``format`` names
+    the input in errors: see :func:`~newsmodel.markup.parse.check_html_parse`)."""
+    if not markup or not markup.strip():
+        return ()
+    document = parse_document(markup, format=format)
+    body = document.find("body")
+    return blocks_from_element(body if body is not None else document)

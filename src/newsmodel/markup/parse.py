@@ -1,0 +1,132 @@
+"""Parsing HTML safely, and the small tree helpers every part of markup uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import cast
+
+from lxml import etree, html
+
+from newsmodel.errors import InputTooLargeError, ReadError
+
+__all__ = [
+    "HTML_MAX_DEPTH",
+    "add_text",
+    "attributes",
+    "check_html_parse",
+    "first_attr",
+    "html_parser",
+    "local_name",
+    "parse_document",
+    "remove_element",
+    "texts",
+]
+
+#: libxml2 stops reading HTML nested deeper than this (its limit with the huge_tree
+#: option; 256 without it). Deeper input is refused with :class:`InputTooLargeError`,
+#: never read short: what follows the limit would be lost without a word.
+HTML_MAX_DEPTH = 2048
+#: libxml2's message when it stops at that depth: "Excessive depth in document: 2049 use
+#: XML_PARSE_HUGE option".
+_DEPTH_MESSAGE = re.compile(r"Excessive depth in document: (\d+)")
+
+
+def local_name(element: etree._Element) -> str:
+    """An element's tag without namespace, lower-cased (``""`` for comments and PIs)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def html_parser() -> etree.HTMLParser:
+    """An HTML parser that never touches the network and drops comments and PIs.
+
+    ``huge_tree`` lifts libxml2's caps on nesting (256 → :data:`HTML_MAX_DEPTH`) and on
+    one text node (10 MB): the HTML parser expands no entities of its own, and readers
+    bound the input's size. Check the parse with :func:`check_html_parse`.
+    """
+    return etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+    )
+
+
+def check_html_parse(parser: etree.HTMLParser, *, format: str | None = None) -> None:
+    """Raise when libxml2 stopped part way through (a resource limit): the tree it left
+    would silently lack the rest of the page.
+
+    :class:`InputTooLargeError` for nesting deeper than :data:`HTML_MAX_DEPTH` or another
+    of libxml2's limits; :class:`ReadError` for any other fatal error.
+    """
+    for entry in parser.error_log:
+        if entry.level < etree.ErrorLevels.FATAL:
+            continue
+        where = f"line {entry.line}, column {entry.column}"
+        depth = _DEPTH_MESSAGE.search(entry.message or "")
+        if depth is not None:
+            raise InputTooLargeError(
+                f"elements nested deeper than {depth.group(1)} levels", format=format, where=where
+            )
+        message = " ".join((entry.message or "").split())
+        if "limit" in message.lower() or entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise InputTooLargeError(f"over the HTML parser's limits: {message}", format=format)
+        raise ReadError(f"the HTML parser stopped: {message}", format=format, where=where)
+
+
+def parse_document(markup: str, *, check: bool = True, format: str | None = None) -> etree._Element:
+    """``<html><body>markup</body></html>`` parsed with :func:`html_parser`.
+
+    With ``check``, a parse that stopped part way raises (see :func:`check_html_parse`,
+    where ``format`` names the input); without, the tree is what libxml2 read.
+    """
+    parser = html_parser()
+    document = html.document_fromstring(f"<html><body>{markup}</body></html>", parser=parser)
+    if check:
+        check_html_parse(parser, format=format)
+    return document
+
+
+def texts(element: etree._Element) -> Iterator[str]:
+    """The text inside ``element``, in document order (``itertext``)."""
+    # lxml gives str for parsed text (its stubs allow bytes)
+    return cast("Iterator[str]", element.itertext())
+
+
+def attributes(element: etree._Element) -> dict[str, str]:
+    """A copy of ``element``'s attributes, in order (names lxml cannot look up, such as
+    ``a{b``, included)."""
+    return cast("dict[str, str]", dict(element.items()))
+
+
+def first_attr(element: etree._Element, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that ``element`` has a non-empty value for, or ``None``."""
+    for name in names:
+        value = element.get(name)
+        if value:
+            return value
+    return None
+
+
+def remove_element(element: etree._Element) -> None:
+    """Remove ``element`` but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def add_text(parent: etree._Element, text: str) -> None:
+    """Append ``text`` where it reads next in ``parent`` (its text, or its last child's tail)."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text

@@ -1,0 +1,61 @@
+"""Text as HTML reads it: white space collapsed, runs of text merged, numbers checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsmodel import model as m
+
+__all__ = ["MAX_NUMBER", "clean", "has_text", "number", "tidy"]
+
+#: HTML white space (not NO-BREAK SPACE and friends, which are content).
+_WS = re.compile(r"[ \t\n\r\f]+")
+#: The HTML white space characters, for stripping a block's edges.
+_WS_CHARS = " \t\n\r\f"
+#: Widths, heights and spans at or above this are nonsense and read as absent.
+MAX_NUMBER = 10**7
+
+
+def _needs_collapse(text: str) -> bool:
+    return "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text
+
+
+def clean(text: str | None) -> str:
+    """``text`` with each run of HTML white space as one space (``""`` for ``None``)."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text) if _needs_collapse(text) else text
+
+
+def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
+    """Merge adjacent text, collapse runs of white space, strip it at the block's edges."""
+    items: list[m.Inline] = []
+    for item in content:
+        if isinstance(item, str):
+            if not item:
+                continue
+            if items and isinstance(items[-1], str):
+                items[-1] = items[-1] + item
+                continue
+        items.append(item)
+    if collapse:
+        items = [_WS.sub(" ", i) if isinstance(i, str) and _needs_collapse(i) else i for i in items]
+    if items and isinstance(items[0], str):
+        items[0] = items[0].lstrip(_WS_CHARS)
+    if items and isinstance(items[-1], str):
+        items[-1] = items[-1].rstrip(_WS_CHARS)
+    return tuple(i for i in items if not isinstance(i, str) or i)
+
+
+def has_text(content: Iterable[m.Inline]) -> bool:
+    """Whether ``content`` has any text that is not white space."""
+    return bool(m.inline_text(content).strip())
+
+
+def number(value: str | None) -> int | None:
+    """A positive whole number from an attribute (``"640"``, ``"640px"``), else ``None``."""
+    if value is None:
+        return None
+    value = value.strip().removesuffix("px")
+    return int(value) if value.isdigit() and 0 < int(value) < MAX_NUMBER else None

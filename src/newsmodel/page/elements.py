@@ -1,0 +1,99 @@
+"""Small element helpers every stage of page reading shares: text, classes, visibility."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import cast
+
+from lxml import etree
+
+__all__ = [
+    "BOILERPLATE",
+    "CONTENT_HINT",
+    "classes",
+    "elements_after",
+    "furniture_named",
+    "hidden",
+    "line_of",
+    "text_of",
+]
+
+#: Class and id words that name page furniture (navigation, ads, share bars, promos,
+#: related lists, comments, author boxes, bylines, date lines, captions).
+BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|side-bar|share|"
+    r"sharing|social|related|recommended|recommend|promo|promotion|newsletter|subscribe|"
+    r"subscription|signup|sign-up|cookie|consent|comments?|disqus|advert|advertisement|ads?|"
+    r"ad-slot|adslot|dfp|gpt|sponsor|sponsored|outbrain|taboola|popup|modal|overlay|banner|"
+    r"author-bio|author-box|authorbox|bio|tags?|tag-list|topics|paywall|more-stories|"
+    r"read-more|readmore|most-popular|trending|widget|toolbar|skip-link|screen-reader-text|"
+    r"print|byline|dateline|entry-meta|post-meta|article-meta|meta|timestamp|caption-credit|"
+    r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+#: Class and id words that name the article's body ("article-body", "entry-content").
+CONTENT_HINT = re.compile(
+    r"article-?body|articlebody|article__body|entry-content|post-content|post-body|"
+    r"story-?body|story__body|article-content|article-text|body-text|content-body|"
+    r"field-body|rich-text|richtext|story-content|main-content|article__content|"
+    r"c-article-body|paywall-content",
+    re.I,
+)
+
+
+def text_of(element: etree._Element | None) -> str:
+    """The text of ``element`` and its descendants, pieces joined by single spaces."""
+    if element is None:
+        return ""
+    parts = []
+    for piece in _pieces(element):
+        parts.append(piece)
+    return " ".join(" ".join(parts).split())
+
+
+def line_of(element: etree._Element | None) -> str:
+    """The text of an inline run (a headline): pieces joined as they stand."""
+    return " ".join("".join(_pieces(element)).split()) if element is not None else ""
+
+
+def _pieces(element: etree._Element) -> Iterator[str]:
+    """``element.itertext()``: strings, in a tree parsed from a string."""
+    return cast("Iterator[str]", element.itertext())
+
+
+def classes(element: etree._Element) -> str:
+    """``element``'s class and id, as one string."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+
+
+def furniture_named(element: etree._Element) -> bool:
+    """Whether ``element``'s class or id names page furniture and not the body."""
+    names = classes(element)
+    return BOILERPLATE.search(names) is not None and CONTENT_HINT.search(names) is None
+
+
+def hidden(element: etree._Element) -> bool:
+    """Whether ``element`` is hidden from a reader (``hidden``, ``aria-hidden``, style)."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def elements_after(root: etree._Element, start: etree._Element) -> Iterator[etree._Element]:
+    """Elements after ``start`` (and its descendants) in document order."""
+    seen = False
+    inside = set(start.iter())
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el is start:
+            seen = True
+            continue
+        if seen and el not in inside:
+            yield el

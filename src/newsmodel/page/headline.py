@@ -1,0 +1,159 @@
+"""The headline and the standfirst, as the page shows them.
+
+An ``h1`` that metadata confirms wins; else metadata's title with the site's name cut
+off. A visible standfirst (an element named like one) wins over metadata's description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from lxml import etree
+
+from newsmodel.markup import local_name
+from newsmodel.page.elements import BOILERPLATE, classes, line_of, text_of
+from newsmodel.page.measure import Measures
+from newsmodel.page.metadata import Metadata
+from newsmodel.page.strings import norm, unescape
+from newsmodel.page.weights import SMALL_ELEMENTS, STANDFIRST_MAX, STANDFIRST_MIN
+
+__all__ = ["Titles", "headline_element", "read_titles"]
+
+#: Separators between a headline and the site's name in a title ("Headline | Site").
+_SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
+#: Class and id words that name a standfirst.
+_STANDFIRST = re.compile(
+    r"excerpt|standfirst|stand-first|dek|subtitle|sub-title|subhead|summary|lede|"
+    r"intro|description|strapline|teaser|deck",
+    re.I,
+)
+#: Elements that may hold a standfirst.
+_STANDFIRST_TAGS = ("p", "div", "h2", "span")
+#: Elements whose own words may show the headline when no ``h1`` does.
+_HEADLINE_TAGS = ("h2", "h3", "div", "span", "p", "a")
+
+
+class Titles(NamedTuple):
+    """The headline and standfirst the page shows."""
+
+    #: an ``h1`` metadata confirms, else metadata's title (site name cut), else an ``h1``
+    headline: str | None
+    #: a visible standfirst, else metadata's description; never the headline again
+    summary: str | None
+
+
+def read_titles(
+    document: etree._Element,
+    article_root: etree._Element,
+    root: etree._Element,
+    meta: Metadata,
+    measures: Measures,
+) -> Titles:
+    """The headline and standfirst (``article_root``: the story's own container)."""
+    headline = _headline(document, article_root, root, meta, measures)
+    summary = _standfirst(article_root, measures)
+    if summary is None:
+        summary = unescape(
+            (meta.ld.summary if meta.ld else None)
+            or meta.first("og:description", "description", "twitter:description")
+        )
+    if not (summary and norm(summary) != norm(headline or "")):
+        summary = None
+    return Titles(headline=headline, summary=summary)
+
+
+def _headline(
+    document: etree._Element,
+    article_root: etree._Element,
+    root: etree._Element,
+    meta: Metadata,
+    measures: Measures,
+) -> str | None:
+    h1s = _h1_lines(article_root, measures) or _h1_lines(root, measures)
+    title_tag = unescape(text_of(document.find(".//title")))
+    meta_titles = [
+        t
+        for t in (
+            unescape(meta.ld.headline if meta.ld else None),
+            unescape(meta.first("og:title", "twitter:title")),
+            title_tag,
+        )
+        if t
+    ]
+    clean_titles = [_strip_site(t, meta.site_names) for t in meta_titles]
+    for h1 in h1s:
+        if any(norm(h1) == norm(t) or norm(h1) in norm(t) for t in clean_titles) or any(
+            norm(h1) == norm(t) for t in meta_titles
+        ):
+            return unescape(h1)
+    return clean_titles[0] if clean_titles else (h1s[0] if h1s else None)
+
+
+def _h1_lines(root: etree._Element, measures: Measures) -> list[str]:
+    """The text of each ``h1`` (:func:`line_of`). A large ``h1`` inside another large one
+    (markup gone wrong) is not read again."""
+    lines = []
+    inside_large: set[etree._Element] = set()
+    for h1 in root.iter("h1"):
+        if measures.size(h1) > SMALL_ELEMENTS:
+            if h1 in inside_large:
+                continue
+            inside_large.update(h1.iter("h1"))
+        line = line_of(h1)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _strip_site(title: str, sites: Iterable[str]) -> str:
+    """``Headline | Site`` → ``Headline``; also ``Site - Headline``, ``Head - Part - Site``."""
+    names = {norm(s) for s in sites if s}
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    kept = [p for p in parts if norm(p) not in names]
+    if len(kept) < len(parts) and kept:
+        return max(kept, key=len) if len(kept) > 1 and len(kept[-1].split()) <= 3 else kept[0]
+    longest = max(parts, key=len)
+    if len(longest.split()) >= 4 and all(len(p.split()) <= 4 for p in parts if p is not longest):
+        return longest
+    return title
+
+
+def _standfirst(article_root: etree._Element, measures: Measures) -> str | None:
+    """The first element named like a standfirst that holds one's worth of text."""
+    for el in article_root.iter():
+        if not isinstance(el.tag, str) or local_name(el) not in _STANDFIRST_TAGS:
+            continue
+        if (
+            _STANDFIRST.search(classes(el))
+            and not BOILERPLATE.search(classes(el).replace("description", ""))
+            and STANDFIRST_MIN <= measures.length(el) <= STANDFIRST_MAX
+        ):
+            return measures.text(el)
+    return None
+
+
+def headline_element(root: etree._Element, headline: str | None) -> etree._Element | None:
+    """The element showing the headline: an ``h1`` that says it, another element that says
+    it when no ``h1`` does, else the first ``h1``; ``None`` when the page has none of these."""
+    first_h1 = next(root.iter("h1"), None)
+    if not headline:
+        return first_h1
+    wanted = norm(headline)
+    if not wanted:
+        return first_h1
+    inner: set[etree._Element] = set()
+    for h1 in root.iter("h1"):
+        # an h1 inside another says nothing its outer one does not (and is read with it)
+        if h1 in inner:
+            continue
+        if wanted in norm(text_of(h1)):
+            return h1
+        inner.update(h1.iter("h1"))
+    for el in root.iter(*_HEADLINE_TAGS):
+        if el.text and norm(el.text) == wanted:  # its own words only: no subtree walks
+            return el
+    return first_h1

@@ -1,0 +1,141 @@
+"""Every element's text sizes, measured once, children before parents, and the
+story's own container."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lxml import etree
+
+from newsmodel.page.elements import text_of
+from newsmodel.page.weights import ARTICLE_MIN_PARAGRAPHS, SMALL_ELEMENTS
+
+__all__ = ["Layout", "Measures", "measure_page"]
+
+#: A piece of text that could open a copyright notice.
+_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
+
+# What is counted per element (the index in its list of counts): non-space characters,
+# words, commas, paragraph text, link text, elements, pieces of text with a copyright mark.
+_CHARS, _WORDS, _COMMAS, _PARAGRAPHS, _LINKED, _SIZE, _MARKED = range(7)
+_COUNTS = 7
+
+
+class Measures:
+    """Sizes of every element's text in a tree, measured once, children before parents.
+
+    ``length(el)`` is ``len(text_of(el))``; ``paragraphs(el)`` the sum of ``length(p)``
+    over ``el.iter("p")``, the paragraph text the body search weighs; ``linked(el)`` the
+    same over ``el.iter("a")``; ``commas(el)`` the commas in its text; ``size(el)`` its
+    elements. ``text(el)`` is ``text_of(el)``, built from its children's texts and
+    remembered: ask it only of elements whose ``length`` is bounded (a byline, a date
+    line), or nested elements would copy the same long text again at every level. Nothing
+    here walks an element's subtree once for each of its ancestors. The tree must not
+    change while the measures are in use (removing elements that precede the ones asked
+    about is fine).
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self._stats: dict[etree._Element, list[int]] = {}
+        self._texts: dict[etree._Element, str] = {}
+        for el in reversed(list(root.iter())):  # every element after its descendants
+            if not isinstance(el.tag, str):
+                continue
+            stats = [0, 0, 0, 0, 0, 1, 0]
+            _count_piece(stats, el.text)
+            for child in el:
+                _count_piece(stats, child.tail)
+                below = self._stats.get(child)
+                if below is not None:
+                    for i in range(_COUNTS):
+                        stats[i] += below[i]
+            length = stats[_CHARS] + stats[_WORDS] - 1 if stats[_WORDS] else 0
+            if el.tag == "p":
+                stats[_PARAGRAPHS] += length
+            elif el.tag == "a":
+                stats[_LINKED] += length
+            self._stats[el] = stats
+
+    def _get(self, el: etree._Element) -> list[int]:
+        stats = self._stats.get(el)
+        return stats if stats is not None else [0, 0, 0, 0, 0, 0, 0]
+
+    def length(self, el: etree._Element) -> int:
+        stats = self._get(el)
+        return stats[_CHARS] + stats[_WORDS] - 1 if stats[_WORDS] else 0
+
+    def commas(self, el: etree._Element) -> int:
+        return self._get(el)[_COMMAS]
+
+    def paragraphs(self, el: etree._Element) -> int:
+        return self._get(el)[_PARAGRAPHS]
+
+    def linked(self, el: etree._Element) -> int:
+        return self._get(el)[_LINKED]
+
+    def size(self, el: etree._Element) -> int:
+        return self._get(el)[_SIZE]
+
+    def marked(self, el: etree._Element) -> bool:
+        """Whether ``el``'s text could open with a copyright notice (no piece of text is
+        cut inside "copyright", "©" or "(c)": the pieces are joined with spaces)."""
+        return self._get(el)[_MARKED] > 0
+
+    def small(self, el: etree._Element, chars: int) -> bool:
+        """Whether ``el`` holds text (at most ``chars`` of it) in few elements."""
+        return 0 < self.length(el) <= chars and self.size(el) <= SMALL_ELEMENTS
+
+    def text(self, el: etree._Element | None) -> str:
+        """``text_of(el)``; each element's text is built once, from its children's."""
+        if el is None or not isinstance(el.tag, str) or el not in self._stats:
+            return text_of(el)
+        stack: list[tuple[etree._Element, bool]] = [(el, False)]
+        while stack:
+            node, ready = stack.pop()
+            if node in self._texts:
+                continue
+            if not ready:
+                stack.append((node, True))
+                stack.extend(
+                    (c, False) for c in node if isinstance(c.tag, str) and c not in self._texts
+                )
+                continue
+            words = (node.text or "").split()
+            for child in node:
+                if isinstance(child.tag, str):
+                    words.append(self._texts[child])
+                words.extend((child.tail or "").split())
+            self._texts[node] = " ".join(w for w in words if w)
+        return self._texts[el]
+
+
+def _count_piece(stats: list[int], piece: str | None) -> None:
+    if piece:
+        words = piece.split()
+        stats[_CHARS] += sum(map(len, words))
+        stats[_WORDS] += len(words)
+        stats[_COMMAS] += piece.count(",")
+        if _COPYRIGHT_MARK.search(piece):
+            stats[_MARKED] += 1
+
+
+class Layout(NamedTuple):
+    """Where the story sits in the page, and the page's measures."""
+
+    #: the page's ``body`` element (the document when it has none)
+    root: etree._Element
+    #: the largest ``article`` element that holds a story's worth of paragraphs, else ``root``
+    article_root: etree._Element
+    #: every element's text sizes (:class:`Measures`)
+    measures: Measures
+
+
+def measure_page(document: etree._Element) -> Layout:
+    """The page measured, and the story's own container found."""
+    measures = Measures(document)
+    body_el = document.find("body")
+    root = body_el if body_el is not None else document
+    articles = [a for a in root.iter("article") if measures.paragraphs(a) > ARTICLE_MIN_PARAGRAPHS]
+    article_root = max(articles, key=measures.paragraphs) if articles else root
+    return Layout(root=root, article_root=article_root, measures=measures)

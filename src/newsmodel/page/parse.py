@@ -1,0 +1,60 @@
+"""The page's text parsed into an lxml tree, hostile markup refused."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsmodel._input import clean_text, line_col
+from newsmodel.errors import InputTooLargeError, ReadError
+from newsmodel.markup import check_html_parse, html_parser
+from newsmodel.page.weights import MAX_ATTRIBUTES
+
+__all__ = ["parse"]
+
+#: Start tags (with the text of raw-text elements and comments skipped, as the parser
+#: does): quoted values may hold ">" and white space.
+_START_TAGS = re.compile(
+    r"""<!--.*?(?:-->|\Z)"""
+    r"""|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b"""
+    r"""((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?.*?(?:</\1\s*>|\Z)"""
+    r"""|<[a-z][^\s/>]*((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?""",
+    re.I | re.S,
+)
+_QUOTED = re.compile(r""""[^"]*"?|'[^']*'?""")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _check_attributes(text: str, format: str) -> None:
+    """Refuse a page with a tag of more than ``MAX_ATTRIBUTES`` attributes."""
+    for match in _START_TAGS.finditer(text):
+        inside = match.group(2) or match.group(3) or ""
+        if len(inside) <= 2 * MAX_ATTRIBUTES:
+            continue  # (each attribute takes a name and a space)
+        if len(_QUOTED.sub('""', inside).split()) > MAX_ATTRIBUTES:
+            raise InputTooLargeError(
+                f"a tag with more than {MAX_ATTRIBUTES} attributes",
+                format=format,
+                where=line_col(text, match.start()),
+            )
+
+
+def parse(text: str, *, format: str = "html") -> etree._Element:
+    """The page's document element. Errors name ``format``: an empty page, one that is
+    no HTML, a tag with too many attributes, or nesting too deep (refused, never cut)."""
+    text = _XML_DECLARATION.sub("", text)
+    text = clean_text(text)
+    if not text.strip():
+        raise ReadError("the page is empty", format=format)
+    _check_attributes(text, format)
+    parser = html_parser()
+    try:
+        document = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not an HTML page: {exc}", format=format) from None
+    check_html_parse(parser, format=format)  # too deep: refused, never cut silently
+    if document is None:
+        raise ReadError("not an HTML page", format=format)
+    return document

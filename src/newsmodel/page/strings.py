@@ -1,0 +1,42 @@
+"""Small string helpers every stage of page reading shares."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from urllib.parse import urljoin
+
+from newsmodel.markup import safe_url
+
+__all__ = ["COPYRIGHT", "norm", "resolve_url", "unescape"]
+
+#: A line that opens with a copyright notice: "Copyright …", "© …", "(c) 2024 …".
+COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+_NOT_WORD = re.compile(r"[\W_]+")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+
+
+def norm(text: str) -> str:
+    """``text`` for comparison: case folded, punctuation and runs of space as one space."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def unescape(text: str | None) -> str | None:
+    """Entities left escaped in metadata (``&#8211;``, ``&amp;``) decoded."""
+    if text and "&" in text and _ENTITY.search(text):
+        return html_lib.unescape(text)
+    return text
+
+
+def resolve_url(url: str | None, base: str | None) -> str | None:
+    """``url`` made safe (:func:`newsmodel.markup.safe_url`) and absolute against ``base``."""
+    url = safe_url(url)
+    if url is None:
+        return None
+    if base and not _SCHEME.match(url):
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url
+    return url

@@ -1,0 +1,405 @@
+"""schema.org <-> the model: the one mapping of ``NewsArticle`` and its kin.
+
+Used both ways by the ``jsonld`` format (:mod:`newsmodel.io.jsonld`) and by
+web-page reading (:mod:`newsmodel.page`, pages embed JSON-LD); the HTML writer
+embeds what :func:`to_data` gives. Reading accepts a single object, an array,
+or an ``@graph``; finds the article among ``NewsArticle``, ``Article``,
+``ReportageNewsArticle``, ``BlogPosting`` and their kin; resolves ``@id``
+references inside the document; and recovers from common damage (trailing
+commas, raw control characters, several objects pasted together).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html as html_lib
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from newsmodel import model as m
+from newsmodel._input import clean_text
+from newsmodel._json import MAX_INT_DIGITS, check_size, recover_objects, squash_spaces
+from newsmodel.bylines import is_agency, parse_byline
+from newsmodel.captions import split_credit
+from newsmodel.dates import parse_date
+from newsmodel.errors import InputTooLargeError
+from newsmodel.markup import blocks_from_html, safe_url
+
+__all__ = [
+    "ARTICLE_TYPES",
+    "MIN_YEAR",
+    "article_from_data",
+    "find_articles",
+    "jsonld_date",
+    "loads",
+    "loads_lenient",
+    "to_data",
+]
+
+#: schema.org types read as an article.
+ARTICLE_TYPES = frozenset(
+    """NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
+    BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle BlogPosting
+    LiveBlogPosting SocialMediaPosting Report TechArticle ScholarlyArticle
+    SatiricalArticle""".split()
+)
+_ORG_TYPES = frozenset(["Organization", "NewsMediaOrganization", "Corporation", "NGO"])
+#: Dates before this year are placeholders (``0001-01-01``, ``1900-01-01``), not news.
+MIN_YEAR = 1990
+#: How deep ``@graph``, ``mainEntity`` and ``itemListElement`` are followed for articles.
+_MAX_NESTING = 20
+#: The Unix epoch as a date: a zero timestamp some sites print for "no date".
+_EPOCH_DAY = datetime.date(1970, 1, 1)
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def loads_lenient(text: str) -> Any:
+    """Parse JSON-LD as pages write it: strict first, then with common damage repaired.
+
+    Returns ``None`` when nothing can be recovered, or when the text holds
+    more values than newsmodel reads (:data:`newsmodel._json.MAX_VALUES`).
+    """
+    try:
+        return loads(text, format="jsonld")
+    except InputTooLargeError:
+        return None
+
+
+def _int_or_none(digits: str) -> int | None:
+    """An integer, or ``null`` for one too long to be worth turning into a Python int."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else None
+
+
+def loads(text: str, *, format: str) -> Any:
+    """:func:`loads_lenient`, raising :class:`InputTooLargeError` (naming ``format``) for
+    too many values."""
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    if not text:
+        return None
+    check_size(text, format=format)
+    try:
+        return json.loads(text, parse_int=_int_or_none)
+    except (ValueError, RecursionError):
+        pass
+    repaired = re.sub(r"[\x00-\x1f]", " ", text)  # raw newlines and tabs inside strings
+    repaired = re.sub(r",\s*([}\]])", r"\1", repaired)  # trailing commas
+    try:
+        return json.loads(repaired, parse_int=_int_or_none)
+    except (ValueError, RecursionError):
+        pass
+    # several objects pasted one after another, or one broken beyond repair
+    return recover_objects(repaired, parse_int=_int_or_none) or None
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def _walk(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > _MAX_NESTING:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from _walk(item, depth + 1)
+    elif isinstance(value, dict):
+        yield value
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in value:
+                yield from _walk(value[key], depth + 1)
+
+
+def find_articles(data: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The article nodes in a JSON-LD document, and every node by its ``@id``."""
+    nodes = list(_walk(data))
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
+    return articles, by_id
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+        return by_id[value["@id"]]
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    if not isinstance(value, str):
+        return None
+    value = squash_spaces(clean_text(value))
+    return value or None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def jsonld_date(value: Any) -> m.DateValue | None:
+    """A date from JSON-LD, placeholders (before 1990, the epoch) refused."""
+    text = _text(value)
+    if text is None:
+        return None
+    parsed = parse_date(text, min_year=MIN_YEAR)
+    if parsed is None:
+        return None
+    if isinstance(parsed, datetime.datetime) and parsed.date() == _EPOCH_DAY:
+        return None
+    return parsed
+
+
+def _person(node: Any, by_id: dict[str, dict[str, Any]], publisher: str | None) -> m.Byline | None:
+    node = _resolve(node, by_id)
+    if isinstance(node, str):
+        node = {"name": node}
+    if not isinstance(node, dict):
+        return None
+    name = _text(node.get("name"))
+    if name is None:
+        return None
+    kinds = _types(node)
+    is_org = bool(kinds & _ORG_TYPES) or is_agency(name)
+    if publisher and name.casefold() == publisher.casefold():
+        return None  # the publisher given as an author is no byline
+    url = node.get("url") if isinstance(node.get("url"), str) else None
+    if is_org:
+        return m.Byline(name=name, kind=m.BylineKind.ORGANISATION, url=safe_url(url))
+    parsed = parse_byline(name)
+    if len(parsed) == 1 and parsed[0].kind is m.BylineKind.PERSON:
+        job = _text(node.get("jobTitle"))
+        return m.Byline(name=parsed[0].name, role=job.lower() if job else None, url=safe_url(url))
+    return None
+
+
+def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
+    node = _resolve(node, by_id)
+    if isinstance(node, str):
+        url = safe_url(node)
+        return m.Photo(url=url) if url else None
+    if not isinstance(node, dict):
+        return None
+    url = safe_url(_text(node.get("url")) or _text(node.get("contentUrl")))
+    caption = _text(node.get("caption")) or _text(node.get("description"))
+    credit = _text(node.get("creditText")) or _text(node.get("copyrightHolder"))
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    author = node.get("author") or node.get("creator")
+    photographer = _text(_resolve(author, by_id)) if author else None
+
+    def size(key: str) -> int | None:
+        value = node.get(key)
+        if isinstance(value, dict):
+            value = value.get("value")
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        return (
+            value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+        )
+
+    if url is None and caption is None:
+        return None
+    return m.Photo(
+        url=url,
+        caption=caption,
+        credit=credit,
+        photographer=photographer,
+        width=size("width"),
+        height=size("height"),
+    )
+
+
+def _keywords(value: Any) -> list[str]:
+    out: list[str] = []
+    for item in _as_list(value):
+        text = _text(item)
+        if text:
+            out.extend(k.strip() for k in text.split(",") if k.strip())
+    return out
+
+
+def article_from_data(
+    node: dict[str, Any], by_id: dict[str, dict[str, Any]] | None = None
+) -> m.Article:
+    """The article an article node describes (references resolved through ``by_id``)."""
+    by_id = by_id or {}
+    publisher_node = _resolve(node.get("publisher"), by_id)
+    publisher = None
+    if isinstance(publisher_node, dict) and _text(publisher_node.get("name")):
+        logo = _resolve(publisher_node.get("logo"), by_id)
+        logo_url = _text(logo.get("url")) if isinstance(logo, dict) else _text(logo)
+        publisher = m.Publisher(
+            name=_text(publisher_node.get("name")) or "",
+            url=safe_url(_text(publisher_node.get("url"))),
+            logo=safe_url(logo_url),
+        )
+    elif _text(publisher_node):
+        publisher = m.Publisher(name=_text(publisher_node) or "")
+    bylines = []
+    for author in _as_list(node.get("author")):
+        byline = _person(author, by_id, publisher.name if publisher else None)
+        if byline is not None and byline not in bylines:
+            bylines.append(byline)
+    photos = [p for p in (_image(i, by_id) for i in _as_list(node.get("image"))) if p]
+    topics = [m.Topic(name=k, kind=m.TopicKind.KEYWORD) for k in _keywords(node.get("keywords"))]
+    for about in _as_list(node.get("about")):
+        about = _resolve(about, by_id)
+        name = _text(about)
+        if name:
+            topics.append(m.Topic(name=name, kind=m.TopicKind.SUBJECT))
+    for section in _keywords(node.get("articleSection")):
+        topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
+    body = _body(node.get("articleBody"))
+    language = _text(node.get("inLanguage"))
+    if language:
+        language = language.replace("_", "-")
+        try:
+            m.Article(language=language)
+        except ValueError:
+            language = None
+    url = safe_url(_text(node.get("url")))
+    main = _resolve(node.get("mainEntityOfPage"), by_id)
+    if url is None and isinstance(main, dict):
+        url = safe_url(_text(main.get("@id")) or _text(main.get("url")))
+    notice = _text(node.get("copyrightNotice"))
+    holder_node = _resolve(node.get("copyrightHolder"), by_id)
+    holder = _text(holder_node)
+    genres = [m.Topic(name=g, kind=m.TopicKind.GENRE) for g in _keywords(node.get("genre"))]
+    identifier = _text(node.get("identifier"))
+    dateline = _text(node.get("dateline"))
+    return m.Article(
+        id=identifier,
+        url=url,
+        headline=_text(node.get("headline")) or _text(node.get("name")),
+        subheadline=_text(node.get("alternativeHeadline")),
+        summary=_text(node.get("description")) or _text(node.get("abstract")),
+        body=body,
+        bylines=tuple(bylines),
+        photos=tuple(dict.fromkeys(photos)),
+        topics=tuple(dict.fromkeys(topics)),
+        published=jsonld_date(node.get("datePublished")) or jsonld_date(node.get("dateCreated")),
+        modified=jsonld_date(node.get("dateModified")),
+        language=language,
+        publisher=publisher,
+        dateline=m.Dateline(text=dateline) if dateline else None,
+        rights=m.Rights(notice=notice, holder=holder) if (notice or holder) else None,
+        genres=tuple(dict.fromkeys(genres)),
+    )
+
+
+#: Markup in an ``articleBody`` (some publishers put the HTML there, raw or escaped).
+_TAGS = r"(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|img|table)\b"
+_MARKUP = re.compile("<" + _TAGS, re.I)
+_ESCAPED_MARKUP = re.compile("&lt;" + _TAGS, re.I)
+
+
+def _body(value: Any) -> tuple[m.Block, ...]:
+    """The blocks of an ``articleBody``: plain text by paragraph, or its HTML read as such."""
+    if not isinstance(value, str):
+        return ()
+    if _ESCAPED_MARKUP.search(value) and not _MARKUP.search(value):
+        value = html_lib.unescape(value)
+    if _MARKUP.search(value):
+        return blocks_from_html(value)
+    return tuple(m.Paragraph(content=(p,)) for p in _text_block(value))
+
+
+def _text_block(value: Any) -> list[str]:
+    if not isinstance(value, str):
+        return []
+    text = clean_text(value)
+    parts = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
+    return [squash_spaces(p) for p in parts if p.strip()]
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _date_out(value: m.DateValue | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def to_data(article: m.Article) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` for ``article``, as a dict."""
+    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+
+    def put(key: str, value: Any) -> None:
+        if value not in (None, [], ""):
+            node[key] = value
+
+    put("identifier", article.id)
+    put("url", article.url)
+    put("headline", article.headline)
+    put("alternativeHeadline", article.subheadline)
+    put("description", article.summary)
+    put("datePublished", _date_out(article.published))
+    put("dateModified", _date_out(article.modified))
+    put("inLanguage", article.language)
+    put("dateline", article.dateline.text if article.dateline else None)
+    authors = []
+    for byline in article.bylines:
+        person: dict[str, Any] = {
+            "@type": "Organization" if byline.kind is m.BylineKind.ORGANISATION else "Person",
+            "name": byline.name,
+        }
+        if byline.url:
+            person["url"] = byline.url
+        if byline.role and byline.kind is m.BylineKind.PERSON:
+            person["jobTitle"] = byline.role
+        authors.append(person)
+    put("author", authors)
+    if article.publisher:
+        publisher: dict[str, Any] = {"@type": "Organization", "name": article.publisher.name}
+        if article.publisher.url:
+            publisher["url"] = article.publisher.url
+        if article.publisher.logo:
+            publisher["logo"] = {"@type": "ImageObject", "url": article.publisher.logo}
+        node["publisher"] = publisher
+    images = []
+    for photo in article.photos:
+        image: dict[str, Any] = {"@type": "ImageObject"}
+        for key, value in (
+            ("url", photo.url),
+            ("caption", photo.caption),
+            ("creditText", photo.credit),
+            ("width", photo.width),
+            ("height", photo.height),
+        ):
+            if value is not None:
+                image[key] = value
+        if photo.photographer:
+            image["author"] = {"@type": "Person", "name": photo.photographer}
+        images.append(image)
+    put("image", images)
+    put("keywords", [t.name for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name])
+    put(
+        "articleSection",
+        [t.name for t in article.topics if t.kind is m.TopicKind.SECTION and t.name],
+    )
+    put(
+        "about",
+        [
+            {"@type": "Thing", "name": t.name}
+            for t in article.topics
+            if t.kind is m.TopicKind.SUBJECT and t.name
+        ],
+    )
+    put("genre", [g.name for g in article.genres if g.name])
+    if article.rights:
+        put("copyrightNotice", article.rights.notice)
+        if article.rights.holder:
+            node["copyrightHolder"] = {"@type": "Organization", "name": article.rights.holder}
+    put("articleBody", article.text)
+    return node
