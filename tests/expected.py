@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
+
 from newsmodel import model as m
 
 HEADLINE = "Russia in ‘direct confrontation’ with NATO"
@@ -98,3 +100,11 @@ def expected_article() -> m.Article:
         rights=m.Rights(notice=RIGHTS),
         quotes=expected_quotes(paragraphs),
     )
+
+
+def expected_unquoted() -> m.Article:
+    """The expected InDaily article as a format module's reader gives it: no quotes.
+
+    Quote extraction runs in :func:`newsmodel.read`, not in the readers.
+    """
+    return attrs.evolve(expected_article(), quotes=())

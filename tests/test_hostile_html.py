@@ -42,7 +42,7 @@ def _seconds(data: str) -> float:
     gc.collect()  # (another test's garbage is not this page's cost)
     start = time.perf_counter()
     with contextlib.suppress(NewsmodelError):
-        html.read(data, quotes=False)
+        html.read(data)
     return time.perf_counter() - start
 
 
@@ -111,7 +111,7 @@ def test_wide_pages_read_in_linear_time() -> None:
 def test_text_nested_up_to_the_limit_is_read() -> None:
     depth = 2000
     page = _page("".join(f"<div><p>{SENTENCE}{i}.</p>" for i in range(depth)) + "</div>" * depth)
-    text = html.read(page, quotes=False).text
+    text = html.read(page).text
     assert f"agreed. {depth - 1}." in text  # the deepest paragraph
 
 
@@ -170,7 +170,7 @@ def test_a_tag_with_tens_of_thousands_of_attributes_is_refused(tag: str) -> None
 
 def test_a_tag_with_hundreds_of_attributes_is_read() -> None:
     page = _page(f"<article>{_attributes(500, 'p')}</article>")
-    assert SENTENCE.strip() in html.read(page, quotes=False).text
+    assert SENTENCE.strip() in html.read(page).text
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import warnings
 
 import pytest
@@ -15,7 +16,7 @@ from newsmodel import model as m
 from newsmodel.io import html, jsonld
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, INDAILY_HTML, ROOT
-from tests.expected import CAPTION, expected_article
+from tests.expected import CAPTION, expected_article, expected_unquoted
 from tests.mutation import mutated
 
 #: The README's fields; the page carries more (url, language, photo files, section).
@@ -39,7 +40,7 @@ def test_fixture_is_the_shared_page_byte_for_byte() -> None:
 
 
 def test_indaily_page_reads_to_the_expected_article() -> None:
-    article = html.read(INDAILY_HTML.read_bytes())
+    article = newsmodel.read(INDAILY_HTML.read_bytes(), format="html")
     expected = expected_article()
     for name in README_FIELDS:
         assert getattr(article, name) == getattr(expected, name), name
@@ -75,12 +76,12 @@ def test_golden_files(name: str, update_golden: bool) -> None:
     fmt = html if name.endswith(".html") else jsonld
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the InDaily article loses nothing in either
-        text = fmt.write(expected_article())
+        text = fmt.write(expected_unquoted())
     golden = GOLDEN / name
     if update_golden:
         golden.write_text(text, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == text
-    assert fmt.read(golden.read_bytes()) == expected_article()
+    assert fmt.read(golden.read_bytes()) == expected_unquoted()
 
 
 def test_writer_escapes_and_sanitises() -> None:
@@ -114,7 +115,7 @@ def test_every_carried_field_round_trips_or_is_reported(article: m.Article) -> N
     lost: set[str] = set()
     for warning in caught:
         if isinstance(warning.message, newsmodel.LossyConversionWarning):
-            lost |= set(warning.message.fields)
+            lost |= {re.split(r"[.\[:]", path)[0] for path in warning.message.fields}
     back = html.read(page)
     for name in (
         "headline",
@@ -128,8 +129,6 @@ def test_every_carried_field_round_trips_or_is_reported(article: m.Article) -> N
         "url",
         "quotes",
     ):
-        if name == "quotes" and not article.quotes:
-            continue  # the reader may find quotes the article did not list
         assert getattr(back, name) == getattr(article, name) or name in lost, name
     assert page.lower().count("<script") == 1
 
@@ -159,7 +158,7 @@ def test_big_page_is_read_or_refused_clearly() -> None:
         b"<p>" + b"The ferry left Port Halden at dawn with nine crates aboard. " * 20 + b"</p>"
     )
     page = b"<html><body><article>" + paragraph * 4000 + b"</article></body></html>"
-    assert len(html.read(page, quotes=False).body) == 4000
+    assert len(html.read(page).body) == 4000
     with pytest.raises(newsmodel.InputTooLargeError):
         html.read(page, max_bytes=1000)
 

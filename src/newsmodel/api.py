@@ -8,33 +8,48 @@ from typing import Any
 
 from newsmodel.errors import ReadError, WriteError
 from newsmodel.model import Article
+from newsmodel.quotes import with_quotes
 from newsmodel.registry import by_extension, check_options, detect_format, get_format, require
 
 __all__ = ["convert", "read", "read_file", "write", "write_file"]
 
 
-def read(data: bytes | str, format: str | None = None, **options: Any) -> Article:
+def read(
+    data: bytes | str, format: str | None = None, *, quotes: bool = True, **options: Any
+) -> Article:
     """Read one article from ``data`` (bytes or text).
 
     ``format`` is a format name (see :func:`newsmodel.formats`); ``None``
-    guesses it from the content. Other keyword arguments are options of that
-    format's reader (for example ``max_bytes=``).
+    guesses it from the content. ``quotes=True`` (the default) fills
+    ``Article.quotes`` by quote extraction once the format's reader is done
+    (:func:`newsmodel.quotes.with_quotes`); ``quotes=False`` skips it. A format
+    that stores quotes itself (newsmodel JSON) keeps what it stores either way.
+    Other keyword arguments are options of that format's reader (for example
+    ``max_bytes=``).
     """
     info = get_format(format) if format is not None else detect_format(data)
     module = require(info, reading=True)
     check_options(module.read, f"the {info.name} reader", options)
-    return module.read(data, **options)
+    article = module.read(data, **options)
+    if quotes and not info.stores_quotes:
+        article = with_quotes(article)
+    return article
 
 
-def read_file(path: str | os.PathLike[str], format: str | None = None, **options: Any) -> Article:
-    """Read one article from the file at ``path``; the format is guessed when not given."""
+def read_file(
+    path: str | os.PathLike[str], format: str | None = None, *, quotes: bool = True, **options: Any
+) -> Article:
+    """Read one article from the file at ``path``; the format is guessed when not given.
+
+    ``quotes`` and the other options are those of :func:`read`.
+    """
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         raise ReadError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
     info = get_format(format) if format is not None else detect_format(data, os.fspath(path))
-    return read(data, info.name, **options)
+    return read(data, info.name, quotes=quotes, **options)
 
 
 def write(article: Article, format: str = "newsmodel", **options: Any) -> str:
@@ -74,6 +89,14 @@ def convert(
     write_options: Mapping[str, Any] | None = None,
     strict: bool = False,
 ) -> str:
-    """Read ``data`` as ``from_format`` (guessed when ``None``) and write it as ``to_format``."""
-    article = read(data, from_format, **dict(read_options or {}))
+    """Read ``data`` as ``from_format`` (guessed when ``None``) and write it as ``to_format``.
+
+    ``read_options`` go to :func:`read`; quote extraction runs only when
+    ``to_format`` stores quotes (newsmodel JSON) unless ``read_options`` says
+    ``quotes=``. ``write_options`` go to :func:`write`.
+    """
+    options = dict(read_options or {})
+    # quotes are found only for a format that stores them; others would drop them
+    options.setdefault("quotes", get_format(to_format).stores_quotes)
+    article = read(data, from_format, **options)
     return write(article, to_format, strict=strict, **dict(write_options or {}))

@@ -40,6 +40,9 @@ class FormatInfo:
     media_types: tuple[str, ...] = ()
     can_read: bool = True
     can_write: bool = True
+    #: The format stores quotes itself (newsmodel JSON): reading keeps them
+    #: and never runs quote extraction over them.
+    stores_quotes: bool = False
 
 
 NEWSMODEL = FormatInfo(
@@ -49,6 +52,7 @@ NEWSMODEL = FormatInfo(
     aliases=("json", "newsmodel-json"),
     extensions=(".newsmodel.json", ".json"),
     media_types=("application/vnd.newsmodel+json",),
+    stores_quotes=True,
 )
 
 NINJS = FormatInfo(

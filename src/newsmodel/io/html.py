@@ -26,19 +26,18 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.dates import format_date
-from newsmodel.errors import report_loss
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
-    changed_fields,
     check_input,
+    declare_read_back_losses,
     sniff_encoding,
 )
+from newsmodel.losses import Losses, report
 from newsmodel.markup import blocks_to_elements, safe_url
 from newsmodel.page import read_page
 from newsmodel.page.strings import norm as _norm
-from newsmodel.quotes import with_quotes
 from newsmodel.schemaorg import to_data
 
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
@@ -83,14 +82,15 @@ def read(
     url: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
 ) -> m.Article:
-    """Read the article on a news page. ``url`` is the page's address (for relative links)."""
+    """Read the article on a news page. ``url`` is the page's address (for relative links).
+
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    """
     data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
     text = decode_html(data, encoding)
     with as_read_errors(FORMAT.name):
-        article = read_page(text, url, format=FORMAT.name)
-        return with_quotes(article) if quotes else article
+        return read_page(text, url, format=FORMAT.name)
 
 
 # ---------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
     text = etree.tostring(page, method="html", encoding="unicode")
     document = "<!DOCTYPE html>\n" + text + "\n"
-    back = read(document, quotes=bool(article.quotes))
-    lost = changed_fields(article, back)
-    report_loss(FORMAT.name, lost, strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, read(document), losses)
+    report(FORMAT.name, losses, strict=strict)
     return document

@@ -10,15 +10,15 @@ import json
 import re
 
 from newsmodel import model as m
-from newsmodel.errors import ReadError, report_loss
+from newsmodel.errors import ReadError
 from newsmodel.io import JSONLD as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
-    changed_fields,
+    declare_read_back_losses,
     decode_text,
 )
-from newsmodel.quotes import with_quotes
+from newsmodel.losses import Losses, report
 from newsmodel.schemaorg import article_from_data, find_articles, loads, to_data
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -36,10 +36,11 @@ def sniff(head: bytes) -> bool:
 # reading
 
 
-def read(
-    data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, quotes: bool = True
-) -> m.Article:
-    """Read the (first) article in a JSON-LD document."""
+def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
+    """Read the (first) article in a JSON-LD document.
+
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    """
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     parsed = loads(text, format=FORMAT.name)
     if parsed is None:
@@ -48,8 +49,7 @@ def read(
     if not articles:
         raise ReadError("no schema.org article in the document", format=FORMAT.name, where="$")
     with as_read_errors(FORMAT.name):
-        article = article_from_data(articles[0], by_id)
-        return with_quotes(article) if quotes else article
+        return article_from_data(articles[0], by_id)
 
 
 # ---------------------------------------------------------------------------
@@ -60,8 +60,7 @@ def write(article: m.Article, *, indent: int | None = 2, strict: bool = False) -
     """Write ``article`` as a schema.org ``NewsArticle`` JSON-LD document."""
     data = to_data(article)
     text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
-    back = article_from_data(data)
-    if article.quotes:
-        back = with_quotes(back)
-    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, article_from_data(data), losses)
+    report(FORMAT.name, losses, strict=strict)
     return text

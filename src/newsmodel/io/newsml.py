@@ -35,13 +35,13 @@ from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
-from newsmodel.errors import IgnoredContentWarning, ReadError, WriteError, report_loss
+from newsmodel.errors import IgnoredContentWarning, ReadError, WriteError
 from newsmodel.io import NEWSML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, declare_read_back_losses
 from newsmodel.io.nitf import NS as NITF_NS
 from newsmodel.io.nitf import article_from_nitf, nitf_element
+from newsmodel.losses import Losses, report
 from newsmodel.markup import blocks_from_element, blocks_to_elements
-from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import default_nsmap as _nsmap
 from newsmodel.xmlsafe import element_text as _text
@@ -441,13 +441,12 @@ def read(
     *,
     catalog: Catalog | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
 ) -> m.Article:
     """Read a NewsML-G2 ``newsItem``, ``newsMessage`` or ``packageItem``.
 
     ``catalog`` adds provider schemes (see :meth:`Catalog.from_file`) to the
     built-in table and the document's own ``catalog`` elements.
-    ``quotes=False`` skips quote extraction.
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
     name = local_name(root)
@@ -473,8 +472,7 @@ def read(
         raise ReadError(f"expected a NewsML-G2 item or message, found {name!r}", format=FORMAT.name)
     base = _catalog(root, catalog or Catalog())
     with as_read_errors(FORMAT.name):
-        article = _read_items(_items(root), base)
-        return with_quotes(article) if quotes else article
+        return _read_items(_items(root), base)
 
 
 def _read_items(items: list[Any], base: Catalog) -> m.Article:
@@ -861,7 +859,7 @@ def write(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", IgnoredContentWarning)
         back = _read_items(_items(root), catalog or Catalog())
-        if article.quotes:  # quotes are only checked when there are some to keep
-            back = with_quotes(back)
-    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, back, losses)
+    report(FORMAT.name, losses, strict=strict)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

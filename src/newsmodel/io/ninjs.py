@@ -6,8 +6,8 @@ normalises 1.x, 2.x and 3.x to one shape, and maps it to an
 or 1.6, and every document it writes is valid against that version's JSON
 Schema (formats included: date-times carry an offset, URIs are absolute).
 
-What ninjs cannot carry is reported by comparing the article with what the
-written document reads back as, field by field, so the report is exact.
+What ninjs cannot carry is declared by the writer as it leaves it out (see
+:mod:`newsmodel.losses`), by field path.
 See ``docs/formats/ninjs.md`` for the mapping.
 """
 
@@ -21,25 +21,25 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, unquote
 
-import attrs
-
 from newsmodel import model as m
 from newsmodel._json import brief, squash_spaces
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
-from newsmodel.errors import FormatError, InputTooLargeError, ReadError, WriteError, report_loss
+from newsmodel.errors import FormatError, InputTooLargeError, ReadError, WriteError
 from newsmodel.io import NINJS as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
+    NO_QUOTES,
     as_read_errors,
     clean_text,
+    declare_markup_losses,
     decode_text,
     parse_json,
 )
+from newsmodel.losses import Losses, declare_changes, report
 from newsmodel.markup import blocks_from_html, blocks_to_html
-from newsmodel.quotes import with_quotes
 
 __all__ = ["FORMAT", "VERSIONS", "detect_version", "read", "sniff", "write"]
 
@@ -554,14 +554,13 @@ def read(
     version: str | None = None,
     catalog: Catalog | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
 ) -> m.Article:
     """Read a ninjs document (1.x, 2.x or 3.x; ``version`` forces ``"1"``, ``"2"`` or ``"3"``).
 
     A text item becomes the article; its picture associations become photos.
     A picture item becomes an article whose only photo it is. ``catalog``
-    adds scheme aliases for turning topic URIs into QCodes. ``quotes=False``
-    skips quote extraction.
+    adds scheme aliases for turning topic URIs into QCodes. Quotes are not
+    extracted here; :func:`newsmodel.read` does that.
     """
     if version is not None and not isinstance(version, str):
         raise ReadError(
@@ -588,8 +587,7 @@ def read(
     if "uri" not in doc:
         raise ReadError("a ninjs document needs a 'uri'", format=FORMAT.name, where="$")
     with as_read_errors(FORMAT.name):
-        article = _article(_Doc(doc, "$"), catalog or Catalog())
-        return with_quotes(article) if quotes else article
+        return _article(_Doc(doc, "$"), catalog or Catalog())
 
 
 # ---------------------------------------------------------------------------
@@ -610,15 +608,17 @@ def _item_uri(identifier: str | None, seed: str) -> str:
     return _uri(identifier) or _ID_PREFIX + quote(identifier, safe="")
 
 
-def _date(value: m.DateValue | None) -> str | None:
+def _date(value: m.DateValue | None, losses: Losses, path: str) -> str | None:
     """RFC 3339 date-time; ``None`` for a day or a zoneless time, which ninjs cannot say."""
     if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
-        text = value.isoformat()
-        return text if len(text) >= 25 else None
+        return value.isoformat()
+    if value is not None:
+        losses.drop(path, "ninjs dates need a time of day and a zone")
     return None
 
 
-def _by(bylines: tuple[m.Byline, ...]) -> str | None:
+def _by(bylines: tuple[m.Byline, ...], losses: Losses) -> str | None:
+    """The one ``by`` line; what the byline parser will not find in it again is declared lost."""
     people = [b.name for b in bylines if b.kind is m.BylineKind.PERSON]
     orgs = [b.name for b in bylines if b.kind is m.BylineKind.ORGANISATION]
     parts = []
@@ -627,20 +627,40 @@ def _by(bylines: tuple[m.Byline, ...]) -> str | None:
             people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
         )
     parts.extend(orgs)
-    return ", ".join(parts) or None
+    line = ", ".join(parts) or None
+    declare_changes(losses.at("bylines"), bylines, parse_byline(line or ""), _BY_LINE)
+    return line
 
 
-def _concept(topic: m.Topic, catalog: Catalog, *, with_rel: bool) -> dict[str, Any]:
+#: Why a byline does not come back from ninjs' one ``by`` line.
+_BY_LINE = "ninjs has one line of text for bylines (names only, in its order)"
+
+
+def _concept(
+    topic: m.Topic, catalog: Catalog, losses: Losses, *, with_rel: bool, scores: bool
+) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     if topic.name:
         entry["name"] = topic.name
     if with_rel and topic.kind in _REL_KINDS.values():
         entry["rel"] = topic.kind.value
     uri = _uri(topic.uri) or (_uri(catalog.to_uri(topic.qcode)) if topic.qcode else None)
+    if uri != topic.uri:
+        losses.drop("uri", "ninjs needs an absolute URI, and writes a known code as one")
     if uri:
         entry["uri"] = uri
+        if topic.qcode and catalog.to_qcode(uri) != topic.qcode:
+            losses.drop("qcode", "ninjs gives a topic a URI or a code, and this URI has no code")
     elif topic.qcode:
         entry["literal"] = topic.qcode
+    if topic.scheme:
+        losses.drop("scheme", "ninjs has no place for a topic's scheme name")
+    for key in ("relevance", "confidence"):
+        value = getattr(topic, key)
+        if value is not None and scores:
+            entry[key] = value
+        elif value is not None:
+            losses.drop(key, "ninjs scores only subjects")
     return entry
 
 
@@ -649,7 +669,7 @@ def _plain_entry(role: str, value: str) -> dict[str, Any]:
     return {"role": role, "contentType": "text/plain", "value": value}
 
 
-def _photo_doc(photo: m.Photo, index: int, catalog: Catalog) -> dict[str, Any]:
+def _photo_doc(photo: m.Photo, index: int, catalog: Catalog, losses: Losses) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "name": "featureimage" if index == 0 else f"picture{index + 1}",
         "uri": _item_uri(photo.id, f"photo:{photo.url}:{photo.caption}:{index}"),
@@ -674,55 +694,112 @@ def _photo_doc(photo: m.Photo, index: int, catalog: Catalog) -> dict[str, Any]:
         if photo.height:
             main["height"] = photo.height
         renditions.append(main)
+    else:
+        _no_main_file(photo, losses)
     for i, rendition in enumerate(photo.renditions):
         if not _uri(rendition.url):
+            losses.drop(f"renditions[{i}]", "not an absolute URI")
             continue
         entry: dict[str, Any] = {
             "name": rendition.name or f"rendition{i + 1}",
             "href": rendition.url,
         }
-        if rendition.media_type:
-            entry["contentType"] = rendition.media_type
-        if rendition.width:
-            entry["width"] = rendition.width
-        if rendition.height:
-            entry["height"] = rendition.height
-        if rendition.size is not None:
-            entry["sizeInBytes"] = rendition.size
+        if rendition.name in (None, "default"):
+            losses.drop(f"renditions[{i}].name", "ninjs names every rendition, once")
+        for key, value in (
+            ("contentType", rendition.media_type),
+            ("width", rendition.width),
+            ("height", rendition.height),
+            ("sizeInBytes", rendition.size),
+        ):
+            if value is not None:
+                entry[key] = value
         renditions.append(entry)
     if renditions:
         doc["renditions"] = renditions
     return doc
 
 
-def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
+def _no_main_file(photo: m.Photo, losses: Losses) -> None:
+    """Declare what a photo without a main file ninjs can hold loses.
+
+    The reader takes a photo's first rendition as its main file when none is
+    named ``default``, so that rendition moves from ``renditions`` to ``url``.
+    """
+    for key in ("url", "width", "height"):
+        if getattr(photo, key) is not None:
+            losses.drop(key, "a photo's main file needs an absolute URI in ninjs")
+    first = next((i for i, r in enumerate(photo.renditions) if _uri(r.url)), None)
+    if first is not None:
+        losses.drop(f"renditions[{first}]", "ninjs reads a photo's first file as its main one")
+        for key in ("url", "width", "height"):
+            if getattr(photo.renditions[first], key) is not None:
+                losses.drop(key, "ninjs reads a photo's first file as its main one")
+
+
+def _v3(article: m.Article, catalog: Catalog, losses: Losses) -> dict[str, Any]:
     seed = f"{article.headline}|{article.published}|{article.text[:200]}"
     doc: dict[str, Any] = {"uri": _item_uri(article.id, seed), "type": "text"}
     if article.version is not None:
         doc["version"] = str(article.version)
-    for key, value in (
-        ("firstCreated", _date(article.published)),
-        ("versionCreated", _date(article.modified)),
-        ("embargoedUntil", _date(article.embargo)),
-    ):
-        if value:
-            doc[key] = value
-    if article.status is not None:
-        doc["pubStatus"] = article.status.value
-    if article.urgency is not None:
-        doc["urgency"] = article.urgency
+    _put(
+        doc,
+        ("firstCreated", _date(article.published, losses, "published")),
+        ("versionCreated", _date(article.modified, losses, "modified")),
+        ("embargoedUntil", _date(article.embargo, losses, "embargo")),
+        ("pubStatus", article.status.value if article.status else None),
+        ("urgency", article.urgency),
+    )
     if article.rights is not None:
-        for key, value in (
+        _put(
+            doc,
             ("copyrightHolder", article.rights.holder),
             ("copyrightNotice", article.rights.notice),
             ("usageTerms", article.rights.usage_terms),
-        ):
-            if value:
-                doc[key] = value
-    if article.ed_note:
-        doc["edNote"] = article.ed_note
-    if article.language:
-        doc["language"] = article.language
+        )
+    _put(doc, ("edNote", article.ed_note), ("language", article.language))
+    _texts(article, doc, losses)
+    _topics(article, catalog, doc, losses)
+    if article.publisher is not None:
+        source: dict[str, Any] = {"name": article.publisher.name, "role": "publisher"}
+        if _uri(article.publisher.url):
+            source["uri"] = article.publisher.url
+        elif article.publisher.url:
+            losses.drop("publisher.url", "not an absolute URI")
+        if article.publisher.logo:
+            losses.drop("publisher.logo", "ninjs has no place for a publisher's logo")
+        doc["infoSources"] = [source]
+    _put(doc, ("by", _by(article.bylines, losses)), ("slugline", article.slugline))
+    if article.dateline is not None:
+        doc["located"] = article.dateline.location or article.dateline.text
+        if article.dateline.text != article.dateline.location:
+            losses.drop("dateline", "ninjs keeps only the place of a dateline")
+    if _uri(article.url):
+        doc["renditions"] = [{"name": "web", "href": article.url, "contentType": "text/html"}]
+    elif article.url:
+        losses.drop("url", "not an absolute URI")
+    _associations(article, catalog, doc, losses)
+    alt_ids = [
+        {"role": a.type, "value": a.value} if a.type else {"value": a.value}
+        for a in article.alt_ids
+    ]
+    if alt_ids:
+        doc["altIds"] = alt_ids
+    _genres(article, catalog, doc, losses)
+    if article.quotes:
+        losses.drop("quotes", NO_QUOTES)
+    return doc
+
+
+def _put(doc: dict[str, Any], *pairs: tuple[str, Any]) -> None:
+    """Set each key whose value is there (not ``None``, not empty)."""
+    for key, value in pairs:
+        if value not in (None, ""):
+            doc[key] = value
+
+
+def _texts(article: m.Article, doc: dict[str, Any], losses: Losses) -> None:
+    """Headlines, descriptions and the body (ninjs carries each as it is)."""
     descriptions = []
     if article.summary:
         descriptions.append(_plain_entry("summary", article.summary))
@@ -731,8 +808,8 @@ def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
     if descriptions:
         doc["descriptions"] = descriptions
     if article.body:
-        markup = blocks_to_html(article.body)
         text = article.text
+        markup = blocks_to_html(article.body)
         doc["bodies"] = [
             {
                 "role": "main",
@@ -742,6 +819,7 @@ def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
                 "value": markup,
             }
         ]
+        declare_markup_losses(article.body, markup, losses)
     headlines = []
     if article.headline:
         headlines.append(_plain_entry("main", article.headline))
@@ -749,58 +827,63 @@ def _v3(article: m.Article, catalog: Catalog) -> dict[str, Any]:
         headlines.append(_plain_entry("sub", article.subheadline))
     if headlines:
         doc["headlines"] = headlines
+
+
+def _topics(article: m.Article, catalog: Catalog, doc: dict[str, Any], losses: Losses) -> None:
+    """Topics in ninjs' lists by kind (subjects first)."""
+    listed: list[int] = []
     for kind, key in _KIND_LIST.items():
         kinds = {kind, *_REL_KINDS.values()} if kind is m.TopicKind.SUBJECT else {kind}
         entries = []
-        for topic in article.topics:
+        for i, topic in enumerate(article.topics):
             if topic.kind in kinds:
-                entry = _concept(topic, catalog, with_rel=True)
-                if kind is m.TopicKind.SUBJECT:
-                    _scores(topic, entry)  # only subjects carry scores in ninjs
-                if entry.get("name") or entry.get("uri") or entry.get("literal"):
-                    entries.append(entry)
+                here = losses.at(f"topics[{i}]")
+                entry = _concept(
+                    topic, catalog, here, with_rel=True, scores=kind is m.TopicKind.SUBJECT
+                )
+                entries.append(entry)
+                listed.append(i)
         if entries:
             doc[key] = entries
-    if article.publisher is not None:
-        source: dict[str, Any] = {"name": article.publisher.name, "role": "publisher"}
-        if _uri(article.publisher.url):
-            source["uri"] = article.publisher.url
-        doc["infoSources"] = [source]
-    by = _by(article.bylines)
-    if by:
-        doc["by"] = by
-    if article.slugline:
-        doc["slugline"] = article.slugline
-    if article.dateline is not None:
-        doc["located"] = article.dateline.location or article.dateline.text
-    if _uri(article.url):
-        doc["renditions"] = [{"name": "web", "href": article.url, "contentType": "text/html"}]
-    associations = [_photo_doc(p, i, catalog) for i, p in enumerate(article.photos)]
-    for link in article.links:
-        if _uri(link.url):
-            entry = {"name": link.rel or "related", "uri": link.url}
-            if link.title:
-                entry["title"] = link.title
-            associations.append(entry)
-    if associations:
-        doc["associations"] = associations
-    alt_ids = [
-        {"role": a.type, "value": a.value} if a.type else {"value": a.value}
-        for a in article.alt_ids
-    ]
-    if alt_ids:
-        doc["altIds"] = alt_ids
-    genres = [_concept(g, catalog, with_rel=False) for g in article.genres]
+    for i, topic in enumerate(article.topics):
+        if i not in listed:
+            losses.drop(f"topics[{i}]", f"ninjs has no list for {topic.kind.value} topics")
+    if listed != sorted(listed):
+        losses.drop("topics: order", "ninjs lists topics by kind")
+
+
+def _genres(article: m.Article, catalog: Catalog, doc: dict[str, Any], losses: Losses) -> None:
+    genres = []
+    for i, genre in enumerate(article.genres):
+        here = losses.at(f"genres[{i}]")
+        genres.append(_concept(genre, catalog, here, with_rel=False, scores=False))
+        if genre.kind is not m.TopicKind.GENRE:
+            here.drop("kind", "a ninjs genre is a genre")
     if genres:
         doc["genres"] = genres
-    return doc
 
 
-def _scores(topic: m.Topic, entry: dict[str, Any]) -> None:
-    if topic.relevance is not None:
-        entry["relevance"] = topic.relevance
-    if topic.confidence is not None:
-        entry["confidence"] = topic.confidence
+def _associations(
+    article: m.Article, catalog: Catalog, doc: dict[str, Any], losses: Losses
+) -> None:
+    """Photos, then related links, as associations."""
+    associations = [
+        _photo_doc(p, i, catalog, losses.at(f"photos[{i}]")) for i, p in enumerate(article.photos)
+    ]
+    for i, link in enumerate(article.links):
+        if not _uri(link.url):
+            losses.drop(f"links[{i}]", "not an absolute URI")
+            continue
+        entry = {"name": link.rel or "related", "uri": link.url}
+        if link.rel is None:
+            losses.drop(f"links[{i}].rel", "ninjs names every association")
+        if link.media_type:
+            losses.drop(f"links[{i}].media_type", "ninjs has no media type for a link")
+        if link.title:
+            entry["title"] = link.title
+        associations.append(entry)
+    if associations:
+        doc["associations"] = associations
 
 
 _V2_KEYS = {v3: v2 for v2, v3 in _V3_KEYS.items()}
@@ -853,12 +936,10 @@ def _to_v1(doc: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
                 for e in value
             ]
         elif key == "renditions":
-            out["renditions"] = {
-                re.sub(r"[^a-zA-Z0-9_]", "_", e["name"]): _v1_out_rendition(e) for e in value
-            }
+            out["renditions"] = {_v1_key(e["name"]): _v1_out_rendition(e) for e in value}
         elif key == "associations":
             out["associations"] = {
-                re.sub(r"[^a-zA-Z0-9_]", "_", e["name"]): _to_v1(
+                _v1_key(e["name"]): _to_v1(
                     {k: v for k, v in e.items() if k not in ("name", "rel")}, catalog
                 )
                 for e in value
@@ -885,10 +966,9 @@ def _v1_out_concept(entry: dict[str, Any], catalog: Catalog, *, genre: bool) -> 
             out["scheme"] = catalog.schemes[alias]
             out["code"] = code
         else:
-            base, _, code = uri.rpartition("/")
-            if base and code and _uri(base + "/"):
-                out["scheme"] = base + "/"
-                out["code"] = code
+            split = _v1_split(uri)
+            if split:
+                out["scheme"], out["code"] = split
     elif entry.get("literal"):
         out["code"] = entry["literal"]
     return out
@@ -904,44 +984,70 @@ def _v1_out_rendition(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_data(
-    article: m.Article, *, version: str = "3.1", catalog: Catalog | None = None
+    article: m.Article,
+    *,
+    version: str = "3.1",
+    catalog: Catalog | None = None,
+    losses: Losses | None = None,
 ) -> dict[str, Any]:
-    """The ninjs document for ``article`` as a dict (no loss report)."""
+    """The ninjs document for ``article`` as a dict; what it drops goes to ``losses``."""
     catalog = catalog or Catalog()
+    losses = Losses() if losses is None else losses
     if version not in VERSIONS:
         raise WriteError(
             f"ninjs version {version!r} cannot be written (choose {', '.join(VERSIONS)})"
         )
-    doc = _v3(article, catalog)
+    doc = _v3(article, catalog, losses)
     if version == "3.1":
         return doc
-    v2 = _to_v2(doc)
-    return v2 if version == "2.2" else _to_v1(v2, catalog)
+    v2: dict[str, Any] = _to_v2(doc)
+    if version == "2.2":
+        return v2
+    _v1_losses(article, catalog, losses)
+    return _to_v1(v2, catalog)
 
 
-def _in_list_order(topics: tuple[m.Topic, ...]) -> tuple[m.Topic, ...]:
-    """Topics in the order ninjs lists them (subjects, people, organisations, …)."""
-    rank = {kind: i for i, (_, kind) in enumerate(_TOPIC_LISTS)}
-    for kind in _REL_KINDS.values():
-        rank[kind] = 0
-    return tuple(sorted(topics, key=lambda t: rank.get(t.kind, len(rank))))
+def _v1_losses(article: m.Article, catalog: Catalog, losses: Losses) -> None:
+    """What 1.6 drops beyond 3.1: literal codes, links, rendition and id roles."""
+    for i in range(len(article.links)):
+        losses.drop(f"links[{i}]", "ninjs 1.6 associations are pictures only")
+    roles = [(a.type or "id").lower() for a in article.alt_ids]
+    for i, (alt, role) in enumerate(zip(article.alt_ids, roles, strict=True)):
+        if roles.count(role) > 1:
+            losses.drop(f"alt_ids[{i}]", "ninjs 1.6 keeps one alternative id per role")
+        elif alt.type != role:
+            losses.drop(f"alt_ids[{i}].type", "ninjs 1.6 roles are lower-case keys")
+    for field in ("topics", "genres"):
+        for i, topic in enumerate(getattr(article, field)):
+            uri = _uri(topic.uri) or (_uri(catalog.to_uri(topic.qcode)) if topic.qcode else None)
+            if topic.qcode and not uri:
+                losses.drop(f"{field}[{i}].qcode", "ninjs 1.6 has no literal codes")
+            if uri and not catalog.to_qcode(uri) and not _v1_split(uri):
+                losses.drop(f"{field}[{i}].uri", "ninjs 1.6 needs a scheme and a code")
+    if article.publisher is not None and _uri(article.publisher.url):
+        losses.drop("publisher.url", "a ninjs 1.6 info source has a name only")
+    for i, photo in enumerate(article.photos):
+        keys = {"default"} if _uri(photo.url) else set()
+        for j, rendition in enumerate(photo.renditions):
+            if not _uri(rendition.url):
+                continue
+            key = _v1_key(rendition.name or f"rendition{j + 1}")
+            if key in keys:
+                losses.drop(f"photos[{i}].renditions[{j}]", "ninjs 1.6 names renditions once")
+            elif rendition.name is not None and key != rendition.name:
+                losses.drop(f"photos[{i}].renditions[{j}].name", "ninjs 1.6 names are keys")
+            keys.add(key)
 
 
-def _losses(article: m.Article, back: m.Article) -> list[str]:
-    lost = []
-    for field in attrs.fields(m.Article):
-        mine, theirs = getattr(article, field.name), getattr(back, field.name)
-        if field.name == "topics":
-            mine = _in_list_order(mine)
-        if mine == theirs:
-            continue
-        if field.name == "quotes" and not mine:
-            continue
-        if field.name in ("published", "modified", "embargo") and mine is not None:
-            lost.append(f"{field.name} (ninjs dates need a time of day and a zone)")
-        else:
-            lost.append(field.name)
-    return lost
+def _v1_key(name: str) -> str:
+    """A name as a ninjs 1.6 key (and as the reader lower-cases it)."""
+    return re.sub(r"[^a-zA-Z0-9_]", "_", name).lower()
+
+
+def _v1_split(uri: str) -> tuple[str, str] | None:
+    """A URI as a ninjs 1.6 ``scheme`` and ``code`` (at its last slash), if it splits."""
+    base, _, code = uri.rpartition("/")
+    return (base + "/", code) if base and code and _uri(base + "/") else None
 
 
 def write(
@@ -958,8 +1064,7 @@ def write(
     (:class:`~newsmodel.errors.LossyConversionWarning`, or
     :class:`~newsmodel.errors.LossyConversionError` with ``strict=True``).
     """
-    doc = to_data(article, version=version, catalog=catalog)
-    text = json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
-    back = read(text, version=version[:1], catalog=catalog, quotes=bool(article.quotes))
-    report_loss(f"{FORMAT.name} {version}", _losses(article, back), strict=strict)
-    return text
+    losses = Losses()
+    doc = to_data(article, version=version, catalog=catalog, losses=losses)
+    report(f"{FORMAT.name} {version}", losses, strict=strict)
+    return json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"

@@ -22,9 +22,10 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
-from newsmodel.errors import ReadError, report_loss
+from newsmodel.errors import ReadError
 from newsmodel.io import NITF as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, changed_fields
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, declare_read_back_losses
+from newsmodel.losses import Losses, report
 from newsmodel.markup import (
     add_text,
     blocks_from_element,
@@ -34,7 +35,6 @@ from newsmodel.markup import (
     safe_url,
     table_to,
 )
-from newsmodel.quotes import with_quotes
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import default_nsmap as _nsmap
 from newsmodel.xmlsafe import element_text as _text
@@ -285,11 +285,10 @@ def read(
     *,
     catalog: Catalog | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
 ) -> m.Article:
     """Read an NITF 3.x document (namespaced or not; a DOCTYPE is never loaded).
 
-    ``quotes=False`` skips quote extraction.
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
     if local_name(root) != "nitf":
@@ -300,8 +299,7 @@ def read(
             )
         root = found
     with as_read_errors(FORMAT.name):
-        article = article_from_nitf(root, catalog)
-        return with_quotes(article) if quotes else article
+        return article_from_nitf(root, catalog)
 
 
 # ---------------------------------------------------------------------------
@@ -525,8 +523,7 @@ def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = 
     indent_metadata(root, _MIXED)
     text = etree.tostring(root, encoding="unicode") + "\n"
     document = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
-    back = article_from_nitf(root, catalog)
-    if article.quotes:  # quotes are only checked when there are some to keep
-        back = with_quotes(back)
-    report_loss(FORMAT.name, changed_fields(article, back), strict=strict)
+    losses = Losses()
+    declare_read_back_losses(article, article_from_nitf(root, catalog), losses)
+    report(FORMAT.name, losses, strict=strict)
     return document

@@ -20,10 +20,15 @@ from collections.abc import Iterator
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.dates import format_date, parse_date
-from newsmodel.errors import report_loss
 from newsmodel.io import TEXT as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, clean_text, decode_text
-from newsmodel.quotes import extract_article, with_quotes
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    NO_QUOTES,
+    as_read_errors,
+    clean_text,
+    decode_text,
+)
+from newsmodel.losses import Losses, report
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -205,17 +210,15 @@ def read(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     dayfirst: bool = False,
-    quotes: bool = True,
 ) -> m.Article:
     """Read an article from plain text (see the module documentation for the shape).
 
     ``dayfirst`` reads numeric dates such as ``05/04/2024`` as day first;
-    ``quotes=False`` skips quote extraction.
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     text = clean_text(decode_text(data, format=FORMAT.name, max_bytes=max_bytes))
     with as_read_errors(FORMAT.name):
-        article = _read(text, dayfirst=dayfirst)
-        return with_quotes(article) if quotes else article
+        return _read(text, dayfirst=dayfirst)
 
 
 def _read(text: str, *, dayfirst: bool) -> m.Article:
@@ -359,39 +362,47 @@ def _publisher_in_rights(article: m.Article) -> bool:
     return holder is not None and holder.group("holder").strip() == article.publisher.name
 
 
-def _lost(article: m.Article) -> list[str]:
-    lost = []
+def _declare_losses(article: m.Article, losses: Losses) -> None:
+    """Declare, by path, what plain text leaves out of ``article``."""
     for field in m.Article.__attrs_attrs__:
         value = getattr(article, field.name)
         if field.name not in _CARRIED and value not in (None, ()):
             if field.name == "publisher" and _publisher_in_rights(article):
                 continue  # the reader finds the publisher in the copyright line
-            if field.name == "quotes" and extract_article(article) == article.quotes:
-                continue  # the reader finds the same quotes in the text again
-            lost.append(field.name)
-    if article.rights and (article.rights.holder or article.rights.usage_terms):
-        lost.append("rights.holder/usage_terms")
-    for photo in article.photos:
-        if photo.url or photo.renditions or photo.alt or photo.photographer or photo.id:
-            lost.append("photo urls and details")
-            break
-    if any(not isinstance(b, (m.Paragraph, m.ListBlock, m.Figure)) for b in article.body):
-        lost.append("block structure (headings, quotes, tables, embeds)")
-    if any(
-        b.kind is m.BylineKind.PERSON and (b.role or b.affiliation or b.url)
-        for b in article.bylines
-    ):
-        lost.append("byline roles and affiliations")
-    if any(
-        t.qcode or t.uri or t.scheme or t.kind is not m.TopicKind.KEYWORD for t in article.topics
-    ):
-        lost.append("topic codes and kinds")
-    return lost
+            losses.drop(field.name, NO_QUOTES if field.name == "quotes" else "no place in text")
+    if article.rights:
+        for key in ("holder", "usage_terms"):
+            if getattr(article.rights, key):
+                losses.drop(f"rights.{key}", "text keeps the copyright line only")
+    for i, photo in enumerate(article.photos):
+        for key in _PHOTO_DETAILS:
+            if getattr(photo, key):
+                losses.drop(f"photos[{i}].{key}", "text keeps a photo's caption and credit")
+    for i, block in enumerate(article.body):
+        if not isinstance(block, (m.Paragraph, m.ListBlock, m.Figure)):
+            losses.drop(f"body[{i}]", f"text keeps no {type(block).__name__} structure")
+    for i, byline in enumerate(article.bylines):
+        if byline.kind is m.BylineKind.PERSON:
+            for key in ("role", "affiliation", "url"):
+                if getattr(byline, key):
+                    losses.drop(f"bylines[{i}].{key}", "text keeps a byline's name")
+    for i, topic in enumerate(article.topics):
+        for key in ("qcode", "uri", "scheme"):
+            if getattr(topic, key):
+                losses.drop(f"topics[{i}].{key}", "text keeps a topic's name")
+        if topic.kind is not m.TopicKind.KEYWORD:
+            losses.drop(f"topics[{i}].kind", "text topics are keywords")
+
+
+#: Photo fields plain text has no place for.
+_PHOTO_DETAILS = ("url", "renditions", "alt", "photographer", "id")
 
 
 def write(article: m.Article, *, strict: bool = False) -> str:
     """Render ``article`` as plain text; fields text cannot carry are reported lost."""
-    report_loss(FORMAT.name, _lost(article), strict=strict)
+    losses = Losses()
+    _declare_losses(article, losses)
+    report(FORMAT.name, losses, strict=strict)
     out: list[str] = []
     if article.headline:
         out.append(" ".join(article.headline.split()))
