@@ -261,3 +261,11 @@ def test_spaces_after_a_credit_label_are_read_once() -> None:
 def test_reported_speech_with_no_name_after_according_to_is_no_error() -> None:
     found = quotes.find("Aa. According to \t\t, the plan will fail badly.\n", indirect=True)
     assert found == []
+
+
+def test_quote_finding_stops_at_its_bound_and_says_so() -> None:
+    text = "\n\n".join(['"Yes," Ada Brook said.'] * (quotes.MAX_QUOTES + 300))
+    with pytest.warns(newsmodel.NewsmodelWarning, match=f"after {quotes.MAX_QUOTES} quotations"):
+        found = quotes.find(text)
+    assert len(found) == quotes.MAX_QUOTES
+    assert {q.speaker for q in found} == {"Ada Brook"}
