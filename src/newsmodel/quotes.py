@@ -996,7 +996,7 @@ def _candidates(para: str, pairs: list[tuple[int, int]], masked: str) -> list[_C
         # a "sentence" without an end in sight is looked at near the quote only
         s_start, s_end = max(s_start, open_ - _WINDOW), min(s_end, inner_end + _WINDOW)
         if s_end <= close < len(para):
-            # “Would the fare go up?” Brandt pressed. — the attribution after a quote ending in ?/!/.
+            # “Would the fare go up?” Brandt pressed. — attribution after a quote ending ?/!/.
             next_start, next_end = _sentence_bounds(masked, close + 2)
             mark = _OPEN_MARK.search(masked, close + 1, next_end)
             if mark and masked[close + 1 : mark.start()].rstrip()[-1:] in (".", "!", "?"):
