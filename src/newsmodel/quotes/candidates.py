@@ -1,0 +1,134 @@
+"""The quotes of one paragraph: for each pair of quotation marks, the sentence
+around it and the speech verb and speaker found there, then the first rule of
+:data:`~newsmodel.quotes.rules.RULES` that applies, then the kind of quote.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newsmodel import model as m
+from newsmodel.quotes.marks import _OPEN_MARK, _mask, _pairs, _paragraphs
+from newsmodel.quotes.records import _Speaker
+from newsmodel.quotes.rules import _decide, _Quoted
+from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
+from newsmodel.quotes.speakers import _attribution_after, _attribution_before
+from newsmodel.quotes.words import _PARTIAL_FULL, _verbs
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    speaker: _Speaker | None
+    verb_span: tuple[int, int] | None
+    kind: m.QuoteKind
+
+
+def _sentence_of(masked: str, open_: int, close: int, para_len: int) -> tuple[int, int]:
+    """The sentence around the quote ``open_``..``close``, as ``(start, end)``: near the
+    quote only when no end is in sight, and running on into the next sentence when
+    that is a short attribution (“Would the fare go up?” Brandt pressed.)."""
+    inner_end = min(close, para_len)
+    s_start, _ = _sentence_bounds(masked, open_)
+    _, s_end = _sentence_bounds(masked, max(inner_end, open_ + 1))
+    s_start, s_end = max(s_start, open_ - _WINDOW), min(s_end, inner_end + _WINDOW)
+    if s_end <= close < para_len:
+        next_start, next_end = _sentence_bounds(masked, close + 2)
+        mark = _OPEN_MARK.search(masked, close + 1, next_end)
+        if mark and masked[close + 1 : mark.start()].rstrip()[-1:] in (".", "!", "?"):
+            next_end = mark.start()  # “…?” he asked, shaking his head no. “…”
+        tail = masked[close + 1 : next_end]
+        if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail):
+            s_end = next_end
+    return s_start, s_end
+
+
+def _attribution(
+    para: str, masked: str, pair: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
+    """The speaker, speech verb and whether the words before the quote are only its
+    attribution: before the quote, or after it when that is better."""
+    open_, close = pair
+    s_start, s_end = sentence
+    speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_)
+    if close < len(para):
+        after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end)
+        if after_verb is not None and (
+            speaker is None or (not clean and after_speaker is not None)
+        ):
+            speaker, verb_span = after_speaker, after_verb
+            clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", masked[s_start:open_]))
+    return speaker, verb_span, clean
+
+
+def _kind(q: _Quoted, verb_span: tuple[int, int] | None, clean: bool) -> m.QuoteKind:
+    """Partial (a few words, or words inside a sentence of the writer's) or direct."""
+    verb_word = q.para[verb_span[0] : verb_span[1]] if verb_span else ""
+    if _PARTIAL_FULL.fullmatch(verb_word):
+        return m.QuoteKind.PARTIAL  # "Lindqvist called the plan “reckless.”"
+    if (q.before.strip() and not clean) or (
+        q.words <= 3 and not q.inner.rstrip().endswith((".", "!", "?"))
+    ):
+        return m.QuoteKind.PARTIAL
+    return m.QuoteKind.DIRECT
+
+
+def _candidates(
+    para: str,
+    pairs: list[tuple[int, int]],
+    masked: str,
+    decided: list[tuple[str, str]] | None = None,
+) -> list[_Candidate]:
+    """The quotes of one paragraph, with the attribution found around each; the name of
+    the rule that decided each pair of marks is added to ``decided`` when given."""
+    found: list[_Candidate] = []
+    attributed = False
+    for pair in pairs:
+        open_, close = pair
+        if not para[open_ + 1 : min(close, len(para))].strip():
+            continue  # empty marks
+        sentence = _sentence_of(masked, open_, close, len(para))
+        attribution = _attribution(para, masked, pair, sentence)
+        q = _Quoted(para, masked, pair, sentence, attribution, attributed)
+        rule, (speaker, verb_span, clean) = _decide(q)
+        if decided is not None:
+            decided.append((q.inner.strip(), rule.name))
+        if not rule.keeps:
+            continue
+        if speaker is None and verb_span is None and q.alone and not attributed and q.s_start > 1:
+            # "…, Marsh said. “The other question is …”": the sentence before names the voice
+            speaker, verb_span = _closing_attribution(para, masked, q.s_start)
+        kind = _kind(q, verb_span, clean)
+        start, end = open_ + 1, min(close, len(para))
+        found.append(_Candidate(start, end, speaker, verb_span, kind))
+        attributed = attributed or speaker is not None
+    return found
+
+
+def _closing_attribution(
+    para: str, masked: str, end: int
+) -> tuple[_Speaker | None, tuple[int, int] | None]:
+    """The speaker of a sentence ending at ``end`` in ``… Marsh said.`` (the verb among
+    its last words), for a quotation that follows it unattributed."""
+    start = max(_sentence_bounds(masked, end - 2)[0], end - _WINDOW)
+    stripped = end
+    while stripped > start and masked[stripped - 1].isspace():
+        stripped -= 1
+    tail_from = max(start, stripped - 40)
+    if not _verbs(masked[tail_from:end]):
+        return None, None
+    speaker, verb_span, _clean = _attribution_before(para, masked, start, end)
+    if speaker is None or verb_span is None or verb_span[0] < tail_from:
+        return None, None
+    return speaker, verb_span
+
+
+def _decisions(text: str) -> list[tuple[str, str]]:
+    """``(quoted words, rule name)`` for every pair of quotation marks in ``text``: the
+    rule that decided whether it is a quote (for tests and debugging)."""
+    decided: list[tuple[str, str]] = []
+    for _offset, para in _paragraphs(text):
+        pairs = _pairs(para)
+        _candidates(para, pairs, _mask(para, pairs), decided)
+    return decided

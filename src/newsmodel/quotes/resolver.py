@@ -1,0 +1,81 @@
+"""Resolving surnames and pronouns to the full name mentioned earlier."""
+
+from __future__ import annotations
+
+from newsmodel.quotes.records import _Speaker
+from newsmodel.quotes.speakers import _NOT_SPEAKER_START, _split_role
+from newsmodel.quotes.words import _FULL_NAME, _PRONOUNS, _SENTENCE_INITIAL, _TITLE_WORDS, _TITLED
+
+
+class _Resolver:
+    """Full names seen so far, for surnames and pronouns."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, str] = {}  # first or last name -> the latest full name
+        self.pending: list[str] = []
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+
+    def observe(self, text: str) -> None:
+        """Remember ``text`` for names; it is scanned only when a surname needs it."""
+        if text:
+            self.pending.append(text)
+
+    def _scan(self) -> None:
+        for text in self.pending:
+            self._scan_text(text)
+        self.pending.clear()
+
+    def _scan_text(self, text: str) -> None:
+        for match in _FULL_NAME.finditer(text):
+            name, role = _split_role(match.group(1))
+            tokens = (name or match.group(1)).split()
+            while tokens and (
+                tokens[0].lower().strip(".") in _TITLE_WORDS
+                or tokens[0].lower() in _NOT_SPEAKER_START
+                or tokens[0] in _SENTENCE_INITIAL
+            ):
+                tokens.pop(0)  # "Minister", "But", "Said" before a name
+            if len(tokens) >= 2:
+                self._remember(" ".join(tokens))
+                # a name with a title before it is a person: "he" may point at them
+                titled = (
+                    role is not None
+                    or _TITLED.search(text[max(0, match.start() - 40) : match.start()]) is not None
+                )
+                if titled:
+                    self.last_person = " ".join(tokens)
+
+    def _remember(self, full: str) -> None:
+        tokens = full.split()
+        self.by_token[tokens[0]] = full
+        self.by_token[tokens[-1]] = full
+
+    def resolve(self, speaker: _Speaker) -> str | None:
+        low = speaker.mention.lower()
+        if low in ("he", "she"):
+            self._scan()
+            return self.last_person
+        if low in _PRONOUNS:
+            return (
+                self.last_speaker
+                if low in ("they", "we") and self.last_speaker and " " not in self.last_speaker
+                else None
+            )
+        name = speaker.name
+        if name and len(name.split()) == 1:
+            self._scan()
+            return self.by_token.get(name, name)
+        if name:
+            return name
+        return speaker.mention
+
+    def spoke(self, resolved: str | None, speaker: _Speaker) -> None:
+        if resolved is None:
+            return
+        if len(resolved.split()) >= 2 and speaker.name:
+            self._scan()
+            self._remember(resolved)
+        self.last_speaker = resolved
+        if speaker.name or speaker.mention.lower() in ("he", "she"):
+            self.last_person = resolved

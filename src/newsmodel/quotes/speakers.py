@@ -1,0 +1,421 @@
+"""Who said it: the speaker mention before or after a speech verb, its role
+(``Kremlin spokesman Dmitry Peskov``), and whether a mention can be a speaker at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.quotes.records import _Speaker
+from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
+from newsmodel.quotes.words import (
+    _LEAD_CLAUSE,
+    _NAME_TOKEN,
+    _PARTIAL_FIND,
+    _PARTICIPLES,
+    _PRONOUNS,
+    _SUBJECT,
+    _TITLE_WORDS,
+    _VerbMatch,
+    _verbs,
+)
+
+
+def _split_role(mention: str) -> tuple[str | None, str | None]:
+    """``(name, role)``: ``Kremlin spokesman Dmitry Peskov`` gives the name and the role."""
+    tokens = mention.split()
+    if not tokens:
+        return None, None
+    last_title = -1
+    for i, token in enumerate(tokens):
+        if token.lower().strip(",") in _TITLE_WORDS:
+            last_title = i
+    name_tokens = tokens[last_title + 1 :]
+    if name_tokens and all(_NAME_TOKEN.fullmatch(t) for t in name_tokens):
+        role = " ".join(tokens[: last_title + 1]) or None
+        return " ".join(name_tokens), role
+    return None, mention if last_title >= 0 else None
+
+
+def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
+    """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
+    lead = re.match(
+        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|because|[Tt]hen|[Aa]lso|[Tt]hough|"
+        r"[Yy]et|[Ee]ven|[Ss]till)\s+)*",
+        text,
+    )
+    cut = lead.end() if lead else 0
+    text2 = text[cut:]
+    stripped = text2.rstrip(" ,;:\t\n\xa0")
+    if not stripped:
+        return None
+    words = stripped.split()
+    if len(words) > 12 or any(c in stripped for c in '“”"‘'):
+        return None
+    return stripped, offset + cut
+
+
+#: The longest word of a name the speaker patterns try (no name is longer; a longer run of
+#: letters is not rescanned from each of its capitals).
+_NAME_WORD_MAX = 40
+#: A name followed by a description between commas, before the verb ("Marsh, his
+#: rival, said …", "Tomas Reyes, 41, said …").
+_APPOSITIVE = re.compile(
+    rf"((?:[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}\.? ){{0,4}}[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}),"
+    r"\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
+)
+
+
+def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) -> _Speaker | None:
+    """The noun phrase right before a speech verb, back to a clause boundary.
+
+    ``Jane Doe, a historian who attended, recalled`` gives Jane Doe (the
+    appositive becomes the role).
+    """
+    appositive = _APPOSITIVE.search(masked, floor, verb_start)
+    if appositive is not None and not masked[appositive.end() : verb_start].strip():
+        start = appositive.start(1)
+        mention = text[start : appositive.end(1)]
+        if _plausible_speaker(mention):
+            role = text[appositive.end(1) : verb_start].strip(" ,") or None
+            name, title = _split_role(mention)
+            return _Speaker(mention, (start, start + len(mention)), name or mention, title or role)
+    chunk_start = floor
+    for match in re.finditer(r"[,;:(—–]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
+        chunk_start = floor + match.end()
+    raw = text[chunk_start:verb_start]
+    raw = re.sub(
+        r"\s+(?:also|then|later|previously|once|had|has|have|would|will|did|does|later|again|recently|earlier|repeatedly|simply|only|just|reportedly|publicly|privately)\s*$",
+        " ",
+        raw,
+    )
+    raw = re.sub(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$", " ", raw)
+    cleaned = _clean_mention(raw, chunk_start)
+    if cleaned is None:
+        return None
+    mention, start = cleaned
+    if not _plausible_speaker(mention):
+        # "In a Courier interview Okafor declared": the name right before the verb
+        tail = _TRAILING_NAME.search(mention)
+        if tail is None or tail.start() == 0 or not _plausible_speaker(tail.group()):
+            return None
+        start += tail.start()
+        mention = tail.group()
+    name, role = _split_role(mention)
+    return _Speaker(mention, (start, start + len(mention)), name, role)
+
+
+#: The name or pronoun that ends a longer mention ("At the pier Jane Doe" gives
+#: "Jane Doe").
+_TRAILING_NAME = re.compile(
+    r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|it|they|we|I)$"
+)
+
+
+#: The words after an inverted verb up to a clause or punctuation ("said Jane Doe,
+#: a spokeswoman" gives "Jane Doe").
+_AFTER_VERB_PHRASE = re.compile(
+    r"\s*([^,.;:!?“”\"]{1,80}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"]|$)"
+)
+#: A description after the speaker of an inverted verb (", a spokeswoman for the
+#: union").
+_AFTER_APPOSITIVE = re.compile(r",\s*((?:an?|the)\s[^,.;“”\"]{2,60})")
+#: A credit after a quote, with a dash ("“We will vote.” ― Ana Lima").
+_CREDIT_DASH = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[\s.]*$")
+
+
+def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
+    """The speaker after an inverted verb (``said Jane Doe, a spokeswoman``)."""
+    # the phrase is read near the verb only: a long run of spaces after it is not
+    # rescanned from each of the phrase's 80 possible ends
+    match = _AFTER_VERB_PHRASE.match(masked, start, start + _WINDOW)
+    if not match:
+        return None
+    s, e = match.start(1), match.end(1)
+    mention = text[s:e].strip()
+    if not mention:
+        return None
+    s = text.find(mention, s)
+    if not (_plausible_speaker(mention) or _described_person(mention)):
+        return None
+    name, role = _split_role(mention)
+    # an appositive role after the name: "said Jane Doe, a spokeswoman for X"
+    appositive = _AFTER_APPOSITIVE.match(masked, e)
+    if appositive and name is None and _NAME_TOKEN.match(mention):
+        name = mention
+    if appositive and role is None:
+        role = text[appositive.start(1) : appositive.end(1)].strip()
+    return _Speaker(mention, (s, s + len(mention)), name, role)
+
+
+#: Words that start a clause or a phrase but never a speaker's name ("When asked, …").
+_NOT_SPEAKER_START = frozenset(
+    """when during at but in on with early immediately according alongside even though after
+    before if as while since because although however meanwhile then also still yet instead
+    so and or for from to by of about over under into through across against among between
+    without within where whether unlike like despite asked speaking later earlier once
+    here there what why how following given wait oh yes well look now okay ok indeed partial
+    that’s that's it’s it's monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+#: Words inside a phrase that make it a clause, not a speaker ("Jeers rang out when Okafor").
+_CLAUSE_WORDS = frozenset("when while after before because if whether although".split())
+#: A number word, which alone is no speaker ("“Yes,” two said.").
+_NUMBER_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)(?:-\w+)?",
+    re.I,
+)
+#: Words that are never a speaker on their own ("Its", "Another").
+_NOT_SPEAKER_ALONE = frozenset("its my our your their his her another each every no".split())
+#: Words a speaker mention does not end with ("the plan for").
+_NOT_SPEAKER_END = frozenset("for of the a an to in on at and with by from as that than or".split())
+
+
+def _described_person(mention: str) -> bool:
+    """``former Lindqvist aide Petra Novak``, ``one former executive``: a speaker
+    phrase that starts in lower case (after an inverted verb)."""
+    words = mention.split()
+    if not words or len(words) > 8 or words[0].lower() in _NOT_SPEAKER_START:
+        return False
+    if _NOT_A_NAME.search(mention):
+        return False
+    if words[-1].lower() in _NOT_SPEAKER_END or words[0].lower() in ("him", "her", "them", "it"):
+        return False
+    if words[0].endswith("ing"):  # "saying calling the Islamic State": not a person
+        return False
+    return any(w[:1].isupper() or w.lower().strip(",.") in _TITLE_WORDS for w in words)
+
+
+def _plausible_speaker(mention: str) -> bool:
+    words = mention.split()
+    if not words:
+        return False  # "According to  , …": only spaces where the name would be
+    low = mention.lower()
+    if low in _PRONOUNS:
+        return True
+    if words[0].lower() in _NOT_SPEAKER_START or words[-1].lower() in _NOT_SPEAKER_END:
+        return False
+    if len(words) == 1 and (low in _NOT_SPEAKER_ALONE or _NUMBER_WORD.fullmatch(low)):
+        return False
+    if any(w in _CLAUSE_WORDS for w in words[1:]):
+        return False
+    if len(words) > 1 and words[-1].endswith("ed") and words[-1].islower():
+        return False  # "Lindqvist restricted": a subject and its verb
+    if words[0][:1].isdigit():  # "16-year-old Ines Varga"
+        return len(words) > 1 and not _NOT_A_NAME.search(low)
+    if low.startswith(("it is", "it was", "this", "that ", "there")):
+        return False
+    if len(words) > 10:
+        return False
+    if words[0][:1].isupper() or words[0].lower() in (
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "some",
+        "many",
+        "several",
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "our",
+        "your",
+        "officials",
+        "police",
+        "critics",
+        "experts",
+        "supporters",
+        "sources",
+    ):
+        return not _NOT_A_NAME.search(low)
+    return False
+
+
+#: Verbs that make a mention a clause, not a name ("the plan was").
+_NOT_A_NAME = re.compile(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|not)\b")
+
+
+# ---------------------------------------------------------------------------
+# attribution
+
+
+#: A speaker followed by one or two descriptions between commas, before the verb
+#: ("Council leader Mara Lindqvist, D-Ore., said").
+_APPOSITIVE_AFTER = re.compile(
+    r"\s*((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*),((?:\s*[^,]{1,100}?,){1,2})\s*$"
+)
+# every whitespace run belongs to one place only (no "\s*\s*"): a long run of spaces after
+# a verb is not split every possible way before the match fails
+_CLEAN_TAIL = re.compile(
+    r"\s*(?:(?:to\s+)?(?:reporters|journalists|the \w+|an? \w+|"
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|him|her|them|us|me)\s*)?"
+    r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40}\s*)?(?:[:,]\s*)?(?:that\s*)?"
+)
+#: What may stand between a closing mark and the attribution after it (",", ")").
+_AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
+
+
+def _attribution_after(
+    text: str, masked: str, pos: int, sent_end: int
+) -> tuple[_Speaker | None, tuple[int, int] | None]:
+    """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``."""
+    dash = _CREDIT_DASH.match(masked, pos)
+    if dash:  # a credit line: “…” ― Jane Doe
+        s = dash.start(2)
+        mention = text[s : dash.end(2)].strip()
+        name, role = _split_role(mention)
+        credited = _Speaker(mention, (s, s + len(mention)), name or mention, role)
+        return credited, (dash.start(1), dash.end(1))
+    lead = _AFTER.match(masked[pos:sent_end])
+    start = pos + (lead.end() if lead else 0)
+    segment = masked[start:sent_end]
+    # inverted: said SPEAKER
+    first = _verbs(segment[:30])
+    inv = first[0] if first and first[0].begin == 0 else None
+    if inv:
+        verb_span = (start + inv.start("verb"), start + inv.end("verb"))
+        speaker = _speaker_after_verb(text, masked, verb_span[1])
+        if speaker is not None:
+            return speaker, verb_span
+        return None, verb_span
+    # SPEAKER [adverb] VERB within the next few words
+    for verb in _verbs(segment[:120]):
+        if verb.group("verb") in _PARTICIPLES:
+            verb_span = (start + verb.start("verb"), start + verb.end("verb"))
+            sent_start = _sentence_bounds(masked, pos)[0]
+            return _subject(text, masked, sent_start, verb_span[0]), verb_span
+        before = segment[: verb.start()]
+        verb_span = (start + verb.start("verb"), start + verb.end("verb"))
+        # "Rantanen, the interior minister, said" / "Mara Lindqvist, D-Ore., said"
+        appos = _APPOSITIVE_AFTER.match(text, start, verb_span[0])
+        if appos and _plausible_speaker(appos.group(1)):
+            s = appos.start(1)
+            mention = appos.group(1)
+            name, title = _split_role(mention)
+            role = title or appos.group(2).strip(" ,") or None
+            return _Speaker(mention, (s, s + len(mention)), name or mention, role), verb_span
+        if any(c in before for c in '“"'):
+            break
+        words = before.split()
+        if len(words) > 12:
+            break
+        if before.rstrip().endswith(",") and len(words) <= 8:
+            # "“…” for Reyes, said Brandt."
+            inverted = _speaker_after_verb(text, masked, verb_span[1])
+            if inverted is not None:
+                return inverted, verb_span
+        speaker = _speaker_before_verb(masked, text, verb_span[0], start)
+        return speaker, verb_span
+    return None, None
+
+
+def _attribution_before(
+    text: str, masked: str, sent_start: int, pos: int
+) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
+    """Attribution before a quote: ``Peskov told reporters: “…”``.
+
+    Returns the speaker, the verb span, and whether the attribution is all
+    that comes before the quote (so the quote itself is direct).
+    """
+    segment = masked[sent_start:pos]
+    verbs = _verbs(segment)
+    partial_verb = None
+    for candidate in _PARTIAL_FIND.finditer(segment):
+        partial_verb = candidate
+    if not verbs and partial_verb is None:
+        return None, None, False
+    # the verb that leads straight into the quote, else the sentence's first one; the
+    # next candidates are tried when a verb has no plausible speaker
+    leading = [v for v in verbs if _CLEAN_TAIL.fullmatch(segment[v.end() :])]
+    order: list[_VerbMatch | re.Match[str]] = [*reversed(leading)]
+    order += [v for v in verbs if v not in leading]
+    if partial_verb is not None:
+        order.append(partial_verb)
+    first: tuple[_Speaker | None, tuple[int, int] | None, bool] | None = None
+    for verb in order:
+        found = _speaker_for(text, masked, segment, sent_start, pos, verb)
+        if found[0] is not None:
+            if first is not None and leading:
+                # "The president noted …, and added: “…”": added is the verb, his the voice
+                return found[0], first[1], False
+            return found
+        first = first or found
+    assert first is not None
+    return first
+
+
+def _speaker_for(
+    text: str,
+    masked: str,
+    segment: str,
+    sent_start: int,
+    pos: int,
+    verb: _VerbMatch | re.Match[str],
+) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
+    """The speaker of one speech verb before a quote (see :func:`_attribution_before`)."""
+    verb_span = (sent_start + verb.start("verb"), sent_start + verb.end("verb"))
+    tail = segment[verb.end() :]
+    clean_lead = bool(_CLEAN_TAIL.fullmatch(tail))
+    if verb.group("verb").lower() == "according to":
+        match = re.match(r"\s*([^,]{1,80}),\s*$", text[verb_span[1] : pos])
+        if match:
+            s = verb_span[1] + match.start(1)
+            mention = match.group(1).strip()
+            name, role = _split_role(mention)
+            return _Speaker(mention, (s, s + len(mention)), name, role), verb_span, True
+    if verb.group("verb").lower() in _PARTICIPLES:
+        subject = _subject(text, masked, sent_start, verb_span[0])
+        if subject is not None:
+            return subject, verb_span, False
+    if not masked[sent_start : verb_span[0]].strip():
+        # "Said Novak: “…”": the verb opens the sentence, the speaker follows it
+        after = _speaker_after_verb(text, masked, verb_span[1])
+        if after is not None:
+            return after, verb_span, True
+    speaker = _speaker_before_verb(masked, text, verb_span[0], sent_start)
+    if speaker is None and not _CLAUSE_BREAK.search(masked, sent_start, verb_span[0]):
+        # "The nominee outlined his plan and vowed …": the subject speaks
+        speaker = _subject(text, masked, sent_start, verb_span[0])
+        return speaker, verb_span, False
+    return speaker, verb_span, clean_lead and speaker is not None
+
+
+#: Words that open a subordinate clause: its verb is not the subject's ("the plan
+#: that Reyes said …").
+_CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|whom|whose|because)\b")
+#: An opening phrase up to a comma, skipped when looking for the subject ("On Friday,
+#: Okafor …").
+_LEAD_COMMA = re.compile(r"[^,“”\"]{1,80},\s*")
+
+
+def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | None:
+    """The subject of the sentence (``Albright`` in ``Albright urged …, saying``)."""
+    lead = _LEAD_CLAUSE.match(masked, sent_start, limit)
+    start = lead.end() if lead else sent_start
+    match = _SUBJECT.match(text, start, limit)
+    mention = match.group().rstrip(" ,") if match else ""
+    if not mention or not _plausible_speaker(mention):
+        # an opening phrase the table does not know: "Right after the vote, Okafor …"
+        comma = _LEAD_COMMA.match(masked, start, limit)
+        match = _SUBJECT.match(text, comma.end(), limit) if comma else None
+        mention = match.group().rstrip(" ,") if match else ""
+        if not mention or not _plausible_speaker(mention):
+            return None
+    assert match is not None
+    begin = match.start()
+    # "In Port Halden, Oregon, Okafor went …": a place before the subject
+    place = _PLACE_THEN_NAME.match(text, begin + len(mention), limit)
+    if place is not None and _plausible_speaker(place.group(1)):
+        mention, begin = place.group(1), place.start(1)
+    name, role = _split_role(mention)
+    return _Speaker(mention, (begin, begin + len(mention)), name, role)
+
+
+#: A name after a place between commas ("In Eastby, Okafor went after Marsh").
+_PLACE_THEN_NAME = re.compile(
+    r",\s+(?!(?:an?|the|who|which)\b)((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+[a-z]"
+)
