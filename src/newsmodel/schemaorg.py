@@ -397,12 +397,6 @@ def _date_out(
     return out
 
 
-def _said(losses: Losses, path: str, mine: Any, theirs: Any, reason: str) -> None:
-    """Declare ``path`` lost when a reader makes ``theirs`` of the ``mine`` written."""
-    if mine != theirs:
-        losses.drop(path, reason)
-
-
 def to_data(article: m.Article, losses: Losses | None = None) -> dict[str, Any]:
     """The schema.org ``NewsArticle`` for ``article``, as a dict; its losses go to ``losses``."""
     losses = Losses() if losses is None else losses
@@ -415,16 +409,16 @@ def to_data(article: m.Article, losses: Losses | None = None) -> dict[str, Any]:
     for key, path in _TEXTS:
         put(key, getattr(article, path))
         if key == "url":
-            _said(losses, "url", article.url, safe_url(_text(article.url)), _UNSAFE)
+            losses.unless_same("url", article.url, safe_url(_text(article.url)), _UNSAFE)
             continue
-        _said(losses, path, getattr(article, path), _text(getattr(article, path)), _SPACING)
+        losses.unless_same(path, getattr(article, path), _text(getattr(article, path)), _SPACING)
     put("datePublished", _date_out(article.published, losses, "published"))
     put("dateModified", _date_out(article.modified, losses, "modified"))
     put("inLanguage", article.language)
     if article.dateline:
         put("dateline", article.dateline.text)
-        _said(
-            losses, "dateline.text", article.dateline.text, _text(article.dateline.text), _SPACING
+        losses.unless_same(
+            "dateline.text", article.dateline.text, _text(article.dateline.text), _SPACING
         )
         if article.dateline.location:
             losses.drop("dateline.location", "schema.org has a dateline's text only")
@@ -456,13 +450,13 @@ def _publisher_out(publisher: m.Publisher | None, losses: Losses) -> dict[str, A
     if publisher is None:
         return None
     node: dict[str, Any] = {"@type": "Organization", "name": publisher.name}
-    _said(losses, "name", publisher.name, _text(publisher.name), _SPACING)
+    losses.unless_same("name", publisher.name, _text(publisher.name), _SPACING)
     if publisher.url:
         node["url"] = publisher.url
-        _said(losses, "url", publisher.url, safe_url(_text(publisher.url)), _UNSAFE)
+        losses.unless_same("url", publisher.url, safe_url(_text(publisher.url)), _UNSAFE)
     if publisher.logo:
         node["logo"] = {"@type": "ImageObject", "url": publisher.logo}
-        _said(losses, "logo", publisher.logo, safe_url(_text(publisher.logo)), _UNSAFE)
+        losses.unless_same("logo", publisher.logo, safe_url(_text(publisher.logo)), _UNSAFE)
     return node
 
 
@@ -546,7 +540,7 @@ def _topics_out(topics: tuple[m.Topic, ...], node: dict[str, Any], losses: Losse
     for kind, (_key, listed) in _TOPIC_PROPERTIES.items():
         for i, topic in enumerate(topics):
             if topic.kind is kind:
-                _topic_back(topic, kind, listed, losses.at(f"topics[{i}]"), kept, i)
+                _topic_back(topic, kind, listed, losses, ("topics", i), kept)
     dropped = [i for i, t in enumerate(topics) if i not in kept.values()]
     for i in dropped:
         if topics[i].kind not in _TOPIC_PROPERTIES:
@@ -558,7 +552,7 @@ def _topics_out(topics: tuple[m.Topic, ...], node: dict[str, Any], losses: Losse
 def _genres_out(genres: tuple[m.Topic, ...], losses: Losses) -> list[str]:
     kept: dict[m.Topic, int] = {}
     for i, genre in enumerate(genres):
-        _topic_back(genre, m.TopicKind.GENRE, True, losses.at(f"genres[{i}]"), kept, i)
+        _topic_back(genre, m.TopicKind.GENRE, True, losses, ("genres", i), kept)
     return [g.name for g in genres if g.name]
 
 
@@ -567,20 +561,29 @@ def _topic_back(
     kind: m.TopicKind,
     listed: bool,
     losses: Losses,
+    where: tuple[str, int],
     kept: dict[m.Topic, int],
-    index: int,
 ) -> None:
-    """Declare what of ``topic`` a reader does not get back, and note what it gets in ``kept``."""
+    """Declare what of ``topic`` (``where``: its list and index) a reader does not get back.
+
+    What it gets goes to ``kept``.
+    """
+    field, index = where
+    here = losses.at(f"{field}[{index}]")
     names = _keywords(topic.name) if listed else [n for n in [_text(topic.name)] if n]
-    if len(names) != 1:
-        losses.drop("", "the name is no one name (schema.org lists are comma-separated)")
+    if not names:
+        here.drop("", "a schema.org topic needs a name")
+        return
+    if len(names) > 1:
+        here.drop("", "schema.org lists are comma-separated: the name reads as several")
+        losses.drop(f"{field}: order", "a name read as several moves those after it")
         return
     back = m.Topic(name=names[0], kind=kind)
     if back in kept:
-        losses.drop("", "schema.org lists a name once")
+        here.drop("", "schema.org lists a name once")
         return
     kept[back] = index
-    declare_changes(losses, topic, back, "schema.org keeps a topic's name only")
+    declare_changes(here, topic, back, "schema.org keeps a topic's name only")
 
 
 def _rights_losses(rights: m.Rights, losses: Losses) -> None:
