@@ -434,12 +434,25 @@ def to_data(article: m.Article, losses: Losses | None = None) -> dict[str, Any]:
         if article.rights.holder:
             node["copyrightHolder"] = {"@type": "Organization", "name": article.rights.holder}
         _rights_losses(article.rights, losses)
-    put("articleBody", article.text)
-    declare_changes(losses.at("body"), article.body, _body(article.text), _FLAT_BODY)
+    text = article.text
+    put("articleBody", text)
+    if not _plain_paragraphs(article.body) or _MARKUP.search(text):
+        declare_changes(losses.at("body"), article.body, _body(text), _FLAT_BODY)
     for field, reason in _UNWRITTEN.items():
         if getattr(article, field) not in (None, ()):
             losses.drop(field, reason)
     return node
+
+
+def _plain_paragraphs(body: tuple[m.Block, ...]) -> bool:
+    """Whether ``body`` is paragraphs of one squashed string each (``articleBody`` holds them)."""
+    return all(
+        type(b) is m.Paragraph
+        and len(b.content) == 1
+        and isinstance(b.content[0], str)
+        and squash_spaces(b.content[0]) == b.content[0]
+        for b in body
+    )
 
 
 #: Why the body's structure is lost: ``articleBody`` is plain text.
