@@ -41,6 +41,11 @@ class Losses:
         full = self._join(path)
         self._found.setdefault(full, reason)
 
+    def unless_same(self, path: str, mine: object, theirs: object, reason: str) -> None:
+        """Declare ``path`` lost when a reader makes ``theirs`` of the ``mine`` written."""
+        if mine != theirs:
+            self.drop(path, reason)
+
     def at(self, path: str) -> Losses:
         """A view of the same collection whose paths start with ``path``."""
         return Losses(self._join(path), self._found)

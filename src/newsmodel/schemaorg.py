@@ -25,6 +25,7 @@ from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError
+from newsmodel.losses import Losses, declare_changes
 from newsmodel.markup import blocks_from_html, safe_url
 
 __all__ = [
@@ -169,17 +170,22 @@ def _person(node: Any, by_id: dict[str, dict[str, Any]], publisher: str | None) 
     name = _text(node.get("name"))
     if name is None:
         return None
-    kinds = _types(node)
-    is_org = bool(kinds & _ORG_TYPES) or is_agency(name)
+    url = node.get("url") if isinstance(node.get("url"), str) else None
+    job = _text(node.get("jobTitle"))
+    return _byline(name, bool(_types(node) & _ORG_TYPES), safe_url(url), job, publisher)
+
+
+def _byline(
+    name: str, org: bool, url: str | None, job: str | None, publisher: str | None
+) -> m.Byline | None:
+    """The byline an author named ``name`` gives (``org`` when typed as an organisation)."""
     if publisher and name.casefold() == publisher.casefold():
         return None  # the publisher given as an author is no byline
-    url = node.get("url") if isinstance(node.get("url"), str) else None
-    if is_org:
-        return m.Byline(name=name, kind=m.BylineKind.ORGANISATION, url=safe_url(url))
+    if org or is_agency(name):
+        return m.Byline(name=name, kind=m.BylineKind.ORGANISATION, url=url)
     parsed = parse_byline(name)
     if len(parsed) == 1 and parsed[0].kind is m.BylineKind.PERSON:
-        job = _text(node.get("jobTitle"))
-        return m.Byline(name=parsed[0].name, role=job.lower() if job else None, url=safe_url(url))
+        return m.Byline(name=parsed[0].name, role=job.lower() if job else None, url=url)
     return None
 
 
@@ -190,13 +196,7 @@ def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
         return m.Photo(url=url) if url else None
     if not isinstance(node, dict):
         return None
-    url = safe_url(_text(node.get("url")) or _text(node.get("contentUrl")))
-    caption = _text(node.get("caption")) or _text(node.get("description"))
-    credit = _text(node.get("creditText")) or _text(node.get("copyrightHolder"))
-    if caption and credit is None:
-        caption, credit = split_credit(caption)
     author = node.get("author") or node.get("creator")
-    photographer = _text(_resolve(author, by_id)) if author else None
 
     def size(key: str) -> int | None:
         value = node.get(key)
@@ -208,6 +208,28 @@ def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
             value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
         )
 
+    return _photo(
+        url=safe_url(_text(node.get("url")) or _text(node.get("contentUrl"))),
+        caption=_text(node.get("caption")) or _text(node.get("description")),
+        credit=_text(node.get("creditText")) or _text(node.get("copyrightHolder")),
+        photographer=_text(_resolve(author, by_id)) if author else None,
+        width=size("width"),
+        height=size("height"),
+    )
+
+
+def _photo(
+    *,
+    url: str | None,
+    caption: str | None,
+    credit: str | None,
+    photographer: str | None,
+    width: int | None,
+    height: int | None,
+) -> m.Photo | None:
+    """The photo an image's parts give: a credit split off a caption, nothing without both."""
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
     if url is None and caption is None:
         return None
     return m.Photo(
@@ -215,8 +237,8 @@ def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
         caption=caption,
         credit=credit,
         photographer=photographer,
-        width=size("width"),
-        height=size("height"),
+        width=width,
+        height=height,
     )
 
 
@@ -327,48 +349,165 @@ def _text_block(value: Any) -> list[str]:
 # writing
 
 
-def _date_out(value: m.DateValue | None) -> str | None:
-    return None if value is None else value.isoformat()
+#: Why a text comes back changed: schema.org readers squash its spacing.
+_SPACING = "schema.org text is read with its spacing squashed"
+#: Why a URL does not come back: readers refuse script and data URLs.
+_UNSAFE = "not a URL a schema.org reader accepts"
+#: Why a date does not come back as it is.
+_DATE = "schema.org dates before 1990 (or on the epoch day) read as placeholders"
+#: Article fields ``NewsArticle`` has no property for here, each with why.
+_UNWRITTEN = {
+    "quotes": "no place for quotes (newsmodel.read finds them again in the text)",
+    "creditline": "no schema.org property for a credit line",
+    "version": "no schema.org property for a version number",
+    "status": "no schema.org property for a publication status",
+    "urgency": "no schema.org property for urgency",
+    "embargo": "no schema.org property for an embargo",
+    "slugline": "no schema.org property for a slugline",
+    "ed_note": "no schema.org property for an editor's note",
+    "alt_ids": "no schema.org property for alternative ids",
+    "links": "no schema.org property for related links",
+}
+#: The article's texts and URL, in the order written: property and field.
+_TEXTS = (
+    ("identifier", "id"),
+    ("url", "url"),
+    ("headline", "headline"),
+    ("alternativeHeadline", "subheadline"),
+    ("description", "summary"),
+)
+#: The topic kinds ``NewsArticle`` holds: the property, and whether names are comma lists.
+_TOPIC_PROPERTIES = {
+    m.TopicKind.KEYWORD: ("keywords", True),
+    m.TopicKind.SUBJECT: ("about", False),
+    m.TopicKind.SECTION: ("articleSection", True),
+}
+#: The order the topic properties are written in (readers take them in the order above).
+_TOPIC_KEY_ORDER = (m.TopicKind.KEYWORD, m.TopicKind.SECTION, m.TopicKind.SUBJECT)
 
 
-def to_data(article: m.Article) -> dict[str, Any]:
-    """The schema.org ``NewsArticle`` for ``article``, as a dict."""
+def _date_out(
+    value: m.DateValue | None, losses: Losses | None = None, path: str = ""
+) -> str | None:
+    if value is None:
+        return None
+    out = value.isoformat()
+    if losses is not None and jsonld_date(out) != value:
+        losses.drop(path, _DATE)
+    return out
+
+
+def to_data(article: m.Article, losses: Losses | None = None) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` for ``article``, as a dict; its losses go to ``losses``."""
+    losses = Losses() if losses is None else losses
     node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
 
     def put(key: str, value: Any) -> None:
         if value not in (None, [], ""):
             node[key] = value
 
-    put("identifier", article.id)
-    put("url", article.url)
-    put("headline", article.headline)
-    put("alternativeHeadline", article.subheadline)
-    put("description", article.summary)
-    put("datePublished", _date_out(article.published))
-    put("dateModified", _date_out(article.modified))
+    for key, path in _TEXTS:
+        put(key, getattr(article, path))
+        if key == "url":
+            losses.unless_same("url", article.url, safe_url(_text(article.url)), _UNSAFE)
+            continue
+        losses.unless_same(path, getattr(article, path), _text(getattr(article, path)), _SPACING)
+    put("datePublished", _date_out(article.published, losses, "published"))
+    put("dateModified", _date_out(article.modified, losses, "modified"))
     put("inLanguage", article.language)
-    put("dateline", article.dateline.text if article.dateline else None)
+    if article.dateline:
+        put("dateline", article.dateline.text)
+        losses.unless_same(
+            "dateline.text", article.dateline.text, _text(article.dateline.text), _SPACING
+        )
+        if article.dateline.location:
+            losses.drop("dateline.location", "schema.org has a dateline's text only")
+    publisher = _publisher_out(article.publisher, losses.at("publisher"))
+    put("author", _authors_out(article.bylines, publisher, losses))
+    if publisher:
+        node["publisher"] = publisher
+    put("image", _images_out(article.photos, losses))
+    _topics_out(article.topics, node, losses)
+    put("genre", _genres_out(article.genres, losses))
+    if article.rights:
+        put("copyrightNotice", article.rights.notice)
+        if article.rights.holder:
+            node["copyrightHolder"] = {"@type": "Organization", "name": article.rights.holder}
+        _rights_losses(article.rights, losses)
+    text = article.text
+    put("articleBody", text)
+    if not _plain_paragraphs(article.body) or _MARKUP.search(text):
+        declare_changes(losses.at("body"), article.body, _body(text), _FLAT_BODY)
+    for field, reason in _UNWRITTEN.items():
+        if getattr(article, field) not in (None, ()):
+            losses.drop(field, reason)
+    return node
+
+
+def _plain_paragraphs(body: tuple[m.Block, ...]) -> bool:
+    """Whether ``body`` is paragraphs of one squashed string each (``articleBody`` holds them)."""
+    return all(
+        type(b) is m.Paragraph
+        and len(b.content) == 1
+        and isinstance(b.content[0], str)
+        and squash_spaces(b.content[0]) == b.content[0]
+        for b in body
+    )
+
+
+#: Why the body's structure is lost: ``articleBody`` is plain text.
+_FLAT_BODY = "articleBody is plain text, read back paragraph by paragraph"
+
+
+def _publisher_out(publisher: m.Publisher | None, losses: Losses) -> dict[str, Any] | None:
+    if publisher is None:
+        return None
+    node: dict[str, Any] = {"@type": "Organization", "name": publisher.name}
+    losses.unless_same("name", publisher.name, _text(publisher.name), _SPACING)
+    if publisher.url:
+        node["url"] = publisher.url
+        losses.unless_same("url", publisher.url, safe_url(_text(publisher.url)), _UNSAFE)
+    if publisher.logo:
+        node["logo"] = {"@type": "ImageObject", "url": publisher.logo}
+        losses.unless_same("logo", publisher.logo, safe_url(_text(publisher.logo)), _UNSAFE)
+    return node
+
+
+def _authors_out(
+    bylines: tuple[m.Byline, ...], publisher: dict[str, Any] | None, losses: Losses
+) -> list[dict[str, Any]]:
     authors = []
-    for byline in article.bylines:
-        person: dict[str, Any] = {
-            "@type": "Organization" if byline.kind is m.BylineKind.ORGANISATION else "Person",
-            "name": byline.name,
-        }
+    seen: list[m.Byline] = []
+    publisher_name = _text(publisher["name"]) if publisher else None
+    for i, byline in enumerate(bylines):
+        org = byline.kind is m.BylineKind.ORGANISATION
+        person: dict[str, Any] = {"@type": "Organization" if org else "Person", "name": byline.name}
         if byline.url:
             person["url"] = byline.url
-        if byline.role and byline.kind is m.BylineKind.PERSON:
+        if byline.role and not org:
             person["jobTitle"] = byline.role
         authors.append(person)
-    put("author", authors)
-    if article.publisher:
-        publisher: dict[str, Any] = {"@type": "Organization", "name": article.publisher.name}
-        if article.publisher.url:
-            publisher["url"] = article.publisher.url
-        if article.publisher.logo:
-            publisher["logo"] = {"@type": "ImageObject", "url": article.publisher.logo}
-        node["publisher"] = publisher
+        name = _text(byline.name)
+        job = None if org else _text(byline.role)
+        back = name and _byline(name, org, safe_url(byline.url), job, publisher_name)
+        if not back or back in seen:
+            losses.drop(f"bylines[{i}]", _NO_AUTHOR)
+            continue
+        seen.append(back)
+        declare_changes(losses.at(f"bylines[{i}]"), byline, back, _AUTHOR)
+    return authors
+
+
+#: Why a byline does not come back: its name is the publisher's, an earlier one's, or several.
+_NO_AUTHOR = "schema.org readers take this author as the publisher, a repeat, or several names"
+#: Why parts of a byline are lost.
+_AUTHOR = "a schema.org author has a name, a URL, and a person's job title (lower-cased) only"
+
+
+def _images_out(photos: tuple[m.Photo, ...], losses: Losses) -> list[dict[str, Any]]:
     images = []
-    for photo in article.photos:
+    seen: set[m.Photo] = set()
+    for i, photo in enumerate(photos):
         image: dict[str, Any] = {"@type": "ImageObject"}
         for key, value in (
             ("url", photo.url),
@@ -382,24 +521,85 @@ def to_data(article: m.Article) -> dict[str, Any]:
         if photo.photographer:
             image["author"] = {"@type": "Person", "name": photo.photographer}
         images.append(image)
-    put("image", images)
-    put("keywords", [t.name for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name])
-    put(
-        "articleSection",
-        [t.name for t in article.topics if t.kind is m.TopicKind.SECTION and t.name],
-    )
-    put(
-        "about",
-        [
-            {"@type": "Thing", "name": t.name}
-            for t in article.topics
-            if t.kind is m.TopicKind.SUBJECT and t.name
-        ],
-    )
-    put("genre", [g.name for g in article.genres if g.name])
-    if article.rights:
-        put("copyrightNotice", article.rights.notice)
-        if article.rights.holder:
-            node["copyrightHolder"] = {"@type": "Organization", "name": article.rights.holder}
-    put("articleBody", article.text)
-    return node
+        back = _photo(
+            url=safe_url(_text(photo.url)),
+            caption=_text(photo.caption),
+            credit=_text(photo.credit),
+            photographer=_text(photo.photographer),
+            width=photo.width,
+            height=photo.height,
+        )
+        if back is None or back in seen:
+            losses.drop(f"photos[{i}]", _NO_IMAGE)
+            continue
+        seen.add(back)
+        declare_changes(losses.at(f"photos[{i}]"), photo, back, _IMAGE)
+    return images
+
+
+#: Why a photo does not come back: no URL and no caption, or a repeat.
+_NO_IMAGE = "a schema.org image needs a URL or a caption, once"
+#: Why parts of a photo are lost.
+_IMAGE = "an ImageObject here has a URL, caption, credit, author and size only"
+
+
+def _topics_out(topics: tuple[m.Topic, ...], node: dict[str, Any], losses: Losses) -> None:
+    for kind in _TOPIC_KEY_ORDER:
+        key, listed = _TOPIC_PROPERTIES[kind]
+        names = [t.name for t in topics if t.kind is kind and t.name]
+        if names:
+            node[key] = [{"@type": "Thing", "name": n} for n in names] if not listed else names
+    kept: dict[m.Topic, int] = {}
+    for kind, (_key, listed) in _TOPIC_PROPERTIES.items():
+        for i, topic in enumerate(topics):
+            if topic.kind is kind:
+                _topic_back(topic, kind, listed, losses, ("topics", i), kept)
+    dropped = [i for i, t in enumerate(topics) if i not in kept.values()]
+    for i in dropped:
+        if topics[i].kind not in _TOPIC_PROPERTIES:
+            losses.drop(f"topics[{i}]", f"schema.org has no list for {topics[i].kind.value} topics")
+    if list(kept.values()) != sorted(kept.values()):
+        losses.drop("topics: order", "schema.org lists keywords, then subjects, then sections")
+
+
+def _genres_out(genres: tuple[m.Topic, ...], losses: Losses) -> list[str]:
+    kept: dict[m.Topic, int] = {}
+    for i, genre in enumerate(genres):
+        _topic_back(genre, m.TopicKind.GENRE, True, losses, ("genres", i), kept)
+    return [g.name for g in genres if g.name]
+
+
+def _topic_back(
+    topic: m.Topic,
+    kind: m.TopicKind,
+    listed: bool,
+    losses: Losses,
+    where: tuple[str, int],
+    kept: dict[m.Topic, int],
+) -> None:
+    """Declare what of ``topic`` (``where``: its list and index) a reader does not get back.
+
+    What it gets goes to ``kept``.
+    """
+    field, index = where
+    here = losses.at(f"{field}[{index}]")
+    names = _keywords(topic.name) if listed else [n for n in [_text(topic.name)] if n]
+    if not names:
+        here.drop("", "a schema.org topic needs a name")
+        return
+    if len(names) > 1:
+        here.drop("", "schema.org lists are comma-separated: the name reads as several")
+        losses.drop(f"{field}: order", "a name read as several moves those after it")
+        return
+    back = m.Topic(name=names[0], kind=kind)
+    if back in kept:
+        here.drop("", "schema.org lists a name once")
+        return
+    kept[back] = index
+    declare_changes(here, topic, back, "schema.org keeps a topic's name only")
+
+
+def _rights_losses(rights: m.Rights, losses: Losses) -> None:
+    notice, holder = _text(rights.notice), _text(rights.holder)
+    back = m.Rights(notice=notice, holder=holder) if notice or holder else None
+    declare_changes(losses.at("rights"), rights, back, "schema.org has a notice and a holder only")

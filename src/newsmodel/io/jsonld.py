@@ -15,7 +15,6 @@ from newsmodel.io import JSONLD as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
-    declare_read_back_losses,
     decode_text,
 )
 from newsmodel.losses import Losses, report
@@ -58,9 +57,8 @@ def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
 
 def write(article: m.Article, *, indent: int | None = 2, strict: bool = False) -> str:
     """Write ``article`` as a schema.org ``NewsArticle`` JSON-LD document."""
-    data = to_data(article)
-    text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
     losses = Losses()
-    declare_read_back_losses(article, article_from_data(data), losses)
+    data = to_data(article, losses)
+    text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
     report(FORMAT.name, losses, strict=strict)
     return text
