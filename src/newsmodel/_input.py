@@ -14,6 +14,7 @@ from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "NOT_TEXT",
     "bom_encoding",
     "check_input",
     "clean_text",
@@ -160,9 +161,11 @@ def line_col(text: str, offset: int) -> str:
     return f"line {line}, column {col}"
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters the model refuses: controls other than tab and newlines, lone surrogates,
+#: the non-characters U+FFFE and U+FFFF ("a\x00b" holds one).
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
-    return _NOT_TEXT.sub("", text)
+    return NOT_TEXT.sub("", text)

@@ -3,8 +3,9 @@
 Everything here is an ``attrs`` frozen class with keyword-only fields and
 tuples instead of lists. Edit a value with :func:`attrs.evolve`.
 
-This module imports nothing but ``attrs``, the standard library and
-``newsmodel.errors`` (which imports nothing): it knows no format, no converter
+This module imports nothing but ``attrs``, the standard library,
+``newsmodel.errors`` (which imports nothing) and ``newsmodel._input`` (which imports
+only the errors): it knows no format, no converter
 and no parser. Validators raise :class:`~newsmodel.errors.ModelValidationError` (a
 :class:`ValueError`) naming the field; readers wrap those errors in
 :class:`~newsmodel.errors.ReadError` and add where in the input they happened.
@@ -28,6 +29,7 @@ from typing import Any, TypeAlias, Union
 
 import attrs
 
+from newsmodel._input import NOT_TEXT
 from newsmodel.errors import ModelValidationError
 
 __all__ = [
@@ -133,8 +135,6 @@ class PubStatus(_Choice):
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
 # BCP 47 language tag, a practical subset: language (2-3 letters with up to three
 # extensions, or 4-8 letters), script, region, variants, extensions, private use;
 # or a private-use tag on its own.
@@ -150,7 +150,7 @@ _LANGUAGE_TAG = re.compile(
 
 
 def _check_chars(name: str, value: str) -> None:
-    bad = _BAD_CHARS.search(value)
+    bad = NOT_TEXT.search(value)
     if bad is not None:
         raise ModelValidationError(
             f"character U+{ord(bad.group()):04X} at offset {bad.start()} is not allowed in text",
