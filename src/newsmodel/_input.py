@@ -1,20 +1,20 @@
 """The one input guard: type, size, byte-order marks, encoding sniffing, decoding.
 
 Every reader (and :mod:`newsmodel.xmlsafe`) starts here. This module imports
-nothing from newsmodel but :mod:`newsmodel.errors`, so that the XML parser
-does not import the format package.
+nothing from newsmodel but :mod:`newsmodel.errors` and :mod:`newsmodel.model`
+(for :data:`~newsmodel.model.NOT_TEXT`), so that the XML parser does not import
+the format package.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 
 from newsmodel.errors import InputTooLargeError, ReadError
+from newsmodel.model import NOT_TEXT
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
-    "NOT_TEXT",
     "bom_encoding",
     "check_input",
     "clean_text",
@@ -159,11 +159,6 @@ def line_col(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"line {line}, column {col}"
-
-
-#: Characters the model refuses: controls other than tab and newlines, lone surrogates,
-#: the non-characters U+FFFE and U+FFFF ("a\x00b" holds one).
-NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:

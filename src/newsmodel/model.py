@@ -3,9 +3,8 @@
 Everything here is an ``attrs`` frozen class with keyword-only fields and
 tuples instead of lists. Edit a value with :func:`attrs.evolve`.
 
-This module imports nothing but ``attrs``, the standard library,
-``newsmodel.errors`` (which imports nothing) and ``newsmodel._input`` (which imports
-only the errors): it knows no format, no converter
+This module imports nothing but ``attrs``, the standard library and
+``newsmodel.errors`` (which imports nothing): it knows no format, no converter
 and no parser. Validators raise :class:`~newsmodel.errors.ModelValidationError` (a
 :class:`ValueError`) naming the field; readers wrap those errors in
 :class:`~newsmodel.errors.ReadError` and add where in the input they happened.
@@ -29,7 +28,6 @@ from typing import Any, TypeAlias, Union
 
 import attrs
 
-from newsmodel._input import NOT_TEXT
 from newsmodel.errors import ModelValidationError
 
 __all__ = [
@@ -134,6 +132,10 @@ class PubStatus(_Choice):
 # validators
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: Characters the model refuses in text (and readers drop): controls other than tab and
+#: newlines, lone surrogates, U+FFFE and U+FFFF. "a\x00b" holds one.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # BCP 47 language tag, a practical subset: language (2-3 letters with up to three
 # extensions, or 4-8 letters), script, region, variants, extensions, private use;
