@@ -1,16 +1,17 @@
 """The one input guard: type, size, byte-order marks, encoding sniffing, decoding.
 
 Every reader (and :mod:`newsmodel.xmlsafe`) starts here. This module imports
-nothing from newsmodel but :mod:`newsmodel.errors`, so that the XML parser
-does not import the format package.
+nothing from newsmodel but :mod:`newsmodel.errors` and :mod:`newsmodel.model`
+(for :data:`~newsmodel.model.NOT_TEXT`), so that the XML parser does not import
+the format package.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 
 from newsmodel.errors import InputTooLargeError, ReadError
+from newsmodel.model import NOT_TEXT
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -160,9 +161,6 @@ def line_col(text: str, offset: int) -> str:
     return f"line {line}, column {col}"
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
-    return _NOT_TEXT.sub("", text)
+    return NOT_TEXT.sub("", text)

@@ -16,77 +16,12 @@ import re
 
 from newsmodel.dates import MONTH_PATTERN
 from newsmodel.model import Byline, BylineKind
+from newsmodel.vocab import CAPTION_AGENCIES, CREDIT_LABELS, NEWS_AGENCIES, alternation
 
 __all__ = ["AGENCIES", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
 
 #: News agencies and wire services, by the short names bylines use.
-AGENCIES: frozenset[str] = frozenset(
-    name.lower()
-    for name in (
-        "AAP",
-        "Australian Associated Press",
-        "AP",
-        "Associated Press",
-        "The Associated Press",
-        "AFP",
-        "Agence France-Presse",
-        "Agence France Presse",
-        "Reuters",
-        "Thomson Reuters",
-        "dpa",
-        "Deutsche Presse-Agentur",
-        "EFE",
-        "ANSA",
-        "Kyodo",
-        "Kyodo News",
-        "Xinhua",
-        "Yonhap",
-        "PA",
-        "PA Media",
-        "Press Association",
-        "CP",
-        "The Canadian Press",
-        "Canadian Press",
-        "UPI",
-        "Bloomberg",
-        "Bloomberg News",
-        "NZPA",
-        "RNZ",
-        "TASS",
-        "Interfax",
-        "ANP",
-        "Belga",
-        "APA",
-        "SDA",
-        "Keystone-SDA",
-        "TT",
-        "NTB",
-        "Ritzau",
-        "STT",
-        "PAP",
-        "CTK",
-        "MTI",
-        "Anadolu",
-        "Anadolu Agency",
-        "Jiji",
-        "Jiji Press",
-        "PTI",
-        "IANS",
-        "ANI",
-        "Bernama",
-        "Antara",
-        "CNA",
-        "Lusa",
-        "Europa Press",
-        "AGI",
-        "Adnkronos",
-        "Ukrinform",
-        "Wires",
-        "Wire services",
-        "News wires",
-        "Agencies",
-    )
-)
+AGENCIES: frozenset[str] = frozenset(name.lower() for name in NEWS_AGENCIES)
 
 #: Words that describe a job, not a person: never a name on their own.
 ROLE_WORDS: frozenset[str] = frozenset(
@@ -204,8 +139,8 @@ _DATELINE_AGENCY = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—:]"
 )
 _PHOTO_CREDIT = re.compile(
-    r"^\s*(?:\(?(?:photo|picture|image|pic|credit|photograph)s?\s*(?:credit)?\s*:|"
-    r"(?:AP|AFP|Reuters|EPA|AAP|Getty)\s+(?:Photo|Images?)\b|.*\bphoto\s*/)",
+    rf"^\s*(?:\(?(?:{alternation(CREDIT_LABELS)})s?\s*(?:credit)?\s*:|"
+    rf"(?:{alternation(CAPTION_AGENCIES)})\s+(?:Photo|Images?)\b|.*\bphoto\s*/)",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(

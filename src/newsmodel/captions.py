@@ -9,25 +9,54 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_credit"]
+from newsmodel.vocab import (
+    CAPTION_AGENCIES,
+    CREDIT_LABELS,
+    CREDIT_MAX_WORDS,
+    PICTURE_SOURCES,
+    alternation,
+)
 
+__all__ = ["labelled_credit", "split_credit"]
+
+#: "Leaders meet in Brussels. Photo: AP", "(Picture: Reuters)": a labelled credit.
 _LABELLED = re.compile(
-    r"^(?P<caption>.*?)\s*[(\[]?\s*\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source|"
-    r"foto|bild)(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:]{1,80}?)\s*[)\]]?\s*\.?\s*$",
+    rf"^(?P<caption>.*?)\s*[(\[]?\s*\b(?:{alternation(CREDIT_LABELS)})s?(?:\s+credit)?\s*[:：]"
+    r"\s*(?P<credit>[^()\[\]:]{1,80}?)\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "Leaders meet (AP Photo/Jane Doe)", "Leaders meet [Supplied]": a bracketed credit.
 _TRAILING_PARENS = re.compile(
-    r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:[^()\[\]]{0,60}\b)?(?:AP|AAP|AFP|Reuters|EPA|"
-    r"Getty Images|Getty|Shutterstock|Alamy|PA|dpa|Bloomberg|Xinhua|Anadolu|Supplied|"
-    r"Associated Press|File)(?:\b[^()\[\]]{0,60})?)[)\]]\s*\.?\s*$",
+    r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:[^()\[\]]{0,60}\b)?"
+    rf"(?:{alternation(PICTURE_SOURCES)})(?:\b[^()\[\]]{{0,60}})?)[)\]]\s*\.?\s*$",
     re.DOTALL,
 )
+#: "Leaders meet on Thursday. Jane Doe/Getty Images": a bare agency after a sentence.
 _TRAILING_AGENCY = re.compile(
     r"^(?P<caption>.*[.!?”\"])\s+(?P<credit>(?:[A-Z][\w.'’-]*\s){0,3}"
-    r"(?:Getty Images|AP|AAP|AFP|Reuters|EPA|Shutterstock|Alamy|Xinhua)"
+    rf"(?:{alternation(CAPTION_AGENCIES)})"
     r"(?:\s*/\s*[A-Z][\w.'’ -]{0,40})?)\s*$",
     re.DOTALL,
 )
+
+
+def _split(pattern: re.Pattern[str], text: str) -> tuple[str | None, str] | None:
+    match = pattern.match(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip(" .,;")
+    if not credit or len(credit.split()) > CREDIT_MAX_WORDS:
+        return None
+    return match.group("caption").strip(" ,;–—-") or None, credit
+
+
+def labelled_credit(text: str) -> tuple[str | None, str] | None:
+    """``(caption, credit)`` when ``text`` ends with a labelled credit; else ``None``.
+
+    ``labelled_credit("Leaders meet. Photo: AP")`` gives ``("Leaders meet.", "AP")``;
+    ``labelled_credit("Photo: Jane Doe/AAP")`` gives ``(None, "Jane Doe/AAP")``.
+    """
+    return _split(_LABELLED, " ".join(text.split()))
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -42,10 +71,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     for pattern in (_LABELLED, _TRAILING_PARENS, _TRAILING_AGENCY):
-        match = pattern.match(text)
-        if match:
-            credit = match.group("credit").strip(" .,;")
-            if credit and len(credit.split()) <= 10:
-                caption = match.group("caption").strip(" ,;–—-") or None
-                return caption, credit
+        found = _split(pattern, text)
+        if found:
+            return found
     return text, None

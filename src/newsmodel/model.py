@@ -133,7 +133,9 @@ class PubStatus(_Choice):
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters the model refuses in text (and readers drop): controls other than tab and
+#: newlines, lone surrogates, U+FFFE and U+FFFF. "a\x00b" holds one.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # BCP 47 language tag, a practical subset: language (2-3 letters with up to three
 # extensions, or 4-8 letters), script, region, variants, extensions, private use;
@@ -150,7 +152,7 @@ _LANGUAGE_TAG = re.compile(
 
 
 def _check_chars(name: str, value: str) -> None:
-    bad = _BAD_CHARS.search(value)
+    bad = NOT_TEXT.search(value)
     if bad is not None:
         raise ModelValidationError(
             f"character U+{ord(bad.group()):04X} at offset {bad.start()} is not allowed in text",

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline, parse_signoff
+from newsmodel.captions import labelled_credit
 from newsmodel.dates import format_date, parse_date
 from newsmodel.io import TEXT as FORMAT
 from newsmodel.io._common import (
@@ -29,41 +30,26 @@ from newsmodel.io._common import (
     decode_text,
 )
 from newsmodel.losses import Losses, report
+from newsmodel.vocab import COPYRIGHT_MARK, DATE_PREFIXES, FURNITURE_LINES, TAG_LABELS, alternation
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
 # -------------------------------------------------------------------------
 # recognisers (one line each)
 
-_FURNITURE = re.compile(
-    r"(?:advertisement|advertising|ad|sponsored(?: content)?|promoted|"
-    r"share(?: this(?: article| story)?)?|"
-    r"share on (?:facebook|twitter|x|linkedin)|print|email|comments?|read more|continue reading|"
-    r"skip to (?:main )?content|subscribe(?: now)?|sign up|log ?in|menu|search|"
-    r"listen to (?:this )?(?:article|story)|follow us|copy link|copied!?)",
-    re.IGNORECASE,
-)
-# The caption ends at a word ((?<!\s)) and the credit starts at one ([^…\s]): a long run
-# of spaces before the label or after the colon is read once, not shared out among the
-# neighbouring parts in every possible way (quadratic, and worse after the colon).
-_CREDIT = re.compile(
-    r"^(?P<caption>.*?)(?<!\s)\s*[(\[]?\b(?:photo(?:graph)?s?|pictures?|pic|image|credit|source)"
-    r"(?:\s+credit)?\s*[:：]\s*(?P<credit>[^()\[\]:\s][^()\[\]:]{0,79}?)[)\]]?\s*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_TOPICS = re.compile(
-    r"^(?:topics|tags|tagged|keywords|filed under|more on)\s*[:：]\s*(?P<list>.+)$", re.IGNORECASE
-)
+#: A whole line of page furniture: "Advertisement", "Share this story".
+_FURNITURE = re.compile("|".join(FURNITURE_LINES), re.IGNORECASE)
+_TOPICS = re.compile(rf"^(?:{alternation(TAG_LABELS)})\s*[:：]\s*(?P<list>.+)$", re.IGNORECASE)
 # (?<!\s): a run of spaces is read once, from its start, not again from each of its spaces
 _TOPIC_SPLIT = re.compile(r"(?<!\s)\s*[,;|·•]\s*")
-_RIGHTS = re.compile(r"(?:^|\s)(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.IGNORECASE)
+_RIGHTS = re.compile(rf"(?:^|\s)(?:{COPYRIGHT_MARK})|all rights reserved", re.IGNORECASE)
 _HOLDER = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"(?P<holder>[^.,;©]{2,60}?)\s*[.,;]?\s*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
 _DATE_PREFIX = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last updated|modified|date|on)\s*[:\-–]?\s*",
+    rf"^(?:{alternation(DATE_PREFIXES)})\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _DATE_SPLIT = re.compile(
@@ -120,13 +106,10 @@ def _date_line(
 
 
 def _caption(line: str) -> m.Photo | None:
-    match = _CREDIT.match(line)
-    if not match:
+    found = labelled_credit(line)
+    if found is None:
         return None
-    caption = match.group("caption").strip() or None
-    credit = match.group("credit").strip(" .") or None
-    if credit is None or len(credit.split()) > 8:
-        return None
+    caption, credit = found
     if caption is not None and len(caption) < 3:
         caption = None
     return m.Photo(caption=caption, credit=credit)

@@ -37,20 +37,19 @@ from newsmodel.page.weights import (
     TAIL_MAX_SHARE,
     TAIL_SEARCH_FROM,
 )
+from newsmodel.vocab import (
+    CAPTION_AGENCIES,
+    DATE_LABELS,
+    FURNITURE_LINES,
+    NEWS_AGENCIES,
+    TAG_LABELS,
+    alternation,
+)
 
 __all__ = ["Body", "clean_blocks"]
 
 #: A whole line that is page furniture: "Advertisement", "Share this story", "3 min read".
-_FURNITURE = re.compile(
-    r"(?:advertisement|advertising|adverts?|close|sponsored(?: content)?|"
-    r"share(?: this(?: article| story)?)?|"
-    r"share on \w+|print|email|comments?|read more|continue reading|sign up.*|subscribe.*|"
-    r"related(?: articles| stories| content)?|more from .*|recommended.*|follow us.*|"
-    r"read next|up next|watch:.*|listen to this article|image \d+ of \d+|"
-    r"click here.*|tap here.*|newsletter.{0,80}|get our .{0,60}newsletter.*|"
-    r"print this article.*|\d+ min(?:ute)? read)[.!:]?",
-    re.I,
-)
+_FURNITURE = re.compile(rf"(?:{'|'.join(FURNITURE_LINES)})[.!:]?", re.I)
 #: Headings that open what follows a story (related stories, recommendations).
 _TAIL_HEADING = re.compile(
     r"^(?:our )?(?:latest|related|more|recommended|popular|trending|top|most read|most popular|"
@@ -60,9 +59,7 @@ _TAIL_HEADING = re.compile(
     re.I,
 )
 #: "Updated 5 March 2024, 10:00": a stamp line (with a digit somewhere).
-_STAMP_LINE = re.compile(
-    r"^(?:updated|published|posted|last updated|first published)\b.{0,60}$", re.I
-)
+_STAMP_LINE = re.compile(rf"^(?:{alternation(DATE_LABELS)})\b.{{0,60}}$", re.I)
 #: Short lines that sell something or credit a picture, wherever they stand.
 _PROMO = re.compile(
     r"\b(?:newsletters?|in your inbox|meet your inbox|subscribe to|sign up (?:for|to)|"
@@ -71,12 +68,16 @@ _PROMO = re.compile(
     r"photo copyright|image caption|(?:photo|image) source)\b",
     re.I,
 )
-#: A picture agency closing a line: "Photo: Jane Doe/Getty Images".
-_CREDIT_LINE = re.compile(r"(?:getty images|ap photo|reuters|afp|shutterstock|epa)\s*$", re.I)
+#: A picture agency closing a line: "Photo: Jane Doe/Getty Images", "Susan Walsh / AP";
+#: a news agency after a dash ("– AAP") is a sign-off, not a credit.
+_CREDIT_LINE = re.compile(
+    rf"^(?!\s*[-–—]+\s*(?:{alternation(NEWS_AGENCIES)})\s*$).*\b(?:{alternation(CAPTION_AGENCIES)})\s*$",
+    re.I | re.S,
+)
 #: A machine timestamp anywhere in a line: "2024-03-05 10:00".
 _STAMP_ANYWHERE = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
 #: The label of a tag line: "Topics: …", "Filed under: …".
-_TAG_LABEL = re.compile(r"^(?:topics|tags|tagged|filed under|more on|keywords)\s*:?\s*", re.I)
+_TAG_LABEL = re.compile(rf"^(?:{alternation(TAG_LABELS)})\s*:?\s*", re.I)
 _TAG_SEPARATOR = re.compile(r"[,;|]")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?]$")

@@ -33,6 +33,7 @@ from newsmodel.page.weights import (
     SAME_MOMENT,
 )
 from newsmodel.schemaorg import MIN_YEAR, jsonld_date
+from newsmodel.vocab import DATE_LABELS, DATE_PREFIXES, alternation
 
 __all__ = ["Dates", "is_date_line", "read_dates"]
 
@@ -56,14 +57,9 @@ _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
 #: Class, id or itemprop words that name a date line.
 _DATE_HINT = re.compile(r"date|time|publish|posted|timestamp|byline|meta|dateline", re.I)
 #: A date line's label: "Published: ", "Updated on ".
-_DATE_PREFIX = re.compile(
-    r"^(?:published|posted|first published|updated|last updated|modified|on|date)\s*(?:on|:)?\s*",
-    re.I,
-)
+_DATE_PREFIX = re.compile(rf"^(?:{alternation(DATE_PREFIXES)})\s*(?:on|:)?\s*", re.I)
 #: A body line's label before its date: "Published ", "Last updated: ".
-_LINE_LABEL = re.compile(
-    r"^(?:published|posted|updated|last updated|first published)\s*:?\s*", re.I
-)
+_LINE_LABEL = re.compile(rf"^(?:{alternation(DATE_LABELS)})\s*:?\s*", re.I)
 #: Where a second (update) date starts in a body line.
 _LINE_UPDATE = re.compile(r",?\s*(?:updated|modified)\b", re.I)
 _MONTH = MONTH_PATTERN

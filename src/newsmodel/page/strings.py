@@ -7,11 +7,12 @@ import re
 from urllib.parse import urljoin
 
 from newsmodel.markup import safe_url
+from newsmodel.vocab import COPYRIGHT_MARK
 
 __all__ = ["COPYRIGHT", "norm", "resolve_url", "unescape"]
 
 #: A line that opens with a copyright notice: "Copyright …", "© …", "(c) 2024 …".
-COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s*\d{4})", re.I)
+COPYRIGHT = re.compile(rf"(?:{COPYRIGHT_MARK})", re.I)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 _NOT_WORD = re.compile(r"[\W_]+")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
