@@ -342,3 +342,11 @@ def test_random_documents_raise_only_our_errors(value: object) -> None:
     doc = {"uri": "urn:x"} | value if isinstance(value, dict) else value
     with contextlib.suppress(newsmodel.NewsmodelError):
         ninjs.read(json.dumps(doc))
+
+
+def test_a_minimal_1_6_document_is_read_as_1_x() -> None:
+    # found by Hypothesis: a 1.6 document holding only its publisher was read as 3.x
+    doc = '{"uri": "u", "type": "text", "infosource": [{"name": "0", "rel": "publisher"}]}'
+    assert ninjs.read(doc).publisher == m.Publisher(name="0")
+    doc = '{"uri": "u", "type": "text", "genre": [{"name": "Analysis"}]}'
+    assert ninjs.detect_version(json.loads(doc)) == "1"

@@ -188,6 +188,25 @@ def _lower_keys(value: Any, depth: int = 0) -> Any:
     return value
 
 
+#: Keys only ninjs 1.x uses (2.x and 3.x made them plural or renamed them), e.g.
+#: ``"infosource": [{"name": "AAP", "rel": "publisher"}]``.
+_V1_ONLY_KEYS = frozenset(
+    {
+        "headline",
+        "byline",
+        "person",
+        "subject",
+        "place",
+        "organisation",
+        "event",
+        "object",
+        "genre",
+        "infosource",
+        "mimetype",
+    }
+)
+
+
 def detect_version(doc: dict[str, Any]) -> str:
     """``"1"``, ``"2"`` or ``"3"``: the ninjs major version a document is written in."""
     standard = doc.get("standard") or doc.get("$standard")
@@ -196,7 +215,7 @@ def detect_version(doc: dict[str, Any]) -> str:
         if major in ("1", "2", "3"):
             return major
     keys = set(doc)
-    if keys & {"headline", "byline", "person", "subject", "place", "organisation", "mimetype"}:
+    if keys & _V1_ONLY_KEYS:
         return "1"
     if any(k.startswith(("body_", "description_", "headline_")) for k in keys):
         return "1"
