@@ -87,3 +87,34 @@ def test_wrong_types_are_our_error(format: str, value: object) -> None:
 @settings(max_examples=150)
 def test_random_input_gives_an_article_or_our_error(format: str, data: bytes | str) -> None:
     _read_or_our_error(data, format)
+
+
+def test_whole_numbers_are_ascii_digits_only() -> None:
+    from newsmodel._input import whole_number
+
+    assert [whole_number(t) for t in (" 640 ", "0", "007")] == [640, 0, 7]
+    for text in ("²", "١٢", "-3", "1e3", "3.5", "", "9" * 19, None):
+        assert whole_number(text) is None, text
+
+
+def test_a_number_in_other_digits_does_not_sink_a_read() -> None:
+    # "²".isdigit() is true but int("²") fails: such sizes are dropped, not fatal
+    page = (
+        '<html><head><title>Ferry back</title><meta property="og:image" content="https://x.test/a.jpg">'
+        '<meta property="og:image:width" content="²"></head><body><article><h1>Ferry back</h1>'
+        + "<p>The ferry to Port Halden sails again from Monday, the council said.</p>" * 5
+        + "</article></body></html>"
+    )
+    article = newsmodel.read(page, format="html")
+    assert article.headline == "Ferry back" and article.photos[0].width is None
+    doc = (
+        '{"@type": "NewsArticle", "headline": "Ferry back", "image": '
+        '{"@type": "ImageObject", "url": "https://x.test/a.jpg", "width": "²", "height": "9"}}'
+    )
+    article = newsmodel.read(doc, format="jsonld")
+    assert (article.photos[0].width, article.photos[0].height) == (None, 9)
+    nitf = (GOLDEN / "indaily.nitf.xml").read_text("utf-8")
+    odd = nitf.replace("<docdata>", '<docdata><urgency ed-urg="²"/>', 1)
+    assert odd != nitf
+    assert newsmodel.read(odd, format="nitf").urgency is None
+    assert newsmodel.read(odd.replace("²", "3"), format="nitf").urgency == 3

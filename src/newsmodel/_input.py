@@ -22,6 +22,7 @@ __all__ = [
     "decode_text",
     "line_col",
     "sniff_encoding",
+    "whole_number",
 ]
 
 #: Readers refuse input larger than this many bytes unless told otherwise.
@@ -164,3 +165,19 @@ def line_col(text: str, offset: int) -> str:
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
     return NOT_TEXT.sub("", text)
+
+
+#: Digits a whole number in a document may have (sizes, versions, urgencies): more is
+#: no count a news document means, and converting a huge digit string costs quadratic time.
+MAX_NUMBER_DIGITS = 18
+
+
+def whole_number(text: str | None) -> int | None:
+    """``text`` as a whole number when it is one written in ASCII digits (``" 640 "``);
+    ``None`` otherwise (``"²"``, ``"١٢"``, ``"-3"``, ``"1e3"``, a 19-digit string, ``None``)."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or len(text) > MAX_NUMBER_DIGITS or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)

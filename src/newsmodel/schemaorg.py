@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsmodel import model as m
-from newsmodel._input import clean_text
+from newsmodel._input import clean_text, whole_number
 from newsmodel._json import MAX_INT_DIGITS, check_size, recover_objects, squash_spaces
 from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
@@ -202,8 +202,8 @@ def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
         value = node.get(key)
         if isinstance(value, dict):
             value = value.get("value")
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str):
+            value = whole_number(value)
         return (
             value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
         )

@@ -31,6 +31,7 @@ import attrs
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._input import whole_number
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.catalog import schemes_in as _schemes_in
@@ -128,11 +129,8 @@ def _topic_ids(element: Any, catalog: Catalog) -> tuple[str | None, str | None]:
 
 
 def _int100(element: Any, name: str) -> int | None:
-    value = _attr(element, name)
-    if value is None or not value.isdigit():
-        return None
-    number = int(value)
-    return number if 0 <= number <= 100 else None
+    number = whole_number(_attr(element, name))
+    return number if number is not None and number <= 100 else None
 
 
 def _bylines(meta: Any) -> list[m.Byline]:
@@ -214,8 +212,8 @@ def _photo(item: Any) -> m.Photo:
         if not href:
             continue
         w, h = _attr(remote, "width"), _attr(remote, "height")
-        wi = int(w) if w and w.isdigit() and int(w) > 0 else None
-        hi = int(h) if h and h.isdigit() and int(h) > 0 else None
+        wi = whole_number(w) or None
+        hi = whole_number(h) or None
         rendition = _attr(remote, "rendition")
         if url is None and (rendition is None or rendition == f"{NM_ALIAS}:default"):
             url, width, height = href, wi, hi
@@ -230,7 +228,7 @@ def _photo(item: Any) -> m.Photo:
                 media_type=_attr(remote, "contenttype"),
                 width=wi,
                 height=hi,
-                size=int(size) if size and size.isdigit() else None,
+                size=whole_number(size),
             )
         )
     if url is None and renditions:
@@ -331,7 +329,7 @@ def _article(item: Any, photos: list[m.Photo], base: Catalog) -> m.Article:
     status_code = _code(_attr(_first(item_meta, "pubStatus"), "qcode"))
     status = {s.value: s for s in m.PubStatus}.get((status_code or "").lower())
     urgency_text = _text(_first(meta, "urgency"))
-    urgency = int(urgency_text) if urgency_text and urgency_text.isdigit() else None
+    urgency = whole_number(urgency_text)
     located = _name(_first(meta, "located"))
     dateline_text = _text(_first(meta, "dateline"))
     dateline = None
@@ -384,9 +382,7 @@ def _article(item: Any, photos: list[m.Photo], base: Catalog) -> m.Article:
         if (notice or holder or terms)
         else None,
         creditline=_text(_first(meta, "creditline")),
-        version=int(version_text)
-        if version_text and version_text.isdigit() and int(version_text)
-        else None,
+        version=whole_number(version_text) or None,
         status=status,
         urgency=urgency if urgency and 1 <= urgency <= 9 else None,
         embargo=_date(_first(item_meta, "embargoed")),

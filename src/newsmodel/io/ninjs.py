@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from newsmodel import model as m
+from newsmodel._input import whole_number
 from newsmodel._json import brief, squash_spaces
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
@@ -555,7 +556,7 @@ def _article(doc: _Doc, catalog: Catalog) -> m.Article:
         if (holder or notice or terms)
         else None,
         creditline=creditline,
-        version=int(version) if version and version.isdigit() and int(version) > 0 else None,
+        version=whole_number(version) or None,
         status=_status(doc),
         urgency=doc.number("urgency", 1, 9),
         embargo=doc.date("embargoed"),

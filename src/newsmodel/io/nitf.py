@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._input import whole_number
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
@@ -228,7 +229,7 @@ def article_from_nitf(root: Any, catalog: Catalog | None = None) -> m.Article:
     status_text = (_attr(docdata, "management-status") or "").lower()
     status = {s.value: s for s in m.PubStatus}.get(status_text)
     urgency_text = _attr(_first(docdata, "urgency"), "ed-urg") if docdata is not None else None
-    urgency = int(urgency_text) if urgency_text and urgency_text.isdigit() else None
+    urgency = whole_number(urgency_text)
     version_text = _attr(du_key, "version")
     dateline = None
     if body_head is not None:
@@ -265,9 +266,7 @@ def article_from_nitf(root: Any, catalog: Catalog | None = None) -> m.Article:
         if (notice or holder or terms)
         else None,
         creditline=_text(_first(body_head, "distributor")) if body_head is not None else None,
-        version=int(version_text)
-        if version_text and version_text.isdigit() and int(version_text)
-        else None,
+        version=whole_number(version_text) or None,
         status=status,
         urgency=urgency if urgency and 1 <= urgency <= 9 else None,
         embargo=_date(_attr(_first(docdata, "date.release"), "norm"))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from newsmodel import model as m
+from newsmodel._input import whole_number
 
 __all__ = ["MAX_NUMBER", "clean", "has_text", "number", "tidy"]
 
@@ -57,5 +58,5 @@ def number(value: str | None) -> int | None:
     """A positive whole number from an attribute (``"640"``, ``"640px"``), else ``None``."""
     if value is None:
         return None
-    value = value.strip().removesuffix("px")
-    return int(value) if value.isdigit() and 0 < int(value) < MAX_NUMBER else None
+    number = whole_number(value.strip().removesuffix("px"))
+    return number if number is not None and 0 < number < MAX_NUMBER else None

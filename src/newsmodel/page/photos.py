@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._input import whole_number
 from newsmodel.markup import photos_of_figures
 from newsmodel.page.metadata import Metadata
 from newsmodel.page.strings import resolve_url
@@ -45,8 +46,8 @@ def read_photos(article_root: etree._Element, meta: Metadata, body: list[m.Block
             0,
             m.Photo(
                 url=lead_url,
-                width=int(width) if width and width.isdigit() and int(width) > 0 else None,
-                height=int(height) if height and height.isdigit() and int(height) > 0 else None,
+                width=whole_number(width) or None,
+                height=whole_number(height) or None,
                 alt=meta.first("og:image:alt", "twitter:image:alt"),
             ),
         )
