@@ -31,7 +31,6 @@ from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
     "attribute",
-    "check_parser_limits",
     "default_nsmap",
     "element_text",
     "find_all",
@@ -154,7 +153,7 @@ def _as_utf8(text: str, format: str) -> bytes:
 
 
 def limit_error(
-    message: str, code: int, *, format: str, where: str | None = None
+    message: str, code: int, *, format: str | None, where: str | None = None
 ) -> InputTooLargeError | None:
     """Our error for a libxml2 error about one of its limits (nesting depth, huge text)."""
     depth = _DEPTH_LIMIT.search(message)
@@ -169,19 +168,6 @@ def limit_error(
             f"over the parser's limits: {message.strip()}", format=format, where=where
         )
     return None
-
-
-def check_parser_limits(parser: etree._FeedParser, *, format: str) -> None:
-    """Raise :class:`InputTooLargeError` when ``parser``'s last run stopped at a limit.
-
-    A recovering parser (the HTML one) cuts the rest of a too-deep document
-    silently; its error log is where the cut shows.
-    """
-    for entry in parser.error_log:
-        where = f"line {entry.line}, column {entry.column}"
-        error = limit_error(entry.message, entry.type, format=format, where=where)
-        if error is not None:
-            raise error
 
 
 def _parse(raw: bytes, format: str) -> etree._Element:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import cast
 
 from lxml import etree, html
 
-from newsmodel.errors import InputTooLargeError, ReadError
+from newsmodel.errors import ReadError
+from newsmodel.xmlsafe import limit_error
 
 __all__ = [
     "HTML_MAX_DEPTH",
@@ -29,7 +29,6 @@ __all__ = [
 HTML_MAX_DEPTH = 2048
 #: libxml2's message when it stops at that depth: "Excessive depth in document: 2049 use
 #: XML_PARSE_HUGE option".
-_DEPTH_MESSAGE = re.compile(r"Excessive depth in document: (\d+)")
 
 
 def local_name(element: etree._Element) -> str:
@@ -63,14 +62,10 @@ def check_html_parse(parser: etree.HTMLParser, *, format: str | None = None) -> 
         if entry.level < etree.ErrorLevels.FATAL:
             continue
         where = f"line {entry.line}, column {entry.column}"
-        depth = _DEPTH_MESSAGE.search(entry.message or "")
-        if depth is not None:
-            raise InputTooLargeError(
-                f"elements nested deeper than {depth.group(1)} levels", format=format, where=where
-            )
         message = " ".join((entry.message or "").split())
-        if "limit" in message.lower() or entry.type_name == "ERR_RESOURCE_LIMIT":
-            raise InputTooLargeError(f"over the HTML parser's limits: {message}", format=format)
+        too_large = limit_error(message, entry.type, format=format, where=where)
+        if too_large is not None:
+            raise too_large
         raise ReadError(f"the HTML parser stopped: {message}", format=format, where=where)
 
 
