@@ -154,3 +154,18 @@ def test_coverage_rules() -> None:
     assert covered("photos", ("photos[1]",))
     assert not covered("photos", ("photos[1].url",))
     assert not covered("bylines[10]", ("bylines[1]",))
+
+
+def test_the_message_gives_each_reason_once_for_the_paths_that_share_it() -> None:
+    losses = Losses()
+    losses.drop("published: time of day", "a day only")
+    losses.drop("quotes", "no place for quotes")
+    losses.drop("modified: time of day", "a day only")
+    with pytest.warns(newsmodel.LossyConversionWarning) as caught:
+        report("demo", losses, strict=False)
+    warning = caught[0].message
+    assert str(warning) == (
+        "demo cannot carry: published: time of day, modified: time of day (a day only); "
+        "quotes (no place for quotes)"
+    )
+    assert warning.fields == ("published: time of day", "quotes", "modified: time of day")  # type: ignore[attr-defined]

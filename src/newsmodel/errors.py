@@ -9,7 +9,7 @@ column, or a JSON path) and why.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "FormatError",
@@ -116,17 +116,32 @@ class IgnoredContentWarning(NewsmodelWarning):
     """A reader met content it does not turn into the article (a video item, an event)."""
 
 
-def report_loss(format: str, fields: Iterable[str], *, strict: bool, stacklevel: int = 3) -> None:
+def report_loss(
+    format: str,
+    fields: Iterable[str],
+    *,
+    strict: bool,
+    stacklevel: int = 3,
+    reasons: Mapping[str, str] | None = None,
+) -> None:
     """Tell the caller which fields a writer for ``format`` dropped.
 
     Warns with :class:`LossyConversionWarning`, or raises
     :class:`LossyConversionError` when ``strict`` is true. Does nothing when
-    nothing was lost.
+    nothing was lost. ``reasons`` (a field's reason) go into the message, the
+    fields that share one listed together: ``ninjs 3.1 cannot carry: published,
+    modified (ninjs dates need a time of day and a zone); quotes (…)``.
     """
     lost = tuple(dict.fromkeys(fields))
     if not lost:
         return
-    message = f"{format} cannot carry: {', '.join(lost)}"
+    by_reason: dict[str, list[str]] = {}
+    for field in lost:
+        by_reason.setdefault((reasons or {}).get(field, ""), []).append(field)
+    listed = "; ".join(
+        ", ".join(group) + (f" ({reason})" if reason else "") for reason, group in by_reason.items()
+    )
+    message = f"{format} cannot carry: {listed}"
     if strict:
         raise LossyConversionError(message, format=format, fields=lost)
     warnings.warn(

@@ -26,7 +26,10 @@ import attrs
 
 from newsmodel.errors import report_loss
 
-__all__ = ["Losses", "changed_paths", "declare_changes", "report"]
+__all__ = ["NO_QUOTES", "Losses", "changed_paths", "declare_changes", "report"]
+
+#: Why a format without a place for quotes loses them (every format but newsmodel JSON).
+NO_QUOTES = "no place for quotes, which newsmodel.read finds again in the text"
 
 
 class Losses:
@@ -76,9 +79,12 @@ class Losses:
 def report(format: str, losses: Losses, *, strict: bool, stacklevel: int = 4) -> None:
     """Warn (or, when ``strict``, raise) about ``losses``; nothing when none were declared.
 
-    The warning's and the error's ``fields`` are the declared paths.
+    The warning's and the error's ``fields`` are the declared paths; the message
+    gives each path's reason.
     """
-    report_loss(format, losses.paths, strict=strict, stacklevel=stacklevel)
+    report_loss(
+        format, losses.paths, strict=strict, stacklevel=stacklevel, reasons=losses.reasons()
+    )
 
 
 def changed_paths(mine: Any, theirs: Any, path: str = "") -> list[str]:

@@ -25,7 +25,7 @@ from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError
-from newsmodel.losses import Losses, declare_changes
+from newsmodel.losses import NO_QUOTES, Losses, declare_changes
 from newsmodel.markup import blocks_from_html, safe_url
 
 __all__ = [
@@ -357,7 +357,7 @@ _UNSAFE = "not a URL a schema.org reader accepts"
 _DATE = "schema.org dates before 1990 (or on the epoch day) read as placeholders"
 #: Article fields ``NewsArticle`` has no property for here, each with why.
 _UNWRITTEN = {
-    "quotes": "no place for quotes (newsmodel.read finds them again in the text)",
+    "quotes": NO_QUOTES,
     "creditline": "no schema.org property for a credit line",
     "version": "no schema.org property for a version number",
     "status": "no schema.org property for a publication status",

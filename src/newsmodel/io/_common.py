@@ -22,7 +22,7 @@ from newsmodel._input import (
 )
 from newsmodel._json import parse_json
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.losses import Losses, declare_changes
+from newsmodel.losses import NO_QUOTES, Losses, declare_changes
 from newsmodel.markup import blocks_from_html
 
 __all__ = [
@@ -79,7 +79,3 @@ def declare_read_back_losses(article: m.Article, back: m.Article, losses: Losses
     if article.quotes:
         losses.drop("quotes", NO_QUOTES)
     declare_changes(losses, attrs.evolve(article, quotes=()), back, "the format does not hold it")
-
-
-#: Why a format without a place for quotes loses them.
-NO_QUOTES = "no place for quotes (newsmodel.read finds them again in the text)"

@@ -32,14 +32,13 @@ from newsmodel.errors import FormatError, InputTooLargeError, ReadError, WriteEr
 from newsmodel.io import NINJS as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
-    NO_QUOTES,
     as_read_errors,
     clean_text,
     declare_markup_losses,
     decode_text,
     parse_json,
 )
-from newsmodel.losses import Losses, declare_changes, report
+from newsmodel.losses import NO_QUOTES, Losses, declare_changes, report
 from newsmodel.markup import blocks_from_html, blocks_to_html
 
 __all__ = ["FORMAT", "VERSIONS", "detect_version", "read", "sniff", "write"]

@@ -25,8 +25,8 @@ from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError
 from newsmodel.io import NITF as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, NO_QUOTES, as_read_errors
-from newsmodel.losses import Losses, declare_changes, report
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors
+from newsmodel.losses import NO_QUOTES, Losses, declare_changes, report
 from newsmodel.markup import (
     add_text,
     blocks_from_element,

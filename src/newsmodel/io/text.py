@@ -24,12 +24,11 @@ from newsmodel.dates import format_date, parse_date
 from newsmodel.io import TEXT as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
-    NO_QUOTES,
     as_read_errors,
     clean_text,
     decode_text,
 )
-from newsmodel.losses import Losses, report
+from newsmodel.losses import NO_QUOTES, Losses, report
 from newsmodel.vocab import COPYRIGHT_MARK, DATE_PREFIXES, FURNITURE_LINES, TAG_LABELS, alternation
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
