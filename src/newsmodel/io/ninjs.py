@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -223,14 +224,33 @@ def detect_version(doc: dict[str, Any]) -> str:
         return "1"
     if any(k != k.lower() for k in keys):
         return "3"
-    text = json.dumps(doc)[:20000]
-    if re.search(r'"(?:contentType|sizeInBytes|charCount)"', text):
+    nested = _nested_keys(doc)
+    if nested & {"contentType", "sizeInBytes", "charCount"}:
         return "3"
-    if keys & {"versioncreated", "firstcreated", "pubstatus", "embargoed", "altids"} or re.search(
-        r'"(?:contenttype|sizeinbytes)"', text
-    ):
+    if keys & {"versioncreated", "firstcreated", "pubstatus", "embargoed", "altids"} or nested & {
+        "contenttype",
+        "sizeinbytes",
+    }:
         return "2"
     return "3"
+
+
+#: Objects whose keys version detection looks at: the top of a document tells its
+#: version; walking (or serialising) all of a large one would cost its whole size.
+_DETECT_OBJECTS = 500
+
+
+def _nested_keys(doc: dict[str, Any]) -> set[str]:
+    """The keys of the first :data:`_DETECT_OBJECTS` objects in ``doc``, breadth first."""
+    found: set[str] = set()
+    queue: list[Any] = [doc]
+    for value in queue:
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict):
+            found.update(k for k in value if isinstance(k, str))
+        room = _DETECT_OBJECTS - len(queue)
+        queue.extend(itertools.islice((c for c in children if isinstance(c, (dict, list))), room))
+    return found
 
 
 def _v1_to_common(doc: dict[str, Any]) -> dict[str, Any]:
