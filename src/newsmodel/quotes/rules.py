@@ -208,6 +208,15 @@ def _by_sentence_verb(q: _Quoted) -> _Attribution:
     return q.subject(q.cue[0]), q.cue, False
 
 
+def _by_speech_verb(q: _Quoted) -> _Attribution:
+    """The speaker found around the verb; when the words there name nobody, the subject
+    of the sentence, if a speech or attitude verb stands before the quote ("Okafor,
+    who chairs the board, blasted the levy as “reckless” on Tuesday.")."""
+    if q.speaker is None and q.cue is not None and q.cue[0] < q.open:
+        return q.subject(q.cue[0]), q.verb_span, q.clean
+    return q.speaker, q.verb_span, q.clean
+
+
 def _by_introduction(q: _Quoted) -> _Attribution:
     head = q.before.rstrip(" :,")
     return q.subject(q.s_start + len(head)), q.verb_span, True
@@ -232,6 +241,7 @@ RULES: tuple[Rule, ...] = (
         "“We will not back down,” Jane Doe said.",
         keeps=True,
         applies=lambda q: q.verb_span is not None,
+        attribute=_by_speech_verb,
     ),
     Rule(
         "same speaker",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newsmodel.quotes.names import _speaks, _split_role, _trim
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.words import (
@@ -21,27 +22,26 @@ from newsmodel.quotes.words import (
 )
 
 
-def _split_role(mention: str) -> tuple[str | None, str | None]:
-    """``(name, role)``: ``Kremlin spokesman Dmitry Peskov`` gives the name and the role."""
-    tokens = mention.split()
-    if not tokens:
-        return None, None
-    last_title = -1
-    for i, token in enumerate(tokens):
-        if token.lower().strip(",") in _TITLE_WORDS:
-            last_title = i
-    name_tokens = tokens[last_title + 1 :]
-    if name_tokens and all(_NAME_TOKEN.fullmatch(t) for t in name_tokens):
-        role = " ".join(tokens[: last_title + 1]) or None
-        return " ".join(name_tokens), role
-    return None, mention if last_title >= 0 else None
+def _named(
+    mention: str, start: int, *, role: str | None = None, whole: bool = False
+) -> _Speaker | None:
+    """The speaker of a mention that starts at ``start``, trimmed to a name-like phrase
+    (see :mod:`~newsmodel.quotes.names`); ``role`` is used when the mention names none,
+    and with ``whole`` the mention stands for the name when it holds none."""
+    trimmed = _trim(mention)
+    if not trimmed or not _speaks(trimmed):
+        return None
+    name, title = _split_role(trimmed)
+    if name is None and whole:
+        name = trimmed
+    return _Speaker(trimmed, (start, start + len(trimmed)), name, title or role)
 
 
 def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
     lead = re.match(
-        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|because|[Tt]hen|[Aa]lso|[Tt]hough|"
-        r"[Yy]et|[Ee]ven|[Ss]till)\s+)*",
+        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|where|whereas|because|after|before|"
+        r"since|although|until|[Tt]hen|[Aa]lso|[Tt]hough|[Yy]et|[Ee]ven|[Ss]till)\s+)*",
         text,
     )
     cut = lead.end() if lead else 0
@@ -78,10 +78,13 @@ def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) ->
         mention = text[start : appositive.end(1)]
         if _plausible_speaker(mention):
             role = text[appositive.end(1) : verb_start].strip(" ,") or None
-            name, title = _split_role(mention)
-            return _Speaker(mention, (start, start + len(mention)), name or mention, title or role)
+            return _named(mention, start, role=role, whole=True)
+    # "Rep. Dana Quill (D-Ore.) said": the speaker stands before the brackets
+    bracket = _BRACKET_BEFORE.search(masked, max(floor, verb_start - _BRACKET_MAX), verb_start)
+    if bracket is not None:
+        verb_start = bracket.start()
     chunk_start = floor
-    for match in re.finditer(r"[,;:(—–]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
+    for match in re.finditer(r"[,;:(—–―]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
         chunk_start = floor + match.end()
     raw = text[chunk_start:verb_start]
     raw = re.sub(
@@ -101,10 +104,13 @@ def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) ->
             return None
         start += tail.start()
         mention = tail.group()
-    name, role = _split_role(mention)
-    return _Speaker(mention, (start, start + len(mention)), name, role)
+    return _named(mention, start)
 
 
+#: The longest bracket right before a verb that is stepped over (a party and state).
+_BRACKET_MAX = 40
+#: A bracket right before the verb ("Rep. Dana Quill (D-Ore.) said").
+_BRACKET_BEFORE = re.compile(r"\([^()\n]{1,30}\)\s*$")
 #: The name or pronoun that ends a longer mention ("At the pier Jane Doe" gives
 #: "Jane Doe").
 _TRAILING_NAME = re.compile(
@@ -112,10 +118,13 @@ _TRAILING_NAME = re.compile(
 )
 
 
+#: Abbreviated titles and initials whose full stop does not end a speaker's name ("said
+#: Rep. Dana Quill", "said Jane F. Doe").
+_ABBREVIATED = r"\b(?:Rep|Sen|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Sgt|Capt|Maj|Adm|Jr|Sr|St|[A-Z])\.(?=\s|[A-Z]\.)"
 #: The words after an inverted verb up to a clause or punctuation ("said Jane Doe,
 #: a spokeswoman" gives "Jane Doe").
 _AFTER_VERB_PHRASE = re.compile(
-    r"\s*([^,.;:!?“”\"]{1,80}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"]|$)"
+    rf"\s*((?:{_ABBREVIATED}|[^,.;:!?“”\"(]){{1,80}}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"(]|$)"
 )
 #: A description after the speaker of an inverted verb (", a spokeswoman for the
 #: union").
@@ -138,14 +147,11 @@ def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
     s = text.find(mention, s)
     if not (_plausible_speaker(mention) or _described_person(mention)):
         return None
-    name, role = _split_role(mention)
     # an appositive role after the name: "said Jane Doe, a spokeswoman for X"
     appositive = _AFTER_APPOSITIVE.match(masked, e)
-    if appositive and name is None and _NAME_TOKEN.match(mention):
-        name = mention
-    if appositive and role is None:
-        role = text[appositive.start(1) : appositive.end(1)].strip()
-    return _Speaker(mention, (s, s + len(mention)), name, role)
+    role = text[appositive.start(1) : appositive.end(1)].strip() if appositive else None
+    whole = appositive is not None and bool(_NAME_TOKEN.match(mention))
+    return _named(mention, s, role=role, whole=whole)
 
 
 #: Words that start a clause or a phrase but never a speaker's name ("When asked, …").
@@ -244,9 +250,10 @@ _NOT_A_NAME = re.compile(r"\b(?:is|was|are|were|be|been|will|would|has|have|had|
 
 
 #: A speaker followed by one or two descriptions between commas, before the verb
-#: ("Council leader Mara Lindqvist, D-Ore., said").
+#: ("Council leader Mara Lindqvist, D-Ore., said", "Rep. Dana Quill (D-Ore.), a
+#: member of the panel, said").
 _APPOSITIVE_AFTER = re.compile(
-    r"\s*((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*),((?:\s*[^,]{1,100}?,){1,2})\s*$"
+    r"\s*((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*)(?:\s\([^(),]{1,30}\))?,((?:\s*[^,]{1,100}?,){1,2})\s*$"
 )
 # every whitespace run belongs to one place only (no "\s*\s*"): a long run of spaces after
 # a verb is not split every possible way before the match fails
@@ -255,6 +262,8 @@ _CLEAN_TAIL = re.compile(
     r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*|him|her|them|us|me)\s*)?"
     r"(?:(?:on|in|at|during|after|before|last|this)\s[^:,]{1,40}\s*)?(?:[:,]\s*)?(?:that\s*)?"
 )
+#: Only "and" between a quote and the verb after it (a second verb of the subject).
+_AND_ONLY = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+)?")
 #: What may stand between a closing mark and the attribution after it (",", ")").
 _AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
 
@@ -267,9 +276,9 @@ def _attribution_after(
     if dash:  # a credit line: “…” ― Jane Doe
         s = dash.start(2)
         mention = text[s : dash.end(2)].strip()
-        name, role = _split_role(mention)
-        credited = _Speaker(mention, (s, s + len(mention)), name or mention, role)
-        return credited, (dash.start(1), dash.end(1))
+        credited = _named(mention, s, whole=True)
+        if credited is not None:
+            return credited, (dash.start(1), dash.end(1))
     lead = _AFTER.match(masked[pos:sent_end])
     start = pos + (lead.end() if lead else 0)
     segment = masked[start:sent_end]
@@ -293,11 +302,10 @@ def _attribution_after(
         # "Rantanen, the interior minister, said" / "Mara Lindqvist, D-Ore., said"
         appos = _APPOSITIVE_AFTER.match(text, start, verb_span[0])
         if appos and _plausible_speaker(appos.group(1)):
-            s = appos.start(1)
-            mention = appos.group(1)
-            name, title = _split_role(mention)
-            role = title or appos.group(2).strip(" ,") or None
-            return _Speaker(mention, (s, s + len(mention)), name or mention, role), verb_span
+            role = appos.group(2).strip(" ,") or None
+            named = _named(appos.group(1), appos.start(1), role=role, whole=True)
+            if named is not None:
+                return named, verb_span
         if any(c in before for c in '“"'):
             break
         words = before.split()
@@ -309,6 +317,9 @@ def _attribution_after(
             if inverted is not None:
                 return inverted, verb_span
         speaker = _speaker_before_verb(masked, text, verb_span[0], start)
+        if speaker is None and _AND_ONLY.fullmatch(before):
+            # "Okafor praised the crew’s “steady hands” and said …": the subject speaks
+            speaker = _subject(text, masked, _sentence_bounds(masked, pos)[0], pos)
         return speaker, verb_span
     return None, None
 
@@ -364,9 +375,9 @@ def _speaker_for(
         match = re.match(r"\s*([^,]{1,80}),\s*$", text[verb_span[1] : pos])
         if match:
             s = verb_span[1] + match.start(1)
-            mention = match.group(1).strip()
-            name, role = _split_role(mention)
-            return _Speaker(mention, (s, s + len(mention)), name, role), verb_span, True
+            named = _named(match.group(1).strip(), s)
+            if named is not None:
+                return named, verb_span, True
     if verb.group("verb").lower() in _PARTICIPLES:
         subject = _subject(text, masked, sent_start, verb_span[0])
         if subject is not None:
@@ -411,8 +422,7 @@ def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | 
     place = _PLACE_THEN_NAME.match(text, begin + len(mention), limit)
     if place is not None and _plausible_speaker(place.group(1)):
         mention, begin = place.group(1), place.start(1)
-    name, role = _split_role(mention)
-    return _Speaker(mention, (begin, begin + len(mention)), name, role)
+    return _named(mention, begin)
 
 
 #: A name after a place between commas ("In Eastby, Okafor went after Marsh").
