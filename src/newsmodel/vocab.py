@@ -10,6 +10,7 @@ patterns from these tuples. This module imports only the standard library.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 __all__ = [
     "CAPTION_AGENCIES",
@@ -22,6 +23,9 @@ __all__ = [
     "NEWS_AGENCIES",
     "PICTURE_AGENCIES",
     "PICTURE_SOURCES",
+    "QUOTE_CONTEXT_VERBS",
+    "QUOTE_LANGUAGES",
+    "QuoteLanguage",
     "TAG_LABELS",
     "alternation",
 ]
@@ -210,3 +214,132 @@ TAG_LABELS: tuple[str, ...] = ("topics", "tags", "tagged", "keywords", "filed un
 #: A copyright mark (as a regex, case-insensitive): "Copyright 2024 …", "© AAP",
 #: "(c) 2024 Jane Doe". A bare "(c)" needs a year after it: "(c) the list's third item".
 COPYRIGHT_MARK = r"copyright\b|©|\(c\)\s*\d{4}"
+
+
+class QuoteLanguage(NamedTuple):
+    """How one language quotes speech: its quotation ``marks`` (opening, closing), the
+    ``verbs`` (one or two words) that attribute a quote before or after it, the words
+    for "according to" (``according``, a name follows), the ``pronouns`` that stand
+    for a person, the ``titles`` before a name, and an ``example`` sentence."""
+
+    tag: str
+    marks: tuple[tuple[str, str], ...]
+    verbs: tuple[str, ...]
+    according: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    titles: tuple[str, ...]
+    example: str
+
+
+#: The quoting habits of other languages than English, by BCP 47 language tag. A
+#: verb that is also a common word of another language ("so") is listed in
+#: :data:`QUOTE_CONTEXT_VERBS` instead and read only in a quote of that language.
+QUOTE_LANGUAGES: tuple[QuoteLanguage, ...] = (
+    QuoteLanguage(
+        "de",
+        (("„", "“"), ("„", "”"), ("»", "«"), ("‚", "‘")),
+        (
+            *"sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten "
+            "meinte meint fragte fragt warnte warnt ergänzte ergänzt kritisierte "
+            "schrieb schreibt teilte räumte versicherte".split(),
+        ),
+        ("laut", "zufolge"),
+        ("er", "sie"),
+        (
+            *"sprecher sprecherin minister ministerin bürgermeister bürgermeisterin kanzler "
+            "kanzlerin präsident präsidentin chef chefin vorsitzende vorsitzender "
+            "direktor direktorin".split(),
+        ),
+        "„Wir bauen die Brücke bis zum Sommer“, sagte Bürgermeisterin Greta Holmfeld.",
+    ),
+    QuoteLanguage(
+        "fr",
+        (("«", "»"), ("‹", "›")),
+        (
+            "a déclaré",
+            "a dit",
+            "a affirmé",
+            "a expliqué",
+            "a ajouté",
+            "a souligné",
+            "a indiqué",
+            "a assuré",
+            "a estimé",
+            "a précisé",
+            *"déclare dit affirme explique ajoute souligne indique assure estime précise "
+            "déclarait disait".split(),
+        ),
+        ("selon", "d’après", "d'après"),
+        ("il", "elle"),
+        (*"ministre président présidente porte-parole maire directeur directrice".split(),),
+        "« Nous finirons le pont cet été », a déclaré la maire Odile Marchetti.",
+    ),
+    QuoteLanguage(
+        "es",
+        (("«", "»"),),
+        (
+            *"dijo afirmó afirma explicó explica declaró declara añadió añade aseguró "
+            "asegura señaló señala indicó indica subrayó advirtió".split(),
+        ),
+        ("según",),
+        ("él", "ella"),
+        (*"ministro ministra presidente presidenta portavoz alcalde alcaldesa".split(),),
+        "«Terminaremos el puente este verano», dijo la alcaldesa Lucía Ferrandis.",
+    ),
+    QuoteLanguage(
+        "pt",
+        (("«", "»"),),
+        (
+            *"disse diz afirmou afirma explicou explica declarou declara acrescentou "
+            "acrescenta garantiu sublinhou".split(),
+        ),
+        ("segundo", "conforme"),
+        ("ele", "ela"),
+        (*"ministro ministra presidente presidenta porta-voz prefeito prefeita".split(),),
+        "«Vamos terminar a ponte neste verão», disse o prefeito Tiago Albernaz.",
+    ),
+    QuoteLanguage(
+        "it",
+        (("«", "»"),),
+        (
+            "ha detto",
+            "ha dichiarato",
+            "ha affermato",
+            "ha spiegato",
+            "ha aggiunto",
+            "ha sottolineato",
+            *"afferma spiega aggiunge dichiara sottolinea".split(),
+        ),
+        ("secondo",),
+        ("lui", "lei"),
+        (*"ministro ministra presidente portavoce sindaco sindaca".split(),),
+        "«Finiremo il ponte quest’estate», ha detto il sindaco Marco Vettori.",
+    ),
+    QuoteLanguage(
+        "ja",
+        (("「", "」"), ("『", "』")),
+        ("と述べ", "と語", "と話", "と言", "と説明", "と強調", "と指摘", "と明らかに"),
+        (),
+        (),
+        ("市長", "首相", "大臣", "社長", "知事", "議員", "氏", "さん"),
+        "山田市長は「橋は夏までに完成する」と述べた。",
+    ),
+    QuoteLanguage(
+        "zh",
+        (("「", "」"), ("『", "』")),
+        ("说", "表示", "指出", "强调", "称"),
+        (),
+        ("他", "她"),
+        ("市长", "总统", "总理", "部长", "主席", "发言人", "省长"),
+        "市长王明说：「大桥将在夏天前完工。」",
+    ),
+)
+
+#: Verbs that are also common words, read only in a quote of their language (by its
+#: marks or the article's language): German "so" ("„…“, so Holmfeld."), Spanish and
+#: Italian "dice" ("«…», dice Ferrandis.").
+QUOTE_CONTEXT_VERBS: dict[str, tuple[str, ...]] = {
+    "de": ("so",),
+    "es": ("dice",),
+    "it": ("dice",),
+}

@@ -11,7 +11,7 @@ Two levels:
   :func:`extract_article` unless told ``quotes=False``).
 
 What counts: words in quotation marks (straight or typographic, double, or
-typographic single) that the text attributes to someone (a speech verb and a
+typographic single, and the marks of other languages: „…“ »…« «…» 「…」) that the text attributes to someone (a speech verb and a
 speaker before, after or between the parts of the quote, a credit line, the
 sentence or paragraph before), sentences introduced by a colon, paragraphs
 that are one quotation, whole clauses in marks, the words people use about
@@ -69,10 +69,14 @@ def _quote(match: QuoteMatch, part: m.QuotePart, block: int | None, base: int) -
     )
 
 
-def extract(text: str, *, indirect: bool = False) -> tuple[m.Quote, ...]:
+def extract(
+    text: str, *, indirect: bool = False, language: str | None = None
+) -> tuple[m.Quote, ...]:
     """Quotes in plain text, each with its span in ``text`` (``part=text``);
-    ``indirect=True`` adds reported speech (see :func:`find`)."""
-    return tuple(_quote(q, m.QuotePart.TEXT, None, 0) for q in find(text, indirect=indirect))
+    ``indirect=True`` adds reported speech, ``language`` is the text's language tag
+    if known (see :func:`find`)."""
+    found = find(text, indirect=indirect, language=language)
+    return tuple(_quote(q, m.QuotePart.TEXT, None, 0) for q in found)
 
 
 def _inline_quotes(content: Iterable[m.Inline]) -> Iterator[str]:
@@ -88,7 +92,8 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
     (``indirect=True`` adds reported speech, see :func:`find`).
 
     The standfirst and the body are read as one text, so that names in the
-    standfirst resolve pronouns in the body. Quotes marked up in the source
+    standfirst resolve pronouns in the body. The article's language, when it has one,
+    is passed on to :func:`find`. Quotes marked up in the source
     (``InlineQuote``, ``BlockQuote``) are found from that markup.
     """
     pieces: list[tuple[m.QuotePart, int | None, str]] = []
@@ -101,7 +106,7 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
     chunks = [piece.replace("\n\n", "\n") + "\n\n" for _, _, piece in pieces]
     starts = list(itertools.accumulate((len(chunk) for chunk in chunks), initial=0))
     quotes: list[m.Quote] = []
-    for match in find("".join(chunks), indirect=indirect):
+    for match in find("".join(chunks), indirect=indirect, language=article.language):
         at = bisect.bisect_right(starts, match.start, hi=len(chunks)) - 1
         if at >= 0 and match.start < starts[at] + len(chunks[at]) - 2:
             part, where, _ = pieces[at]

@@ -9,12 +9,13 @@ import re
 from typing import NamedTuple
 
 from newsmodel import model as m
+from newsmodel.quotes.cjk import _cjk_attribution, _has_cjk
 from newsmodel.quotes.marks import _OPEN_MARK, _mask, _pairs, _paragraphs
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.rules import _decide, _Quoted
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.speakers import _attribution_after, _attribution_before
-from newsmodel.quotes.words import _PARTIAL_FULL, _verbs
+from newsmodel.quotes.words import _CONTEXT_VERBS, _MARK_LANGUAGES, _PARTIAL_FULL, _verbs
 
 
 class _Candidate(NamedTuple):
@@ -25,7 +26,18 @@ class _Candidate(NamedTuple):
     kind: m.QuoteKind
 
 
-def _sentence_of(masked: str, open_: int, close: int, para_len: int) -> tuple[int, int]:
+def _context_verbs(mark: str, language: str | None) -> frozenset[str]:
+    """The verbs read only in a quote of their language (German "so"): the language of
+    the quotation mark, else the article's language."""
+    tags = _MARK_LANGUAGES.get(mark) or (
+        frozenset({language.split("-")[0].lower()}) if language else frozenset()
+    )
+    return frozenset(word for tag in tags for word in _CONTEXT_VERBS.get(tag, ()))
+
+
+def _sentence_of(
+    masked: str, open_: int, close: int, para_len: int, extra: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """The sentence around the quote ``open_``..``close``, as ``(start, end)``: near the
     quote only when no end is in sight, and running on into the next sentence when
     that is a short attribution (“Would the fare go up?” Brandt pressed.)."""
@@ -39,21 +51,30 @@ def _sentence_of(masked: str, open_: int, close: int, para_len: int) -> tuple[in
         if mark and masked[close + 1 : mark.start()].rstrip()[-1:] in (".", "!", "?"):
             next_end = mark.start()  # “…?” he asked, shaking his head no. “…”
         tail = masked[close + 1 : next_end]
-        if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail):
+        if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail, extra):
             s_end = next_end
     return s_start, s_end
 
 
 def _attribution(
-    para: str, masked: str, pair: tuple[int, int], sentence: tuple[int, int]
+    para: str,
+    masked: str,
+    pair: tuple[int, int],
+    sentence: tuple[int, int],
+    extra: frozenset[str] = frozenset(),
 ) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
     """The speaker, speech verb and whether the words before the quote are only its
-    attribution: before the quote, or after it when that is better."""
+    attribution: before the quote, or after it when that is better (Japanese and
+    Chinese by their own rules; ``extra``: verbs of the quote's language only)."""
     open_, close = pair
     s_start, s_end = sentence
-    speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_)
+    if _has_cjk(para[max(0, open_ - 2) : close + 3]):
+        found = _cjk_attribution(para, open_, close)
+        if found is not None:
+            return found[0], found[1], True
+    speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_, extra)
     if close < len(para):
-        after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end)
+        after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end, extra)
         if after_verb is not None and (
             speaker is None or (not clean and after_speaker is not None)
         ):
@@ -79,17 +100,20 @@ def _candidates(
     pairs: list[tuple[int, int]],
     masked: str,
     decided: list[tuple[str, str]] | None = None,
+    language: str | None = None,
 ) -> list[_Candidate]:
     """The quotes of one paragraph, with the attribution found around each; the name of
-    the rule that decided each pair of marks is added to ``decided`` when given."""
+    the rule that decided each pair of marks is added to ``decided`` when given;
+    ``language`` is the article's language tag, if known."""
     found: list[_Candidate] = []
     attributed = False
     for pair in pairs:
         open_, close = pair
         if not para[open_ + 1 : min(close, len(para))].strip():
             continue  # empty marks
-        sentence = _sentence_of(masked, open_, close, len(para))
-        attribution = _attribution(para, masked, pair, sentence)
+        extra = _context_verbs(para[open_], language)
+        sentence = _sentence_of(masked, open_, close, len(para), extra)
+        attribution = _attribution(para, masked, pair, sentence, extra)
         q = _Quoted(para, masked, pair, sentence, attribution, attributed)
         rule, (speaker, verb_span, clean) = _decide(q)
         if decided is not None:

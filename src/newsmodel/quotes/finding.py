@@ -38,16 +38,22 @@ class _Context:
     # the last paragraph, for a speaker it hands on ("X said:"); worked out only when needed
     lead_source: tuple[str, str, bool, int] | None = None
     last_speaker: _Voice | None = None  # the voice of the last paragraph's quotes
+    language: str | None = None  # the article's language tag, when known
 
 
-def find(text: str, *, indirect: bool = False) -> list[QuoteMatch]:
+def find(text: str, *, indirect: bool = False, language: str | None = None) -> list[QuoteMatch]:
     """Every quotation in ``text`` with its speaker, as spans into ``text``.
+
+    Quotes of other languages are found by their marks („…“, «…», 「…」) and speech
+    verbs whatever ``language`` says; the article's language tag (``"de"``), when
+    given, adds the verbs that are read only in their own language (German "so")
+    to quotes in English marks.
 
     ``indirect=True`` adds reported speech without quotation marks (``Peskov
     said NATO was involved.``) as ``kind=indirect``, from sentences that hold
     no quotation marks, so it is never mixed with a direct quote.
     """
-    ctx = _Context()
+    ctx = _Context(language=language)
     out: list[QuoteMatch] = []
     reported: list[QuoteMatch] = []
     open_ends: list[int] = []  # quotes that run on into the next paragraph
@@ -113,7 +119,7 @@ def _paragraph_quotes(
     resolver = ctx.resolver
     seen = 0
     previous: _Voice | None = None
-    for index, cand in enumerate(_candidates(para, pairs, masked)):
+    for index, cand in enumerate(_candidates(para, pairs, masked, language=ctx.language)):
         resolver.observe(masked[seen : cand.start])
         seen = cand.end
         raw = para[cand.start : cand.end]

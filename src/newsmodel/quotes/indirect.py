@@ -12,7 +12,7 @@ from newsmodel.quotes.records import QuoteMatch, _Speaker
 from newsmodel.quotes.resolver import _Resolver
 from newsmodel.quotes.sentences import _WINDOW, _sentence_ends
 from newsmodel.quotes.speakers import _plausible_speaker, _speaker_before_verb, _split_role
-from newsmodel.quotes.words import _REPORTING, _TOLD, _verbs
+from newsmodel.quotes.words import _MARKS, _REPORTING, _TOLD, _verbs
 
 #: What may stand between a reporting verb and the reported clause: whom it was told
 #: to (after "told", "warned"), when or where, and "that".
@@ -48,7 +48,7 @@ def _reported_speech(
         if s_end - s_start > _WINDOW or any(o < s_end and c >= s_start for o, c in quoted):
             continue
         sentence = para[s_start:s_end]
-        if not sentence.strip() or any(mark in sentence for mark in '“”"'):
+        if not sentence.strip() or any(mark in _MARKS for mark in sentence):
             continue
         found = _report_in(para, masked, s_start, s_end)
         if found is None:

@@ -8,8 +8,21 @@ import bisect
 import re
 from collections.abc import Iterator
 
-#: An opening quotation mark (a ” opens only at the start of a paragraph).
-_OPEN_MARK = re.compile('[“"‘]|^”(?=\\s*[\\w…])')
+from newsmodel.quotes.words import _UPPER
+
+#: An opening quotation mark (a ” opens only at the start of a paragraph), English or
+#: of another language (see :data:`_CLOSERS`).
+_OPEN_MARK = re.compile('[“"‘„»«「『]|^”(?=\\s*[\\w…])')
+#: The closing marks of the other languages' opening marks: „…“ (or „…”) and »…«
+#: German (»…» Scandinavian), «…» French, Spanish, Italian, Portuguese, 「…」 and 『…』
+#: Japanese and Chinese. Their nested marks (‚…‘, ‹…›, “…”, 『…』) stay inside.
+_CLOSERS: dict[str, re.Pattern[str]] = {
+    "„": re.compile("[“”]"),
+    "»": re.compile("[«»]"),
+    "«": re.compile("»"),
+    "「": re.compile("」"),
+    "『": re.compile("』"),
+}
 #: A character of quoted words, masked as ``x``.
 _NON_SPACE = re.compile(r"\S")
 #: A straight " that closes a quote after punctuation ("Go," she said).
@@ -34,6 +47,11 @@ def _pairs(text: str) -> list[tuple[int, int]]:
             straight = _STRAIGHT_CLOSE.search(text, j + 1, close)
             if straight is not None:  # mixed marks: “It is over," he said.
                 close = straight.start() + 1
+            out.append((j, close))
+            i = close + 1
+        elif ch in _CLOSERS:
+            closing = _CLOSERS[ch].search(text, j + 1)
+            close = n if closing is None else closing.start()
             out.append((j, close))
             i = close + 1
         elif ch == '"':
@@ -83,9 +101,9 @@ def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
 
 
 #: Characters that end a line which ends a paragraph (a sentence or quote end).
-_BREAK_AFTER = frozenset('.!?:"”’)')
+_BREAK_AFTER = frozenset('.!?:"”’)»«“」』。！？')
 #: How a line starts that begins a new paragraph after such a line.
-_BREAK_BEFORE = re.compile(r"\s*[A-Z“\"‘(_]")
+_BREAK_BEFORE = re.compile(rf"\s*[{_UPPER}“\"‘(_„«»¿¡「『]")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:

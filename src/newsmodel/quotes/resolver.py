@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.speakers import _NOT_SPEAKER_START, _split_role
-from newsmodel.quotes.words import _FULL_NAME, _PRONOUNS, _SENTENCE_INITIAL, _TITLE_WORDS, _TITLED
+from newsmodel.quotes.words import _FULL_NAME, _PERSON_PRONOUNS, _PRONOUNS, _SENTENCE_INITIAL, _TITLE_WORDS, _TITLED
 
 
 class _Resolver:
@@ -53,7 +53,7 @@ class _Resolver:
 
     def resolve(self, speaker: _Speaker) -> str | None:
         low = speaker.mention.lower()
-        if low in ("he", "she"):
+        if low in _PERSON_PRONOUNS:
             self._scan()
             return self.last_person
         if low in _PRONOUNS:
@@ -77,5 +77,5 @@ class _Resolver:
             self._scan()
             self._remember(resolved)
         self.last_speaker = resolved
-        if speaker.name or speaker.mention.lower() in ("he", "she"):
+        if speaker.name or speaker.mention.lower() in _PERSON_PRONOUNS:
             self.last_person = resolved

@@ -42,6 +42,7 @@ from collections.abc import Callable
 
 import attrs
 
+from newsmodel.quotes.cjk import _cjk_words
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.speakers import _subject
 from newsmodel.quotes.words import (
@@ -161,7 +162,7 @@ class _Quoted:
         self.attributed = attributed  # an earlier quote of the paragraph has a speaker
         self.inner = para[self.open + 1 : min(self.close, len(para))]
         self.before = masked[self.s_start : self.open]
-        self.words = len(self.inner.split())
+        self.words = max(len(self.inner.split()), _cjk_words(self.inner))
         self.alone = not self.before.strip(" —–-:")
 
     @functools.cached_property

@@ -10,6 +10,9 @@ from newsmodel.quotes.names import _speaks, _split_role, _trim
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.words import (
+    _ACCORDING,
+    _MARKS,
+    _UPPER,
     _LEAD_CLAUSE,
     _NAME_TOKEN,
     _PARTIAL_FIND,
@@ -50,7 +53,7 @@ def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     if not stripped:
         return None
     words = stripped.split()
-    if len(words) > 12 or any(c in stripped for c in '“”"‘'):
+    if len(words) > 12 or any(c in _MARKS for c in stripped):
         return None
     return stripped, offset + cut
 
@@ -62,7 +65,7 @@ _NAME_WORD_MAX = 40
 #: rival, said …", "Tomas Reyes, 41, said …").
 _APPOSITIVE = re.compile(
     rf"((?:[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}\.? ){{0,4}}[A-Z][\w’'.-]{{0,{_NAME_WORD_MAX}}}),"
-    r"\s+(?:a|an|the|who|which|[a-z]+\s)[^“”\"]{2,90}?,\s*$"
+    rf"\s+(?:a|an|the|who|which|[a-z]+\s)[^{_MARKS}]{{2,90}}?,\s*$"
 )
 
 
@@ -124,13 +127,13 @@ _ABBREVIATED = r"\b(?:Rep|Sen|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Sgt|Capt|Maj|
 #: The words after an inverted verb up to a clause or punctuation ("said Jane Doe,
 #: a spokeswoman" gives "Jane Doe").
 _AFTER_VERB_PHRASE = re.compile(
-    rf"\s*((?:{_ABBREVIATED}|[^,.;:!?“”\"(]){{1,80}}?)(?=\s+(?:who|that|whose)\b|[,.;:!?“”\"(]|$)"
+    rf"\s*((?:{_ABBREVIATED}|[^,.;:!?(。{_MARKS}]){{1,80}}?)(?=\s+(?:who|that|whose)\b|[,.;:!?(。{_MARKS}]|$)"
 )
 #: A description after the speaker of an inverted verb (", a spokeswoman for the
 #: union").
-_AFTER_APPOSITIVE = re.compile(r",\s*((?:an?|the)\s[^,.;“”\"]{2,60})")
+_AFTER_APPOSITIVE = re.compile(rf",\s*((?:an?|the)\s[^,.;{_MARKS}]{{2,60}})")
 #: A credit after a quote, with a dash ("“We will vote.” ― Ana Lima").
-_CREDIT_DASH = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[\s.]*$")
+_CREDIT_DASH = re.compile(rf"[ \t\xa0]*([―—])[ \t\xa0]*([{_UPPER}][^\n{_MARKS}]{{1,60}}?)[\s.]*$")
 
 
 def _speaker_after_verb(text: str, masked: str, start: int) -> _Speaker | None:
@@ -269,9 +272,10 @@ _AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
 
 
 def _attribution_after(
-    text: str, masked: str, pos: int, sent_end: int
+    text: str, masked: str, pos: int, sent_end: int, extra: frozenset[str] = frozenset()
 ) -> tuple[_Speaker | None, tuple[int, int] | None]:
-    """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``."""
+    """Attribution in the words after a quote: ``, Peskov said`` / ``, said Peskov``
+    (``extra``: verbs of the quote's language only, such as German "so")."""
     dash = _CREDIT_DASH.match(masked, pos)
     if dash:  # a credit line: “…” ― Jane Doe
         s = dash.start(2)
@@ -283,7 +287,7 @@ def _attribution_after(
     start = pos + (lead.end() if lead else 0)
     segment = masked[start:sent_end]
     # inverted: said SPEAKER
-    first = _verbs(segment[:30])
+    first = _verbs(segment[:30], extra)
     inv = first[0] if first and first[0].begin == 0 else None
     if inv:
         verb_span = (start + inv.start("verb"), start + inv.end("verb"))
@@ -292,7 +296,7 @@ def _attribution_after(
             return speaker, verb_span
         return None, verb_span
     # SPEAKER [adverb] VERB within the next few words
-    for verb in _verbs(segment[:120]):
+    for verb in _verbs(segment[:120], extra):
         if verb.group("verb") in _PARTICIPLES:
             verb_span = (start + verb.start("verb"), start + verb.end("verb"))
             sent_start = _sentence_bounds(masked, pos)[0]
@@ -325,7 +329,7 @@ def _attribution_after(
 
 
 def _attribution_before(
-    text: str, masked: str, sent_start: int, pos: int
+    text: str, masked: str, sent_start: int, pos: int, extra: frozenset[str] = frozenset()
 ) -> tuple[_Speaker | None, tuple[int, int] | None, bool]:
     """Attribution before a quote: ``Peskov told reporters: “…”``.
 
@@ -333,7 +337,7 @@ def _attribution_before(
     that comes before the quote (so the quote itself is direct).
     """
     segment = masked[sent_start:pos]
-    verbs = _verbs(segment)
+    verbs = _verbs(segment, extra)
     partial_verb = None
     for candidate in _PARTIAL_FIND.finditer(segment):
         partial_verb = candidate
@@ -371,8 +375,10 @@ def _speaker_for(
     verb_span = (sent_start + verb.start("verb"), sent_start + verb.end("verb"))
     tail = segment[verb.end() :]
     clean_lead = bool(_CLEAN_TAIL.fullmatch(tail))
-    if verb.group("verb").lower() == "according to":
+    if verb.group("verb").lower() in _ACCORDING:
         match = re.match(r"\s*([^,]{1,80}),\s*$", text[verb_span[1] : pos])
+        # "Laut Greta Holmfeld ist der Plan „…“": the name right after the word
+        match = match or _ACCORDING_NAME.match(text, verb_span[1], pos)
         if match:
             s = verb_span[1] + match.start(1)
             named = _named(match.group(1).strip(), s)
@@ -395,12 +401,15 @@ def _speaker_for(
     return speaker, verb_span, clean_lead and speaker is not None
 
 
+#: The name after a word for "according to" with no comma after it ("Laut Greta
+#: Holmfeld ist …").
+_ACCORDING_NAME = re.compile(rf"\s*((?:[{_UPPER}][\w’'.-]*\s+){{0,3}}[{_UPPER}][\w’'.-]*)(?=\s)")
 #: Words that open a subordinate clause: its verb is not the subject's ("the plan
 #: that Reyes said …").
 _CLAUSE_BREAK = re.compile(r"\b(?:that|who|which|whom|whose|because)\b")
 #: An opening phrase up to a comma, skipped when looking for the subject ("On Friday,
 #: Okafor …").
-_LEAD_COMMA = re.compile(r"[^,“”\"]{1,80},\s*")
+_LEAD_COMMA = re.compile(rf"[^,{_MARKS}]{{1,80}},\s*")
 
 
 def _subject(text: str, masked: str, sent_start: int, limit: int) -> _Speaker | None:

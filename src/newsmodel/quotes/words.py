@@ -9,6 +9,36 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsmodel.vocab import QUOTE_CONTEXT_VERBS, QUOTE_LANGUAGES
+
+#: Capital letters of the Latin alphabets, for a regex class ("Éric", "Øyvind", "Łucja").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
+#: Quotation marks of every language, for a regex class (words up to a mark).
+_MARKS = '“”"‘„»«「」『』'
+#: The writing systems without capitals or spaces whose quotes are read by their marks
+#: and verbs only (Japanese and Chinese).
+_CJK_TAGS = frozenset({"ja", "zh"})
+#: Speech verbs of the other languages, one word ("sagte", "dijo") and two ("a déclaré").
+_FOREIGN_VERBS = frozenset(
+    verb for lang in QUOTE_LANGUAGES if lang.tag not in _CJK_TAGS for verb in lang.verbs
+)
+#: Words for "according to" after which the speaker is named ("selon Odile Marchetti").
+_ACCORDING = frozenset(
+    {"according to", *(word for lang in QUOTE_LANGUAGES for word in lang.according)}
+)
+#: Which languages an opening mark belongs to ("„" German, "«" French and others).
+_MARK_LANGUAGES: dict[str, frozenset[str]] = {
+    opening: frozenset(
+        lang.tag for lang in QUOTE_LANGUAGES if any(o == opening for o, _ in lang.marks)
+    )
+    for language in QUOTE_LANGUAGES
+    for opening, _ in language.marks
+}
+#: Verbs that are common words elsewhere, for a quote of their language only ("so").
+_CONTEXT_VERBS: dict[str, frozenset[str]] = {
+    tag: frozenset(words) for tag, words in QUOTE_CONTEXT_VERBS.items()
+}
+
 #: Verbs (and verb phrases) that introduce speech, in the forms news uses.
 SPEECH_VERBS: tuple[str, ...] = tuple(
     sorted(
@@ -36,6 +66,8 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
             screamed screaming mentioned mentions asserting emphasizing lamenting
             argue claim warn insist note ask predict contend complain suggest write add
             explain agree acknowledge admit reacted""".split(),
+            *(verb for verb in _FOREIGN_VERBS if " " not in verb),
+            *(word for word in _ACCORDING if " " not in word),
         },
         key=len,
         reverse=True,
@@ -59,6 +91,7 @@ _PHRASE_VERBS = (
     "weighed in",
     "piped up",
     "put it",
+    *(verb for verb in _FOREIGN_VERBS if " " in verb),
 )
 #: Verbs that name or describe, after which the quoted words are a partial quote
 #: ("Lindqvist called the plan “reckless.”").
@@ -84,8 +117,9 @@ _VERB_SET = frozenset(SPEECH_VERBS)
 _PHRASES = {tuple(p.split()) for p in _PHRASE_VERBS}
 #: First words of the two-word verbs (``shot``, ``according``).
 _PHRASE_FIRST = {p[0] for p in _PHRASES}
-#: A word, for looking up speech verbs word by word.
-_TOKEN = re.compile(r"[A-Za-z]+")
+#: A word, for looking up speech verbs word by word (letters of any alphabet, and the
+#: apostrophe of "d’après").
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 
 
 class _VerbMatch(NamedTuple):
@@ -105,12 +139,16 @@ class _VerbMatch(NamedTuple):
         return self.word
 
 
-#: Verbs written with a capital at the start of a sentence ("Said Novak: “…”").
-_SENTENCE_INITIAL = frozenset({"According", "Said", "Says"})
+#: Verbs written with a capital at the start of a sentence ("Said Novak: “…”", "Selon
+#: Odile Marchetti, « … »").
+_SENTENCE_INITIAL = frozenset(
+    {"According", "Said", "Says", *(word.capitalize() for word in _ACCORDING if " " not in word)}
+)
 
 
-def _verbs(segment: str) -> list[_VerbMatch]:
-    """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast)."""
+def _verbs(segment: str, extra: frozenset[str] = frozenset()) -> list[_VerbMatch]:
+    """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast), with
+    the words of ``extra`` (verbs of the quote's language only, such as German "so")."""
     tokens = list(_TOKEN.finditer(segment))
     out: list[_VerbMatch] = []
     skip = -1
@@ -126,7 +164,11 @@ def _verbs(segment: str) -> list[_VerbMatch]:
                 out.append(_VerbMatch(token.start(), nxt.end(), segment[token.start() : nxt.end()]))
                 skip = i + 1
                 continue
-        if word in _VERB_SET and not (word.endswith("s") and _is_noun_use(segment, tokens, i)):
+        if word in extra:
+            out.append(_VerbMatch(token.start(), token.end(), word))
+        elif word in _VERB_SET and not (
+            word.endswith("s") and _is_noun_use(segment, tokens, i)
+        ):
             out.append(_VerbMatch(token.start(), token.end(), word))
     return out
 
@@ -161,16 +203,23 @@ _LEAD_CLAUSE = re.compile(
 #: Lindqvist", "The Port of Halden").
 _SUBJECT = re.compile(
     r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b|(?:(?:[Tt]he|[Aa]n?|[Ff]ormer)\s+)?"
-    r"(?:[A-Z][\w’'.-]*(?:,\s*[A-Z][\w’'.-]*)?\s+(?:(?:of|for|and|the|de|van|von)\s+)*)*"
-    r"[A-Z][\w’'.-]*"
+    rf"(?:[{_UPPER}][\w’'.-]*(?:,\s*[{_UPPER}][\w’'.-]*)?\s+(?:(?:of|for|and|the|de|van|von)\s+)*)*"
+    rf"[{_UPPER}][\w’'.-]*"
 )
 
 #: Pronouns that stand for a speaker ("“This is a mistake,” he said.").
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", *(
+    word for lang in QUOTE_LANGUAGES for word in lang.pronouns
+)}
+#: Pronouns that stand for one person, resolved to the last person named ("he",
+#: German "er", French "elle").
+_PERSON_PRONOUNS = frozenset(
+    {"he", "she", *(word for lang in QUOTE_LANGUAGES for word in lang.pronouns)}
+)
 #: Words of a role or title before a name ("Kremlin spokesman Dmitry Peskov",
 #: "former aide Petra Novak").
-_TITLE_WORDS = frozenset(
-    """minister president vice secretary senator sen sen. rep rep. representative governor gov
+_TITLE_WORDS = frozenset((
+    *"""minister president vice secretary senator sen sen. rep rep. representative governor gov
     gov. spokesman spokeswoman spokesperson chairman chairwoman chair ceo director chief prime
     general judge mayor dr dr. professor prof prof. lt col gen adm justice attorney speaker
     leader nominee candidate adviser advisor aide manager strategist analyst official officer
@@ -178,21 +227,25 @@ _TITLE_WORDS = frozenset(
     mr mr. mrs mrs. ms ms. miss sir lord lady president-elect founder executive editor
     correspondent economist expert head deputy former acting interim senior press
     spokesmen congressman congresswoman councilman councilwoman lawmaker chairperson
-    superintendent sheriff commander captain sergeant coach owner president's""".split()
-)
-#: One capitalised word of a name ("Okafor", "O’Neill", "Jr.").
-_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
+    superintendent sheriff commander captain sergeant coach owner president's""".split(),
+    *(word for lang in QUOTE_LANGUAGES for word in lang.titles),
+))
+#: One capitalised word of a name ("Okafor", "O’Neill", "Jr.", "Éric").
+_NAME_TOKEN = re.compile(rf"[{_UPPER}][\w’'.-]*")
 #: A full name of two or three words, for resolving a later surname ("Ana Okafor",
 #: "Hans van Berg").
 _FULL_NAME = re.compile(
-    r"\b(?=[A-Z])((?:[A-Z][a-z]+\.? )?[A-Z][a-zà-ÿ’'-]+"
-    r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[A-Z][a-zà-ÿ’'-]+){1,2})\b"
+    rf"\b(?=[{_UPPER}])((?:[A-Z][a-z]+\.? )?[{_UPPER}][a-zà-ÿ’'-]+"
+    rf"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[{_UPPER}][a-zà-ÿ’'-]+){{1,2}})\b"
 )
 # (?<![.!?]): a run of end marks is tried from its first mark only (each later start in
 # the run would fail the same way), so a long run of dots is not rescanned at every dot
 #: The end of a sentence: end marks, closing marks, space, then a capital or an
-#: opening mark ("… the fare. “It …").
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’)]*\s+(?=[A-Z“\"‘(])")
+#: opening mark ("… the fare. “It …", "… Sommer. „Wir …"), or a Japanese or Chinese
+#: full stop, which needs no space after it.
+_SENTENCE_END = re.compile(
+    rf"(?<![.!?])[.!?]+[\"”’)»«“]*\s+(?=[{_UPPER}“\"‘(„«»¿¡‹「『])|(?<![。！？])[。！？]+"
+)
 #: Words before a term under discussion, not anybody's words ("the so-called “Halden
 #: rule”", "the word “reckless”", "the film “The Quiet Harbour”").
 _TERM_CUES = re.compile(
