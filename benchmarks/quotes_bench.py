@@ -7,7 +7,8 @@ Scores, on the gold Content spans that contain quotation marks:
   they overlap by at least half of the shorter one;
 - speaker precision and recall: the predicted speaker mention overlaps the
   gold Source span (precision over matched quotes where we name a speaker,
-  recall over matched gold quotes that have a source);
+  recall over matched gold quotes that have a source); ``--show`` lists the
+  misses and the false speakers;
 - verb accuracy: over matched pairs where both give a verb, the predicted
   verb equals the gold cue or is contained in it;
 - articles per second for ``newsmodel.quotes.find`` in one process.
@@ -112,6 +113,7 @@ def main() -> None:
     false: list[str] = []
     speaker_misses: list[str] = []
     verb_misses: list[str] = []
+    false_speakers: list[str] = []  # a speaker named where the gold names another or none
     for name, quotes in predicted.items():
         text = texts[name]
         golds = gold[name]
@@ -136,6 +138,10 @@ def main() -> None:
                 sp_pred += 1
                 if g["source"] and _overlap(q.mention_span, g["source"]):  # type: ignore[arg-type]
                     sp_pred_ok += 1
+                else:
+                    false_speakers.append(
+                        f"got {q.mention!r} in {text[max(0, q.start - 80) : q.end + 40]!r}"
+                    )
             if q.verb and g["cue"]:
                 verb_n += 1
                 cue = " ".join(text[s:e] for s, e in g["cue"]).lower().strip(" :")  # type: ignore[attr-defined]
@@ -178,6 +184,7 @@ def main() -> None:
         ("missed", misses),
         ("false", false),
         ("speaker", speaker_misses),
+        ("false-speaker", false_speakers),
         ("verb", verb_misses),
     ):
         for row in rows[: args.show]:

@@ -77,7 +77,9 @@ def _article(n: int) -> m.Article:
     )
 
 
-def _fast_find(text: str, *, indirect: bool = False) -> list[quotes.QuoteMatch]:
+def _fast_find(
+    text: str, *, indirect: bool = False, language: str | None = None
+) -> list[quotes.QuoteMatch]:
     """Every “…” of ``text`` as a quote: a stand-in for :func:`quotes.find` that costs
     almost nothing, so that the time measured is the placing of quotes in blocks."""
     return [
@@ -269,3 +271,37 @@ def test_quote_finding_stops_at_its_bound_and_says_so() -> None:
         found = quotes.find(text)
     assert len(found) == quotes.MAX_QUOTES
     assert {q.speaker for q in found} == {"Ada Brook"}
+
+
+# the marks of other languages: every opening mark is paired once, attribution is read
+# within bounded windows around it
+
+
+@pytest.mark.parametrize("opening", ["„", "»", "«", "「", "『"])
+def test_unclosed_marks_of_other_languages_are_read_in_linear_time(opening: str) -> None:
+    _assert_linear(lambda n: f"{opening}a, sagte Jane. " * n + "\n", quotes.find, 2_000)
+
+
+def test_closed_marks_of_other_languages_are_read_in_linear_time() -> None:
+    def make(n: int) -> str:
+        return "".join(f"„Ja {i}“, sagte Greta Holmfeld. «Sí», dijo Lucía. " for i in range(n))
+
+    _assert_linear(make, quotes.find, 500)
+    found = quotes.find(make(3))
+    assert [q.speaker for q in found] == ["Greta Holmfeld", "Lucía"] * 3
+
+
+def test_a_long_run_of_ideographs_before_a_japanese_quote_is_read_in_linear_time() -> None:
+    def make(n: int) -> str:
+        return "\n\n".join(f"{'港' * (n // 10)}は「再開する」と述べた。" for _ in range(10)) + "\n"
+
+    _assert_linear(make, quotes.find, 20_000)
+    assert [q.text for q in quotes.find(make(100))] == ["再開する"] * 10
+
+
+def test_a_paragraph_of_many_guillemets_stops_at_the_bound() -> None:
+    text = "\n\n".join(["« Oui », a dit Odile Marchetti."] * (quotes.MAX_QUOTES + 50))
+    with pytest.warns(newsmodel.NewsmodelWarning, match=f"after {quotes.MAX_QUOTES} quotations"):
+        found = quotes.find(text)
+    assert len(found) == quotes.MAX_QUOTES
+    assert {q.speaker for q in found} == {"Odile Marchetti"}

@@ -6,6 +6,7 @@ import pytest
 
 from newsmodel.quotes import extract
 from newsmodel.quotes.candidates import _decisions
+from newsmodel.quotes.names import NAME_RULES, NameRule, _trim
 from newsmodel.quotes.rules import RULES, Rule
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
@@ -43,3 +44,17 @@ def test_the_decisions_of_a_text_follow_its_quotation_marks() -> None:
         ("We will not back down,", "speech verb"),
         ("reckless", "term"),
     ]
+
+
+@pytest.mark.parametrize("rule", NAME_RULES, ids=lambda rule: rule.name)
+def test_each_name_rule_trims_its_example(rule: NameRule) -> None:
+    words = rule.example.split()
+    assert " ".join(words[: rule.keep(words)]) == rule.expected
+    assert _trim(rule.example) == rule.expected
+
+
+def test_a_name_rule_leaves_a_plain_name_alone() -> None:
+    for rule in NAME_RULES:
+        assert rule.keep(["Jonas", "Wielander"]) == 2
+    assert _trim("Bank of Eastby") == "Bank of Eastby"
+    assert _trim("Alliance for Harbor Safety") == "Alliance for Harbor Safety"

@@ -386,3 +386,100 @@ def test_random_text_never_crashes(text: str) -> None:
     for quote in extract(text, indirect=True):
         assert quote.start is not None and quote.end is not None
         assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker", "role"),
+    [
+        # a phrase of place or time after the name is no part of it
+        (
+            "Harbor Lines CEO Maren Tolvik in a press briefing said: “We are ready to sail.”",
+            "Harbor Lines CEO Maren Tolvik",
+            "Maren Tolvik",
+            "Harbor Lines CEO",
+        ),
+        (
+            "Trust president Ilse Marrow on Monday told reporters: “The ferry is never late.”",
+            "Trust president Ilse Marrow",
+            "Ilse Marrow",
+            "Trust president",
+        ),
+        # a clause after the name
+        (
+            "Deputy Mayor Ilse Marrow condemned what she called “a betrayal of the town.”",
+            "Deputy Mayor Ilse Marrow",
+            "Ilse Marrow",
+            "Deputy Mayor",
+        ),
+        # an adverb after the name
+        (
+            "Dana Quill gingerly said she was “not sure about the timing at all.”",
+            "Dana Quill",
+            "Dana Quill",
+            None,
+        ),
+        # a home town after the name
+        ("“Bring the ferry back,” said Jeno Vark of Eastby.", "Jeno Vark", "Jeno Vark", None),
+        # a party and state in brackets, before the verb and after it
+        (
+            "“Bring the ferry back,” Rep. Dana Quill (D-Ore.) said.",
+            "Rep. Dana Quill",
+            "Dana Quill",
+            "Rep.",
+        ),
+        (
+            "“Bring the ferry back,” said Rep. Dana Quill (D-Ore.), a member of the panel.",
+            "Rep. Dana Quill",
+            "Dana Quill",
+            "Rep.",
+        ),
+        (
+            "“Bring the ferry back,” Rep. Dana Quill (D-Ore.), a member of the panel, said.",
+            "Rep. Dana Quill",
+            "Dana Quill",
+            "Rep.",
+        ),
+        # a role in lower case, and an office with "of"
+        (
+            "“Bring the ferry back,” said conservative activist Tomas Brell.",
+            "conservative activist Tomas Brell",
+            "Tomas Brell",
+            "conservative activist",
+        ),
+        (
+            "“Bring the ferry back,” said Former Secretary of State Ilse Marrow.",
+            "Former Secretary of State Ilse Marrow",
+            "Ilse Marrow",
+            "Former Secretary of State",
+        ),
+        # initials whose full stops end no sentence
+        (
+            "“Bring the ferry back,” said Rep. J.K. Holloway.",
+            "Rep. J.K. Holloway",
+            "J.K. Holloway",
+            "Rep.",
+        ),
+    ],
+)
+def test_a_speaker_is_a_name_like_phrase(
+    text: str, mention: str, speaker: str, role: str | None
+) -> None:
+    quote = one(text)
+    assert (quote.mention, quote.speaker, quote.speaker_role) == (mention, speaker, role)
+
+
+def test_a_noun_that_never_speaks_is_no_speaker() -> None:
+    for text in (
+        "A decision said the pier was “beyond repair.”",
+        "A decision expected on Friday promised “a new pier by spring.”",
+        "The evidence suggests the pier was “beyond repair.”",
+    ):
+        quote = one(text)
+        assert quote.verb is not None and quote.speaker is None, text
+    # a description of a person or body still speaks
+    assert one("“The pier stays shut,” the council said.").speaker == "the council"
+
+
+def test_a_second_verb_of_the_subject_names_the_speaker() -> None:
+    quote = one("Okafor praised the crew’s “steady hands” and said the pier would reopen.")
+    assert quote.speaker == "Okafor"

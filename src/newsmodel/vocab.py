@@ -25,8 +25,8 @@ __all__ = [
     "PICTURE_SOURCES",
     "QUOTE_CONTEXT_VERBS",
     "QUOTE_LANGUAGES",
-    "QuoteLanguage",
     "TAG_LABELS",
+    "QuoteLanguage",
     "alternation",
 ]
 

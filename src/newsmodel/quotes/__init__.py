@@ -11,8 +11,9 @@ Two levels:
   :func:`extract_article` unless told ``quotes=False``).
 
 What counts: words in quotation marks (straight or typographic, double, or
-typographic single, and the marks of other languages: „…“ »…« «…» 「…」) that the text attributes to someone (a speech verb and a
-speaker before, after or between the parts of the quote, a credit line, the
+typographic single, and the marks of other languages: „…“ »…« «…» 「…」) that
+the text attributes to someone (a speech verb and a speaker before, after or
+between the parts of the quote, a credit line, the
 sentence or paragraph before), sentences introduced by a colon, paragraphs
 that are one quotation, whole clauses in marks, the words people use about
 someone (``called X “…”``, ``as a “…”``), quotes that run over several

@@ -13,9 +13,9 @@ from newsmodel.quotes.candidates import _candidates
 from newsmodel.quotes.handover import _CREDIT_PARAGRAPH, _handed_on
 from newsmodel.quotes.indirect import _reported_speech
 from newsmodel.quotes.marks import _mask, _pairs, _paragraphs
+from newsmodel.quotes.names import _split_role
 from newsmodel.quotes.records import QuoteMatch, _absolute, _Speaker
 from newsmodel.quotes.resolver import _Resolver
-from newsmodel.quotes.speakers import _split_role
 
 _MAX_PAIRS = 200  # quotations looked at in one paragraph
 #: Quotations found in one text at most: a news story holds tens, a long

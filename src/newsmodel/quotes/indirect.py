@@ -8,10 +8,11 @@ import re
 from collections.abc import Iterator
 
 from newsmodel import model as m
+from newsmodel.quotes.names import _split_role
 from newsmodel.quotes.records import QuoteMatch, _Speaker
 from newsmodel.quotes.resolver import _Resolver
 from newsmodel.quotes.sentences import _WINDOW, _sentence_ends
-from newsmodel.quotes.speakers import _plausible_speaker, _speaker_before_verb, _split_role
+from newsmodel.quotes.speakers import _plausible_speaker, _speaker_before_verb
 from newsmodel.quotes.words import _MARKS, _REPORTING, _TOLD, _verbs
 
 #: What may stand between a reporting verb and the reported clause: whom it was told

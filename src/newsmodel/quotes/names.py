@@ -131,9 +131,19 @@ def _cut_after_name(words: list[str], stop: Callable[[str], bool]) -> int:
 
 
 def _is_clause_verb(word: str) -> bool:
-    return word.islower() and (
-        (len(word) > 4 and word.endswith("ed")) or word in _IRREGULAR_PAST
-    )
+    return word.islower() and ((len(word) > 4 and word.endswith("ed")) or word in _IRREGULAR_PAST)
+
+
+def _is_participle_clause(words: list[str], i: int) -> bool:
+    """``A decision expected on Friday``: a participle after the head noun of a
+    description, with a phrase after it (not ``his longtime trusted aide``)."""
+    word, before = words[i], words[i - 1]
+    if not (word.islower() and len(word) > 4 and word.endswith("ed")):
+        return False
+    if before.lower() in _OPENERS or not before.islower() or before.endswith("ly"):
+        return False
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return words[0].lower() in _OPENERS and (following in _PREPOSITIONS or following[:1].isupper())
 
 
 def _cut_of(words: list[str]) -> int:
@@ -170,11 +180,23 @@ NAME_RULES: tuple[NameRule, ...] = (
         lambda words: _cut_after_name(words, _is_clause_verb),
     ),
     NameRule(
+        "participle after a noun",
+        "A decision expected on Friday",
+        "A decision",
+        lambda words: next(
+            (i for i in range(2, len(words)) if _is_participle_clause(words, i)), len(words)
+        ),
+    ),
+    NameRule(
         "place or time after the name",
         "Harbor Lines CEO Maren Tolvik in a press briefing",
         "Harbor Lines CEO Maren Tolvik",
         lambda words: next(
-            (i for i in range(1, len(words)) if _is_name_word(words[i - 1]) and _is_phrase_start(words, i)),
+            (
+                i
+                for i in range(1, len(words))
+                if _is_name_word(words[i - 1]) and _is_phrase_start(words, i)
+            ),
             len(words),
         ),
     ),

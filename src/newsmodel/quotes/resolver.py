@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from newsmodel.quotes.names import _split_role
 from newsmodel.quotes.records import _Speaker
-from newsmodel.quotes.speakers import _NOT_SPEAKER_START, _split_role
-from newsmodel.quotes.words import _FULL_NAME, _PERSON_PRONOUNS, _PRONOUNS, _SENTENCE_INITIAL, _TITLE_WORDS, _TITLED
+from newsmodel.quotes.speakers import _NOT_SPEAKER_START
+from newsmodel.quotes.words import (
+    _FULL_NAME,
+    _PERSON_PRONOUNS,
+    _PRONOUNS,
+    _SENTENCE_INITIAL,
+    _TITLE_WORDS,
+    _TITLED,
+)
 
 
 class _Resolver:

@@ -11,15 +11,15 @@ from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.words import (
     _ACCORDING,
-    _MARKS,
-    _UPPER,
     _LEAD_CLAUSE,
+    _MARKS,
     _NAME_TOKEN,
     _PARTIAL_FIND,
     _PARTICIPLES,
     _PRONOUNS,
     _SUBJECT,
     _TITLE_WORDS,
+    _UPPER,
     _VerbMatch,
     _verbs,
 )
@@ -123,7 +123,10 @@ _TRAILING_NAME = re.compile(
 
 #: Abbreviated titles and initials whose full stop does not end a speaker's name ("said
 #: Rep. Dana Quill", "said Jane F. Doe").
-_ABBREVIATED = r"\b(?:Rep|Sen|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Sgt|Capt|Maj|Adm|Jr|Sr|St|[A-Z])\.(?=\s|[A-Z]\.)"
+_ABBREVIATED = (
+    r"\b(?:Rep|Sen|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Rev|Sgt|Capt|Maj|Adm|Jr|Sr|St|[A-Z])"
+    r"\.(?=\s|[A-Z]\.)"
+)
 #: The words after an inverted verb up to a clause or punctuation ("said Jane Doe,
 #: a spokeswoman" gives "Jane Doe").
 _AFTER_VERB_PHRASE = re.compile(

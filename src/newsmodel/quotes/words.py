@@ -164,10 +164,8 @@ def _verbs(segment: str, extra: frozenset[str] = frozenset()) -> list[_VerbMatch
                 out.append(_VerbMatch(token.start(), nxt.end(), segment[token.start() : nxt.end()]))
                 skip = i + 1
                 continue
-        if word in extra:
-            out.append(_VerbMatch(token.start(), token.end(), word))
-        elif word in _VERB_SET and not (
-            word.endswith("s") and _is_noun_use(segment, tokens, i)
+        if word in extra or (
+            word in _VERB_SET and not (word.endswith("s") and _is_noun_use(segment, tokens, i))
         ):
             out.append(_VerbMatch(token.start(), token.end(), word))
     return out
@@ -208,9 +206,16 @@ _SUBJECT = re.compile(
 )
 
 #: Pronouns that stand for a speaker ("“This is a mistake,” he said.").
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", *(
-    word for lang in QUOTE_LANGUAGES for word in lang.pronouns
-)}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "you",
+    *(word for lang in QUOTE_LANGUAGES for word in lang.pronouns),
+}
 #: Pronouns that stand for one person, resolved to the last person named ("he",
 #: German "er", French "elle").
 _PERSON_PRONOUNS = frozenset(
@@ -218,8 +223,9 @@ _PERSON_PRONOUNS = frozenset(
 )
 #: Words of a role or title before a name ("Kremlin spokesman Dmitry Peskov",
 #: "former aide Petra Novak").
-_TITLE_WORDS = frozenset((
-    *"""minister president vice secretary senator sen sen. rep rep. representative governor gov
+_TITLE_WORDS = frozenset(
+    (
+        *"""minister president vice secretary senator sen sen. rep rep. representative governor gov
     gov. spokesman spokeswoman spokesperson chairman chairwoman chair ceo director chief prime
     general judge mayor dr dr. professor prof prof. lt col gen adm justice attorney speaker
     leader nominee candidate adviser advisor aide manager strategist analyst official officer
@@ -228,15 +234,17 @@ _TITLE_WORDS = frozenset((
     correspondent economist expert head deputy former acting interim senior press
     spokesmen congressman congresswoman councilman councilwoman lawmaker chairperson
     superintendent sheriff commander captain sergeant coach owner president's""".split(),
-    *(word for lang in QUOTE_LANGUAGES for word in lang.titles),
-))
+        *(word for lang in QUOTE_LANGUAGES for word in lang.titles),
+    )
+)
 #: One capitalised word of a name ("Okafor", "O’Neill", "Jr.", "Éric").
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][\w’'.-]*")
 #: A full name of two or three words, for resolving a later surname ("Ana Okafor",
 #: "Hans van Berg").
 _FULL_NAME = re.compile(
     rf"\b(?=[{_UPPER}])((?:[A-Z][a-z]+\.? )?[{_UPPER}][a-zà-ÿ’'-]+"
-    rf"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?[{_UPPER}][a-zà-ÿ’'-]+){{1,2}})\b"
+    r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?"
+    rf"[{_UPPER}][a-zà-ÿ’'-]+){{1,2}})\b"
 )
 # (?<![.!?]): a run of end marks is tried from its first mark only (each later start in
 # the run would fail the same way), so a long run of dots is not rescanned at every dot
