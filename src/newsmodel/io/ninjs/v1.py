@@ -440,9 +440,10 @@ RULES: tuple[Rule, ...] = (
 _BY_V1 = {r.v1: r for r in RULES if not r.v1.endswith("_")}
 _PREFIXED = tuple(r for r in RULES if r.v1.endswith("_"))
 #: The rules of each common key, in table order.
-_BY_COMMON: dict[str, tuple[Rule, ...]] = {}
-for _rule in RULES:
-    _BY_COMMON[_rule.common] = (*_BY_COMMON.get(_rule.common, ()), _rule)
+_BY_COMMON = {
+    key: tuple(r for r in RULES if r.common == key)
+    for key in dict.fromkeys(r.common for r in RULES)
+}
 
 
 def from_v1(doc: JSONObject) -> JSONObject:
