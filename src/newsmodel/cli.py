@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import newsmodel
-from newsmodel.errors import NewsmodelError, NewsmodelWarning
 from newsmodel._input import DEFAULT_MAX_BYTES
+from newsmodel.errors import NewsmodelError, NewsmodelWarning
 from newsmodel.model import Article, BylineKind
 from newsmodel.validation import SCHEMAS, check, schema_text, validate_xml
 
@@ -61,8 +61,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         dest="from_format",
         metavar="F",
-        help="format or schema name (newsml, nitf, ninjs, ninjs-2.2, newsmodel...; "
-        "default: guess)",
+        help="format or schema name (newsml, nitf, ninjs, ninjs-2.2, newsmodel...; default: guess)",
     )
     validate.add_argument(
         "--schema", metavar="XSD", help="check against this XSD file instead of the shipped schemas"

@@ -31,7 +31,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lxml import etree
@@ -149,7 +149,7 @@ def schema_text(name: str = "newsmodel") -> str:
 
 
 class _PackagedImports(etree.Resolver):
-    """Serves every ``xs:import``/``xs:include`` from the package's ``xsd/`` folder, nothing else."""
+    """Serves every ``xs:import`` and ``xs:include`` from the package's ``xsd/`` folder only."""
 
     def resolve(self, system_url: str, public_id: str, context: object = None) -> Any:
         name = system_url.rsplit("/", 1)[-1]
@@ -210,7 +210,8 @@ def _xml_problems(
     with _XSD_LOCK:
         if schema.validate(root.getroottree()):
             return []
-        errors = list(schema.error_log)
+        # lxml-stubs declare no iteration on error logs; lxml's iterate over _LogEntry
+        errors = list(cast("Iterable[Any]", schema.error_log))
     return _limited(Problem(f"line {e.line}, column {e.column}", _cut(e.message)) for e in errors)
 
 
@@ -236,7 +237,7 @@ def validate_xml(data: bytes | str, schema: str | os.PathLike[str]) -> list[str]
 
 
 def _optional(module: str) -> Any:
-    """An optional dependency's module (untyped: it may be absent), or our error naming the extra."""
+    """An optional dependency's module (untyped: it may be absent), else our error."""
     try:
         return importlib.import_module(module)
     except ImportError:
@@ -281,7 +282,7 @@ def _json_why(error: Any, best_match: Any) -> str:
 def _json_problems(doc: Any, path: str) -> list[Problem]:
     validator = _json_validator(path)
     best_match = _optional("jsonschema.exceptions").best_match
-    errors = sorted(validator.iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path))))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
     return _limited(Problem(_json_path(e.absolute_path), _json_why(e, best_match)) for e in errors)
 
 
@@ -296,12 +297,12 @@ def _ninjs_schema(doc: Any) -> str:
 # the entry points
 
 
-def _root_namespace(data: bytes | str) -> str | None:
-    """The namespace of an XML document's root (``None``: no namespace, or not XML)."""
+def _root_namespace(data: bytes | str) -> str:
+    """The namespace of an XML document's root (``""``: no namespace, or not XML)."""
     try:
-        return etree.QName(parse_xml(data, format="xml")).namespace
+        return etree.QName(parse_xml(data, format="xml")).namespace or ""
     except ReadError:
-        return None
+        return ""
 
 
 def _schema_name(format: str | None, data: bytes | str, filename: str | None) -> str:
