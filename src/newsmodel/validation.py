@@ -81,6 +81,9 @@ class SchemaInfo:
     name: str
     path: str
     title: str
+    #: The namespace a document's root must be in (XML Schemas only): the driver
+    #: schema also declares NITF's elements, which are no NewsML-G2 item.
+    root: str | None = None
 
     @property
     def is_xsd(self) -> bool:
@@ -95,14 +98,24 @@ class Report:
     problems: list[Problem]
 
 
+#: The namespaces of NewsML-G2 and NITF 3.x.
+G2_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
+NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
+
+
 def _schemas(*entries: SchemaInfo) -> Mapping[str, SchemaInfo]:
     return {entry.name: entry for entry in entries}
 
 
 #: The schemas newsmodel ships, by name (what ``format=`` and ``newsmodel schema NAME`` take).
 SCHEMAS: Mapping[str, SchemaInfo] = _schemas(
-    SchemaInfo("newsml-g2", "xsd/newsml-g2-with-nitf.xsd", "NewsML-G2 2.35 (NITF 3.6 inside)"),
-    SchemaInfo("nitf", "xsd/nitf-3-6.xsd", "NITF 3.6"),
+    SchemaInfo(
+        "newsml-g2",
+        "xsd/newsml-g2-with-nitf.xsd",
+        "NewsML-G2 2.35 (NITF 3.6 inside)",
+        root=G2_NAMESPACE,
+    ),
+    SchemaInfo("nitf", "xsd/nitf-3-6.xsd", "NITF 3.6", root=NITF_NAMESPACE),
     SchemaInfo("ninjs-3.1", "ninjs/ninjs-schema_3.1.json", "ninjs 3.1"),
     SchemaInfo("ninjs-2.2", "ninjs/ninjs-schema_2.2.json", "ninjs 2.2"),
     SchemaInfo("ninjs-1.6", "ninjs/ninjs-schema_1.6.json", "ninjs 1.6"),
@@ -113,10 +126,7 @@ SCHEMAS: Mapping[str, SchemaInfo] = _schemas(
 _FORMAT_SCHEMA = {"newsml": "newsml-g2", "nitf": "nitf", "newsmodel": "newsmodel"}
 #: XML the format sniffers cannot tell (an IPTC item other than a news item): the
 #: root's namespace names the schema, e.g. a G2 ``<catalogItem>``.
-_XML_ROOT_SCHEMA = {
-    "http://iptc.org/std/nar/2006-10-01/": "newsml-g2",
-    "http://iptc.org/std/NITF/2006-10-18/": "nitf",
-}
+_XML_ROOT_SCHEMA = {G2_NAMESPACE: "newsml-g2", NITF_NAMESPACE: "nitf"}
 #: ninjs major version (as ``newsmodel.io.ninjs.detect_version`` gives it) -> schema.
 _NINJS_SCHEMA = {"1": "ninjs-1.6", "2": "ninjs-2.2", "3": "ninjs-3.1"}
 #: Schemas other schemas ``$ref`` by URL, with the packaged file for each.
@@ -204,9 +214,17 @@ def _cut(text: str) -> str:
 
 
 def _xml_problems(
-    data: bytes | str, schema: etree.XMLSchema, format: str, max_bytes: int
+    data: bytes | str,
+    schema: etree.XMLSchema,
+    format: str,
+    max_bytes: int,
+    namespace: str | None = None,
 ) -> list[Problem]:
     root = parse_xml(data, format=format, max_bytes=max_bytes)
+    found = etree.QName(root).namespace
+    if namespace is not None and found != namespace:
+        where = f"line {root.sourceline}, column 0"
+        return [Problem(where, f"the root element {root.tag!r} is not in {namespace}")]
     with _XSD_LOCK:
         if schema.validate(root.getroottree()):
             return []
@@ -344,7 +362,8 @@ def check(
     name = _schema_name(format, data, filename)
     if name in SCHEMAS and SCHEMAS[name].is_xsd:
         info = SCHEMAS[name]
-        return Report(info, _xml_problems(data, _packaged_xsd(info.path), name, max_bytes))
+        compiled = _packaged_xsd(info.path)
+        return Report(info, _xml_problems(data, compiled, name, max_bytes, info.root))
     text = decode_text(data, format=name, max_bytes=max_bytes)
     doc = parse_json(text, format=name)
     info = SCHEMAS[_ninjs_schema(doc) if name == "ninjs" else name]
