@@ -4,6 +4,7 @@ CI runs the README's test command."""
 from __future__ import annotations
 
 import doctest
+import importlib
 import json
 import os
 import re
@@ -192,3 +193,27 @@ def test_the_changelog_page_includes_the_changelog() -> None:
     page = (DOCS / "changelog.md").read_text(encoding="utf-8")
     assert '--8<-- "CHANGELOG.md"' in page
     assert (REPO / "CHANGELOG.md").is_file()
+
+
+def test_docstring_examples_on_the_api_page_run() -> None:
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^::: (\S+)$", page, re.MULTILINE)
+    modules = sorted({importlib.import_module(_module_of(name)) for name in shown}, key=str)
+    examples = 0
+    for module in [newsmodel, *modules]:
+        finder = doctest.DocTestFinder(exclude_empty=True)
+        for test in finder.find(module, module.__name__):
+            runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+            report: list[str] = []
+            runner.run(test, out=report.append)
+            assert runner.failures == 0, "".join(report)
+            examples += len(test.examples)
+    assert examples >= 5
+
+
+def _module_of(name: str) -> str:
+    """The module an API page entry lives in (``newsmodel.io.FormatInfo`` -> ``newsmodel.io``)."""
+    parts = name.split(".")
+    while parts[-1][:1].isupper():
+        parts.pop()
+    return ".".join(parts)
