@@ -172,6 +172,7 @@ def test_many_problems_are_counted_not_all_listed() -> None:
     problems = newsmodel.validate(json.dumps(doc), "ninjs-3.1")
     assert len(problems) == validation.MAX_PROBLEMS + 1
     assert problems[-1] == validation.Problem("", "7 more problem(s) not listed")
+    assert str(problems[-1]) == "7 more problem(s) not listed"
 
 
 def test_format_is_chosen_by_name_alias_or_schema() -> None:

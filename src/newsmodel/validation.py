@@ -71,7 +71,7 @@ class Problem:
     why: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.why}"
+        return f"{self.where}: {self.why}" if self.where else self.why
 
 
 @attrs.frozen
