@@ -1,35 +1,45 @@
-"""Validators for the official schemas in ../shared/ref, when that folder is present."""
+"""The IPTC examples copied into tests/iptc, and validators built on the shipped schema files.
+
+The validators compile the packaged files directly with lxml and jsonschema, so
+that they check newsmodel's output independently of :mod:`newsmodel.validation`.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-import pytest
+from lxml import etree
 
-from tests.conftest import SHARED_REF
+import newsmodel.schema
+from tests.conftest import ROOT
 
-NINJS = SHARED_REF / "ninjs"
-
-
-def require_ref() -> None:
-    """Skip the calling test when ../shared/ref is not beside the checkout."""
-    if not SHARED_REF.is_dir():
-        pytest.skip("../shared/ref (official schemas) is not present")
+#: The IPTC examples (tests/iptc/README.md says where each comes from, and its licence).
+IPTC = ROOT / "iptc"
+G2 = IPTC / "newsml-g2"
+NITF = IPTC / "nitf"
+NINJS = IPTC / "ninjs"
+#: The schema folder of the package under test.
+PACKAGED = Path(next(iter(newsmodel.schema.__path__)))
+XSD = {
+    "g2": PACKAGED / "xsd" / "newsml-g2-with-nitf.xsd",  # G2 2.35 with NITF 3.6 inside
+    "nitf": PACKAGED / "xsd" / "nitf-3-6.xsd",
+}
 
 
 @cache
 def ninjs_validator(version: str) -> Any:
-    """A format-checking validator for ninjs ``version`` (3.1, 2.2 or 1.6)."""
-    require_ref()
+    """A format-checking validator for ninjs ``version`` (3.1, 2.2 or 1.6), offline."""
     from jsonschema import Draft7Validator, Draft202012Validator
     from referencing import Registry, Resource
 
-    schema = json.loads((NINJS / "schema" / f"ninjs-schema_{version}.json").read_text("utf-8"))
+    folder = PACKAGED / "ninjs"
+    schema = json.loads((folder / f"ninjs-schema_{version}.json").read_text("utf-8"))
     if version == "1.6":
         return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
-    geo = json.loads((NINJS / "schema" / "GeoJSON-schema.json").read_text("utf-8"))
+    geo = json.loads((folder / "GeoJSON-schema.json").read_text("utf-8"))
     registry = Registry().with_resource(
         "https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geo)
     )
@@ -44,27 +54,15 @@ def assert_ninjs_valid(text: str, version: str) -> None:
     assert not errors, f"{errors[0].message} at {list(errors[0].absolute_path)}"
 
 
-G2 = SHARED_REF / "newsml-g2"
-NITF = SHARED_REF / "nitf"
-
-
 @cache
 def xsd(name: str) -> Any:
     """A compiled XSD: ``"g2"`` (G2 2.35 with NITF 3.6 inside) or ``"nitf"`` (NITF 3.6)."""
-    require_ref()
-    from lxml import etree
-
-    path = {
-        "g2": G2 / "schema" / "newsml-g2-2.35-with-nitf-3.6.xsd",
-        "nitf": NITF / "schema" / "nitf-3-6.xsd",
-    }[name]
-    return etree.XMLSchema(etree.parse(str(path)))
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+    return etree.XMLSchema(etree.parse(str(XSD[name]), parser=parser))
 
 
 def assert_xml_valid(text: str, name: str) -> None:
     """Fail with the first XSD error of a written document."""
-    from lxml import etree
-
     schema = xsd(name)
     ok = schema.validate(etree.fromstring(text.encode("utf-8")))
     assert ok, "; ".join(str(e) for e in list(schema.error_log)[:3])

@@ -19,14 +19,13 @@ from newsmodel.testing import articles
 from tests.conftest import GOLDEN
 from tests.expected import expected_unquoted
 from tests.mutation import mutated
-from tests.schemas import G2, NITF, assert_xml_valid, require_ref
+from tests.schemas import G2, NITF, XSD, assert_xml_valid
 
 UTC = datetime.timezone.utc
 WHEN = datetime.datetime(2024, 4, 5, 12, 0, tzinfo=UTC)
-G2_EXAMPLES = sorted(G2.glob("examples/*.xml")) if G2.is_dir() else []
-G2_SHOULD_FAIL = sorted(G2.glob("examples/should_fail/*.xml")) if G2.is_dir() else []
-NITF_EXAMPLES = sorted(NITF.glob("examples/*.xml")) if NITF.is_dir() else []
-REF = G2.is_dir()
+G2_EXAMPLES = sorted(G2.glob("examples/*.xml"))
+G2_SHOULD_FAIL = sorted(G2.glob("examples/should_fail/*.xml"))
+NITF_EXAMPLES = sorted(NITF.glob("examples/*.xml"))
 
 
 def _quiet(fn: object, *args: object, **kwargs: object) -> object:
@@ -54,8 +53,7 @@ def test_golden_indaily(name: str, update_golden: bool) -> None:
     assert golden.read_text(encoding="utf-8") == text
     reader = nitf.read if name.endswith(".nitf.xml") else newsml.read
     assert reader(golden.read_bytes()) == expected_unquoted()
-    if REF:
-        assert_xml_valid(text, "nitf" if name.endswith(".nitf.xml") else "g2")
+    assert_xml_valid(text, "nitf" if name.endswith(".nitf.xml") else "g2")
 
 
 def test_indaily_message_shape() -> None:
@@ -76,13 +74,11 @@ def test_g2_examples_read_write_validate_read(path: Path) -> None:
     assert_xml_valid(str(text), "g2")
 
 
-def test_g2_examples_are_present_when_ref_is() -> None:
-    require_ref()
+def test_g2_examples_are_present() -> None:
     assert len(G2_EXAMPLES) >= 21 and len(NITF_EXAMPLES) >= 3 and len(G2_SHOULD_FAIL) >= 5
 
 
 def test_g2_listing_2_details() -> None:
-    require_ref()
     article = newsml.read((G2 / "examples" / "LISTING_2_NewsML-G2_Text_Document.xml").read_bytes())
     assert article.id == "urn:newsml:acmenews.com:20161121:US-FINANCE-FED"
     assert article.version == 11 and article.language == "en-US"
@@ -100,7 +96,6 @@ def test_g2_listing_2_details() -> None:
 
 
 def test_g2_photo_item() -> None:
-    require_ref()
     article = _quiet(
         newsml.read, (G2 / "examples" / "LISTING_3_Photo_in_NewsML-G2.xml").read_bytes()
     )
@@ -149,16 +144,14 @@ G2_SHOULD_FAIL_OUTCOMES: dict[str, tuple[str, str, str | None]] = {
 
 
 def test_every_g2_should_fail_example_has_a_decided_outcome() -> None:
-    require_ref()
     assert sorted(p.name for p in G2_SHOULD_FAIL) == sorted(G2_SHOULD_FAIL_OUTCOMES)
 
 
 @pytest.mark.parametrize("name", sorted(G2_SHOULD_FAIL_OUTCOMES))
 def test_g2_should_fail_examples_fail(name: str) -> None:
-    require_ref()
     why, guid, dropped = G2_SHOULD_FAIL_OUTCOMES[name]
     data = (G2 / "examples" / "should_fail" / name).read_bytes()
-    problems = newsmodel.validate_xml(data, G2 / "schema" / "newsml-g2-2.35-with-nitf-3.6.xsd")
+    problems = newsmodel.validate_xml(data, XSD["g2"])
     assert any(why in problem for problem in problems), problems
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -231,7 +224,6 @@ def test_newsml_1_is_refused_clearly() -> None:
 
 
 def test_other_items_are_reported_not_lost_silently() -> None:
-    require_ref()
     with pytest.warns(newsmodel.IgnoredContentWarning, match="conceptItem"):
         article = newsml.read(
             (
@@ -297,10 +289,9 @@ def test_huge_and_deep_xml_are_refused() -> None:
 
 
 def test_validate_function_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require_ref()
     from newsmodel.cli import main
 
-    schema = str(G2 / "schema" / "newsml-g2-2.35-with-nitf-3.6.xsd")
+    schema = str(XSD["g2"])
     assert newsmodel.validate_xml((GOLDEN / "indaily.newsml.xml").read_bytes(), schema) == []
     bad = G2 / "examples" / "should_fail" / "unit_2.29_001_incomplete_file.xml"
     problems = newsmodel.validate_xml(bad.read_bytes(), schema)
@@ -314,7 +305,7 @@ def test_validate_function_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture
                 "validate",
                 str(GOLDEN / "indaily.nitf.xml"),
                 "--schema",
-                str(NITF / "schema" / "nitf-3-6.xsd"),
+                str(XSD["nitf"]),
             ]
         )
         == 0
@@ -330,8 +321,7 @@ SLOW = settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
 @given(articles(max_blocks=4), st.sampled_from(["xhtml", "nitf"]), st.booleans())
 def test_every_written_g2_document_is_valid(article: m.Article, body: str, package: bool) -> None:
     text = str(_quiet(newsml.write, article, body=body, package=package, version_created=WHEN))
-    if REF:
-        assert_xml_valid(text, "g2")
+    assert_xml_valid(text, "g2")
     back = _quiet(newsml.read, text)
     assert _quiet(newsml.read, _quiet(newsml.write, back, body=body, version_created=WHEN)) == back
 
@@ -340,8 +330,7 @@ def test_every_written_g2_document_is_valid(article: m.Article, body: str, packa
 @given(articles(max_blocks=4))
 def test_every_written_nitf_document_is_valid(article: m.Article) -> None:
     text = str(_quiet(nitf.write, article))
-    if REF:
-        assert_xml_valid(text, "nitf")
+    assert_xml_valid(text, "nitf")
     back = nitf.read(text)
     assert nitf.read(str(_quiet(nitf.write, back))) == back
 

@@ -57,7 +57,7 @@ from newsmodel.model import (
     TopicKind,
 )
 from newsmodel.registry import detect_format, formats, get_format
-from newsmodel.validation import SchemaError, validate_xml
+from newsmodel.validation import Problem, SchemaError, validate, validate_xml
 
 __version__ = "0.1.0"
 
@@ -88,6 +88,7 @@ __all__ = [
     "NewsmodelWarning",
     "Paragraph",
     "Photo",
+    "Problem",
     "PubStatus",
     "Publisher",
     "Quote",
@@ -115,6 +116,7 @@ __all__ = [
     "get_format",
     "read",
     "read_file",
+    "validate",
     "validate_xml",
     "write",
     "write_file",

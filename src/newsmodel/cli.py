@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import newsmodel
+from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel.errors import NewsmodelError, NewsmodelWarning
 from newsmodel.model import Article, BylineKind
+from newsmodel.validation import SCHEMAS, check, schema_text, validate_xml
 
 __all__ = ["main"]
 
@@ -49,12 +51,35 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("formats", help="list the formats and what each can read and write")
 
     validate = sub.add_parser(
-        "validate", help="check a NewsML-G2 or NITF document against an XML Schema (XSD)"
+        "validate",
+        help="check a NewsML-G2, NITF, ninjs or newsmodel document against its schema",
+        description="Check FILE against the schema shipped for its format (guessed when "
+        "--format is not given; ninjs by its version). Exit status 1 when it is invalid.",
     )
     validate.add_argument("input", metavar="FILE", help="document to check, or - for stdin")
-    validate.add_argument("--schema", required=True, metavar="XSD", help="the schema file")
+    validate.add_argument(
+        "--format",
+        dest="from_format",
+        metavar="F",
+        help="format or schema name (newsml, nitf, ninjs, ninjs-2.2, newsmodel...; default: guess)",
+    )
+    validate.add_argument(
+        "--schema", metavar="XSD", help="check against this XSD file instead of the shipped schemas"
+    )
     validate.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
+    schema = sub.add_parser(
+        "schema", help="print newsmodel's JSON Schema (or another shipped schema)"
+    )
+    schema.add_argument(
+        "name",
+        nargs="?",
+        default="newsmodel",
+        choices=sorted(SCHEMAS),
+        metavar="NAME",
+        help=f"which schema: {', '.join(SCHEMAS)} (default: newsmodel)",
     )
 
     inspect = sub.add_parser("inspect", help="summarise an article")
@@ -112,25 +137,39 @@ def _cmd_formats(out: TextIO) -> int:
     return 0
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from newsmodel.validation import validate_xml
+def _read_bounded(path: str) -> bytes:
+    """The bytes of ``path`` (or stdin), at most one byte past the readers' size limit."""
+    if path == "-":
+        return sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(DEFAULT_MAX_BYTES + 1)
+    except OSError as exc:
+        raise NewsmodelError(f"cannot read {path!r}: {exc.strerror or exc}") from None
 
-    if args.input == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            with open(args.input, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            raise NewsmodelError(f"cannot read {args.input!r}: {exc.strerror or exc}") from None
-    problems = validate_xml(data, args.schema)
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    data = _read_bounded(args.input)
     name = "<stdin>" if args.input == "-" else args.input
+    if args.schema:
+        problems = [str(p) for p in validate_xml(data, args.schema)]
+        against = args.schema
+    else:
+        filename = None if args.input == "-" else args.input
+        report = check(data, args.from_format, filename=filename)
+        problems = [str(p) for p in report.problems]
+        against = report.schema.title
     for problem in problems:
         out.write(f"{name}: {problem}\n")
     if problems:
-        out.write(f"{name}: invalid ({len(problems)} problem(s))\n")
+        out.write(f"{name}: invalid ({len(problems)} problem(s)) against {against}\n")
         return 1
-    out.write(f"{name}: valid\n")
+    out.write(f"{name}: valid against {against}\n")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(schema_text(args.name))
     return 0
 
 
@@ -193,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _cmd_formats(sys.stdout)
             if args.command == "validate":
                 return _cmd_validate(args, sys.stdout)
+            if args.command == "schema":
+                return _cmd_schema(args, sys.stdout)
             return _cmd_inspect(args, sys.stdout)
         except NewsmodelError as exc:
             if debug:
