@@ -15,14 +15,24 @@ import datetime
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
+
+import attrs
 
 from newsmodel import model as m
 from newsmodel._input import clean_text, whole_number
-from newsmodel._json import MAX_INT_DIGITS, check_size, recover_objects, squash_spaces
+from newsmodel._json import (
+    MAX_INT_DIGITS,
+    JSONObject,
+    JSONValue,
+    check_size,
+    recover_objects,
+    squash_spaces,
+)
 from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.captions import split_credit
+from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError
 from newsmodel.losses import NO_QUOTES, Losses, declare_changes
@@ -36,6 +46,7 @@ __all__ = [
     "jsonld_date",
     "loads",
     "loads_lenient",
+    "locate_articles",
     "to_data",
 ]
 
@@ -59,7 +70,7 @@ _EPOCH_DAY = datetime.date(1970, 1, 1)
 # reading
 
 
-def loads_lenient(text: str) -> Any:
+def loads_lenient(text: str) -> JSONValue:
     """Parse JSON-LD as pages write it: strict first, then with common damage repaired.
 
     Returns ``None`` when nothing can be recovered, or when the text holds
@@ -76,7 +87,7 @@ def _int_or_none(digits: str) -> int | None:
     return int(digits) if len(digits) <= MAX_INT_DIGITS else None
 
 
-def loads(text: str, *, format: str) -> Any:
+def loads(text: str, *, format: str) -> JSONValue:
     """:func:`loads_lenient`, raising :class:`InputTooLargeError` (naming ``format``) for
     too many values."""
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
@@ -84,54 +95,66 @@ def loads(text: str, *, format: str) -> Any:
     if not text:
         return None
     check_size(text, format=format)
+    parsed: JSONValue
     try:
-        return json.loads(text, parse_int=_int_or_none)
+        parsed = json.loads(text, parse_int=_int_or_none)
+        return parsed
     except (ValueError, RecursionError):
         pass
     repaired = re.sub(r"[\x00-\x1f]", " ", text)  # raw newlines and tabs inside strings
     repaired = re.sub(r",\s*([}\]])", r"\1", repaired)  # trailing commas
     try:
-        return json.loads(repaired, parse_int=_int_or_none)
+        parsed = json.loads(repaired, parse_int=_int_or_none)
+        return parsed
     except (ValueError, RecursionError):
         pass
     # several objects pasted one after another, or one broken beyond repair
     return recover_objects(repaired, parse_int=_int_or_none) or None
 
 
-def _types(node: dict[str, Any]) -> set[str]:
+def _types(node: JSONObject) -> set[str]:
     value = node.get("@type")
     values = value if isinstance(value, list) else [value]
     return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
 
 
-def _walk(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+def _member(path: str, key: str) -> str:
+    """The JSON path of ``key`` in the object at ``path``: ``$.author``, ``$['@graph']``."""
+    return f"{path}.{key}" if key.isidentifier() else f"{path}[{key!r}]"
+
+
+def _walk(value: JSONValue, path: str = "$", depth: int = 0) -> Iterator[tuple[str, JSONObject]]:
     if depth > _MAX_NESTING:
         return
     if isinstance(value, list):
-        for item in value:
-            yield from _walk(item, depth + 1)
+        for i, item in enumerate(value):
+            yield from _walk(item, f"{path}[{i}]", depth + 1)
     elif isinstance(value, dict):
-        yield value
+        yield path, value
         for key in ("@graph", "mainEntity", "itemListElement"):
             if key in value:
-                yield from _walk(value[key], depth + 1)
+                yield from _walk(value[key], _member(path, key), depth + 1)
 
 
-def find_articles(data: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """The article nodes in a JSON-LD document, and every node by its ``@id``."""
+def locate_articles(
+    data: JSONValue,
+) -> tuple[list[tuple[str, JSONObject]], dict[str, JSONObject]]:
+    """The article nodes in a JSON-LD document with their JSON paths, and every node by its
+    ``@id``."""
     nodes = list(_walk(data))
-    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-    articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
+    by_id = {key: n for _, n in nodes if isinstance(key := n.get("@id"), str)}
+    articles = [(path, n) for path, n in nodes if _types(n) & ARTICLE_TYPES]
     return articles, by_id
 
 
-def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
-        return by_id[value["@id"]]
-    return value
+def find_articles(data: JSONValue) -> tuple[list[JSONObject], dict[str, JSONObject]]:
+    """The article nodes in a JSON-LD document, and every node by its ``@id``."""
+    articles, by_id = locate_articles(data)
+    return [node for _, node in articles], by_id
 
 
-def _text(value: Any) -> str | None:
+def _text(value: JSONValue) -> str | None:
+    """The text a value holds: a string, the first string of an array, or a value object's."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if isinstance(value, dict):
@@ -142,13 +165,28 @@ def _text(value: Any) -> str | None:
     return value or None
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+def _not_text(value: JSONValue) -> str | None:
+    """Why ``value`` is of no type :func:`_text` reads; ``None`` for text, and for absence
+    (``null``, a blank string, an empty array, a value object with a blank string)."""
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, list):
+        if not value or any(isinstance(v, str) for v in value):
+            return None
+        return "expected text, got an array without a string"
+    if isinstance(value, dict):
+        if any(isinstance(value.get(k), str) for k in ("@value", "name")):
+            return None
+        return "expected text, got an object without a string @value or name"
+    return f"expected text, got {json_type(value)}"
 
 
-def jsonld_date(value: Any) -> m.DateValue | None:
+def _split_keywords(text: str | None) -> list[str]:
+    """The names in a comma-separated schema.org list (``"ferries, wharf"``)."""
+    return [k.strip() for k in text.split(",") if k.strip()] if text else []
+
+
+def jsonld_date(value: JSONValue) -> m.DateValue | None:
     """A date from JSON-LD, placeholders (before 1990, the epoch) refused."""
     text = _text(value)
     if text is None:
@@ -161,17 +199,98 @@ def jsonld_date(value: Any) -> m.DateValue | None:
     return parsed
 
 
-def _person(node: Any, by_id: dict[str, dict[str, Any]], publisher: str | None) -> m.Byline | None:
-    node = _resolve(node, by_id)
+#: Where a value may be a node or a name: what the reader takes, for the warning.
+_PERSON = "a person, an organisation or a name"
+_IMAGE_NODE = "an image object or a URL"
+
+
+@attrs.frozen
+class _Reading:
+    """One document being read: its nodes by ``@id``, and where dropped values are told.
+
+    ``ignored`` collects ``(JSON path, why)`` for each value of a type the
+    reader does not read (``None``: nobody asks, as for the JSON-LD in web
+    pages). A value reached through an ``@id`` reference is reported at the
+    reference.
+    """
+
+    by_id: Mapping[str, JSONObject]
+    ignored: list[tuple[str, str]] | None
+
+    def drop(self, path: str, why: str) -> None:
+        if self.ignored is not None:
+            self.ignored.append((path, why))
+
+    def resolve(self, value: JSONValue) -> JSONValue:
+        """The node an ``{"@id": ...}`` reference names, or ``value`` itself."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            ref = value.get("@id")
+            if isinstance(ref, str) and ref in self.by_id:
+                return self.by_id[ref]
+        return value
+
+    def text(self, value: JSONValue, path: str) -> str | None:
+        """The text ``value`` (at ``path``) holds; a value of another type is dropped, told."""
+        found = _text(value)
+        if found is None and (why := _not_text(value)):
+            self.drop(path, why)
+        return found
+
+    def field(self, node: JSONObject, key: str, path: str) -> str | None:
+        """The text of ``node[key]`` (``node`` at ``path``)."""
+        return self.text(node.get(key), _member(path, key))
+
+    def items(
+        self, node: JSONObject, key: str, path: str, *, resolve: bool = True
+    ) -> Iterator[tuple[JSONValue, str]]:
+        """The values of ``node[key]`` (one, or an array's) with their paths; references
+        resolved unless ``resolve`` is false."""
+        value = node.get(key)
+        where = _member(path, key)
+        if isinstance(value, list):
+            pairs: Iterator[tuple[JSONValue, str]] = (
+                (item, f"{where}[{i}]") for i, item in enumerate(value)
+            )
+        else:
+            pairs = iter([] if value is None else [(value, where)])
+        for item, at in pairs:
+            yield (self.resolve(item) if resolve else item), at
+
+    def keywords(self, node: JSONObject, key: str, path: str) -> list[str]:
+        """The names in ``node[key]``: comma-separated text, or an array of such."""
+        names: list[str] = []
+        for item, where in self.items(node, key, path, resolve=False):
+            names.extend(_split_keywords(self.text(item, where)))
+        return names
+
+    def date(self, node: JSONObject, key: str, path: str) -> m.DateValue | None:
+        value = node.get(key)
+        self.text(value, _member(path, key))  # a value of the wrong type is told
+        return jsonld_date(value)
+
+    def url(self, node: JSONObject, key: str, path: str) -> str | None:
+        return safe_url(self.field(node, key, path))
+
+    def wrong(self, value: JSONValue, path: str, expected: str) -> None:
+        self.drop(path, f"expected {expected}, got {json_type(value)}")
+
+
+def _person(
+    node: JSONValue, where: str, reading: _Reading, publisher: str | None
+) -> m.Byline | None:
     if isinstance(node, str):
         node = {"name": node}
     if not isinstance(node, dict):
+        reading.wrong(node, where, _PERSON)
         return None
-    name = _text(node.get("name"))
+    name = reading.field(node, "name", where)
     if name is None:
         return None
-    url = node.get("url") if isinstance(node.get("url"), str) else None
-    job = _text(node.get("jobTitle"))
+    url = node.get("url")
+    if url is not None and not isinstance(url, str):
+        reading.wrong(url, _member(where, "url"), "a URL")
+    url = url if isinstance(url, str) else None
+    job = reading.field(node, "jobTitle", where)
     return _byline(name, bool(_types(node) & _ORG_TYPES), safe_url(url), job, publisher)
 
 
@@ -189,32 +308,43 @@ def _byline(
     return None
 
 
-def _image(node: Any, by_id: dict[str, dict[str, Any]]) -> m.Photo | None:
-    node = _resolve(node, by_id)
+def _size(node: JSONObject, key: str, where: str, reading: _Reading) -> int | None:
+    """An image's width or height: a number, a string of digits, or ``{"value": ...}``."""
+    value = node.get(key)
+    if isinstance(value, dict):
+        value = value.get("value")
+    if isinstance(value, str):
+        return _positive(whole_number(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _positive(value)
+    if value is not None and not isinstance(value, float):  # a fraction is no size, silently
+        reading.wrong(value, _member(where, key), "a number")
+    return None
+
+
+def _positive(value: int | None) -> int | None:
+    return value if value is not None and value > 0 else None
+
+
+def _image(node: JSONValue, where: str, reading: _Reading) -> m.Photo | None:
     if isinstance(node, str):
         url = safe_url(node)
         return m.Photo(url=url) if url else None
     if not isinstance(node, dict):
+        reading.wrong(node, where, _IMAGE_NODE)
         return None
-    author = node.get("author") or node.get("creator")
-
-    def size(key: str) -> int | None:
-        value = node.get(key)
-        if isinstance(value, dict):
-            value = value.get("value")
-        if isinstance(value, str):
-            value = whole_number(value)
-        return (
-            value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
-        )
-
+    author_key = "author" if node.get("author") else "creator"
+    author = node.get(author_key)
     return _photo(
-        url=safe_url(_text(node.get("url")) or _text(node.get("contentUrl"))),
-        caption=_text(node.get("caption")) or _text(node.get("description")),
-        credit=_text(node.get("creditText")) or _text(node.get("copyrightHolder")),
-        photographer=_text(_resolve(author, by_id)) if author else None,
-        width=size("width"),
-        height=size("height"),
+        url=safe_url(reading.field(node, "url", where) or reading.field(node, "contentUrl", where)),
+        caption=reading.field(node, "caption", where) or reading.field(node, "description", where),
+        credit=reading.field(node, "creditText", where)
+        or reading.field(node, "copyrightHolder", where),
+        photographer=reading.text(reading.resolve(author), _member(where, author_key))
+        if author
+        else None,
+        width=_size(node, "width", where, reading),
+        height=_size(node, "height", where, reading),
     )
 
 
@@ -242,82 +372,109 @@ def _photo(
     )
 
 
-def _keywords(value: Any) -> list[str]:
-    out: list[str] = []
-    for item in _as_list(value):
-        text = _text(item)
-        if text:
-            out.extend(k.strip() for k in text.split(",") if k.strip())
-    return out
-
-
 def article_from_data(
-    node: dict[str, Any], by_id: dict[str, dict[str, Any]] | None = None
+    node: JSONObject,
+    by_id: Mapping[str, JSONObject] | None = None,
+    *,
+    path: str = "$",
+    ignored: list[tuple[str, str]] | None = None,
 ) -> m.Article:
-    """The article an article node describes (references resolved through ``by_id``)."""
-    by_id = by_id or {}
-    publisher_node = _resolve(node.get("publisher"), by_id)
-    publisher = None
-    if isinstance(publisher_node, dict) and _text(publisher_node.get("name")):
-        logo = _resolve(publisher_node.get("logo"), by_id)
-        logo_url = _text(logo.get("url")) if isinstance(logo, dict) else _text(logo)
-        publisher = m.Publisher(
-            name=_text(publisher_node.get("name")) or "",
-            url=safe_url(_text(publisher_node.get("url"))),
-            logo=safe_url(logo_url),
-        )
-    elif _text(publisher_node):
-        publisher = m.Publisher(name=_text(publisher_node) or "")
-    bylines = []
-    for author in _as_list(node.get("author")):
-        byline = _person(author, by_id, publisher.name if publisher else None)
+    """The article an article node (at ``path``) describes, references resolved through
+    ``by_id``.
+
+    Values of a type the reader does not read (``"headline": 5``) are left out;
+    each is added to ``ignored``, when given, as ``(JSON path, why)``.
+    """
+    reading = _Reading(by_id or {}, ignored)
+    publisher = _publisher(node, path, reading)
+    bylines: list[m.Byline] = []
+    for author, where in reading.items(node, "author", path):
+        byline = _person(author, where, reading, publisher.name if publisher else None)
         if byline is not None and byline not in bylines:
             bylines.append(byline)
-    photos = [p for p in (_image(i, by_id) for i in _as_list(node.get("image"))) if p]
-    topics = [m.Topic(name=k, kind=m.TopicKind.KEYWORD) for k in _keywords(node.get("keywords"))]
-    for about in _as_list(node.get("about")):
-        about = _resolve(about, by_id)
-        name = _text(about)
-        if name:
-            topics.append(m.Topic(name=name, kind=m.TopicKind.SUBJECT))
-    for section in _keywords(node.get("articleSection")):
-        topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
-    body = _body(node.get("articleBody"))
-    language = _text(node.get("inLanguage"))
-    if language:
-        language = language.replace("_", "-")
-        try:
-            m.Article(language=language)
-        except ValueError:
-            language = None
-    url = safe_url(_text(node.get("url")))
-    main = _resolve(node.get("mainEntityOfPage"), by_id)
-    if url is None and isinstance(main, dict):
-        url = safe_url(_text(main.get("@id")) or _text(main.get("url")))
-    notice = _text(node.get("copyrightNotice"))
-    holder_node = _resolve(node.get("copyrightHolder"), by_id)
-    holder = _text(holder_node)
-    genres = [m.Topic(name=g, kind=m.TopicKind.GENRE) for g in _keywords(node.get("genre"))]
-    identifier = _text(node.get("identifier"))
-    dateline = _text(node.get("dateline"))
+    photos = [_image(image, where, reading) for image, where in reading.items(node, "image", path)]
+    dateline = reading.field(node, "dateline", path)
     return m.Article(
-        id=identifier,
-        url=url,
-        headline=_text(node.get("headline")) or _text(node.get("name")),
-        subheadline=_text(node.get("alternativeHeadline")),
-        summary=_text(node.get("description")) or _text(node.get("abstract")),
-        body=body,
+        id=reading.field(node, "identifier", path),
+        url=_url(node, path, reading),
+        headline=reading.field(node, "headline", path) or reading.field(node, "name", path),
+        subheadline=reading.field(node, "alternativeHeadline", path),
+        summary=reading.field(node, "description", path) or reading.field(node, "abstract", path),
+        body=_body(node.get("articleBody"), _member(path, "articleBody"), reading),
         bylines=tuple(bylines),
-        photos=tuple(dict.fromkeys(photos)),
-        topics=tuple(dict.fromkeys(topics)),
-        published=jsonld_date(node.get("datePublished")) or jsonld_date(node.get("dateCreated")),
-        modified=jsonld_date(node.get("dateModified")),
-        language=language,
+        photos=tuple(dict.fromkeys(p for p in photos if p)),
+        topics=tuple(dict.fromkeys(_topics(node, path, reading))),
+        published=reading.date(node, "datePublished", path)
+        or reading.date(node, "dateCreated", path),
+        modified=reading.date(node, "dateModified", path),
+        language=_language(node, path, reading),
         publisher=publisher,
         dateline=m.Dateline(text=dateline) if dateline else None,
-        rights=m.Rights(notice=notice, holder=holder) if (notice or holder) else None,
-        genres=tuple(dict.fromkeys(genres)),
+        rights=_rights(node, path, reading),
+        genres=tuple(
+            dict.fromkeys(
+                m.Topic(name=g, kind=m.TopicKind.GENRE)
+                for g in reading.keywords(node, "genre", path)
+            )
+        ),
     )
+
+
+def _publisher(node: JSONObject, path: str, reading: _Reading) -> m.Publisher | None:
+    where = _member(path, "publisher")
+    found = reading.resolve(node.get("publisher"))
+    if isinstance(found, dict) and (name := reading.field(found, "name", where)):
+        logo = reading.resolve(found.get("logo"))
+        logo_where = _member(where, "logo")
+        logo_url = (
+            reading.field(logo, "url", logo_where)
+            if isinstance(logo, dict)
+            else reading.text(logo, logo_where)
+        )
+        return m.Publisher(name=name, url=reading.url(found, "url", where), logo=safe_url(logo_url))
+    # a name, or an object whose name is missing (a value object still gives one)
+    plain = _text(found) if isinstance(found, dict) else reading.text(found, where)
+    return m.Publisher(name=plain) if plain else None
+
+
+def _topics(node: JSONObject, path: str, reading: _Reading) -> Iterator[m.Topic]:
+    for name in reading.keywords(node, "keywords", path):
+        yield m.Topic(name=name, kind=m.TopicKind.KEYWORD)
+    for about, where in reading.items(node, "about", path):
+        subject = reading.text(about, where)
+        if subject:
+            yield m.Topic(name=subject, kind=m.TopicKind.SUBJECT)
+    for section in reading.keywords(node, "articleSection", path):
+        yield m.Topic(name=section, kind=m.TopicKind.SECTION)
+
+
+def _language(node: JSONObject, path: str, reading: _Reading) -> str | None:
+    language = reading.field(node, "inLanguage", path)
+    if not language:
+        return None
+    language = language.replace("_", "-")
+    try:
+        m.Article(language=language)
+    except ValueError:
+        return None
+    return language
+
+
+def _url(node: JSONObject, path: str, reading: _Reading) -> str | None:
+    url = reading.url(node, "url", path)
+    main = reading.resolve(node.get("mainEntityOfPage"))
+    if url is None and isinstance(main, dict):
+        where = _member(path, "mainEntityOfPage")
+        url = safe_url(reading.field(main, "@id", where) or reading.field(main, "url", where))
+    return url
+
+
+def _rights(node: JSONObject, path: str, reading: _Reading) -> m.Rights | None:
+    notice = reading.field(node, "copyrightNotice", path)
+    holder = reading.text(
+        reading.resolve(node.get("copyrightHolder")), _member(path, "copyrightHolder")
+    )
+    return m.Rights(notice=notice, holder=holder) if (notice or holder) else None
 
 
 #: Markup in an ``articleBody`` (some publishers put the HTML there, raw or escaped).
@@ -326,23 +483,21 @@ _MARKUP = re.compile("<" + _TAGS, re.I)
 _ESCAPED_MARKUP = re.compile("&lt;" + _TAGS, re.I)
 
 
-def _body(value: Any) -> tuple[m.Block, ...]:
+def _body(
+    value: JSONValue, where: str = "", reading: _Reading | None = None
+) -> tuple[m.Block, ...]:
     """The blocks of an ``articleBody``: plain text by paragraph, or its HTML read as such."""
     if not isinstance(value, str):
+        if value is not None and reading is not None:
+            reading.wrong(value, where, "text")
         return ()
     if _ESCAPED_MARKUP.search(value) and not _MARKUP.search(value):
         value = html_lib.unescape(value)
     if _MARKUP.search(value):
         return blocks_from_html(value)
-    return tuple(m.Paragraph(content=(p,)) for p in _text_block(value))
-
-
-def _text_block(value: Any) -> list[str]:
-    if not isinstance(value, str):
-        return []
     text = clean_text(value)
     parts = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
-    return [squash_spaces(p) for p in parts if p.strip()]
+    return tuple(m.Paragraph(content=(squash_spaces(p),)) for p in parts if p.strip())
 
 
 # ---------------------------------------------------------------------------
@@ -583,7 +738,7 @@ def _topic_back(
     """
     field, index = where
     here = losses.at(f"{field}[{index}]")
-    names = _keywords(topic.name) if listed else [n for n in [_text(topic.name)] if n]
+    names = _split_keywords(_text(topic.name)) if listed else [n for n in [_text(topic.name)] if n]
     if not names:
         here.drop("", "a schema.org topic needs a name")
         return
