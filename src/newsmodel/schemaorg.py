@@ -15,8 +15,8 @@ import datetime
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -49,6 +49,9 @@ __all__ = [
     "locate_articles",
     "to_data",
 ]
+
+#: An item of one of the article's lists (a byline, a photo).
+_Item = TypeVar("_Item", m.Byline, m.Photo)
 
 #: schema.org types read as an article.
 ARTICLE_TYPES = frozenset(
@@ -552,12 +555,12 @@ def _date_out(
     return out
 
 
-def to_data(article: m.Article, losses: Losses | None = None) -> dict[str, Any]:
+def to_data(article: m.Article, losses: Losses | None = None) -> JSONObject:
     """The schema.org ``NewsArticle`` for ``article``, as a dict; its losses go to ``losses``."""
     losses = Losses() if losses is None else losses
-    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    node: JSONObject = {"@context": "https://schema.org", "@type": "NewsArticle"}
 
-    def put(key: str, value: Any) -> None:
+    def put(key: str, value: JSONValue) -> None:
         if value not in (None, [], ""):
             node[key] = value
 
@@ -614,10 +617,10 @@ def _plain_paragraphs(body: tuple[m.Block, ...]) -> bool:
 _FLAT_BODY = "articleBody is plain text, read back paragraph by paragraph"
 
 
-def _publisher_out(publisher: m.Publisher | None, losses: Losses) -> dict[str, Any] | None:
+def _publisher_out(publisher: m.Publisher | None, losses: Losses) -> JSONObject | None:
     if publisher is None:
         return None
-    node: dict[str, Any] = {"@type": "Organization", "name": publisher.name}
+    node: JSONObject = {"@type": "Organization", "name": publisher.name}
     losses.unless_same("name", publisher.name, _text(publisher.name), _SPACING)
     if publisher.url:
         node["url"] = publisher.url
@@ -628,29 +631,55 @@ def _publisher_out(publisher: m.Publisher | None, losses: Losses) -> dict[str, A
     return node
 
 
+def _listed_out(
+    items: Sequence[_Item],
+    field: str,
+    losses: Losses,
+    rule: tuple[Callable[[_Item], JSONObject], Callable[[_Item], _Item | None], str, str],
+) -> list[JSONValue]:
+    """The nodes for a list of the article's (bylines, photos), each item's losses declared.
+
+    ``rule`` is the list's: the node for an item; what a reader gets back from
+    it (``None``: nothing); why an item does not come back (nothing, or a
+    repeat of an earlier one); why the parts of one that does come back
+    changed.
+    """
+    to_node, back_of, gone, changed = rule
+    nodes: list[JSONValue] = []
+    seen: set[_Item] = set()
+    for i, item in enumerate(items):
+        nodes.append(to_node(item))
+        back = back_of(item)
+        if back is None or back in seen:
+            losses.drop(f"{field}[{i}]", gone)
+            continue
+        seen.add(back)
+        declare_changes(losses.at(f"{field}[{i}]"), item, back, changed)
+    return nodes
+
+
 def _authors_out(
-    bylines: tuple[m.Byline, ...], publisher: dict[str, Any] | None, losses: Losses
-) -> list[dict[str, Any]]:
-    authors = []
-    seen: list[m.Byline] = []
-    publisher_name = _text(publisher["name"]) if publisher else None
-    for i, byline in enumerate(bylines):
+    bylines: tuple[m.Byline, ...], publisher: JSONObject | None, losses: Losses
+) -> list[JSONValue]:
+    publisher_name = _text(publisher.get("name")) if publisher else None
+
+    def back(byline: m.Byline) -> m.Byline | None:
         org = byline.kind is m.BylineKind.ORGANISATION
-        person: dict[str, Any] = {"@type": "Organization" if org else "Person", "name": byline.name}
-        if byline.url:
-            person["url"] = byline.url
-        if byline.role and not org:
-            person["jobTitle"] = byline.role
-        authors.append(person)
         name = _text(byline.name)
         job = None if org else _text(byline.role)
-        back = name and _byline(name, org, safe_url(byline.url), job, publisher_name)
-        if not back or back in seen:
-            losses.drop(f"bylines[{i}]", _NO_AUTHOR)
-            continue
-        seen.append(back)
-        declare_changes(losses.at(f"bylines[{i}]"), byline, back, _AUTHOR)
-    return authors
+        return _byline(name, org, safe_url(byline.url), job, publisher_name) if name else None
+
+    return _listed_out(bylines, "bylines", losses, (_author_node, back, _NO_AUTHOR, _AUTHOR))
+
+
+def _author_node(byline: m.Byline) -> JSONObject:
+    org = byline.kind is m.BylineKind.ORGANISATION
+    person: JSONObject = {"@type": "Organization" if org else "Person", "name": byline.name}
+    if byline.url:
+        person["url"] = byline.url
+    if byline.role and not org:
+        person["jobTitle"] = byline.role
+    return person
 
 
 #: Why a byline does not come back: its name is the publisher's, an earlier one's, or several.
@@ -659,37 +688,40 @@ _NO_AUTHOR = "schema.org readers take this author as the publisher, a repeat, or
 _AUTHOR = "a schema.org author has a name, a URL, and a person's job title (lower-cased) only"
 
 
-def _images_out(photos: tuple[m.Photo, ...], losses: Losses) -> list[dict[str, Any]]:
-    images = []
-    seen: set[m.Photo] = set()
-    for i, photo in enumerate(photos):
-        image: dict[str, Any] = {"@type": "ImageObject"}
-        for key, value in (
-            ("url", photo.url),
-            ("caption", photo.caption),
-            ("creditText", photo.credit),
-            ("width", photo.width),
-            ("height", photo.height),
-        ):
-            if value is not None:
-                image[key] = value
-        if photo.photographer:
-            image["author"] = {"@type": "Person", "name": photo.photographer}
-        images.append(image)
-        back = _photo(
-            url=safe_url(_text(photo.url)),
-            caption=_text(photo.caption),
-            credit=_text(photo.credit),
-            photographer=_text(photo.photographer),
-            width=photo.width,
-            height=photo.height,
-        )
-        if back is None or back in seen:
-            losses.drop(f"photos[{i}]", _NO_IMAGE)
-            continue
-        seen.add(back)
-        declare_changes(losses.at(f"photos[{i}]"), photo, back, _IMAGE)
-    return images
+def _images_out(photos: tuple[m.Photo, ...], losses: Losses) -> list[JSONValue]:
+    return _listed_out(photos, "photos", losses, (_image_node, _image_back, _NO_IMAGE, _IMAGE))
+
+
+#: The photo's fields an ``ImageObject`` holds as they are: property and field.
+_IMAGE_PROPERTIES = (
+    ("url", "url"),
+    ("caption", "caption"),
+    ("creditText", "credit"),
+    ("width", "width"),
+    ("height", "height"),
+)
+
+
+def _image_node(photo: m.Photo) -> JSONObject:
+    image: JSONObject = {"@type": "ImageObject"}
+    for key, field in _IMAGE_PROPERTIES:
+        value = getattr(photo, field)
+        if value is not None:
+            image[key] = value
+    if photo.photographer:
+        image["author"] = {"@type": "Person", "name": photo.photographer}
+    return image
+
+
+def _image_back(photo: m.Photo) -> m.Photo | None:
+    return _photo(
+        url=safe_url(_text(photo.url)),
+        caption=_text(photo.caption),
+        credit=_text(photo.credit),
+        photographer=_text(photo.photographer),
+        width=photo.width,
+        height=photo.height,
+    )
 
 
 #: Why a photo does not come back: no URL and no caption, or a repeat.
@@ -698,12 +730,12 @@ _NO_IMAGE = "a schema.org image needs a URL or a caption, once"
 _IMAGE = "an ImageObject here has a URL, caption, credit, author and size only"
 
 
-def _topics_out(topics: tuple[m.Topic, ...], node: dict[str, Any], losses: Losses) -> None:
+def _topics_out(topics: tuple[m.Topic, ...], node: JSONObject, losses: Losses) -> None:
     for kind in _TOPIC_KEY_ORDER:
         key, listed = _TOPIC_PROPERTIES[kind]
-        names = [t.name for t in topics if t.kind is kind and t.name]
+        names: list[JSONValue] = [t.name for t in topics if t.kind is kind and t.name]
         if names:
-            node[key] = [{"@type": "Thing", "name": n} for n in names] if not listed else names
+            node[key] = names if listed else [{"@type": "Thing", "name": n} for n in names]
     kept: dict[m.Topic, int] = {}
     for kind, (_key, listed) in _TOPIC_PROPERTIES.items():
         for i, topic in enumerate(topics):
@@ -717,7 +749,7 @@ def _topics_out(topics: tuple[m.Topic, ...], node: dict[str, Any], losses: Losse
         losses.drop("topics: order", "schema.org lists keywords, then subjects, then sections")
 
 
-def _genres_out(genres: tuple[m.Topic, ...], losses: Losses) -> list[str]:
+def _genres_out(genres: tuple[m.Topic, ...], losses: Losses) -> list[JSONValue]:
     kept: dict[m.Topic, int] = {}
     for i, genre in enumerate(genres):
         _topic_back(genre, m.TopicKind.GENRE, True, losses, ("genres", i), kept)

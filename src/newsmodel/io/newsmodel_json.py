@@ -30,7 +30,6 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
 
 import cattrs
 
@@ -72,10 +71,10 @@ def _converter() -> cattrs.Converter:
     return make_converter()
 
 
-def schema() -> dict[str, Any]:
+def schema() -> JSONObject:
     """The JSON Schema (2020-12) of the current document version."""
     text = resources.files("newsmodel.schema").joinpath("newsmodel-1.schema.json").read_text()
-    result: dict[str, Any] = json.loads(text)
+    result: JSONObject = json.loads(text)
     return result
 
 
@@ -293,7 +292,7 @@ def _steps(path: str) -> list[str | int] | None:
     return steps if end == len(path) else None
 
 
-def to_data(article: Article) -> dict[str, Any]:
+def to_data(article: Article) -> JSONObject:
     """The JSON-ready document (a dict) for ``article``."""
     return {"newsmodel": SCHEMA_VERSION, "article": _converter().unstructure(article)}
 
