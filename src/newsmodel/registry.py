@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import inspect
 import os
@@ -119,8 +120,10 @@ def _is_union(annotation: object) -> bool:
     return isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union
 
 
+@functools.cache
 def _option_infos(func: Callable[..., object]) -> tuple[OptionInfo, ...]:
-    """The keyword-only parameters of ``func``: name, type and default."""
+    """The keyword-only parameters of ``func``: name, type and default (worked out once
+    per function: resolving the annotations costs more than a small read)."""
     written = inspect.signature(func).parameters
     resolved = inspect.signature(func, eval_str=True).parameters
     return tuple(
