@@ -569,8 +569,15 @@ def test_a_referenced_value_of_the_wrong_type_is_told_at_the_reference() -> None
 
 
 def test_an_id_of_the_wrong_type_is_no_crash() -> None:
-    article, told = _ignored(ARTICLE | {"headline": "H", "author": {"@id": ["#x"]}})
+    # an array as @id raised a bare TypeError (unhashable) in both readers before
+    doc = ARTICLE | {"headline": "H", "author": {"@id": ["#x"]}}
+    article, told = _ignored(doc)
     assert article.bylines == () and told == []
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(doc)}</script></head>'
+        "<body><h1>H</h1><p>Placeholder words for a body.</p></body></html>"
+    )
+    assert newsmodel.read(page, format="html", quotes=False).bylines == ()
 
 
 def test_values_that_are_absent_blank_or_of_the_right_type_are_not_told() -> None:
