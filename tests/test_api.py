@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import inspect
 from pathlib import Path
 
 import pytest
 
 import newsmodel
 from newsmodel import model as m
+from newsmodel._input import DEFAULT_MAX_BYTES
+from newsmodel.catalog import Catalog
+from newsmodel.io import FormatInfo
+from newsmodel.registry import OptionInfo, load, options
 from tests.conftest import GOLDEN, INDAILY_TXT
 from tests.expected import expected_article
 
@@ -23,12 +29,60 @@ def test_formats_table() -> None:
 
 
 def test_format_modules_follow_the_contract() -> None:
-    from newsmodel.registry import load
-
     for info in newsmodel.formats():
         module = load(info)
         assert module.FORMAT is info
         assert callable(module.read) and callable(module.write) and callable(module.sniff)
+
+
+def test_readers_and_writers_take_one_argument_and_options_with_defaults() -> None:
+    # what FormatModule says, checked at run time too: calling with no option is always right
+    for info in newsmodel.formats():
+        module = load(info)
+        for func in (module.read, module.write):
+            params = list(inspect.signature(func).parameters.values())
+            assert params[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD, func
+            assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:]), func
+            assert all(p.default is not inspect.Parameter.empty for p in params[1:]), func
+
+
+def test_options_list_names_types_and_defaults_from_the_signatures() -> None:
+    text_reader = options(newsmodel.get_format("text"), reading=True)
+    assert text_reader == (
+        OptionInfo(name="max_bytes", annotation="int", types=(int,), default=DEFAULT_MAX_BYTES),
+        OptionInfo(name="dayfirst", annotation="bool", types=(bool,), default=False),
+    )
+    ninjs_writer = {o.name: o for o in options(newsmodel.get_format("ninjs"), reading=False)}
+    assert list(ninjs_writer) == ["version", "catalog", "indent", "strict"]
+    assert ninjs_writer["version"] == OptionInfo(
+        name="version", annotation="str", types=(str,), default="3.1"
+    )
+    assert ninjs_writer["indent"].annotation == "int | None"
+    assert ninjs_writer["indent"].types == (int, type(None))
+    assert ninjs_writer["indent"].default == 2
+    assert ninjs_writer["catalog"].types == (Catalog, type(None))
+    newsml_writer = {o.name: o for o in options(newsmodel.get_format("newsml"), reading=False)}
+    assert newsml_writer["version_created"].types == (datetime.datetime, type(None))
+    html_reader = {o.name: o for o in options(newsmodel.get_format("html"), reading=True)}
+    assert html_reader["url"].types == (str, type(None)) and html_reader["url"].default is None
+
+
+def test_every_format_lists_its_options_and_strict_for_every_writer() -> None:
+    for info in newsmodel.formats():
+        if info.can_read:
+            assert "max_bytes" in [o.name for o in options(info, reading=True)], info.name
+        if info.can_write:
+            strict = [o for o in options(info, reading=False) if o.name == "strict"]
+            assert strict == [
+                OptionInfo(name="strict", annotation="bool", types=(bool,), default=False)
+            ], info.name
+
+
+def test_options_of_a_direction_a_format_lacks_is_our_error() -> None:
+    read_only = FormatInfo(name="plain", title="Plain", module="newsmodel.io.text", can_write=False)
+    with pytest.raises(newsmodel.FormatError, match="can be read but not written"):
+        options(read_only, reading=False)
+    assert [o.name for o in options(read_only, reading=True)] == ["max_bytes", "dayfirst"]
 
 
 def test_unknown_format_lists_known_ones() -> None:

@@ -6,8 +6,11 @@ Every document here is written for these tests. Reading goes through
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
+import re
+import warnings
 from typing import Any
 
 import pytest
@@ -20,7 +23,26 @@ ARTICLE = {"@context": "https://schema.org", "@type": "NewsArticle"}
 
 def _read(doc: Any) -> m.Article:
     text = doc if isinstance(doc, str) else json.dumps(doc)
-    return newsmodel.read(text, format="jsonld", quotes=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.IgnoredContentWarning)
+        return newsmodel.read(text, format="jsonld", quotes=False)
+
+
+def _ignored(doc: Any) -> tuple[m.Article, list[tuple[str, str]]]:
+    """The article, and the (path, why) pairs its IgnoredContentWarning lists."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = newsmodel.read(json.dumps(doc), format="jsonld", quotes=False)
+    messages = [str(w.message) for w in caught if w.category is newsmodel.IgnoredContentWarning]
+    assert len(messages) <= 1, messages
+    pairs: list[tuple[str, str]] = []
+    listed = messages[0].removeprefix("jsonld: values left out: ") if messages else ""
+    for group in listed.split("; ") if listed else []:
+        if re.fullmatch(r"and \d+ more", group):
+            continue
+        paths, _, why = group.partition(" (")
+        pairs.extend((path, why.removesuffix(")")) for path in paths.split(", "))
+    return article, pairs
 
 
 def _article(**fields: Any) -> m.Article:
@@ -50,20 +72,36 @@ def test_headline_shapes(value: object, headline: str | None) -> None:
     assert _article(headline=value).headline == headline
 
 
-@pytest.mark.parametrize("value", [5, 5.5, True, [5], {"x": 1}, [["nested"]]])
-def test_a_headline_that_is_no_text_is_never_stringified(value: object) -> None:
-    # Today the JSON-LD reader reads such a headline as no headline, where the
-    # ninjs reader refuses `headlines[0].value: 5` with a ReadError (issue 11,
-    # item 5 asks for one treatment). Either outcome is allowed here until the
-    # readers agree; a headline made from the value ("5", "True", "[5]") is not.
-    try:
-        outcome: m.Article | newsmodel.ReadError = _article(headline=value, name="Fallback title")
-    except newsmodel.ReadError as error:
-        outcome = error
-    if isinstance(outcome, newsmodel.ReadError):
-        assert "headline" in str(outcome)
-    else:
-        assert outcome.headline in (None, "Fallback title")
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        (5, "expected text, got number"),
+        (5.5, "expected text, got number"),
+        (True, "expected text, got boolean"),
+        ([5], "expected text, got an array without a string"),
+        ([["nested"]], "expected text, got an array without a string"),
+        ({"x": 1}, "expected text, got an object without a string @value or name"),
+        ({"@value": 5}, "expected text, got an object without a string @value or name"),
+    ],
+)
+def test_a_headline_that_is_no_text_is_left_out_with_a_warning(value: object, why: str) -> None:
+    # the library's policy: a value of the wrong JSON type is dropped, told by path and why;
+    # never stringified ("5", "True"), never a ReadError
+    with pytest.warns(newsmodel.IgnoredContentWarning) as caught:
+        article = newsmodel.read(
+            json.dumps(ARTICLE | {"headline": value, "name": "Fallback title"}),
+            format="jsonld",
+            quotes=False,
+        )
+    assert article.headline == "Fallback title"
+    assert [str(w.message) for w in caught] == [f"jsonld: values left out: $.headline ({why})"]
+
+
+@pytest.mark.parametrize("value", ["", "   ", None, [], ["", "  "], {"@value": ""}])
+def test_an_absent_or_blank_headline_is_no_warning(value: object) -> None:
+    article, ignored = _ignored(ARTICLE | {"headline": value})
+    assert article.headline is None
+    assert ignored == []
 
 
 def test_name_stands_in_for_a_missing_headline() -> None:
@@ -383,3 +421,203 @@ def test_keywords_language_and_sections_of_the_wrong_type() -> None:
     assert [t.name for t in article.topics] == ["ferries", "wharf", "harbour"]
     assert article.language is None
     assert _article(inLanguage="en_AU").language == "en-AU"
+
+
+# ---------------------------------------------------------------------------
+# one policy: a value of the wrong type is left out, its path and why told
+
+
+@pytest.mark.parametrize(
+    ("fields", "ignored"),
+    [
+        ({"author": 5}, [("$.author", "expected a person, an organisation or a name, got number")]),
+        (
+            {"author": ["Ilse Brandt", None, [{"name": "Nested"}]]},
+            [
+                ("$.author[1]", "expected a person, an organisation or a name, got null"),
+                ("$.author[2]", "expected a person, an organisation or a name, got array"),
+            ],
+        ),
+        (
+            {"author": {"name": 5, "url": ["https://example.test"]}},
+            [("$.author.name", "expected text, got number")],
+        ),
+        (
+            {"author": {"name": "Ilse Brandt", "url": 7, "jobTitle": True}},
+            [
+                ("$.author.url", "expected a URL, got number"),
+                ("$.author.jobTitle", "expected text, got boolean"),
+            ],
+        ),
+        ({"image": 5}, [("$.image", "expected an image object or a URL, got number")]),
+        (
+            {"image": {"url": "https://example.test/a.jpg", "width": True, "height": [1]}},
+            [
+                ("$.image.width", "expected a number, got boolean"),
+                ("$.image.height", "expected a number, got array"),
+            ],
+        ),
+        (
+            {"image": {"url": 5, "caption": {"x": 1}}},
+            [
+                ("$.image.url", "expected text, got number"),
+                ("$.image.caption", "expected text, got an object without a string @value or name"),
+            ],
+        ),
+        ({"datePublished": 20240405}, [("$.datePublished", "expected text, got number")]),
+        (
+            {"dateModified": {"year": 2024}},
+            [("$.dateModified", "expected text, got an object without a string @value or name")],
+        ),
+        ({"articleBody": ["<p>In an array</p>"]}, [("$.articleBody", "expected text, got array")]),
+        ({"articleBody": 5}, [("$.articleBody", "expected text, got number")]),
+        (
+            {"keywords": ["ferries", 5, "wharf"], "articleSection": 7, "genre": False},
+            [
+                ("$.keywords[1]", "expected text, got number"),
+                ("$.articleSection", "expected text, got number"),
+                ("$.genre", "expected text, got boolean"),
+            ],
+        ),
+        (
+            {"about": [{"name": 5}]},
+            [("$.about[0]", "expected text, got an object without a string @value or name")],
+        ),
+        (
+            {"inLanguage": 5, "identifier": [1], "url": 3},
+            [
+                ("$.url", "expected text, got number"),
+                ("$.identifier", "expected text, got an array without a string"),
+                ("$.inLanguage", "expected text, got number"),
+            ],
+        ),
+        (
+            {"publisher": {"name": "Harbour Daily", "logo": 5, "url": False}},
+            [
+                ("$.publisher.logo", "expected text, got number"),
+                ("$.publisher.url", "expected text, got boolean"),
+            ],
+        ),
+        ({"publisher": 5}, [("$.publisher", "expected text, got number")]),
+        (
+            {"copyrightHolder": 5, "copyrightNotice": [2]},
+            [
+                ("$.copyrightNotice", "expected text, got an array without a string"),
+                ("$.copyrightHolder", "expected text, got number"),
+            ],
+        ),
+    ],
+)
+def test_every_value_of_the_wrong_type_is_left_out_and_told(
+    fields: dict[str, object], ignored: list[tuple[str, str]]
+) -> None:
+    article, told = _ignored(ARTICLE | {"headline": "Kept"} | fields)
+    assert sorted(told) == sorted(ignored)
+    assert article.headline == "Kept"
+    # what was told is what is missing: the same document without those values reads the same
+    doc = copy.deepcopy(ARTICLE | {"headline": "Kept"} | fields)
+    for path, _ in told:
+        _blank(doc, path)
+    assert article == _read(doc)
+
+
+def _blank(doc: dict[str, Any], path: str) -> None:
+    """Set the value at a simple JSON path (``$.author[1].name``) to null."""
+    steps: list[str | int] = [
+        key or int(index) for key, index in re.findall(r"\.(\w+)|\[(\d+)\]", path)
+    ]
+    parent: Any = doc
+    for step in steps[:-1]:
+        parent = parent[step]
+    parent[steps[-1]] = None
+
+
+def test_right_values_beside_wrong_ones_are_kept() -> None:
+    article, told = _ignored(
+        ARTICLE
+        | {
+            "headline": "Kept",
+            "author": ["Ilse Brandt", 5],
+            "keywords": ["ferries", 5],
+            "image": [True, "https://example.test/a.jpg"],
+        }
+    )
+    assert article.bylines == (m.Byline(name="Ilse Brandt"),)
+    assert [t.name for t in article.topics] == ["ferries"]
+    assert article.photos == (m.Photo(url="https://example.test/a.jpg"),)
+    assert [path for path, _ in told] == ["$.author[1]", "$.image[0]", "$.keywords[1]"]
+
+
+def test_paths_start_where_the_article_is_in_the_document() -> None:
+    doc = {"@graph": [{"@type": "WebSite", "name": "S"}, ARTICLE | {"headline": 5, "name": "N"}]}
+    _, told = _ignored(doc)
+    assert told == [("$['@graph'][1].headline", "expected text, got number")]
+    _, told = _ignored({"@type": "WebPage", "mainEntity": ARTICLE | {"author": 5}})
+    assert [path for path, _ in told] == ["$.mainEntity.author"]
+
+
+def test_a_referenced_value_of_the_wrong_type_is_told_at_the_reference() -> None:
+    doc = {
+        "@graph": [
+            {"@type": "Person", "@id": "#ilse", "name": 5},
+            ARTICLE | {"headline": "H", "author": {"@id": "#ilse"}},
+        ]
+    }
+    article, told = _ignored(doc)
+    assert article.bylines == ()
+    assert told == [("$['@graph'][1].author.name", "expected text, got number")]
+
+
+def test_an_id_of_the_wrong_type_is_no_crash() -> None:
+    # an array as @id raised a bare TypeError (unhashable) in both readers before
+    doc = ARTICLE | {"headline": "H", "author": {"@id": ["#x"]}}
+    article, told = _ignored(doc)
+    assert article.bylines == () and told == []
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(doc)}</script></head>'
+        "<body><h1>H</h1><p>Placeholder words for a body.</p></body></html>"
+    )
+    assert newsmodel.read(page, format="html", quotes=False).bylines == ()
+
+
+def test_values_that_are_absent_blank_or_of_the_right_type_are_not_told() -> None:
+    # right type, nothing usable: silent as before (only the wrong JSON type is told)
+    _, told = _ignored(
+        ARTICLE
+        | {
+            "headline": "H",
+            "author": [{"@type": "Person"}, {"@id": "#nobody"}, ""],
+            "datePublished": "not a date",
+            "dateModified": "1970-01-01T00:00:00Z",
+            "inLanguage": "not a language!",
+            "image": {"url": "javascript:alert(1)", "width": 640.5},
+            "keywords": [],
+            "about": None,
+            "articleBody": "",
+        }
+    )
+    assert told == []
+
+
+def test_many_wrong_values_make_one_warning_listing_twenty() -> None:
+    _, told = _ignored(ARTICLE | {"headline": "H", "keywords": list(range(30))})
+    assert [path for path, _ in told][:2] == ["$.keywords[0]", "$.keywords[1]"]
+    assert len(told) == 20
+    with pytest.warns(newsmodel.IgnoredContentWarning, match=r"; and 10 more$"):
+        newsmodel.read(
+            json.dumps(ARTICLE | {"keywords": list(range(30))}), format="jsonld", quotes=False
+        )
+
+
+def test_web_pages_read_their_json_ld_without_telling() -> None:
+    # the page's own markup is the first source; its JSON-LD fills in, silently
+    script = json.dumps(ARTICLE | {"headline": 5, "author": 7, "name": "Ferries resume"})
+    page = (
+        f'<html><head><script type="application/ld+json">{script}</script></head>'
+        "<body><article><h1>Ferries resume</h1><p>The ferries run again from the wharf "
+        "after a week of storms kept them in port.</p></article></body></html>"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", newsmodel.IgnoredContentWarning)
+        article = newsmodel.read(page, format="html", quotes=False)
+    assert article.headline == "Ferries resume"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import warnings
 
 import jsonschema
 import pytest
@@ -64,21 +65,11 @@ def test_day_is_written_as_a_day() -> None:
     ("document", "where", "why"),
     [
         (
-            '{"newsmodel": "1.0", "article": {"headline": 5}}',
-            "$.article.headline",
-            "expected a string, got number",
-        ),
-        (
             '{"newsmodel": "1.0", "article": {"bylines": [{"name": "A", "kind": "robot"}]}}',
             "$.article.bylines[0].kind",
             "robot",
         ),
         ('{"newsmodel": "1.0", "article": {"nope": 1}}', "$.article", "unknown key(s): nope"),
-        (
-            '{"newsmodel": "1.0", "article": {"urgency": true}}',
-            "$.article.urgency",
-            "expected an integer, got boolean",
-        ),
         (
             '{"newsmodel": "1.0", "article": {"urgency": 12}}',
             "$.article",
@@ -95,21 +86,27 @@ def test_day_is_written_as_a_day() -> None:
             "unknown block type 'video'",
         ),
         (
-            '{"newsmodel": "1.0", "article": {"body": [{"type": "paragraph", "content": [7]}]}}',
-            "$.article.body[0].content[0]",
-            "got number",
-        ),
-        (
-            '{"newsmodel": "1.0", "article": {"bylines": "Jane"}}',
-            "$.article.bylines",
-            "expected an array, got string",
-        ),
-        (
             '{"newsmodel": "1.0", "article": {"bylines": [{}]}}',
             "$.article.bylines[0].name",
             "required key is missing",
         ),
         ('{"newsmodel": "1.0", "article": []}', "$.article", "expected an object"),
+        ('{"newsmodel": "1.0", "article": null}', "$.article", "expected an object"),
+        (  # a missing required key is no value of the wrong type: still refused
+            '{"newsmodel": "1.0", "article": {"bylines": [{"role": "editor"}]}}',
+            "$.article.bylines[0].name",
+            "required key is missing",
+        ),
+        (  # a value the model refuses is no value of the wrong type either
+            '{"newsmodel": "1.0", "article": {"headline": "   "}}',
+            "$.article",
+            "headline",
+        ),
+        (  # beside a value of the wrong type, another problem is what the error names
+            '{"newsmodel": "1.0", "article": {"headline": 5, "published": "5 April"}}',
+            "$.article.published",
+            "not YYYY-MM-DD",
+        ),
         ('{"newsmodel": "1.0"}', "$", "'article' key is missing"),
         ('{"newsmodel": "1.0", "article": {}, "x": 1}', "$", "unknown key(s): x"),
         ('{"nope": 1}', "$", "schema version key 'newsmodel' is missing"),
@@ -165,8 +162,9 @@ def test_deep_but_allowed_blockquotes_round_trip() -> None:
 def test_huge_numbers_and_non_utf8() -> None:
     with pytest.raises(newsmodel.ReadError):
         newsmodel_json.read('{"newsmodel": "1.0", "article": {"urgency": ' + "9" * 5000 + "}}")
-    with pytest.raises(newsmodel.ReadError, match="expected an integer"):
-        newsmodel_json.read('{"newsmodel": "1.0", "article": {"urgency": 1e999}}')
+    with pytest.warns(newsmodel.IgnoredContentWarning, match=r"urgency \(expected an integer"):
+        article = newsmodel_json.read('{"newsmodel": "1.0", "article": {"urgency": 1e999}}')
+    assert article.urgency is None
     with pytest.raises(newsmodel.ReadError, match="not valid utf-8"):
         newsmodel_json.read(b'{"newsmodel": "1.0", "article": {"headline": "\xff"}}')
 
@@ -227,5 +225,86 @@ def test_mutated_documents_raise_only_our_errors(data: bytes) -> None:
 )
 def test_wrong_types_raise_only_our_errors(value: object) -> None:
     doc = json.dumps({"newsmodel": "1.0", "article": value})
-    with contextlib.suppress(newsmodel.NewsmodelError):
-        newsmodel_json.read(doc)
+    with contextlib.suppress(newsmodel.NewsmodelError), warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.IgnoredContentWarning)
+        assert isinstance(newsmodel_json.read(doc), m.Article)
+
+
+# ---------------------------------------------------------------------------
+# the library's one policy: a value of the wrong JSON type is left out, told
+
+
+def _read_told(article: object) -> tuple[m.Article, list[str]]:
+    """The article, and the messages of the IgnoredContentWarnings reading it gave."""
+    doc = json.dumps({"newsmodel": "1.0", "article": article})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read = newsmodel_json.read(doc)
+    return read, [str(w.message) for w in caught if w.category is newsmodel.IgnoredContentWarning]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected", "told"),
+    [
+        (
+            {"headline": 5, "summary": "Kept"},
+            m.Article(summary="Kept"),
+            "$.article.headline (expected a string, got number)",
+        ),
+        (
+            {"urgency": True, "headline": "H"},
+            m.Article(headline="H"),
+            "$.article.urgency (expected an integer, got boolean)",
+        ),
+        (
+            {"urgency": 2.5, "headline": "H"},
+            m.Article(headline="H"),
+            "$.article.urgency (expected an integer, got number)",
+        ),
+        (
+            {"bylines": "Jane", "headline": "H"},
+            m.Article(headline="H"),
+            "$.article.bylines (expected an array, got string)",
+        ),
+        (
+            {"published": 20240405, "headline": "H"},
+            m.Article(headline="H"),
+            "$.article.published (expected a date string, got number)",
+        ),
+        (
+            {"body": [{"type": "paragraph", "content": [7, "Kept text"]}]},
+            m.Article(body=(m.Paragraph(content=("Kept text",)),)),
+            "$.article.body[0].content[0] (expected inline as a string or an object, got number)",
+        ),
+        (  # a byline cannot do without its name: the byline goes too, and is named
+            {"bylines": [{"name": "Ilse Brandt"}, {"name": 5}, {"name": "Mira Castell"}]},
+            m.Article(bylines=(m.Byline(name="Ilse Brandt"), m.Byline(name="Mira Castell"))),
+            "$.article.bylines[1].name (expected a string, got number); "
+            "$.article.bylines[1] (needs name, left out)",
+        ),
+        (  # indices are the input's, after earlier items went
+            {"bylines": [{"name": 1}, {"name": "Kept"}, {"name": "Also", "kind": 3}]},
+            m.Article(bylines=(m.Byline(name="Kept"), m.Byline(name="Also"))),
+            "$.article.bylines[0].name, $.article.bylines[2].kind (expected a string, got number)"
+            "; $.article.bylines[0] (needs name, left out)",
+        ),
+        (  # an optional object goes with its required text
+            {"headline": "H", "dateline": {"text": ["x"], "location": "Port Ellen"}},
+            m.Article(headline="H"),
+            "$.article.dateline.text (expected a string, got array); "
+            "$.article.dateline (needs text, left out)",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_left_out_with_its_path(
+    article: dict[str, object], expected: m.Article, told: str
+) -> None:
+    read, messages = _read_told(article)
+    assert read == expected
+    assert messages == [f"newsmodel: values left out: {told}"]
+
+
+def test_a_well_typed_document_tells_nothing() -> None:
+    read, messages = _read_told(json.loads(newsmodel_json.write(expected_article()))["article"])
+    assert read == expected_article()
+    assert messages == []

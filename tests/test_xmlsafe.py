@@ -10,6 +10,8 @@ import pytest
 from lxml import etree
 
 import newsmodel
+from newsmodel import model as m
+from newsmodel.markup import blocks_from_element
 from newsmodel.xmlsafe import (
     attribute,
     default_nsmap,
@@ -17,6 +19,7 @@ from newsmodel.xmlsafe import (
     find_all,
     find_first,
     indent_metadata,
+    local_name,
     parse_xml,
 )
 
@@ -210,3 +213,43 @@ def test_indent_metadata_never_changes_any_text() -> None:
             assert new.text == old.text
         if old.tail and old.tail.strip():
             assert new.tail == old.tail
+
+
+# ---------------------------------------------------------------------------
+# local_name: one rule for every reader
+
+
+def test_local_name_keeps_case_and_drops_any_namespace() -> None:
+    root = parse_xml(
+        f'<newsItem xmlns="{NS}" xmlns:x="urn:test:other"><x:itemMeta/><contentSet/></newsItem>',
+        format="test",
+    )
+    root.append(etree.Comment("a comment"))
+    root.append(etree.PI("target", "data"))
+    assert local_name(root) == "newsItem"
+    assert [local_name(c) for c in root] == ["itemMeta", "contentSet", "", ""]
+    assert local_name(etree.Element("plain")) == "plain"
+
+
+def test_local_name_folds_case_for_html_vocabularies_only_when_asked() -> None:
+    root = parse_xml(f'<Body xmlns="{NS}"><P>One</P><p>Two</p></Body>', format="test")
+    assert [local_name(c) for c in root] == ["P", "p"]
+    assert [local_name(c, fold_case=True) for c in root] == ["p", "p"]
+    assert local_name(root, fold_case=True) == "body"
+    assert local_name(etree.Comment("x"), fold_case=True) == ""
+
+
+def test_markup_reads_an_upper_case_tag_in_an_xml_body_as_html() -> None:
+    # the markup reader folds case: <P> in an XML-parsed body is a paragraph, as in HTML
+    root = parse_xml("<body><P>Ferries <EM>resume</EM>.</P></body>", format="test")
+    assert blocks_from_element(root) == (
+        m.Paragraph(content=("Ferries ", m.Emphasis(content=("resume",)), ".")),
+    )
+
+
+def test_newsml_compares_names_with_their_case() -> None:
+    # NewsML-G2 is case-sensitive: a NewsItem root is not a newsItem
+    item = '<{} xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1"/>'
+    assert newsmodel.read(item.format("newsItem"), format="newsml", quotes=False).id == "urn:x"
+    with pytest.raises(newsmodel.ReadError, match="found 'NewsItem'"):
+        newsmodel.read(item.format("NewsItem"), format="newsml", quotes=False)

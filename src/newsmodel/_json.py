@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias, Union
 
 from newsmodel.errors import InputTooLargeError, ReadError
 
@@ -32,6 +32,8 @@ __all__ = [
     "MAX_VALUES",
     "RECOVERY_WORK_FACTOR",
     "RECOVERY_WORK_MIN",
+    "JSONObject",
+    "JSONValue",
     "brief",
     "check_size",
     "parse_int",
@@ -39,6 +41,11 @@ __all__ = [
     "recover_objects",
     "squash_spaces",
 ]
+
+#: A value parsed from JSON, whose type is known only when it is looked at.
+JSONValue: TypeAlias = Union[dict[str, "JSONValue"], list["JSONValue"], str, int, float, bool, None]
+#: A JSON object, parsed.
+JSONObject: TypeAlias = dict[str, JSONValue]
 
 #: Deepest nesting of arrays and objects :func:`parse_json` accepts by default
 #: (the model nests far less; deeper input only costs recursion further on).

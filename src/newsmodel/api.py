@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
 
 from newsmodel.errors import ReadError, WriteError
 from newsmodel.model import Article
@@ -15,7 +14,7 @@ __all__ = ["convert", "read", "read_file", "write", "write_file"]
 
 
 def read(
-    data: bytes | str, format: str | None = None, *, quotes: bool = True, **options: Any
+    data: bytes | str, format: str | None = None, *, quotes: bool = True, **options: object
 ) -> Article:
     """Read one article from ``data`` (bytes or text).
 
@@ -37,7 +36,11 @@ def read(
 
 
 def read_file(
-    path: str | os.PathLike[str], format: str | None = None, *, quotes: bool = True, **options: Any
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    quotes: bool = True,
+    **options: object,
 ) -> Article:
     """Read one article from the file at ``path``; the format is guessed when not given.
 
@@ -52,7 +55,7 @@ def read_file(
     return read(data, info.name, quotes=quotes, **options)
 
 
-def write(article: Article, format: str = "newsmodel", **options: Any) -> str:
+def write(article: Article, format: str = "newsmodel", **options: object) -> str:
     """Write ``article`` in ``format`` and return the text.
 
     ``strict=True`` raises :class:`~newsmodel.errors.LossyConversionError`
@@ -67,7 +70,7 @@ def write(article: Article, format: str = "newsmodel", **options: Any) -> str:
 
 
 def write_file(
-    article: Article, path: str | os.PathLike[str], format: str | None = None, **options: Any
+    article: Article, path: str | os.PathLike[str], format: str | None = None, **options: object
 ) -> None:
     """Write ``article`` to ``path`` as UTF-8; without ``format``, the extension decides."""
     if format is None:
@@ -85,8 +88,8 @@ def convert(
     from_format: str | None = None,
     to_format: str = "newsmodel",
     *,
-    read_options: Mapping[str, Any] | None = None,
-    write_options: Mapping[str, Any] | None = None,
+    read_options: Mapping[str, object] | None = None,
+    write_options: Mapping[str, object] | None = None,
     strict: bool = False,
 ) -> str:
     """Read ``data`` as ``from_format`` (guessed when ``None``) and write it as ``to_format``.
@@ -97,6 +100,6 @@ def convert(
     """
     options = dict(read_options or {})
     # quotes are found only for a format that stores them; others would drop them
-    options.setdefault("quotes", get_format(to_format).stores_quotes)
-    article = read(data, from_format, **options)
+    quotes = options.pop("quotes", get_format(to_format).stores_quotes)
+    article = read(data, from_format, quotes=bool(quotes), **options)
     return write(article, to_format, strict=strict, **dict(write_options or {}))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import inspect
 import os
 import re
+import types
+import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
+
+import attrs
 
 from newsmodel._input import sniff_encoding
 from newsmodel.errors import FormatError, UnknownFormatError
@@ -17,12 +22,14 @@ from newsmodel.model import Article
 
 __all__ = [
     "FormatModule",
+    "OptionInfo",
     "by_extension",
     "check_options",
     "detect_format",
     "formats",
     "get_format",
     "load",
+    "options",
     "require",
 ]
 
@@ -34,15 +41,38 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class FormatModule(Protocol):
-    """What every format module provides."""
+    """What every format module (``newsmodel.io.*``) provides.
+
+    ``read`` and ``write`` take the input (or the article) as their one
+    positional argument; their options are keyword-only, each with a default,
+    so that calling either with no option is always right. A module whose
+    functions do not fit fails ``mypy`` (see the table at the end of this
+    module); the options are listed by :func:`options`.
+    """
 
     FORMAT: FormatInfo
 
-    def read(self, data: bytes | str, **options: Any) -> Article: ...
+    def read(self, data: bytes | str, /) -> Article: ...
 
-    def write(self, article: Article, **options: Any) -> str: ...
+    def write(self, article: Article, /) -> str: ...
 
-    def sniff(self, head: bytes) -> bool: ...
+    def sniff(self, head: bytes, /) -> bool: ...
+
+
+@attrs.frozen(kw_only=True)
+class OptionInfo:
+    """One keyword option of a reader or writer, as its signature declares it.
+
+    For ``max_bytes: int = DEFAULT_MAX_BYTES``: ``name="max_bytes"``,
+    ``annotation="int"``, ``types=(int,)``, ``default=67108864``.
+    """
+
+    name: str
+    #: The type as written in the signature (``"int | None"``).
+    annotation: str
+    #: The classes a value may be, ``type(None)`` included when ``None`` is allowed.
+    types: tuple[type, ...]
+    default: object
 
 
 _BY_NAME: Mapping[str, FormatInfo] = {
@@ -66,13 +96,61 @@ def get_format(name: str) -> FormatInfo:
 
 def load(info: FormatInfo) -> FormatModule:
     """The module that implements ``info`` (imported on first use)."""
-    return cast(FormatModule, importlib.import_module(info.module))
+    module = importlib.import_module(info.module)
+    # Every module in the table is checked against FormatModule statically (below);
+    # this is the one place a module object is taken on trust, by its name.
+    checked: FormatModule = module
+    return checked
 
 
-def check_options(func: Callable[..., Any], what: str, options: Mapping[str, Any]) -> None:
+def _types(annotation: object) -> tuple[type, ...]:
+    """The classes an annotation allows: ``int | None`` gives ``(int, NoneType)``."""
+    if annotation is None:
+        return (type(None),)
+    members = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
+    found: list[type] = []
+    for member in members:
+        member = type(None) if member is None else typing.get_origin(member) or member
+        if isinstance(member, type):
+            found.append(member)
+    return tuple(found) or (object,)
+
+
+def _is_union(annotation: object) -> bool:
+    return isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union
+
+
+@functools.cache
+def _option_infos(func: Callable[..., object]) -> tuple[OptionInfo, ...]:
+    """The keyword-only parameters of ``func``: name, type and default (worked out once
+    per function: resolving the annotations costs more than a small read)."""
+    written = inspect.signature(func).parameters
+    resolved = inspect.signature(func, eval_str=True).parameters
+    return tuple(
+        OptionInfo(
+            name=name,
+            annotation=str(param.annotation),
+            types=_types(resolved[name].annotation),
+            default=param.default,
+        )
+        for name, param in written.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY
+    )
+
+
+def options(info: FormatInfo, *, reading: bool) -> tuple[OptionInfo, ...]:
+    """The options of the reader (``reading=True``) or writer of ``info``, in signature order.
+
+    :func:`newsmodel.read` adds ``quotes`` to every reader's options; it is not
+    listed here. Raises :class:`FormatError` for a direction the format does not have.
+    """
+    module = require(info, reading=reading)
+    return _option_infos(module.read if reading else module.write)
+
+
+def check_options(func: Callable[..., object], what: str, options: Mapping[str, object]) -> None:
     """Refuse options a reader or writer does not take, naming the ones it does."""
-    params = inspect.signature(func).parameters
-    accepted = [n for n, p in params.items() if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    accepted = [option.name for option in _option_infos(func)]
     unknown = sorted(set(options) - set(accepted))
     if unknown:
         takes = ", ".join(accepted) or "none"
@@ -146,3 +224,17 @@ def require(info: FormatInfo, *, reading: bool) -> FormatModule:
     if not reading and not info.can_write:
         raise FormatError(f"format {info.name!r} can be read but not written")
     return load(info)
+
+
+if TYPE_CHECKING:
+    # Every format module against the contract, one line each: mypy names the
+    # module whose FORMAT, read, write or sniff does not fit FormatModule.
+    from newsmodel.io import html, jsonld, newsml, newsmodel_json, ninjs, nitf, text
+
+    _NEWSMODEL: FormatModule = newsmodel_json
+    _NINJS: FormatModule = ninjs
+    _JSONLD: FormatModule = jsonld
+    _NEWSML: FormatModule = newsml
+    _NITF: FormatModule = nitf
+    _HTML: FormatModule = html
+    _TEXT: FormatModule = text

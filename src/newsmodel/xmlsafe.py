@@ -37,6 +37,7 @@ __all__ = [
     "find_first",
     "indent_metadata",
     "limit_error",
+    "local_name",
     "parse_xml",
 ]
 
@@ -225,8 +226,7 @@ def indent_metadata(element: Any, stop: frozenset[str], level: int = 0) -> None:
     space is ever added to text.
     """
     children = [c for c in element if isinstance(c.tag, str)]
-    name = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-    if not children or name in stop or (element.text and element.text.strip()):
+    if not children or local_name(element) in stop or (element.text and element.text.strip()):
         return
     if any(c.tail and c.tail.strip() for c in children):
         return
@@ -240,6 +240,24 @@ def indent_metadata(element: Any, stop: frozenset[str], level: int = 0) -> None:
 
 # ---------------------------------------------------------------------------
 # reading helpers that ignore namespaces (feeds send them with, without or wrong)
+
+
+def local_name(element: etree._Element, *, fold_case: bool = False) -> str:
+    """An element's tag without its namespace; ``""`` for comments, PIs and entities.
+
+    The one rule for every reader: XML names are case-sensitive, so the case
+    is kept (``{http://iptc.org/std/nar/2006-10-01/}newsItem`` gives
+    ``newsItem``: NewsML-G2 names are camelCase). ``fold_case=True``
+    lower-cases it for HTML vocabularies, whose names are not case-sensitive:
+    the markup reader reads HTML, XHTML and NITF bodies alike, and gives
+    ``<P>`` in an XML-parsed body the meaning of ``<p>`` (an HTML parser
+    lower-cases every tag itself).
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    name = tag.rsplit("}", 1)[-1]
+    return name.lower() if fold_case else name
 
 
 def default_nsmap(namespace: str) -> Any:

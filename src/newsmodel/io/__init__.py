@@ -3,9 +3,13 @@
 Each format lives in its own module with the same small contract::
 
     FORMAT: FormatInfo                       # its row of the table below
-    read(data: bytes | str, **options) -> Article
-    write(article: Article, **options) -> str
+    read(data: bytes | str, *, option=default, ...) -> Article
+    write(article: Article, *, option=default, ..., strict: bool = False) -> str
     sniff(head: bytes) -> bool               # cheap guess from the first bytes
+
+Options are keyword-only, each with a default. :class:`newsmodel.registry.FormatModule`
+states this for mypy, which checks every module against it;
+:func:`newsmodel.registry.options` lists the options with their types.
 
 The table is data only: a format's module is imported the first time it is
 used (see :mod:`newsmodel.registry`).

@@ -6,7 +6,8 @@ The input guard itself (type, size, BOM, encoding sniffing, decoding) lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import attrs
@@ -21,7 +22,7 @@ from newsmodel._input import (
     sniff_encoding,
 )
 from newsmodel._json import parse_json
-from newsmodel.errors import InputTooLargeError, ReadError
+from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
 from newsmodel.losses import NO_QUOTES, Losses, declare_changes
 from newsmodel.markup import blocks_from_html
 
@@ -36,7 +37,11 @@ __all__ = [
     "line_col",
     "parse_json",
     "sniff_encoding",
+    "warn_ignored",
 ]
+
+#: Most dropped values one IgnoredContentWarning lists by path (the rest are counted).
+IGNORED_SHOWN = 20
 
 
 @contextmanager
@@ -79,3 +84,25 @@ def declare_read_back_losses(article: m.Article, back: m.Article, losses: Losses
     if article.quotes:
         losses.drop("quotes", NO_QUOTES)
     declare_changes(losses, attrs.evolve(article, quotes=()), back, "the format does not hold it")
+
+
+def warn_ignored(format: str, ignored: Sequence[tuple[str, str]], *, stacklevel: int = 4) -> None:
+    """Tell the caller which values a reader left out, as ``(JSON path, why)`` pairs.
+
+    One :class:`IgnoredContentWarning`; paths that share a reason are listed
+    together: ``jsonld: values left out: $.headline, $.name (expected text,
+    got number)``. Does nothing when nothing was left out. ``stacklevel``
+    defaults to the caller of :func:`newsmodel.read`.
+    """
+    if not ignored:
+        return
+    by_reason: dict[str, list[str]] = {}
+    for path, why in ignored[:IGNORED_SHOWN]:
+        by_reason.setdefault(why, []).append(path)
+    listed = "; ".join(f"{', '.join(paths)} ({why})" for why, paths in by_reason.items())
+    more = len(ignored) - IGNORED_SHOWN
+    if more > 0:
+        listed += f"; and {more} more"
+    warnings.warn(
+        IgnoredContentWarning(f"{format}: values left out: {listed}"), stacklevel=stacklevel
+    )

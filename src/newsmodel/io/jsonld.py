@@ -12,13 +12,9 @@ import re
 from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import JSONLD as FORMAT
-from newsmodel.io._common import (
-    DEFAULT_MAX_BYTES,
-    as_read_errors,
-    decode_text,
-)
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, decode_text, warn_ignored
 from newsmodel.losses import Losses, report
-from newsmodel.schemaorg import article_from_data, find_articles, loads, to_data
+from newsmodel.schemaorg import article_from_data, loads, locate_articles, to_data
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -38,17 +34,26 @@ def sniff(head: bytes) -> bool:
 def read(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
     """Read the (first) article in a JSON-LD document.
 
-    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    A value of a type the reader does not read (``"headline": 5``, an array
+    where text belongs) is left out of the article, and an
+    :class:`~newsmodel.errors.IgnoredContentWarning` names its JSON path and
+    why. :class:`~newsmodel.errors.ReadError` is for input that is no JSON-LD
+    article at all: no JSON (nothing recoverable), no article node, too large
+    or too deep. Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     parsed = loads(text, format=FORMAT.name)
     if parsed is None:
         raise ReadError("not JSON-LD (and nothing could be recovered)", format=FORMAT.name)
-    articles, by_id = find_articles(parsed)
+    articles, by_id = locate_articles(parsed)
     if not articles:
         raise ReadError("no schema.org article in the document", format=FORMAT.name, where="$")
+    path, node = articles[0]
+    ignored: list[tuple[str, str]] = []
     with as_read_errors(FORMAT.name):
-        return article_from_data(articles[0], by_id)
+        article = article_from_data(node, by_id, path=path, ignored=ignored)
+    warn_ignored(FORMAT.name, ignored)
+    return article
 
 
 # ---------------------------------------------------------------------------

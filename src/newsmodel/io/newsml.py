@@ -48,7 +48,7 @@ from newsmodel.xmlsafe import default_nsmap as _nsmap
 from newsmodel.xmlsafe import element_text as _text
 from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
-from newsmodel.xmlsafe import indent_metadata, parse_xml
+from newsmodel.xmlsafe import indent_metadata, local_name, parse_xml
 
 __all__ = ["FORMAT", "NS", "read", "sniff", "write"]
 
@@ -79,12 +79,6 @@ _KIND_TYPES = {
 }
 _PICTURE_CLASSES = ("ninat:picture", "ninat:graphic")
 _ONE_LINE = re.compile(r"[\t\n\r]")
-
-
-def local_name(element: Any) -> str:
-    """An element's tag without its namespace, case kept (G2 names are camelCase)."""
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def sniff(head: bytes) -> bool:

@@ -63,7 +63,7 @@ def _blocks(
     if text:
         run.append(text)
     for child in container:
-        name = local_name(child)
+        name = local_name(child, fold_case=True)
         if child is skip:
             pass
         elif name in BLOCK_TAGS:
@@ -78,7 +78,7 @@ def _blocks(
 
 
 def _block(element: etree._Element, depth: int) -> Iterator[m.Block]:
-    name = local_name(element)
+    name = local_name(element, fold_case=True)
     if not name or name in DROP_TAGS:
         return
     if depth > MAX_DEPTH:
@@ -140,7 +140,7 @@ def _blockquote(element: etree._Element, name: str, depth: int) -> Iterator[m.Bl
     attribution: list[m.Inline] = []
     skip = None
     children = list(element)
-    if children and local_name(children[-1]) in ATTRIBUTION_TAGS:
+    if children and local_name(children[-1], fold_case=True) in ATTRIBUTION_TAGS:
         skip = children[-1]
         attribution = inline_from_element(skip, depth + 1)
     blocks = tuple(_blocks(element, depth, skip=skip))
@@ -155,7 +155,7 @@ def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
     items (``<ul><h3>Also</h3><li>…</li></ul>``) is kept as a heading, the list cut there."""
     items: list[tuple[m.Block, ...]] = []
     for child in element:
-        tag = local_name(child)
+        tag = local_name(child, fold_case=True)
         if tag in LIST_ITEM_TAGS:
             blocks = tuple(_blocks(child, depth + 1))
             if blocks:
@@ -182,7 +182,7 @@ def _figure(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]
 def _cell(cell: etree._Element, depth: int) -> m.TableCell:
     return m.TableCell(
         content=tidy(inline_from_element(cell, depth)),
-        header=local_name(cell) == "th",
+        header=local_name(cell, fold_case=True) == "th",
         colspan=min(number(cell.get("colspan")) or 1, _MAX_COLSPAN),
         rowspan=min(number(cell.get("rowspan")) or 1, _MAX_ROWSPAN),
     )
@@ -194,11 +194,13 @@ def _table(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
     rows: list[m.TableRow] = []
     caption: tuple[m.Inline, ...] = ()
     for child in element.iter():
-        tag = local_name(child)
+        tag = local_name(child, fold_case=True)
         if tag == "caption" and not caption:
             caption = tidy(inline_from_element(child, depth))
         elif tag == "tr":
-            cells = [_cell(c, depth) for c in child if local_name(c) in ("td", "th")]
+            cells = [
+                _cell(c, depth) for c in child if local_name(c, fold_case=True) in ("td", "th")
+            ]
             rows.append(m.TableRow(cells=tuple(cells)))
     if rows:
         yield m.Table(rows=tuple(rows), caption=caption)

@@ -90,7 +90,7 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
             photographer = text or None
         elif (
             any(k in classes for k in CAPTION_CREDIT_CLASSES)
-            or local_name(child) in CAPTION_CREDIT_TAGS
+            or local_name(child, fold_case=True) in CAPTION_CREDIT_TAGS
         ):
             credit = text or None
         else:
@@ -132,7 +132,7 @@ def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]
                 closing = inner[1]
                 last = inner[2] or last
             continue
-        tag = local_name(element)
+        tag = local_name(element, fold_case=True)
         if tag == "img" and photo is None:
             photo = image_photo(element)
         elif tag == "source" and photo is None and element.get("srcset"):
@@ -173,7 +173,7 @@ def _media_renditions(media: etree._Element) -> tuple[list[m.Rendition], str | N
     renditions = []
     alt = None
     for ref in media:
-        if local_name(ref) != "media-reference":
+        if local_name(ref, fold_case=True) != "media-reference":
             continue
         url = safe_url(ref.get("source"))
         alt = alt or (clean(ref.get("alternate-text")).strip() or None)
@@ -198,7 +198,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
     renditions, alt = _media_renditions(media)
     caption = credit = None
     for child in media:
-        tag = local_name(child)
+        tag = local_name(child, fold_case=True)
         if tag == "media-caption":
             caption = clean(" ".join(texts(child))).strip() or None
         elif tag == "media-producer":
@@ -221,7 +221,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
 
 def photo_from_figure(figure: etree._Element) -> m.Photo | None:
     """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
-    name = local_name(figure)
+    name = local_name(figure, fold_case=True)
     if name == "media":
         return _media_photo(figure)
     if name == "img":

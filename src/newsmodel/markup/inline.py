@@ -79,7 +79,7 @@ def _link(element: etree._Element, content: list[m.Inline]) -> list[m.Inline]:
 
 def inline_node(element: etree._Element, depth: int, *, pre: bool) -> list[m.Inline]:
     """What ``element`` (not its tail) reads as inside a paragraph."""
-    name = local_name(element)
+    name = local_name(element, fold_case=True)
     if not name or name in DROP_TAGS:
         return []
     if depth > MAX_DEPTH:

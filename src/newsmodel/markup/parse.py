@@ -8,7 +8,7 @@ from typing import cast
 from lxml import etree, html
 
 from newsmodel.errors import ReadError
-from newsmodel.xmlsafe import limit_error
+from newsmodel.xmlsafe import limit_error, local_name
 
 __all__ = [
     "HTML_MAX_DEPTH",
@@ -29,14 +29,6 @@ __all__ = [
 HTML_MAX_DEPTH = 2048
 #: libxml2's message when it stops at that depth: "Excessive depth in document: 2049 use
 #: XML_PARSE_HUGE option".
-
-
-def local_name(element: etree._Element) -> str:
-    """An element's tag without namespace, lower-cased (``""`` for comments and PIs)."""
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
 
 
 def html_parser() -> etree.HTMLParser:

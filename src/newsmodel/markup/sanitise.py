@@ -173,7 +173,7 @@ def _sanitise_tree(root: etree._Element) -> None:
         depths[element] = depth
         if depth == EMBED_MAX_DEPTH and len(element):
             _flatten(element)
-        name = local_name(element)
+        name = local_name(element, fold_case=True)
         if not name or name in DROP_TAGS or name in _REMOVED_EMBED_TAGS:
             remove_element(element)
             continue

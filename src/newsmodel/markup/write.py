@@ -99,7 +99,7 @@ def _copy_into(parent: etree._Element, source: etree._Element, maker: Maker) -> 
     recursion)."""
     copies: dict[etree._Element | None, etree._Element] = {source: parent}
     for child in source.iter():
-        name = local_name(child)
+        name = local_name(child, fold_case=True)
         target = copies.get(child.getparent())
         if child is source or not name or target is None:
             continue
