@@ -307,7 +307,7 @@ def test_a_value_of_the_wrong_type_is_dropped_with_its_path(
     with pytest.warns(newsmodel.IgnoredContentWarning) as record:
         article = ninjs.read(doc + members + "}")
     assert len(record) == 1
-    assert str(record[0].message) == f"ninjs input: values dropped: {where} ({why})"
+    assert str(record[0].message) == f"ninjs: values left out: {where} ({why})"
     assert getattr(article, field) in (None, ())
     assert article.headline == "Ferries resume" and article.id == "urn:x:1"
 
@@ -328,7 +328,7 @@ def test_every_dropped_value_is_in_one_warning() -> None:
     assert len(record) == 1
     message = str(record[0].message)
     # 27 values dropped: the first 20 are named, in the order read, the rest counted
-    assert message.startswith("ninjs input: values dropped: $.subjects[0].name (expected a ")
+    assert message.startswith("ninjs: values left out: $.subjects[0].name (expected a ")
     assert "$.people[18] (expected an object, got number)" in message
     assert "$.people[19]" not in message and "urgency" not in message
     assert message.endswith("; and 7 more")

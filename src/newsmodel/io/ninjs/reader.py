@@ -11,7 +11,6 @@ for input that is no ninjs document at all: not JSON, not an object, no
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -22,13 +21,14 @@ from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
-from newsmodel.errors import FormatError, IgnoredContentWarning, InputTooLargeError, ReadError
+from newsmodel.errors import FormatError, InputTooLargeError, ReadError
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     as_read_errors,
     clean_text,
     decode_text,
     parse_json,
+    warn_ignored,
 )
 from newsmodel.io.ninjs.detect import detect_version
 from newsmodel.io.ninjs.shape import (
@@ -64,8 +64,6 @@ _CAPTION_ROLES = frozenset(["caption", "text", "summary", "", "richtext", "html"
 #: Rendition content types and names that are the article's web page: ``{"name": "web"}``.
 _PAGE_TYPES = frozenset(["text/html", "application/xhtml+xml"])
 _PAGE_NAMES = frozenset(["web", "canonical", "html"])
-#: Most dropped values one warning lists (the rest are counted).
-_MAX_LISTED = 20
 
 
 class _Doc:
@@ -129,19 +127,6 @@ class _Doc:
                 yield _Doc(item, f"{self.path}.{key}[{i}]", self.dropped)
             else:
                 self.drop(f"{key}[{i}]", f"expected an object, got {json_type(item)}")
-
-
-def _warn_dropped(dropped: dict[str, str]) -> None:
-    """One warning naming every dropped value's path and why (the first :data:`_MAX_LISTED`)."""
-    if not dropped:
-        return
-    listed = "; ".join(f"{path} ({why})" for path, why in list(dropped.items())[:_MAX_LISTED])
-    more = len(dropped) - _MAX_LISTED
-    tail = f"; and {more} more" if more > 0 else ""
-    warnings.warn(
-        IgnoredContentWarning(f"{FORMAT.name} input: values dropped: {listed}{tail}"),
-        stacklevel=3,
-    )
 
 
 def _lower_keys(doc: JSONObject, depth: int = 0) -> JSONObject:
@@ -501,5 +486,5 @@ def read(
     dropped: dict[str, str] = {}
     with as_read_errors(FORMAT.name):
         article = _article(_Doc(doc, "$", dropped), catalog or Catalog())
-    _warn_dropped(dropped)
+    warn_ignored(FORMAT.name, list(dropped.items()), stacklevel=3)
     return article

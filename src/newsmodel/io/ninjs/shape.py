@@ -9,9 +9,9 @@ case. The reader lower-cases a 3.x document into it and reshapes a 1.x one
 from __future__ import annotations
 
 import re
-from typing import TypeAlias
 
 from newsmodel import model as m
+from newsmodel._json import JSONObject, JSONValue
 from newsmodel.io import NINJS as FORMAT
 
 __all__ = [
@@ -28,10 +28,6 @@ __all__ = [
     "absolute_uri",
 ]
 
-#: A JSON value as :func:`json.loads` gives it (and :func:`json.dumps` takes it).
-JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
-#: A JSON object.
-JSONObject: TypeAlias = "dict[str, JSONValue]"
 
 #: Deepest nesting of arrays and objects a ninjs document may have (IPTC's
 #: examples nest 6 deep).
