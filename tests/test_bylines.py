@@ -146,7 +146,10 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
         ],
     ),
     # accents in any Latin script, and generational suffixes, kept
-    ("By Łukasz Żółw and Ólöf Ñandú", [("Łukasz Żółw", P, None, None), ("Ólöf Ñandú", P, None, None)]),
+    (
+        "By Łukasz Żółw and Ólöf Ñandú",
+        [("Łukasz Żółw", P, None, None), ("Ólöf Ñandú", P, None, None)],
+    ),
     ("By Martin Placeholder Jr.", [("Martin Placeholder Jr.", P, None, None)]),
     ("By Martin Placeholder, Jr.", [("Martin Placeholder Jr.", P, None, None)]),
     ("By Samuel Placeholder III", [("Samuel Placeholder III", P, None, None)]),

@@ -18,7 +18,7 @@ from newsmodel.dates import MONTH_PATTERN
 from newsmodel.model import Byline, BylineKind
 from newsmodel.vocab import CAPTION_AGENCIES, CREDIT_LABELS, NEWS_AGENCIES, alternation
 
-__all__ = ["AGENCIES", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
+__all__ = ["AGENCIES", "JOB_WORDS", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
 
 #: News agencies and wire services, by the short names bylines use.
 AGENCIES: frozenset[str] = frozenset(name.lower() for name in NEWS_AGENCIES)
@@ -79,6 +79,13 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "presenter",
         "anchor",
     ]
+)
+
+#: Role words that name a job itself: a job title ends in one ("Senior Writer").
+JOB_WORDS: frozenset[str] = frozenset(
+    ["reporter", "correspondent", "writer", "editor", "photographer", "columnist", "staff"]
+    + ["contributor", "producer", "journalist", "analyst", "critic", "intern", "freelancer"]
+    + ["author", "host", "presenter", "anchor", "freelance"]
 )
 
 _LEADING = re.compile(
@@ -202,7 +209,9 @@ def _name_case(name: str) -> str:
         if re.fullmatch(r"[IVX]+", word):
             words.append(word)
         else:
-            words.append(re.sub(r"[^\W\d_]+", lambda m: m.group()[:1] + m.group()[1:].lower(), word))
+            words.append(
+                re.sub(r"[^\W\d_]+", lambda m: m.group()[:1] + m.group()[1:].lower(), word)
+            )
     return " ".join(words)
 
 
@@ -224,6 +233,12 @@ def _role_of(words: str) -> str | None:
     return None
 
 
+def _job_title(words: str) -> bool:
+    """Whether ``words`` are a job title ending in a job ("Political Correspondent"), not
+    only a beat or an outlet's word ("News", "Digital")."""
+    return _role_of(words) is not None and words.lower().split()[-1].strip(".,") in JOB_WORDS
+
+
 def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline | None:
     """A byline for one name; ``single=False`` refuses one-word person names."""
     text = text.strip(" :-–—•()").lstrip(".")
@@ -238,7 +253,7 @@ def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline |
     words = text.split()
     for cut in range(len(words) - 1, 1, -1):
         tail = " ".join(words[cut:])
-        if _role_of(tail) and _looks_like_name(" ".join(words[:cut])):
+        if _job_title(tail) and _looks_like_name(" ".join(words[:cut])):
             return Byline(name=_name_case(" ".join(words[:cut])), role=role or _role_of(tail))
     if _looks_like_name(text) and (single or len(text.split()) > 1):
         return Byline(name=_name_case(text), kind=BylineKind.PERSON, role=role)
