@@ -83,9 +83,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
 
 #: Role words that name a job itself: a job title ends in one ("Senior Writer").
 JOB_WORDS: frozenset[str] = frozenset(
-    ["reporter", "correspondent", "writer", "editor", "photographer", "columnist", "staff"]
-    + ["contributor", "producer", "journalist", "analyst", "critic", "intern", "freelancer"]
-    + ["author", "host", "presenter", "anchor", "freelance"]
+    """reporter correspondent writer editor photographer columnist staff contributor
+    producer journalist analyst critic intern freelancer author host presenter
+    anchor freelance""".split()
 )
 
 _LEADING = re.compile(

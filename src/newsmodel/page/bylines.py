@@ -34,8 +34,8 @@ __all__ = ["read_bylines"]
 #: Class, id, rel or itemprop words that name a byline: "byline", "c-author-name",
 #: "authName" (camelCase split), "writer".
 _BYLINE_WORDS = frozenset(
-    ["byline", "bylines", "author", "authors", "auth", "writer", "writers", "reporter"]
-    + ["reporters", "contributor", "contributors"]
+    """byline bylines author authors auth writer writers reporter reporters contributor
+    contributors""".split()
 )
 #: ... and a class word that holds one of these: "articlebyline", "postauthor".
 _BYLINE_INSIDE = re.compile(r"byline|author|writer|reporter|contributor", re.I)
@@ -45,8 +45,8 @@ _NOT_BYLINE = re.compile(r"bio|box|avatar|image|img|photo|more|list|social|twitt
 #: Class words of a picture's caption or credit: an ``itemprop=author`` there is the
 #: photographer ("image-credit", "picCredit", "caption").
 _CREDIT_WORDS = frozenset(
-    ["credit", "credits", "caption", "captions", "cptn", "photo", "photos", "image", "images"]
-    + ["img", "pic", "pics", "picture", "figure", "figcaption"]
+    """credit credits caption captions cptn photo photos image images img pic pics
+    picture figure figcaption""".split()
 )
 #: Elements whose names are a picture's credits, never the story's authors.
 _CREDIT_TAGS = ("figure", "figcaption", "picture")

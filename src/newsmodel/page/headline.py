@@ -37,8 +37,8 @@ _STANDFIRST = re.compile(
 #: Class words (camelCase split) of boxes around a standfirst-named element that make it
 #: no standfirst: a newsletter promo, an author's bio ("zq-author-bio", "signupBox").
 _NOT_STANDFIRST = frozenset(
-    ["newsletter", "newsletters", "subscribe", "subscription", "signup", "promo", "bio"]
-    + ["author", "authors", "byline", "profile", "contributor"]
+    """newsletter newsletters subscribe subscription signup promo bio author authors
+    byline profile contributor""".split()
 )
 #: Text that sells a newsletter: "Sign up for …", "… in your inbox".
 _PROMO_TEXT = re.compile(r"\b(?:newsletters?|in your inbox|subscribe|sign up)\b", re.I)
