@@ -124,9 +124,9 @@ def test_every_carried_field_round_trips_or_is_reported(article: m.Article) -> N
     try:
         back = html.read(page)
     except NoArticleError:
-        # only a date the reader refuses (a placeholder year) was shown
-        assert not (article.headline or article.body or article.bylines)
-        return
+        # nothing on the page reads back (a placeholder year, a byline that is no name):
+        # the writer must have reported every field as lost
+        back = m.Article()
     for name in (
         "headline",
         "summary",

@@ -6,6 +6,7 @@ off. A visible standfirst (an element named like one) wins over metadata's descr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -157,7 +158,7 @@ def _standfirst(article_root: etree._Element, measures: Measures) -> str | None:
 
 def _in_promo_or_bio(el: etree._Element) -> bool:
     """Whether ``el`` or a near ancestor is named a promo or an author's bio."""
-    boxes = [el, *list(el.iterancestors())[:STANDFIRST_ANCESTORS]]
+    boxes = [el, *itertools.islice(el.iterancestors(), STANDFIRST_ANCESTORS)]
     return any(_NOT_STANDFIRST.intersection(class_words(classes(box))) for box in boxes)
 
 
