@@ -15,7 +15,7 @@ O = "organisation"  # noqa: E741
 #: (byline as printed, [(name, kind, role, affiliation), ...])
 CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     ("By Jane Doe", [("Jane Doe", P, None, None)]),
-    ("BY JANE DOE", [("JANE DOE", P, None, None)]),
+    ("BY JANE DOE", [("Jane Doe", P, None, None)]),
     ("by Jane Doe", [("Jane Doe", P, None, None)]),
     ("By: Jane Doe", [("Jane Doe", P, None, None)]),
     ("Jane Doe", [("Jane Doe", P, None, None)]),
@@ -127,6 +127,33 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     ("Picture: Reuters", []),
     ("Updated April 5, 2024", []),
     ("", []),
+    # a person and an outlet: never a person named after the outlet's first word
+    (
+        "By Mike Placeholder | Example News",
+        [("Mike Placeholder", P, None, "Example News"), ("Example News", O, None, None)],
+    ),
+    # a name in capitals with an agency glued on: the person of that agency
+    (
+        "By JANE ROE Associated Press",
+        [("Jane Roe", P, None, "Associated Press"), ("Associated Press", O, None, None)],
+    ),
+    (
+        "By Jane Roe and Tom Doe The Associated Press",
+        [
+            ("Jane Roe", P, None, "The Associated Press"),
+            ("Tom Doe", P, None, "The Associated Press"),
+            ("The Associated Press", O, None, None),
+        ],
+    ),
+    # accents in any Latin script, and generational suffixes, kept
+    (
+        "By Łukasz Żółw and Ólöf Ñandú",
+        [("Łukasz Żółw", P, None, None), ("Ólöf Ñandú", P, None, None)],
+    ),
+    ("By Martin Placeholder Jr.", [("Martin Placeholder Jr.", P, None, None)]),
+    ("By Martin Placeholder, Jr.", [("Martin Placeholder Jr.", P, None, None)]),
+    ("By Samuel Placeholder III", [("Samuel Placeholder III", P, None, None)]),
+    ("By Chris E. Placeholder", [("Chris E. Placeholder", P, None, None)]),
 ]
 
 

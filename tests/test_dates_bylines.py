@@ -78,7 +78,7 @@ ORG = BylineKind.ORGANISATION
                 ("Reuters", ORG, None, None),
             ],
         ),
-        ("BY JANE DOE", [("JANE DOE", P, None, None)]),
+        ("BY JANE DOE", [("Jane Doe", P, None, None)]),
         ("Jane Doe & John Roe", [("Jane Doe", P, None, None), ("John Roe", P, None, None)]),
         ("Jane Doe | John Roe", [("Jane Doe", P, None, None), ("John Roe", P, None, None)]),
         ("Doe, Jane", [("Jane Doe", P, None, None)]),

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
+from newsmodel.errors import NoArticleError
 from newsmodel.io import html, jsonld
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, INDAILY_HTML, ROOT
@@ -116,7 +117,16 @@ def test_every_carried_field_round_trips_or_is_reported(article: m.Article) -> N
     for warning in caught:
         if isinstance(warning.message, newsmodel.LossyConversionWarning):
             lost |= {re.split(r"[.\[:]", path)[0] for path in warning.message.fields}
-    back = html.read(page)
+    if not (article.headline or article.body or article.bylines or article.published):
+        with pytest.raises(NoArticleError):  # a page of nothing holds no article
+            html.read(page)
+        return
+    try:
+        back = html.read(page)
+    except NoArticleError:
+        # nothing on the page reads back (a placeholder year, a byline that is no name):
+        # the writer must have reported every field as lost
+        back = m.Article()
     for name in (
         "headline",
         "summary",

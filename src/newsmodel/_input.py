@@ -9,17 +9,21 @@ the format package.
 from __future__ import annotations
 
 import codecs
+import zlib
 
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.model import NOT_TEXT
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "GZIP_MAGIC",
     "bom_encoding",
     "check_input",
     "clean_text",
     "decode_bytes",
     "decode_text",
+    "gunzip",
+    "gzip_head",
     "line_col",
     "sniff_encoding",
     "whole_number",
@@ -27,6 +31,11 @@ __all__ = [
 
 #: Readers refuse input larger than this many bytes unless told otherwise.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+#: The first bytes of gzip-compressed data (RFC 1952): a saved ``.html.gz``, a crawl record.
+GZIP_MAGIC = b"\x1f\x8b"
+#: ``zlib`` window bits that read a gzip header and trailer.
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 # codecs that read past their byte-order mark (UTF-32 before UTF-16: FF FE 00 00
 # starts with FF FE)
@@ -78,7 +87,47 @@ def check_input(data: object, *, format: str, max_bytes: int) -> bytes | str:
         raise InputTooLargeError(
             f"input of {len(data)} bytes is over the limit of {max_bytes}", format=format
         )
-    return bytes(data)
+    raw = bytes(data)
+    if raw.startswith(GZIP_MAGIC):
+        return gunzip(raw, format=format, max_bytes=max_bytes)
+    return raw
+
+
+def gunzip(raw: bytes, *, format: str, max_bytes: int) -> bytes:
+    """The bytes gzip-compressed ``raw`` holds (every member, in order).
+
+    Never more than ``max_bytes`` are made: past that, :class:`InputTooLargeError`
+    (a gzip bomb costs no more than the limit). Corrupt or cut-off data raises
+    :class:`ReadError`.
+    """
+    out = bytearray()
+    rest = raw
+    while rest:
+        unzip = zlib.decompressobj(_GZIP_WBITS)
+        try:
+            out += unzip.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise ReadError(f"corrupt gzip data: {exc}", format=format) from None
+        if len(out) > max_bytes:
+            raise InputTooLargeError(
+                f"gzip data that holds more than the limit of {max_bytes} bytes", format=format
+            )
+        if not unzip.eof:
+            raise ReadError("gzip data cut off before its end", format=format)
+        rest = unzip.unused_data
+        if rest and not rest.startswith(GZIP_MAGIC):
+            break  # (padding after the last member, as some writers leave)
+    return bytes(out)
+
+
+def gzip_head(raw: bytes | bytearray | memoryview, size: int) -> bytes:
+    """The first ``size`` bytes gzip-compressed ``raw`` holds, for sniffing; what can be
+    read of them when the data is corrupt (the reader then says why)."""
+    unzip = zlib.decompressobj(_GZIP_WBITS)
+    try:
+        return unzip.decompress(raw, size)
+    except zlib.error:
+        return b""
 
 
 def bom_encoding(raw: bytes) -> str | None:

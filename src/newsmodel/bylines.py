@@ -18,7 +18,7 @@ from newsmodel.dates import MONTH_PATTERN
 from newsmodel.model import Byline, BylineKind
 from newsmodel.vocab import CAPTION_AGENCIES, CREDIT_LABELS, NEWS_AGENCIES, alternation
 
-__all__ = ["AGENCIES", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
+__all__ = ["AGENCIES", "JOB_WORDS", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
 
 #: News agencies and wire services, by the short names bylines use.
 AGENCIES: frozenset[str] = frozenset(name.lower() for name in NEWS_AGENCIES)
@@ -81,6 +81,13 @@ ROLE_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Role words that name a job itself: a job title ends in one ("Senior Writer").
+JOB_WORDS: frozenset[str] = frozenset(
+    """reporter correspondent writer editor photographer columnist staff contributor
+    producer journalist analyst critic intern freelancer author host presenter
+    anchor freelance""".split()
+)
+
 _LEADING = re.compile(
     r"^\s*(?:[-–—•]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
     r"opinion|analysis|commentary|review|interview|column|feature|report)\s+)?"
@@ -127,8 +134,17 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"\s*\(@\w+\)|\s+@\w+|\s*,?\s+(?:Ph\.?D\.?|M\.?D\.?|Jr\.|Sr\.)(?=\s|,|$)|\s+\(?email\)?$",
+    r"\s*\(@\w+\)|\s+@\w+|\s*,?\s+(?:Ph\.?D\.?|M\.?D\.?)(?=\s|,|$)|\s+\(?email\)?$",
     re.IGNORECASE,
+)
+#: A generational suffix after a comma, kept with its name: "Jane Roe, Jr." → "Jane Roe Jr.".
+_SUFFIX = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?=\s|,|;|$)")
+#: A known agency glued to the end of a name without a separator: "JANE ROE Associated Press"
+#: (the agency becomes the person's affiliation).
+#: A name's last word whose full stop belongs to it ("Jr.", an initial "E.").
+_KEEP_DOT = re.compile(r"(?:\bJr|\bSr|(?<![\w.])[A-Z])\.$")
+_TRAILING_AGENCY = re.compile(
+    rf"(?<=\S)\s+((?:the\s+)?(?:{alternation(NEWS_AGENCIES)}))\s*$", re.IGNORECASE
 )
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.' -]{1,40}$")
 _AFFILIATION = re.compile(
@@ -143,9 +159,11 @@ _PHOTO_CREDIT = re.compile(
     rf"(?:{alternation(CAPTION_AGENCIES)})\s+(?:Photo|Images?)\b|.*\bphoto\s*/)",
     re.IGNORECASE,
 )
+#: A word of a personal name: a capital (any script's) then letters, or a particle.
 _NAME_WORD = re.compile(
     r"^(?:(?:[dlDL]|[Oo]|Mc|Mac)['’])?"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)\b)$"
+    r"(?:(?P<particle>van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)"
+    r"|(?P<word>[^\W\d_][\w'’.\-]*))$"
 )
 _AGENCY_PARENS = re.compile(r"^\s*\(([^()]{1,40})\)\s*[-–—]?\s*$")
 _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")
@@ -170,7 +188,31 @@ def _looks_like_name(text: str) -> bool:
         return False
     if any(ch.isdigit() for ch in text) or _ORG_HINTS.search(text):
         return False
-    return all(_NAME_WORD.match(w) for w in words) and text[:1].isupper()
+    return all(_name_word(w) for w in words) and text[:1].isupper()
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` can stand in a personal name ("Núñez", "Łukasz", "O'Neil", "van")."""
+    match = _NAME_WORD.match(word)
+    if match is None:
+        return False
+    return match.group("particle") is not None or match.group("word")[:1].isupper()
+
+
+def _name_case(name: str) -> str:
+    """A name shouted in capitals written as a name ("JANE ROE-DOE" → "Jane Roe-Doe");
+    any other name as it stands. Roman numerals stay capitals ("III")."""
+    if not name.isupper() or len(name.replace(" ", "")) <= 3:
+        return name
+    words = []
+    for word in name.split():
+        if re.fullmatch(r"[IVX]+", word):
+            words.append(word)
+        else:
+            words.append(
+                re.sub(r"[^\W\d_]+", lambda m: m.group()[:1] + m.group()[1:].lower(), word)
+            )
+    return " ".join(words)
 
 
 def _looks_like_org(text: str) -> bool:
@@ -191,21 +233,30 @@ def _role_of(words: str) -> str | None:
     return None
 
 
+def _job_title(words: str) -> bool:
+    """Whether ``words`` are a job title ending in a job ("Political Correspondent"), not
+    only a beat or an outlet's word ("News", "Digital")."""
+    return _role_of(words) is not None and words.lower().split()[-1].strip(".,") in JOB_WORDS
+
+
 def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline | None:
     """A byline for one name; ``single=False`` refuses one-word person names."""
-    text = text.strip(" .:-–—•()")
+    text = text.strip(" :-–—•()").lstrip(".")
+    if not _KEEP_DOT.search(text):
+        text = text.rstrip(" .")  # a sentence's full stop, but never "Jr." or an initial
     if not text:
         return None
     if is_agency(text) or re.fullmatch(r"[A-Z]{2,6}", text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     # a trailing job title without a comma: "Jane Doe Political Correspondent"
+    # (a name of two words or more: "Example News" is an outlet, never a person "Example")
     words = text.split()
-    for cut in range(len(words) - 1, 0, -1):
+    for cut in range(len(words) - 1, 1, -1):
         tail = " ".join(words[cut:])
-        if _role_of(tail) and _looks_like_name(" ".join(words[:cut])):
-            return Byline(name=" ".join(words[:cut]), role=role or _role_of(tail))
+        if _job_title(tail) and _looks_like_name(" ".join(words[:cut])):
+            return Byline(name=_name_case(" ".join(words[:cut])), role=role or _role_of(tail))
     if _looks_like_name(text) and (single or len(text.split()) > 1):
-        return Byline(name=text, kind=BylineKind.PERSON, role=role)
+        return Byline(name=_name_case(text), kind=BylineKind.PERSON, role=role)
     if _looks_like_org(text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     return None
@@ -224,6 +275,11 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
     segment = _NOISE.sub("", segment)
     segment = _BIO.sub("", segment)
     segment = _PLACE.sub("", segment)
+    segment = _SUFFIX.sub(r" \1", segment)
+    agency = _TRAILING_AGENCY.search(segment)
+    last_name = _SPLIT.split(segment[: agency.start()])[-1].strip() if agency else ""
+    if agency and len(last_name.split()) > 1 and _looks_like_name(last_name):
+        segment = f"{segment[: agency.start()]}, {agency.group(1)}"  # "JANE ROE AP"
     affiliation = None
     found = _AFFILIATION.search(segment)
     if found and _org_or_person(found.group(1), None) is not None:

@@ -20,6 +20,7 @@ __all__ = [
     "ModelValidationError",
     "NewsmodelError",
     "NewsmodelWarning",
+    "NoArticleError",
     "ReadError",
     "SchemaVersionError",
     "UnknownFormatError",
@@ -69,6 +70,12 @@ class ModelValidationError(NewsmodelError, ValueError):
 
 class InputTooLargeError(ReadError):
     """Input beyond a reader's bounds on size or nesting depth."""
+
+
+class NoArticleError(ReadError):
+    """Input of the right format that holds no article: a web page of navigation only, with
+    no headline and no text, or noise. Readers raise it instead of returning an empty
+    article."""
 
 
 class SchemaVersionError(ReadError):

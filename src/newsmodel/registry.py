@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from newsmodel._input import sniff_encoding
+from newsmodel._input import GZIP_MAGIC, gzip_head, sniff_encoding
 from newsmodel.errors import FormatError, UnknownFormatError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
@@ -184,6 +184,8 @@ def _sniff_head(data: bytes | str) -> bytes:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         return b""  # the reader refuses it with a ReadError
     head = bytes(data[: SNIFF_BYTES * 4])
+    if head.startswith(GZIP_MAGIC):  # a compressed page: what it holds is sniffed
+        head = gzip_head(data, SNIFF_BYTES * 4)
     codec = sniff_encoding(head)
     if codec is not None and codec.startswith(("utf-16", "utf-32")):
         with contextlib.suppress(UnicodeDecodeError):

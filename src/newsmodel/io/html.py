@@ -26,6 +26,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.dates import format_date
+from newsmodel.errors import NoArticleError
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -207,6 +208,10 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     text = etree.tostring(page, method="html", encoding="unicode")
     document = "<!DOCTYPE html>\n" + text + "\n"
     losses = Losses()
-    declare_read_back_losses(article, read(document), losses)
+    try:
+        back = read(document)
+    except NoArticleError:  # a page of nothing: what it was written from is all lost
+        back = m.Article()
+    declare_read_back_losses(article, back, losses)
     report(FORMAT.name, losses, strict=strict)
     return document

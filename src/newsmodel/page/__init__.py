@@ -25,12 +25,13 @@ from __future__ import annotations
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel.errors import NoArticleError
 from newsmodel.page.body import read_body
 from newsmodel.page.bylines import read_bylines
 from newsmodel.page.dates import read_dates
 from newsmodel.page.headline import read_titles
 from newsmodel.page.measure import measure_page
-from newsmodel.page.metadata import language, publisher, read_metadata
+from newsmodel.page.metadata import Metadata, language, publisher, read_metadata
 from newsmodel.page.parse import parse
 from newsmodel.page.photos import read_photos
 from newsmodel.page.rights import read_rights
@@ -42,11 +43,14 @@ __all__ = ["parse", "read_document", "read_page"]
 def read_page(text: str, url: str | None = None, *, format: str = "html") -> m.Article:
     """The article on a page (``text``, decoded); ``url``: its address, for relative links.
     Errors name ``format``."""
-    return read_document(parse(text, format=format), url)
+    return read_document(parse(text, format=format), url, format=format)
 
 
-def read_document(document: etree._Element, url: str | None = None) -> m.Article:
-    """The article on a parsed page (:func:`parse`)."""
+def read_document(
+    document: etree._Element, url: str | None = None, *, format: str = "html"
+) -> m.Article:
+    """The article on a parsed page (:func:`parse`). A page that holds no article raises
+    :class:`~newsmodel.errors.NoArticleError` naming ``format``."""
     meta = read_metadata(document, url)
     layout = measure_page(document)
     root, article_root, measures = layout
@@ -54,6 +58,11 @@ def read_document(document: etree._Element, url: str | None = None) -> m.Article
     body = read_body(root, meta, titles.headline, measures)
     dates = read_dates(root, article_root, meta, titles.headline, measures)
     bylines = read_bylines(article_root, meta, body, measures)
+    if not (body.blocks or bylines or dates.published or _headed(root, meta, titles.headline)):
+        raise NoArticleError(
+            "no article found: the page shows no headline, no text, no byline and no date",
+            format=format,
+        )
     site = publisher(meta)
     rights = read_rights(root, meta, measures)
     return m.Article(
@@ -72,3 +81,13 @@ def read_document(document: etree._Element, url: str | None = None) -> m.Article
         subheadline=meta.ld.subheadline if meta.ld else None,
         genres=meta.ld.genres if meta.ld else (),
     )
+
+
+def _headed(root: etree._Element, meta: Metadata, headline: str | None) -> bool:
+    """Whether a page without body text still heads an article: a headline shown in an
+    ``h1``, or declared by an article's JSON-LD or OpenGraph title (a ``<title>`` alone
+    over navigation is no article)."""
+    if headline is None:
+        return False
+    shown = next(root.iter("h1"), None) is not None
+    return shown or meta.ld is not None or meta.first("og:title", "twitter:title") is not None

@@ -1,8 +1,10 @@
 """Who wrote the story.
 
-JSON-LD's people first (the site itself never counts as an author), then the byline
-the page shows (author links preferred to the line's text), then "By" lines at the top
-of the body, then meta tags; an agency's sign-off at the end of the body is added.
+The byline the page shows wins (author links preferred to the line's text when the
+line names more than the links do not), with every co-author it names; JSON-LD's
+people fill in when the page shows none, or when they only add to what it shows (the
+site itself never counts as an author); then "By" lines at the top of the body, then
+meta tags; an agency's sign-off at the end of the body is added.
 """
 
 from __future__ import annotations
@@ -13,23 +15,52 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline
+from newsmodel.markup import local_name
 from newsmodel.page.blocks import Body
 from newsmodel.page.elements import classes, hidden
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
-from newsmodel.page.strings import norm
-from newsmodel.page.weights import BYLINE_MAX
+from newsmodel.page.strings import class_words, norm
+from newsmodel.page.weights import (
+    BYLINE_CREDIT_DEPTH,
+    BYLINE_MAX,
+    BYLINE_OUTSIDE_LEVELS,
+    BYLINE_REGION_MAX,
+    SMALL_ELEMENTS,
+)
 
 __all__ = ["read_bylines"]
 
-#: Class, id, rel or itemprop words that name a byline.
-_BYLINE_HINT = re.compile(r"byline|author|writer|reporter|contributor|by-line", re.I)
-#: ... and words that name something about the author that is no byline (a bio, a photo).
+#: Class, id, rel or itemprop words that name a byline: "byline", "c-author-name",
+#: "authName" (camelCase split), "writer".
+_BYLINE_WORDS = frozenset(
+    """byline bylines author authors auth writer writers reporter reporters contributor
+    contributors""".split()
+)
+#: ... and a class word that holds one of these: "articlebyline", "postauthor".
+_BYLINE_INSIDE = re.compile(r"byline|author|writer|reporter|contributor", re.I)
+#: Class words that name something about the author that is no byline: a bio, a photo,
+#: a list of more stories ("authorbox", "author-bio", "authorList").
 _NOT_BYLINE = re.compile(r"bio|box|avatar|image|img|photo|more|list|social|twitter", re.I)
+#: Class words of a picture's caption or credit: an ``itemprop=author`` there is the
+#: photographer ("image-credit", "picCredit", "caption").
+_CREDIT_WORDS = frozenset(
+    """credit credits caption captions cptn photo photos image images img pic pics
+    picture figure figcaption""".split()
+)
+#: Elements whose names are a picture's credits, never the story's authors.
+_CREDIT_TAGS = ("figure", "figcaption", "picture")
 #: Link addresses of an author's page.
 _AUTHOR_HREF = re.compile(r"author|/people/|/staff/|/profile|/by/|/reporters?/|/writers?/")
 #: Meta tags that name authors, most reliable first.
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+
+
+def _words(element: etree._Element) -> list[str]:
+    """``element``'s class, id, rel and itemprop as words (:func:`class_words`)."""
+    return class_words(
+        " ".join((classes(element), element.get("rel") or "", element.get("itemprop") or ""))
+    )
 
 
 def read_bylines(
@@ -38,14 +69,47 @@ def read_bylines(
     """The story's bylines (``article_root``: the story's own container)."""
     sites = meta.sites
     ld_people = [b for b in (meta.ld.bylines if meta.ld else ()) if norm(b.name) not in sites]
-    visible = _visible_bylines(article_root, sites, measures)
-    bylines = ld_people or visible or [b for b in body.shown_bylines if norm(b.name) not in sites]
+    visible = _visible_bylines(article_root, sites, measures) or _outside_bylines(
+        article_root, sites, measures
+    )
+    bylines = _shown_over_ld(visible, ld_people) or [
+        b for b in body.shown_bylines if norm(b.name) not in sites
+    ]
     if not bylines:
         bylines = _meta_bylines(meta)
     for signoff in body.signoffs:
         if signoff not in bylines:
             bylines.append(signoff)
     return bylines
+
+
+def _shown_over_ld(visible: list[m.Byline], ld_people: list[m.Byline]) -> list[m.Byline]:
+    """The page's bylines, each replaced by JSON-LD's entry for the same name (which may
+    carry a link and a role); JSON-LD's list when it holds every name the page shows
+    (it then adds co-authors the page's line left out)."""
+    if not visible:
+        return list(ld_people)
+    shown = [_ld_match(b, ld_people) or b for b in visible]
+    if all(b in ld_people for b in shown):
+        return list(ld_people)
+    return list(dict.fromkeys(shown))
+
+
+def _names_site(byline: m.Byline, sites: set[str]) -> bool:
+    """Whether a byline the page shows names the site ("Example Times", "Example Times
+    Editorial Guidelines"): the site is no author."""
+    name = f" {norm(byline.name)} "
+    return any(f" {site} " in name for site in sites)
+
+
+def _ld_match(shown: m.Byline, ld_people: list[m.Byline]) -> m.Byline | None:
+    """JSON-LD's entry for a name the page shows: the same name, or one the shown name
+    starts with ("Jane Roe Example" shown, "Jane Roe" in JSON-LD: the page's line ran on)."""
+    words = norm(shown.name).split()
+    for person in ld_people:
+        if norm(person.name).split() == words[: len(norm(person.name).split())]:
+            return person
+    return None
 
 
 def _meta_bylines(meta: Metadata) -> list[m.Byline]:
@@ -63,31 +127,104 @@ def _meta_bylines(meta: Metadata) -> list[m.Byline]:
     return bylines
 
 
-def _visible_bylines(root: etree._Element, sites: set[str], measures: Measures) -> list[m.Byline]:
-    """The bylines of the first short element named like a byline that gives any."""
-    found: list[m.Byline] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        hint = classes(el) + " " + (el.get("rel") or "") + " " + (el.get("itemprop") or "")
-        if not _BYLINE_HINT.search(hint) or hidden(el):
-            continue
-        if _NOT_BYLINE.search(hint):
-            continue
-        if not measures.small(el, BYLINE_MAX):
-            continue
-        text = measures.text(el)
-        linked = [
-            measures.text(a)
-            for a in el.iter("a")
-            if _AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "")
-        ]
-        candidates = [b for n in linked for b in parse_byline(n, known=False)] if linked else []
-        for byline in candidates or parse_byline(text, known=False):
-            if norm(byline.name) in sites:
-                continue
-            if byline not in found:
-                found.append(byline)
-        if found:
+def _named_byline(el: etree._Element) -> bool:
+    """Whether ``el``'s class, id, rel or itemprop names a byline (and nothing else)."""
+    words = _words(el)
+    if not any(w in _BYLINE_WORDS or _BYLINE_INSIDE.search(w) for w in words):
+        return False
+    return not any(_NOT_BYLINE.search(w) for w in words)
+
+
+def _in_credit(el: etree._Element, measures: Measures) -> bool:
+    """Whether ``el`` sits in a picture, its caption or its credit (a small element so
+    named: a story's container named for its gallery is no credit)."""
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if depth >= BYLINE_CREDIT_DEPTH:
             break
+        if local_name(ancestor) in _CREDIT_TAGS:
+            return True
+        if measures.length(ancestor) <= BYLINE_REGION_MAX and _CREDIT_WORDS.intersection(
+            _words(ancestor)
+        ):
+            return True
+    return local_name(el) in _CREDIT_TAGS or bool(_CREDIT_WORDS.intersection(_words(el)))
+
+
+def _element_bylines(el: etree._Element, measures: Measures) -> list[m.Byline]:
+    """The bylines one byline element gives: its author links' names, or its text's
+    when the text names every linked person and more ("By <a>A</a> and B")."""
+    from_text = parse_byline(measures.text(el), known=False)
+    linked = [
+        measures.text(a)
+        for a in el.iter("a")
+        if _AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "")
+    ]
+    from_links = [b for n in linked for b in parse_byline(n, known=False)]
+    if not from_links:
+        return list(from_text)
+    text_names = {norm(b.name) for b in from_text}
+    if all(norm(b.name) in text_names for b in from_links):
+        return list(from_text)
+    return from_links
+
+
+def _byline_region(first: etree._Element, measures: Measures) -> etree._Element:
+    """The widest ancestor of the first byline element still short enough to be one
+    byline block: co-authors' elements stand beside each other in it."""
+    region = first
+    parent = first.getparent()
+    while (
+        parent is not None
+        and measures.length(parent) <= BYLINE_REGION_MAX
+        and measures.size(parent) <= SMALL_ELEMENTS
+    ):
+        region = parent
+        parent = parent.getparent()
+    return region
+
+
+def _visible_bylines(
+    root: etree._Element,
+    sites: set[str],
+    measures: Measures,
+    before: etree._Element | None = None,
+) -> list[m.Byline]:
+    """The bylines of the first short element named like a byline that gives any, with
+    those of the byline elements beside it (co-authors); ``before``: stop there."""
+    found: list[m.Byline] = []
+    region: set[etree._Element] | None = None
+    kind: tuple[str, str] | None = None  # the first byline element's tag and class
+    for el in root.iter():
+        if el is before or (region is not None and el not in region):
+            break  # (past the first byline's block)
+        if not isinstance(el.tag, str) or not _named_byline(el) or hidden(el):
+            continue
+        if kind is not None and (el.tag, el.get("class") or "") != kind:
+            continue  # a co-author's element repeats the first one's tag and class
+        if not measures.small(el, BYLINE_MAX) or _in_credit(el, measures):
+            continue
+        for byline in _element_bylines(el, measures):
+            if not _names_site(byline, sites) and byline not in found:
+                found.append(byline)
+        if found and region is None:
+            region = set(_byline_region(el, measures).iter())
+            kind = (el.tag, el.get("class") or "")
     return found
+
+
+def _outside_bylines(
+    article_root: etree._Element, sites: set[str], measures: Measures
+) -> list[m.Byline]:
+    """A byline just before the story's own container (in a header beside it): looked
+    for in the container's parent and grandparent, before the container."""
+    if article_root.getparent() is None:
+        return []
+    outer = article_root
+    for _ in range(BYLINE_OUTSIDE_LEVELS):
+        parent = outer.getparent()
+        if parent is None or local_name(parent) == "html":
+            break
+        outer = parent
+    if outer is article_root:
+        return []
+    return _visible_bylines(outer, sites, measures, before=article_root)

@@ -22,13 +22,13 @@ from newsmodel.page.elements import classes, elements_after, hidden
 from newsmodel.page.headline import headline_element
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
+from newsmodel.page.strings import class_words
 from newsmodel.page.weights import (
     DATE_LINE_MAX,
     DATE_LINE_MIN,
     DATE_TEXT_MAX,
     ELSEWHERE_DEPTH,
     HEADER_MIN_CHILDREN,
-    LABEL_PARENT_CHILDREN,
     NEAR_HEADLINE,
     SAME_MOMENT,
 )
@@ -81,8 +81,19 @@ _OTHER_DATES = re.compile(
     r"ticker)(?:$|[\s_-])",
     re.I,
 )
-#: Elements whose dates belong to the site or other stories.
-_ELSEWHERE_TAGS = ("aside", "nav", "footer", "header")
+#: ... and class words (camelCase split) of boxes holding someone else's words, whose
+#: dates are theirs: a quoted claim, an embedded post ("zqQuoteCard", "claim-box").
+_QUOTED_BOX_WORDS = frozenset(["quote", "quotes", "blockquote", "claim", "claims", "tweet"])
+#: Elements whose dates belong to the site or other stories (or to someone quoted).
+_ELSEWHERE_TAGS = ("aside", "nav", "footer", "header", "blockquote", "q")
+#: Class words that name a modification time: "mod-time", "lastMod", "date-modified".
+_MODIFIED_WORDS = frozenset(["mod", "modified", "modif", "updated", "update", "lastmod", "edited"])
+#: A reading time after a date: "Dec 5, 2023 · 4 min read".
+_READ_TIME = re.compile(
+    r"\s*[-–—·•|,]?\s*\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b.*$", re.I
+)
+#: A label at the end of the text just before a date: "Last updated on <span>…".
+_UPDATE_BEFORE = re.compile(r"\b(?:updated|modified)\b\s*(?:on|at)?\s*:?\s*$", re.I)
 #: ``itemprop`` values that mark a date.
 _DATE_PROPS = ("datePublished", "dateModified")
 
@@ -193,8 +204,9 @@ def _time_dates(
         date = _date_of(value)
         if date is None:
             continue
-        hint = (classes(el) + " " + (el.get("itemprop") or "")).lower()
-        if "modif" in hint or "updat" in hint:
+        if _in_quoted_box(el):
+            continue  # someone else's post or claim, with its own date
+        if _names_update(el):
             modified = modified or date
         elif published is None:
             published = date
@@ -207,6 +219,24 @@ def _time_dates(
         elif date is not None:
             modified = modified or date
     return published, modified
+
+
+def _names_update(el: etree._Element) -> bool:
+    """Whether ``el``'s class, id or itemprop names a modification time."""
+    names = classes(el) + " " + (el.get("itemprop") or "")
+    return bool(_MODIFIED_WORDS.intersection(class_words(names)))
+
+
+def _in_quoted_box(el: etree._Element) -> bool:
+    """Whether ``el`` sits in a box of someone else's words (a quotation, a claim)."""
+    for depth, parent in enumerate(el.iterancestors()):
+        if depth >= ELSEWHERE_DEPTH:
+            break
+        if local_name(parent) in ("blockquote", "q") or _QUOTED_BOX_WORDS.intersection(
+            class_words(classes(parent))
+        ):
+            return True
+    return False
 
 
 def _date_text(el: etree._Element, measures: Measures) -> str:
@@ -222,7 +252,10 @@ def _elsewhere(element: etree._Element, headline_box: set[etree._Element]) -> bo
     while parent is not None and depth < ELSEWHERE_DEPTH:
         if parent in headline_box:
             return False
-        if local_name(parent) in _ELSEWHERE_TAGS or _OTHER_DATES.search(classes(parent)):
+        names = classes(parent)
+        if local_name(parent) in _ELSEWHERE_TAGS or _OTHER_DATES.search(names):
+            return True
+        if _QUOTED_BOX_WORDS.intersection(class_words(names)):
             return True
         parent = parent.getparent()
         depth += 1
@@ -239,7 +272,7 @@ def _date_shown(
         return None  # (cheap tests first: a page may hold many thousands of elements)
     if not DATE_LINE_MIN <= measures.length(el) <= DATE_LINE_MAX:
         return None
-    text = measures.text(el)
+    text = _READ_TIME.sub("", measures.text(el))
     if not (hinted or _DATE_ONLY.fullmatch(text)):
         return None
     if hidden(el) or _elsewhere(el, headline_box):
@@ -248,22 +281,22 @@ def _date_shown(
     # "By Ryan Sparks • December 20, 2023": the part that holds the date, and whether
     # it is labelled an update ("By Jane Doe Updated Nov 13, 2019")
     cleaned = next((p for p in parts if _HAS_YEAR.search(p)), parts[0])
-    updated = bool(_UPDATED.match(cleaned)) or "updat" in hint.lower()
-    if not updated and _update_label(el, text, measures):
-        updated = True
+    updated = bool(_UPDATED.match(cleaned)) or _names_update(el) or _update_label(el)
     cleaned = _DATE_PREFIX.sub("", cleaned)
     value = _parse_shown(cleaned)
     return None if value is None else (value, updated)
 
 
-def _update_label(el: etree._Element, text: str, measures: Measures) -> bool:
-    """Whether ``el``'s small parent labels it an update: ``<span>Updated <time>…``."""
-    parent = el.getparent()
-    # (a small wrapper only: a large parent is no label, and reading it costs)
-    label = ""
-    if parent is not None and len(parent) <= LABEL_PARENT_CHILDREN:
-        label = measures.text(parent) if measures.length(parent) <= DATE_LINE_MAX else ""
-    return label.endswith(text) and bool(_UPDATED.match(label))
+def _update_label(el: etree._Element) -> bool:
+    """Whether the text just before ``el`` labels it an update: its parent's own text
+    before it, or its previous sibling's tail (``<h4>Last updated on <span>…``)."""
+    before = el.getprevious()
+    if before is not None:
+        label = before.tail or ""
+    else:
+        parent = el.getparent()
+        label = (parent.text or "") if parent is not None else ""
+    return bool(_UPDATE_BEFORE.search(label[-DATE_LINE_MAX:]))
 
 
 def _parse_shown(cleaned: str) -> m.DateValue | None:

@@ -6,6 +6,7 @@ off. A visible standfirst (an element named like one) wins over metadata's descr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -16,8 +17,13 @@ from newsmodel.markup import local_name
 from newsmodel.page.elements import BOILERPLATE, classes, line_of, text_of
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
-from newsmodel.page.strings import norm, unescape
-from newsmodel.page.weights import SMALL_ELEMENTS, STANDFIRST_MAX, STANDFIRST_MIN
+from newsmodel.page.strings import class_words, norm, unescape
+from newsmodel.page.weights import (
+    SMALL_ELEMENTS,
+    STANDFIRST_ANCESTORS,
+    STANDFIRST_MAX,
+    STANDFIRST_MIN,
+)
 
 __all__ = ["Titles", "headline_element", "read_titles"]
 
@@ -29,6 +35,16 @@ _STANDFIRST = re.compile(
     r"intro|description|strapline|teaser|deck",
     re.I,
 )
+#: Class words (camelCase split) of boxes around a standfirst-named element that make it
+#: no standfirst: a newsletter promo, an author's bio ("zq-author-bio", "signupBox").
+_NOT_STANDFIRST = frozenset(
+    """newsletter newsletters subscribe subscription signup promo bio author authors
+    byline profile contributor""".split()
+)
+#: Text that sells a newsletter: "Sign up for …", "… in your inbox".
+_PROMO_TEXT = re.compile(r"\b(?:newsletters?|in your inbox|subscribe|sign up)\b", re.I)
+#: Style-sheet text: "selector { property: value }".
+_CSS_TEXT = re.compile(r"[\w\]-]\s*\{[^{}]*:[^{}]*[;}]")
 #: Elements that may hold a standfirst.
 _STANDFIRST_TAGS = ("p", "div", "h2", "span")
 #: Elements whose own words may show the headline when no ``h1`` does.
@@ -123,7 +139,8 @@ def _strip_site(title: str, sites: Iterable[str]) -> str:
 
 
 def _standfirst(article_root: etree._Element, measures: Measures) -> str | None:
-    """The first element named like a standfirst that holds one's worth of text."""
+    """The first element named like a standfirst that holds one's worth of text (never
+    style-sheet text, a newsletter promo or an author's bio)."""
     for el in article_root.iter():
         if not isinstance(el.tag, str) or local_name(el) not in _STANDFIRST_TAGS:
             continue
@@ -132,8 +149,17 @@ def _standfirst(article_root: etree._Element, measures: Measures) -> str | None:
             and not BOILERPLATE.search(classes(el).replace("description", ""))
             and STANDFIRST_MIN <= measures.length(el) <= STANDFIRST_MAX
         ):
-            return measures.text(el)
+            text = measures.text(el)
+            if _CSS_TEXT.search(text) or _PROMO_TEXT.search(text) or _in_promo_or_bio(el):
+                continue
+            return text
     return None
+
+
+def _in_promo_or_bio(el: etree._Element) -> bool:
+    """Whether ``el`` or a near ancestor is named a promo or an author's bio."""
+    boxes = [el, *itertools.islice(el.iterancestors(), STANDFIRST_ANCESTORS)]
+    return any(_NOT_STANDFIRST.intersection(class_words(classes(box))) for box in boxes)
 
 
 def headline_element(root: etree._Element, headline: str | None) -> etree._Element | None:

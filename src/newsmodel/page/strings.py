@@ -9,13 +9,21 @@ from urllib.parse import urljoin
 from newsmodel.markup import safe_url
 from newsmodel.vocab import COPYRIGHT_MARK
 
-__all__ = ["COPYRIGHT", "norm", "resolve_url", "unescape"]
+__all__ = ["COPYRIGHT", "class_words", "norm", "resolve_url", "unescape"]
 
 #: A line that opens with a copyright notice: "Copyright …", "© …", "(c) 2024 …".
 COPYRIGHT = re.compile(rf"(?:{COPYRIGHT_MARK})", re.I)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 _NOT_WORD = re.compile(r"[\W_]+")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+#: Where class names split into words: punctuation, and camelCase humps.
+_CLASS_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+
+
+def class_words(names: str) -> list[str]:
+    """Class and id names as lower-case words, camelCase split and generated hashes (words
+    holding a digit) dropped: ``"css-1x2y3 authName"`` → ``["css", "auth", "name"]``."""
+    return [w.lower() for w in _CLASS_SPLIT.split(names) if w and not any(c.isdigit() for c in w)]
 
 
 def norm(text: str) -> str:

@@ -38,6 +38,8 @@ ARTICLE_MIN_PARAGRAPHS = 200
 STANDFIRST_MIN = 30
 #: One longer than this is the body's opening, not a standfirst.
 STANDFIRST_MAX = 500
+#: Ancestors of a standfirst-named element looked through for a promo or an author box.
+STANDFIRST_ANCESTORS = 3
 
 # -- body: the container --------------------------------------------------------------
 
@@ -137,9 +139,6 @@ NEAR_HEADLINE = 60
 DATE_LINE_MIN = 6
 #: ... and at most this much ("Published 13 November 2019, 10:45 am AEDT").
 DATE_LINE_MAX = 80
-#: A date line's parent is read as its label ("Updated <time>…</time>") when it has at most
-#: this many children (a large parent is no label, and reading it costs).
-LABEL_PARENT_CHILDREN = 3
 #: Ancestors looked through to tell whether a date sits in another story's card, a
 #: sidebar or the site's header.
 ELSEWHERE_DEPTH = 8
@@ -153,6 +152,15 @@ SAME_MOMENT = datetime.timedelta(minutes=5)
 
 #: A byline shown on the page is short ("By Jane Doe and John Smith, Staff Writers").
 BYLINE_MAX = 120
+#: The block around the first byline element that its co-authors' elements share
+#: ("By <span>A</span> and <span>B</span>") holds at most this much text.
+BYLINE_REGION_MAX = 300
+#: Ancestors of a byline element looked through for a picture's caption or credit (an
+#: ``itemprop=author`` there is the photographer).
+BYLINE_CREDIT_DEPTH = 4
+#: Levels above the story's own container searched (before it) for its byline, when the
+#: container shows none: a header beside the ``article`` element.
+BYLINE_OUTSIDE_LEVELS = 2
 
 # -- topics ---------------------------------------------------------------------------
 

@@ -287,7 +287,16 @@ def _person(
         reading.wrong(url, _member(where, "url"), "a URL")
     url = url if isinstance(url, str) else None
     job = reading.field(node, "jobTitle", where)
-    return _byline(name, bool(_types(node) & _ORG_TYPES), safe_url(url), job, publisher)
+    types = _types(node)
+    # typed both ways ("Person" and "Organization"): a personal name makes it a person
+    org = bool(types & _ORG_TYPES) and not ("Person" in types and _personal_name(name))
+    return _byline(name, org, safe_url(url), job, publisher)
+
+
+def _personal_name(name: str) -> bool:
+    """Whether ``name`` reads as one person's name (``Jane Doe``, not ``Example News``)."""
+    parsed = parse_byline(name)
+    return len(parsed) == 1 and parsed[0].kind is m.BylineKind.PERSON
 
 
 def _byline(
