@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import attrs
+from lxml import etree
 
 from newsmodel import model as m
 from newsmodel._input import (
@@ -22,8 +22,8 @@ from newsmodel._input import (
 )
 from newsmodel._json import parse_json
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.losses import NO_QUOTES, Losses, declare_changes
-from newsmodel.markup import blocks_from_html
+from newsmodel.losses import Losses
+from newsmodel.markup import blocks_to_elements
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -31,11 +31,11 @@ __all__ = [
     "check_input",
     "clean_text",
     "declare_markup_losses",
-    "declare_read_back_losses",
     "decode_text",
     "line_col",
     "parse_json",
     "sniff_encoding",
+    "squash",
 ]
 
 
@@ -57,25 +57,18 @@ def as_read_errors(format: str) -> Iterator[None]:
 
 
 def declare_markup_losses(body: tuple[m.Block, ...], markup: str, losses: Losses) -> None:
-    """Declare the parts of ``body`` that its HTML ``markup`` does not hold as they are.
+    """Declare the parts of ``body`` that its HTML ``markup`` (written by
+    :func:`~newsmodel.markup.blocks_to_html`) does not hold as they are.
 
-    Interim: the body markup rules (:mod:`newsmodel.markup`) do not yet say
-    what their HTML drops, so the written body markup alone (not the
-    document) is parsed again and compared block by block.
+    The markup rules declare them as they write each block (:mod:`newsmodel.markup.write`);
+    nothing is parsed again. Writers that build their body markup themselves pass a
+    :class:`Losses` view to :func:`~newsmodel.markup.blocks_to_html` instead.
     """
-    declare_changes(losses.at("body"), body, blocks_from_html(markup), _MARKUP_LOSS)
+    if body:
+        blocks_to_elements(etree.Element("div"), body, losses=losses.at("body"))
 
 
-#: Why a body part does not survive its HTML.
-_MARKUP_LOSS = "the body's HTML does not hold this part as it is"
-
-
-def declare_read_back_losses(article: m.Article, back: m.Article, losses: Losses) -> None:
-    """Interim for the XML and HTML writers: declare where the read-back ``back`` differs.
-
-    Quotes are declared lost whenever the article has some (the format has
-    no place for them; :func:`newsmodel.read` finds them again in the text).
-    """
-    if article.quotes:
-        losses.drop("quotes", NO_QUOTES)
-    declare_changes(losses, attrs.evolve(article, quotes=()), back, "the format does not hold it")
+def squash(value: str | None) -> str | None:
+    """What an XML reader makes of a text (:func:`newsmodel.xmlsafe.element_text`): white
+    space collapsed, ``None`` when blank."""
+    return None if value is None else (" ".join(value.split()) or None)
