@@ -149,17 +149,19 @@ _NOT_ON_PAGES = dict.fromkeys(
     ],
     "a web page reader does not read it back",
 )
+#: Paths the page itself holds (its body, its figures), not its JSON-LD.
+_ON_THE_PAGE = ("body", "photos")
 #: Makes the page's figures (HTML, no namespace).
 _MAKER = element_maker(None)
 
 
 def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
-    """The page's JSON-LD, declaring the metadata it cannot hold (the body is the page's
-    own, declared as it is written)."""
+    """The page's JSON-LD, declaring the metadata it cannot hold (the body and the photos
+    are the page's own, declared as they are written)."""
     found = Losses()
     data = to_data(article, found)
     for path, reason in found.reasons().items():
-        if path != "body" and not path.startswith(("body.", "body[")):
+        if not path.startswith(_ON_THE_PAGE):
             losses.drop(path, reason)
     for field, why in _NOT_ON_PAGES.items():
         if getattr(article, field) not in (None, ()):

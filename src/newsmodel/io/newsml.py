@@ -23,7 +23,6 @@ import datetime
 import re
 import warnings
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 from lxml import etree
@@ -74,7 +73,7 @@ _SNIFF = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage|packageItem|NewsML)
 _PICTURE_CLASSES = ("ninat:picture", "ninat:graphic")
 
 
-def local_name(element: Any) -> str:
+def local_name(element: etree._Element) -> str:
     """An element's tag without its namespace, case kept (G2 names are camelCase)."""
     tag = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -89,22 +88,22 @@ def sniff(head: bytes) -> bool:
 # reading helpers (any namespace, or none)
 
 
-def _name(element: Any) -> str | None:
+def _name(element: etree._Element | None) -> str | None:
     names = _all(element, "name")
     return _text(names[0]) if names else None
 
 
-def _date(element: Any) -> m.DateValue | None:
+def _date(element: etree._Element | None) -> m.DateValue | None:
     text = _text(element)
     return parse_date(text) if text else None
 
 
-def _catalog(item: Any, base: Catalog) -> Catalog:
+def _catalog(item: etree._Element, base: Catalog) -> Catalog:
     schemes = _schemes_in(item)
     return base.with_schemes(schemes) if schemes else base
 
 
-def _topic_ids(element: Any, catalog: Catalog) -> tuple[str | None, str | None]:
+def _topic_ids(element: etree._Element | None, catalog: Catalog) -> tuple[str | None, str | None]:
     qcode, uri = _attr(element, "qcode"), _attr(element, "uri")
     if qcode and not uri:
         uri = catalog.to_uri(qcode)
@@ -113,12 +112,12 @@ def _topic_ids(element: Any, catalog: Catalog) -> tuple[str | None, str | None]:
     return qcode, uri
 
 
-def _int100(element: Any, name: str) -> int | None:
+def _int100(element: etree._Element | None, name: str) -> int | None:
     number = whole_number(_attr(element, name))
     return number if number is not None and number <= 100 else None
 
 
-def _bylines(meta: Any) -> list[m.Byline]:
+def _bylines(meta: etree._Element | None) -> list[m.Byline]:
     out: list[m.Byline] = []
     for party in _all(meta, "creator") + _all(meta, "contributor"):
         name = _name(party) or _attr(party, "literal")
@@ -139,7 +138,7 @@ def _bylines(meta: Any) -> list[m.Byline]:
     return out
 
 
-def _body(content_set: Any, catalog: Catalog) -> tuple[tuple[m.Block, ...], m.Article | None]:
+def _body(content_set: etree._Element | None, catalog: Catalog) -> tuple[tuple[m.Block, ...], m.Article | None]:
     """Blocks from the item's content, and the inline NITF article when the body is NITF."""
     if content_set is None:
         return (), None
@@ -173,7 +172,7 @@ def _body(content_set: Any, catalog: Catalog) -> tuple[tuple[m.Block, ...], m.Ar
     return (), None
 
 
-def _photo(item: Any) -> m.Photo:
+def _photo(item: etree._Element) -> m.Photo:
     meta = _first(item, "contentMeta")
     caption = alt = None
     for description in _all(meta, "description"):
@@ -234,11 +233,11 @@ def _photo(item: Any) -> m.Photo:
     )
 
 
-def _item_class(item: Any) -> str:
+def _item_class(item: etree._Element) -> str:
     return (_attr(_first(item, "itemMeta/itemClass"), "qcode") or "").strip()
 
 
-def _article(item: Any, photos: list[m.Photo], base: Catalog) -> m.Article:
+def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Article:
     catalog = _catalog(item, base)
     item_meta = _first(item, "itemMeta")
     meta = _first(item, "contentMeta")
@@ -387,7 +386,7 @@ def _with_figures(
     return tuple(dict.fromkeys(found))
 
 
-def _sparse(item: Any) -> m.Article:
+def _sparse(item: etree._Element) -> m.Article:
     """Something article-shaped for items that carry no story (concepts, catalogs, packages)."""
     meta = _first(item, "contentMeta")
     concept = _first(item, "concept")
@@ -409,7 +408,7 @@ def _sparse(item: Any) -> m.Article:
     )
 
 
-def _items(root: Any) -> list[Any]:
+def _items(root: etree._Element) -> list[etree._Element]:
     name = local_name(root)
     if name == "newsMessage":
         item_set = _first(root, "itemSet")
@@ -456,7 +455,7 @@ def read(
         return _read_items(_items(root), base)
 
 
-def _read_items(items: list[Any], base: Catalog) -> m.Article:
+def _read_items(items: list[etree._Element], base: Catalog) -> m.Article:
     news = [i for i in items if local_name(i) == "newsItem"]
     texts = [i for i in news if _item_class(i) in ("ninat:text", "ninat:composite", "")]
     pictures = [i for i in news if _item_class(i) in _PICTURE_CLASSES]

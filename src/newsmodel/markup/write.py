@@ -64,6 +64,8 @@ def _content(
     """Write a block's inline ``content`` into ``element``; declare and return what a
     reader gets back."""
     back = tidy(write_inline(element, content, out.maker, out.dialect))
+    if back == content:
+        return content
     declare_changes(losses, content, back, _TEXT)
     return back
 
@@ -75,7 +77,7 @@ def _paragraph_in(
     if not has_text(content):
         losses.drop("", "a paragraph without text is not kept")
         return ()
-    return (m.Paragraph(content=content),)
+    return (block if content is block.content else m.Paragraph(content=content),)
 
 
 def _paragraph(
