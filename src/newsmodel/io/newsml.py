@@ -138,7 +138,9 @@ def _bylines(meta: etree._Element | None) -> list[m.Byline]:
     return out
 
 
-def _body(content_set: etree._Element | None, catalog: Catalog) -> tuple[tuple[m.Block, ...], m.Article | None]:
+def _body(
+    content_set: etree._Element | None, catalog: Catalog
+) -> tuple[tuple[m.Block, ...], m.Article | None]:
     """Blocks from the item's content, and the inline NITF article when the body is NITF."""
     if content_set is None:
         return (), None
