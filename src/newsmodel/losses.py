@@ -20,13 +20,23 @@ When the writer is done, :func:`report` warns
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from newsmodel.errors import report_loss
 
-__all__ = ["NO_QUOTES", "Losses", "changed_paths", "declare_changes", "report"]
+__all__ = [
+    "NO_QUOTES",
+    "Losses",
+    "changed_paths",
+    "declare_changes",
+    "declare_fields",
+    "declare_photo_list",
+    "report",
+]
 
 #: Why a format without a place for quotes loses them (every format but newsmodel JSON).
 NO_QUOTES = "no place for quotes, which newsmodel.read finds again in the text"
@@ -59,6 +69,18 @@ class Losses:
         if not path:
             return self._prefix
         return self._prefix + ("" if path[0] in "[:" else ".") + path
+
+    def covers(self, path: str) -> bool:
+        """Whether a declared path covers ``path``: itself, a path above it, or a dropped
+        item of it (``photos[1]`` covers ``photos``, whose length changed)."""
+        for declared in self._found:
+            item = declared.split(": ", 1)[0]
+            if path == item or path.startswith((item + ".", item + "[")):
+                return True
+            rest = item[len(path) :] if item.startswith(path + "[") else ""
+            if rest.endswith("]") and rest[1:-1].isdigit():
+                return True
+        return False
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -114,3 +136,31 @@ def declare_changes(losses: Losses, mine: Any, theirs: Any, reason: str) -> None
     ``mine``, such as a byline line parsed again) differs from ``mine``."""
     for path in changed_paths(mine, theirs):
         losses.drop(path, reason)
+
+
+def declare_fields(
+    losses: Losses, mine: Any, theirs: Any, reasons: Mapping[str, str], other: str
+) -> None:
+    """:func:`declare_changes`, each path with the reason for its first field in
+    ``reasons`` (``{"renditions": "a srcset holds a URL and a width"}``), else ``other``."""
+    for path in changed_paths(mine, theirs):
+        losses.drop(path, reasons.get(_FIELD.split(path, maxsplit=1)[0], other))
+
+
+#: What ends a path's first field name: ``renditions`` of ``renditions[1].name``.
+_FIELD = re.compile(r"[.\[:]")
+
+
+def declare_photo_list(
+    photos: tuple[Any, ...], back: tuple[Any, ...], losses: Losses, reason: str
+) -> None:
+    """Declare where a reader's photo list ``back`` differs from ``photos``, beyond the
+    photos already declared dropped whole (``photos[2]``): item by item when the lengths
+    agree, else the whole list (a figure's photo added, a duplicate merged)."""
+    if len(back) == len(photos):
+        for i, (mine, theirs) in enumerate(zip(photos, back, strict=True)):
+            declare_changes(losses.at(f"photos[{i}]"), mine, theirs, reason)
+        return
+    dropped = sum(1 for i in range(len(photos)) if f"photos[{i}]" in losses.reasons())
+    if len(photos) - dropped != len(back):
+        losses.drop("photos", reason)

@@ -10,9 +10,6 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-import attrs
-
-from newsmodel import model as m
 from newsmodel._input import (
     DEFAULT_MAX_BYTES,
     check_input,
@@ -23,20 +20,17 @@ from newsmodel._input import (
 )
 from newsmodel._json import parse_json
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
-from newsmodel.losses import NO_QUOTES, Losses, declare_changes
-from newsmodel.markup import blocks_from_html
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "as_read_errors",
     "check_input",
     "clean_text",
-    "declare_markup_losses",
-    "declare_read_back_losses",
     "decode_text",
     "line_col",
     "parse_json",
     "sniff_encoding",
+    "squash",
     "warn_ignored",
 ]
 
@@ -61,29 +55,10 @@ def as_read_errors(format: str) -> Iterator[None]:
         raise InputTooLargeError("the input nests too deeply", format=format) from None
 
 
-def declare_markup_losses(body: tuple[m.Block, ...], markup: str, losses: Losses) -> None:
-    """Declare the parts of ``body`` that its HTML ``markup`` does not hold as they are.
-
-    Interim: the body markup rules (:mod:`newsmodel.markup`) do not yet say
-    what their HTML drops, so the written body markup alone (not the
-    document) is parsed again and compared block by block.
-    """
-    declare_changes(losses.at("body"), body, blocks_from_html(markup), _MARKUP_LOSS)
-
-
-#: Why a body part does not survive its HTML.
-_MARKUP_LOSS = "the body's HTML does not hold this part as it is"
-
-
-def declare_read_back_losses(article: m.Article, back: m.Article, losses: Losses) -> None:
-    """Interim for the XML and HTML writers: declare where the read-back ``back`` differs.
-
-    Quotes are declared lost whenever the article has some (the format has
-    no place for them; :func:`newsmodel.read` finds them again in the text).
-    """
-    if article.quotes:
-        losses.drop("quotes", NO_QUOTES)
-    declare_changes(losses, attrs.evolve(article, quotes=()), back, "the format does not hold it")
+def squash(value: str | None) -> str | None:
+    """What an XML reader makes of a text (:func:`newsmodel.xmlsafe.element_text`): white
+    space collapsed, ``None`` when blank."""
+    return None if value is None else (" ".join(value.split()) or None)
 
 
 def warn_ignored(format: str, ignored: Sequence[tuple[str, str]], *, stacklevel: int = 4) -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
-from typing import Any
 
 from lxml import etree
 
@@ -25,17 +23,14 @@ from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError
 from newsmodel.io import NITF as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors
-from newsmodel.losses import NO_QUOTES, Losses, declare_changes, report
-from newsmodel.markup import (
-    add_text,
-    blocks_from_element,
-    element_maker,
-    inline_to,
-    local_name,
-    safe_url,
-    table_to,
-)
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, squash
+from newsmodel.losses import NO_QUOTES, Losses, declare_changes, declare_photo_list, report
+from newsmodel.markup import add_text, blocks_from_element, element_maker, local_name, safe_url
+from newsmodel.markup.dialects import NITF as NITF_DIALECT
+from newsmodel.markup.inline import Maker
+from newsmodel.markup.parse import attributes
+from newsmodel.markup.write import Writer, write_blocks
+from newsmodel.markup.write_figures import write_media
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import default_nsmap as _nsmap
 from newsmodel.xmlsafe import element_text as _text
@@ -43,7 +38,16 @@ from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import indent_metadata, parse_xml
 
-__all__ = ["FORMAT", "NS", "article_from_nitf", "nitf_element", "read", "sniff", "write"]
+__all__ = [
+    "FORMAT",
+    "NS",
+    "article_from_nitf",
+    "nitf_body",
+    "nitf_element",
+    "read",
+    "sniff",
+    "write",
+]
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
 _SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s>]")
@@ -109,7 +113,7 @@ def _topic_code(value: str | None, catalog: Catalog) -> tuple[str | None, str | 
     return None, None
 
 
-def _bylines(body_head: Any) -> list[m.Byline]:
+def _bylines(body_head: etree._Element | None) -> list[m.Byline]:
     out: list[m.Byline] = []
     if body_head is None:
         return out
@@ -128,7 +132,7 @@ def _bylines(body_head: Any) -> list[m.Byline]:
     return out
 
 
-def _photos_outside_flow(content: Any) -> list[m.Photo]:
+def _photos_outside_flow(content: etree._Element | None) -> list[m.Photo]:
     from newsmodel.markup import photo_from_figure
 
     photos = []
@@ -140,7 +144,7 @@ def _photos_outside_flow(content: Any) -> list[m.Photo]:
     return photos
 
 
-def _flow_blocks(content: Any) -> tuple[m.Block, ...]:
+def _flow_blocks(content: etree._Element | None) -> tuple[m.Block, ...]:
     """The body blocks in ``body.content`` (photos outside the flow left out)."""
     if content is None:
         return ()
@@ -151,14 +155,14 @@ def _flow_blocks(content: Any) -> tuple[m.Block, ...]:
     return blocks_from_element(shell)
 
 
-def _photos(content: Any, body: tuple[m.Block, ...]) -> tuple[m.Photo, ...]:
+def _photos(content: etree._Element | None, body: tuple[m.Block, ...]) -> tuple[m.Photo, ...]:
     """The photos outside the flow, then those of the body's figures, each once."""
     photos = _photos_outside_flow(content)
     photos.extend(b.photo for b in m.figures(body))
     return tuple(dict.fromkeys(photos))
 
 
-def article_from_nitf(root: Any, catalog: Catalog | None = None) -> m.Article:
+def article_from_nitf(root: etree._Element, catalog: Catalog | None = None) -> m.Article:
     """The article in an ``nitf`` element (any namespace, or none)."""
     catalog = catalog or Catalog()
     head = _first(root, "head")
@@ -278,8 +282,8 @@ def article_from_nitf(root: Any, catalog: Catalog | None = None) -> m.Article:
     )
 
 
-def _clone(element: Any) -> Any:
-    copy = etree.Element(element.tag, dict(element.attrib))
+def _clone(element: etree._Element) -> etree._Element:
+    copy = etree.Element(element.tag, attributes(element))
     copy.text = element.text
     for child in element:
         if isinstance(child.tag, str):
@@ -336,66 +340,6 @@ def _basic(value: m.DateValue) -> str:
     return text
 
 
-def _media(parent: Any, photo: m.Photo, make: Any, *, outside_flow: bool = False) -> None:
-    media = make(parent, "media", **{"media-type": "image"})
-    if outside_flow:
-        media.set("class", "nm-photo")
-    references: list[tuple[str | None, str | None, str | None, int | None, int | None]] = []
-    if photo.url:
-        references.append((photo.url, None, None, photo.width, photo.height))
-    references.extend((r.url, r.name, r.media_type, r.width, r.height) for r in photo.renditions)
-    if not references:
-        references.append((None, None, None, None, None))
-    for i, (url, name, media_type, width, height) in enumerate(references):
-        ref = make(media, "media-reference")
-        if url:
-            ref.set("source", url)
-        if name:
-            ref.set("name", name)
-        if media_type:
-            ref.set("mime-type", media_type)
-        if width:
-            ref.set("width", str(width))
-        if height:
-            ref.set("height", str(height))
-        if i == 0 and photo.alt:
-            ref.set("alternate-text", photo.alt)
-    if photo.caption:
-        make(media, "media-caption").text = photo.caption
-    if photo.credit:
-        make(media, "media-producer").text = photo.credit
-
-
-def _blocks(parent: Any, blocks: Iterable[m.Block], make: Any) -> None:
-    for block in blocks:
-        if isinstance(block, m.Paragraph):
-            inline_to(make(parent, "p"), block.content, make, nitf=True)
-        elif isinstance(block, m.Heading):
-            inline_to(make(parent, "hl2"), block.content, make, nitf=True)
-        elif isinstance(block, m.BlockQuote):
-            bq = make(parent, "bq")
-            if block.cite:
-                bq.set("quote-source", block.cite)
-            _blocks(make(bq, "block"), block.blocks, make)
-            if block.attribution:
-                inline_to(make(bq, "credit"), block.attribution, make, nitf=True)
-        elif isinstance(block, m.ListBlock):
-            if not any(item for item in block.items):
-                continue  # NITF lists need an item (the empty list is reported lost)
-            lst = make(parent, "ol" if block.ordered else "ul")
-            for item in block.items:
-                li = make(lst, "li")
-                if len(item) == 1 and isinstance(item[0], m.Paragraph):
-                    inline_to(li, item[0].content, make, nitf=True)
-                else:
-                    _blocks(li, item, make)
-        elif isinstance(block, m.Figure):
-            _media(parent, block.photo, make)
-        elif isinstance(block, m.Table) and any(row.cells for row in block.rows):
-            table_to(parent, block, make, nitf=True)
-        # RawEmbed: NITF has no home for it (reported as lost)
-
-
 def _topic_value(topic: m.Topic, catalog: Catalog) -> str | None:
     if topic.qcode:
         return topic.qcode
@@ -408,10 +352,28 @@ def nitf_element(
     namespace: str | None = NS,
     catalog: Catalog | None = None,
     losses: Losses | None = None,
-) -> Any:
+) -> etree._Element:
     """The ``nitf`` element for ``article`` (NITF 3.6); what it drops goes to ``losses``."""
-    catalog = catalog or Catalog()
     losses = Losses() if losses is None else losses
+    root, body, photos = _nitf(article, namespace, catalog or Catalog(), losses)
+    photos.extend(f.photo for f in m.figures(body))
+    declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
+    return root
+
+
+def nitf_body(
+    article: m.Article, *, namespace: str | None, catalog: Catalog, losses: Losses
+) -> tuple[etree._Element, tuple[m.Block, ...]]:
+    """:func:`nitf_element` for a format that lists the photos itself (NewsML-G2): the
+    element and the body blocks a reader gets back; the photo list is not checked."""
+    root, body, _ = _nitf(article, namespace, catalog, losses)
+    return root, body
+
+
+def _nitf(
+    article: m.Article, namespace: str | None, catalog: Catalog, losses: Losses
+) -> tuple[etree._Element, tuple[m.Block, ...], list[m.Photo]]:
+    """The ``nitf`` element, the body a reader gets back and the photos outside it."""
     make = element_maker(namespace)
     root = etree.Element(
         f"{{{namespace}}}nitf" if namespace else "nitf",
@@ -433,7 +395,7 @@ def nitf_element(
             _publisher_losses(article.publisher, losses.at("publisher"))
         if article.url:
             pubdata.set("ex-ref", article.url)
-            losses.unless_same("url", article.url, safe_url(_squash(article.url)), _UNSAFE)
+            losses.unless_same("url", article.url, safe_url(squash(article.url)), _UNSAFE)
         if sections:
             pubdata.set("position.section", sections[0].name or "")
     if article.modified is not None:
@@ -441,11 +403,11 @@ def nitf_element(
         make(head, "revision-history", norm=norm, comment="modified")
     _topic_losses(article.topics, catalog, losses)
     _body_head(root, article, make, losses)
-    _body_content(root, article, make, losses)
+    body, photos = _body_content(root, article, make, losses)
     for field, reason in _UNWRITTEN.items():
         if getattr(article, field):
             losses.drop(field, reason)
-    return root
+    return root, body, photos
 
 
 #: Article fields NITF has no place for here, each with why.
@@ -460,12 +422,9 @@ _SPACES = "NITF text is read with its white space collapsed"
 _UNSAFE = "not a URL an NITF reader accepts"
 
 
-def _squash(value: str | None) -> str | None:
-    """What an NITF reader makes of a text: white space collapsed, ``None`` when blank."""
-    return None if value is None else (" ".join(value.split()) or None)
-
-
-def _tobject(head: Any, article: m.Article, catalog: Catalog, make: Any, losses: Losses) -> None:
+def _tobject(
+    head: etree._Element, article: m.Article, catalog: Catalog, make: Maker, losses: Losses
+) -> None:
     subjects = [t for t in article.topics if t.kind is m.TopicKind.SUBJECT]
     if not (subjects or article.genres):
         return
@@ -481,18 +440,20 @@ def _tobject(head: Any, article: m.Article, catalog: Catalog, make: Any, losses:
         if topic.name:
             el.set("tobject.subject.matter", topic.name)
     for i, genre in enumerate(article.genres):
-        name = _squash(genre.name)
+        name = squash(genre.name)
         back = m.Topic(name=name, kind=m.TopicKind.GENRE) if name else None
         declare_changes(losses.at(f"genres[{i}]"), genre, back, _GENRE)
 
 
-def _docdata(head: Any, article: m.Article, catalog: Catalog, make: Any, losses: Losses) -> None:
+def _docdata(
+    head: etree._Element, article: m.Article, catalog: Catalog, make: Maker, losses: Losses
+) -> None:
     docdata = make(head, "docdata")
     if article.status is not None:
         docdata.set("management-status", article.status.value)
     if article.id:
         make(docdata, "doc-id", **{"id-string": article.id})
-        losses.unless_same("id", article.id, _squash(article.id), _SPACES)
+        losses.unless_same("id", article.id, squash(article.id), _SPACES)
     if article.urgency is not None:
         make(docdata, "urgency", **{"ed-urg": str(article.urgency)})
     if article.published is not None:
@@ -501,12 +462,12 @@ def _docdata(head: Any, article: m.Article, catalog: Catalog, make: Any, losses:
         make(docdata, "date.release", norm=_norm(article.embargo, losses, "embargo"))
     if article.ed_note:
         make(docdata, "ed-msg", info=article.ed_note)
-        losses.unless_same("ed_note", article.ed_note, _squash(article.ed_note), _SPACES)
+        losses.unless_same("ed_note", article.ed_note, squash(article.ed_note), _SPACES)
     if article.slugline or article.version is not None:
         du_key = make(docdata, "du-key")
         if article.slugline:
             du_key.set("key", article.slugline)
-            losses.unless_same("slugline", article.slugline, _squash(article.slugline), _SPACES)
+            losses.unless_same("slugline", article.slugline, squash(article.slugline), _SPACES)
         if article.version is not None:
             du_key.set("version", str(article.version))
     if article.rights and article.rights.holder:
@@ -547,7 +508,7 @@ _TOPIC_GROUP = {
 
 def _topic_back(topic: m.Topic, catalog: Catalog, first_section: bool) -> m.Topic | str:
     """The topic an NITF reader gets back for ``topic``, or why it gets none."""
-    name = _squash(topic.name)
+    name = squash(topic.name)
     if topic.kind is m.TopicKind.KEYWORD:
         return m.Topic(name=name, kind=topic.kind) if name else "a keyword needs a name"
     if topic.kind is m.TopicKind.SECTION:
@@ -559,7 +520,7 @@ def _topic_back(topic: m.Topic, catalog: Catalog, first_section: bool) -> m.Topi
     value = _topic_value(topic, catalog)
     if topic.kind is m.TopicKind.SUBJECT and (value is None or not _NMTOKEN.fullmatch(value)):
         return "an NITF subject needs a code that is an NMTOKEN"
-    qcode, uri = _topic_code(_squash(value), catalog)
+    qcode, uri = _topic_code(squash(value), catalog)
     if not (name or qcode or uri):
         return "NITF keeps no topic without a name or a code"
     return m.Topic(name=name, kind=topic.kind, qcode=qcode, uri=uri)
@@ -582,14 +543,14 @@ def _topic_losses(topics: tuple[m.Topic, ...], catalog: Catalog, losses: Losses)
 
 
 def _publisher_losses(publisher: m.Publisher, losses: Losses) -> None:
-    losses.unless_same("name", publisher.name, _squash(publisher.name), _SPACES)
+    losses.unless_same("name", publisher.name, squash(publisher.name), _SPACES)
     if publisher.url:
         losses.drop("url", "NITF's pubdata names the publisher only")
     if publisher.logo:
         losses.drop("logo", "NITF's pubdata names the publisher only")
 
 
-def _body_head(root: Any, article: m.Article, make: Any, losses: Losses) -> None:
+def _body_head(root: etree._Element, article: m.Article, make: Maker, losses: Losses) -> None:
     body = make(root, "body")
     body_head = make(body, "body.head")
     if article.headline:
@@ -597,8 +558,8 @@ def _body_head(root: Any, article: m.Article, make: Any, losses: Losses) -> None
         make(hedline, "hl1").text = article.headline
         if article.subheadline:
             make(hedline, "hl2").text = article.subheadline
-    losses.unless_same("headline", article.headline, _squash(article.headline), _SPACES)
-    sub = _squash(article.subheadline) if article.headline else None
+    losses.unless_same("headline", article.headline, squash(article.headline), _SPACES)
+    sub = squash(article.subheadline) if article.headline else None
     losses.unless_same(
         "subheadline", article.subheadline, sub, "NITF has a subheadline under a headline"
     )
@@ -618,19 +579,19 @@ def _body_head(root: Any, article: m.Article, make: Any, losses: Losses) -> None
         _byline_losses(byline, losses.at(f"bylines[{i}]"))
     if article.creditline:
         make(body_head, "distributor").text = article.creditline
-        losses.unless_same("creditline", article.creditline, _squash(article.creditline), _SPACES)
+        losses.unless_same("creditline", article.creditline, squash(article.creditline), _SPACES)
     if article.dateline is not None:
         _dateline(body_head, article.dateline, make, losses.at("dateline"))
     if article.summary:
         make(make(body_head, "abstract"), "p").text = article.summary
-        losses.unless_same("summary", article.summary, _squash(article.summary), _SPACES)
+        losses.unless_same("summary", article.summary, squash(article.summary), _SPACES)
     if len(body_head) == 0:
         body.remove(body_head)
 
 
 def _rights_losses(rights: m.Rights, losses: Losses) -> None:
-    notice, holder = _squash(rights.notice), _squash(rights.holder)
-    terms = _squash(rights.usage_terms)
+    notice, holder = squash(rights.notice), squash(rights.holder)
+    terms = squash(rights.usage_terms)
     back = (
         m.Rights(notice=notice, holder=holder, usage_terms=terms)
         if notice or holder or terms
@@ -642,13 +603,13 @@ def _rights_losses(rights: m.Rights, losses: Losses) -> None:
 def _byline_losses(byline: m.Byline, losses: Losses) -> None:
     """Declare what of ``byline`` an NITF reader does not get back."""
     if byline.kind is m.BylineKind.PERSON:
-        role = _squash(byline.role)
+        role = squash(byline.role)
         back: tuple[m.Byline, ...] = (
-            m.Byline(name=_squash(byline.name) or "", role=role.lower() if role else None),
+            m.Byline(name=squash(byline.name) or "", role=role.lower() if role else None),
         )
         reason = "an NITF byline has a person's name and title (lower-cased) only"
     else:
-        back = parse_byline(_squash(byline.name) or "")
+        back = parse_byline(squash(byline.name) or "")
         reason = "an NITF byline without a person is read as a byline line"
     if len(back) != 1:
         losses.drop("", reason)
@@ -656,7 +617,7 @@ def _byline_losses(byline: m.Byline, losses: Losses) -> None:
         declare_changes(losses, byline, back[0], reason)
 
 
-def _dateline(body_head: Any, dateline: m.Dateline, make: Any, losses: Losses) -> None:
+def _dateline(body_head: etree._Element, dateline: m.Dateline, make: Maker, losses: Losses) -> None:
     el = make(body_head, "dateline")
     text, location = dateline.text, dateline.location
     if location and location in text:
@@ -669,29 +630,30 @@ def _dateline(body_head: Any, dateline: m.Dateline, make: Any, losses: Losses) -
         if location:
             make(el, "location").text = location
             text += location  # read back as the dateline's text
-    back = m.Dateline(text=_squash(text) or "", location=_squash(location))
+    back = m.Dateline(text=squash(text) or "", location=squash(location))
     declare_changes(losses, dateline, back, "an NITF dateline's location is part of its text")
 
 
-def _body_content(root: Any, article: m.Article, make: Any, losses: Losses) -> None:
-    """Write the body and the photos outside it; declare what their markup does not hold.
-
-    Interim: the markup rules do not yet say what their NITF drops, so the
-    written ``body.content`` alone is read by them again and compared.
-    """
+def _body_content(
+    root: etree._Element, article: m.Article, make: Maker, losses: Losses
+) -> tuple[tuple[m.Block, ...], list[m.Photo]]:
+    """Write the photos outside the body, then the body, declaring what their markup drops;
+    return the body and the photos outside it as a reader gets them back."""
     content = make(root[-1], "body.content")
     in_flow = {b.photo for b in m.figures(article.body)}
-    for photo in article.photos:
+    photos: list[m.Photo] = []
+    for i, photo in enumerate(article.photos):
         if photo not in in_flow:
-            _media(content, photo, make, outside_flow=True)
-    _blocks(content, article.body, make)
-    body = _flow_blocks(content)
-    declare_changes(losses.at("body"), article.body, body, _MARKUP)
-    declare_changes(losses.at("photos"), article.photos, _photos(content, body), _MARKUP)
+            back = write_media(content, photo, make, losses.at(f"photos[{i}]"), outside_flow=True)
+            if back is not None:
+                photos.append(back)
+    body = write_blocks(content, article.body, Writer(make, NITF_DIALECT), losses.at("body"))
+    return body, photos
 
 
-#: Why a body or photo part does not survive its NITF markup.
-_MARKUP = "NITF markup does not hold this part as it is"
+#: Why the photo list changes: a reader lists the photos outside the body first, then
+#: the body's figures (each once, whether or not the article lists it).
+_PHOTO_LIST = "NITF lists photos outside the body first, then the body's figures"
 
 
 def write(article: m.Article, *, catalog: Catalog | None = None, strict: bool = False) -> str:

@@ -176,7 +176,7 @@ CAPTION_CREDIT_TAGS = frozenset(["cite", "small"])
 
 @dataclass(frozen=True)
 class Dialect:
-    """How inline content and tables are written in one markup dialect."""
+    """How blocks, inline content and tables are written in one markup dialect."""
 
     #: shown in messages
     name: str
@@ -188,19 +188,37 @@ class Dialect:
     quote_cite: bool = True
     #: whether a table row without cells is written (NITF needs a cell in a row)
     empty_rows: bool = True
+    #: whether a list without items is written (NITF needs an item in a list)
+    empty_lists: bool = True
     #: the tag of each heading level, 1 to 6
     headings: tuple[str, ...] = ("h1", "h2", "h3", "h4", "h5", "h6")
+    #: a block quote's tag, the attribute of its source URL, the element its blocks sit
+    #: in (``None``: the quote itself) and the tag of its attribution
+    quote: tuple[str, str, str | None, str] = ("blockquote", "cite", None, "footer")
+    #: the tag of a figure: ``figure`` (with ``img`` and ``figcaption``) or NITF ``media``
+    figure: str = "figure"
+    #: whether raw embeds have a place (NITF has none)
+    embeds: bool = True
+    #: whether a list item holding one paragraph is written as that paragraph's content
+    inline_items: bool = False
 
 
 #: HTML and XHTML (XHTML is the same elements in the XHTML namespace).
 HTML = Dialect(name="html")
 #: NITF 3.6 ``body.content``: strong as ``<em class="strong">``, ``<q>`` without
-#: ``cite``, no empty table rows, every heading an ``<hl2>``.
+#: ``cite``, no empty table rows, every heading an ``<hl2>``, block quotes as
+#: ``<bq quote-source="…"><block>…</block><credit>…</credit></bq>``, figures as
+#: ``<media>``, no embeds, ``<li>Text</li>`` for a one-paragraph list item.
 NITF = Dialect(
     name="nitf",
     strong="em",
     strong_class=STRONG_CLASS,
     quote_cite=False,
     empty_rows=False,
+    empty_lists=False,
     headings=("hl2",) * 6,
+    quote=("bq", "quote-source", "block", "credit"),
+    figure="media",
+    embeds=False,
+    inline_items=True,
 )

@@ -19,7 +19,7 @@ from newsmodel.markup.parse import first_attr, local_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
 
-__all__ = ["image_photo", "photo_from_figure", "photos_of_figures"]
+__all__ = ["caption_parts", "image_photo", "photo_from_figure", "photos_of_figures"]
 
 #: Where an ``img`` names its picture, in order: ``src``, then the lazy loaders'
 #: ``<img data-src="…">`` and friends.
@@ -77,6 +77,21 @@ def image_photo(img: etree._Element) -> m.Photo | None:
     )
 
 
+def caption_parts(
+    caption: str | None, credit: str | None, photographer: str | None
+) -> _CaptionParts:
+    """``(caption, credit, photographer)`` from the texts a figcaption holds: its own text,
+    its credit's and its photographer's (each ``None`` when it has no such part). A credit's
+    label goes ("Photo: Example Press"); without a credit, one may end the caption."""
+    photographer = clean(photographer).strip() or None if photographer is not None else None
+    if credit is not None:
+        credit = _CREDIT_LABEL.sub("", clean(credit).strip()).strip("() ") or None
+    text: str | None = clean(caption).strip() or None
+    if credit is None and text:
+        text, credit = split_credit(text)
+    return text, credit, photographer
+
+
 def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
     """``(caption, credit, photographer)`` from a figcaption-like element."""
     credit = photographer = None
@@ -85,24 +100,18 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
         rest.append(figcaption.text)
     for child in figcaption:
         classes = (child.get("class") or "").lower()
-        text = clean(" ".join(texts(child))).strip()
         if PHOTOGRAPHER_CLASS in classes:
-            photographer = text or None
+            photographer = " ".join(texts(child))
         elif (
             any(k in classes for k in CAPTION_CREDIT_CLASSES)
             or local_name(child, fold_case=True) in CAPTION_CREDIT_TAGS
         ):
-            credit = text or None
+            credit = " ".join(texts(child))
         else:
             rest.append(" ".join(texts(child)))
         if child.tail:
             rest.append(child.tail)
-    caption: str | None = clean(" ".join(rest)).strip() or None
-    if credit is not None:
-        credit = _CREDIT_LABEL.sub("", credit).strip("() ") or None
-    elif caption:
-        caption, credit = split_credit(caption)
-    return caption, credit, photographer
+    return caption_parts(" ".join(rest), credit, photographer)
 
 
 def _source_photo(source: etree._Element) -> m.Photo | None:

@@ -16,6 +16,7 @@ from newsmodel.markup.text import clean, has_text
 
 __all__ = [
     "MAX_DEPTH",
+    "Held",
     "Maker",
     "element_maker",
     "inline_from_element",
@@ -103,7 +104,40 @@ def inline_node(element: etree._Element, depth: int, *, pre: bool) -> list[m.Inl
 
 
 # ---------------------------------------------------------------------------
-# writing
+# writing: each writer also says what a reader of its markup gets back
+
+
+class Held:
+    """What a reader makes of inline content as it is written: each text node is read
+    with its white space collapsed (:func:`~newsmodel.markup.text.clean`), and an element
+    without text gives its content in its place."""
+
+    __slots__ = ("_pending", "items")
+
+    def __init__(self) -> None:
+        self.items: list[m.Inline] = []
+        self._pending: list[str] = []
+
+    def text(self, value: str) -> None:
+        """Text written into the current text node."""
+        self._pending.append(value)
+
+    def element(self, read: Iterable[m.Inline]) -> None:
+        """An element written: the text node before it ends, ``read`` is what it reads as."""
+        self._flush()
+        self.items.extend(read)
+
+    def done(self) -> list[m.Inline]:
+        """Everything held, the last text node included."""
+        self._flush()
+        return self.items
+
+    def _flush(self) -> None:
+        if self._pending:
+            text = clean("".join(self._pending))
+            self._pending.clear()
+            if text:
+                self.items.append(text)
 
 
 def _strong(parent: etree._Element, maker: Maker, dialect: Dialect) -> etree._Element:
@@ -112,39 +146,83 @@ def _strong(parent: etree._Element, maker: Maker, dialect: Dialect) -> etree._El
     return maker(parent, dialect.strong)
 
 
-def write_inline(
-    parent: etree._Element, content: Iterable[m.Inline], maker: Maker, dialect: Dialect
+def _kind(content: list[m.Inline], make: type[m.Emphasis] | type[m.Strong]) -> list[m.Inline]:
+    """What an ``em``/``strong`` holding ``content`` reads as: itself, or its content
+    when it has no text."""
+    return [make(content=tuple(content))] if has_text(content) else content
+
+
+def _write_item(
+    parent: etree._Element,
+    item: m.Inline,
+    maker: Maker,
+    dialect: Dialect,
+    held: Held,
+    in_link: bool,
 ) -> None:
-    """Append inline content to ``parent`` as ``dialect`` writes it."""
+    if isinstance(item, str):
+        add_text(parent, item)
+        held.text(item)
+    elif isinstance(item, m.LineBreak):
+        maker(parent, "br")
+        held.element([m.LineBreak()])
+    elif isinstance(item, m.Link):
+        href = None if in_link else safe_url(item.url)
+        if href is None:  # the text stays, the link goes (markup has no link in a link)
+            for inner in item.content:
+                _write_item(parent, inner, maker, dialect, held, in_link)
+            return
+        el = maker(parent, "a", href=href)
+        if item.title:
+            el.set("title", item.title)
+        content = write_inline(el, item.content, maker, dialect, in_link=True)
+        title = clean(item.title).strip() or None
+        held.element(
+            [m.Link(content=tuple(content), url=href, title=title)]
+            if has_text(content)
+            else content
+        )
+    elif isinstance(item, m.Emphasis):
+        el = maker(parent, "em")
+        held.element(
+            _kind(write_inline(el, item.content, maker, dialect, in_link=in_link), m.Emphasis)
+        )
+    elif isinstance(item, m.Strong):
+        el = _strong(parent, maker, dialect)
+        held.element(
+            _kind(write_inline(el, item.content, maker, dialect, in_link=in_link), m.Strong)
+        )
+    elif isinstance(item, m.InlineQuote):
+        el = maker(parent, "q")
+        cite = safe_url(item.cite) if dialect.quote_cite else None
+        if cite:
+            el.set("cite", cite)
+        content = write_inline(el, item.content, maker, dialect, in_link=in_link)
+        held.element(
+            [m.InlineQuote(content=tuple(content), cite=cite)] if has_text(content) else content
+        )
+
+
+def write_inline(
+    parent: etree._Element,
+    content: Iterable[m.Inline],
+    maker: Maker,
+    dialect: Dialect,
+    *,
+    in_link: bool = False,
+) -> list[m.Inline]:
+    """Append inline content to ``parent`` as ``dialect`` writes it; return what a reader
+    of the markup gets back (before a block's own :func:`~newsmodel.markup.text.tidy`).
+    Inside a link (``in_link``) a link is written as its content."""
+    held = Held()
     for item in content:
-        if isinstance(item, str):
-            add_text(parent, item)
-        elif isinstance(item, m.LineBreak):
-            maker(parent, "br")
-        elif isinstance(item, m.Link):
-            href = safe_url(item.url)
-            if href is None:
-                write_inline(parent, item.content, maker, dialect)
-                continue
-            el = maker(parent, "a", href=href)
-            if item.title:
-                el.set("title", item.title)
-            write_inline(el, item.content, maker, dialect)
-        elif isinstance(item, m.Emphasis):
-            write_inline(maker(parent, "em"), item.content, maker, dialect)
-        elif isinstance(item, m.Strong):
-            write_inline(_strong(parent, maker, dialect), item.content, maker, dialect)
-        elif isinstance(item, m.InlineQuote):
-            el = maker(parent, "q")
-            cite = safe_url(item.cite)
-            if cite and dialect.quote_cite:
-                el.set("cite", cite)
-            write_inline(el, item.content, maker, dialect)
+        _write_item(parent, item, maker, dialect, held, in_link)
+    return held.done()
 
 
 def inline_to(
     parent: etree._Element, content: Iterable[m.Inline], maker: Maker, *, nitf: bool = False
-) -> None:
+) -> list[m.Inline]:
     """Append inline content to ``parent`` as HTML (or NITF: strong as ``em class="strong"``,
-    ``q`` without ``cite``, which NITF does not have)."""
-    write_inline(parent, content, maker, NITF if nitf else HTML)
+    ``q`` without ``cite``, which NITF does not have); return what a reader gets back."""
+    return write_inline(parent, content, maker, NITF if nitf else HTML)

@@ -36,6 +36,7 @@ __all__ = [
     "ALLOWED_EMBED_TAGS",
     "EMBED_MAX_DEPTH",
     "URL_ATTRS",
+    "fragment_html",
     "safe_url",
     "sanitise_html",
     "sanitised_fragment",
@@ -198,8 +199,11 @@ def sanitise_html(markup: str) -> str:
     if not markup or not markup.strip():
         return ""
     holder = sanitised_fragment(markup)
-    if holder is None:
-        return ""
+    return "" if holder is None else fragment_html(holder)
+
+
+def fragment_html(holder: etree._Element) -> str:
+    """The HTML inside ``holder`` (its text and children), trimmed."""
     parts = [escape(holder.text or "", quote=False)]
     parts.extend(etree.tostring(c, method="html", encoding="unicode") for c in holder)
     return "".join(parts).strip()

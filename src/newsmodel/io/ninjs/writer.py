@@ -15,7 +15,6 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.errors import WriteError
-from newsmodel.io._common import declare_markup_losses
 from newsmodel.io.ninjs.shape import (
     FORMAT,
     GENERATED_PREFIX,
@@ -265,7 +264,7 @@ def _texts(article: m.Article, doc: JSONObject, losses: Losses) -> None:
         doc["descriptions"] = descriptions
     if article.body:
         text = article.text
-        markup = blocks_to_html(article.body)
+        markup = blocks_to_html(article.body, losses=losses.at("body"))
         doc["bodies"] = [
             {
                 "role": "main",
@@ -275,7 +274,6 @@ def _texts(article: m.Article, doc: JSONObject, losses: Losses) -> None:
                 "value": markup,
             }
         ]
-        declare_markup_losses(article.body, markup, losses)
     headlines: list[JSONValue] = [
         _plain_entry(role, text)
         for role, text in (("main", article.headline), ("sub", article.subheadline))
