@@ -117,6 +117,7 @@ class _Tree:
     #: Photos of the components a component holds (see :meth:`_group_photos`).
     photos_below: dict[etree._Element, list[m.Photo]] = attrs.field(factory=dict)
     by_duid: dict[str, m.Photo] = attrs.field(factory=dict)
+    parts: dict[etree._Element, dict[str, str]] = attrs.field(factory=dict)
     ignored: list[str] = attrs.field(factory=list)
 
     def build(self) -> _Tree:
@@ -162,6 +163,19 @@ class _Tree:
                 self.ignored.append(f"{what.lower()} {f'({where})' if where else '(encoded)'}")
         self.texts[element] = texts
         self.files[element] = files
+
+    def parts_of(self, element: etree._Element) -> dict[str, str]:
+        """The text of the first title and lead components in ``element`` (worked out once)."""
+        found = self.parts.get(element)
+        if found is None:
+            found = {}
+            for kid in self.children(element):
+                part = _part(self.own[kid].role)
+                text = _plain_text(self.texts[kid]) if part in ("title", "lead") else None
+                if text:
+                    found.setdefault(part, text)
+            self.parts[element] = found
+        return found
 
     def children(self, element: etree._Element) -> list[etree._Element]:
         return element.findall("NewsComponent")
@@ -366,17 +380,10 @@ def _line(chain: list[Own], key: str) -> str | None:
 
 def _parts(tree: _Tree, story: etree._Element) -> dict[str, str]:
     """The title and lead components beside ``story`` or in it: ``{"title": …, "lead": …}``."""
-    near = tree.children(story)
-    if story in tree.parent:
-        near = [*tree.children(tree.parent[story]), *near]
-    out: dict[str, str] = {}
-    for element in near:
-        part = _part(tree.own[element].role)
-        if part in ("title", "lead") and element is not story and tree.texts[element]:
-            text = _plain_text(tree.texts[element])
-            if text:
-                out.setdefault(part, text)
-    return out
+    inside = tree.parts_of(story)
+    if story not in tree.parent:
+        return inside
+    return {**inside, **tree.parts_of(tree.parent[story])}
 
 
 def _photos(tree: _Tree, story: etree._Element, nitf: m.Article) -> tuple[m.Photo, ...]:
