@@ -145,6 +145,10 @@ def test_detection_and_format_table() -> None:
         (b"<NewsMLx>", False),
         (b"<nitf><NewsML>", False),
         (b"text before <NewsML>", False),
+        (b"<?a?>\n<!-- - -->" * 200 + b"<NewsML>", True),
+        (b" " * 4000 + b"x", False),  # no backtracking over white space or PIs
+        (b"<?a?>" * 800 + b"<nitf>", False),
+        (b"<!-- -- -->" * 300 + b"<x>", False),
     ],
 )
 def test_sniff(head: bytes, expected: bool) -> None:

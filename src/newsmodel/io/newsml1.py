@@ -59,10 +59,12 @@ __all__ = ["FORMAT", "read", "read_many", "sniff", "write"]
 _SNIFF_LIMIT = 4096
 #: The root ``NewsML`` start tag, past a BOM, the XML declaration, PIs, comments and a
 #: DOCTYPE (with its internal subset): ``<?xml …?><!DOCTYPE NewsML …><NewsML Version="1.2">``.
+#: Each part matches one way only (no backtracking into a comment or PI: linear).
 _SNIFF = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*"
-    rb"<NewsML(?=[\s/>])(?P<attrs>[^>]*)>",
-    re.DOTALL,
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->"
+    rb"|<!DOCTYPE[^\[>]*(?:\[(?:[^\]\"'<]|\"[^\"]*\"|'[^']*'|<!--(?:[^-]|-(?!->))*-->|<(?!!--))*\])?"
+    rb"\s*>)*"
+    rb"<NewsML(?=[\s/>])(?P<attrs>[^>]*)>"
 )
 _XMLNS = re.compile(rb"\bxmlns\s*=")
 #: Most photos one article takes (a package of thousands of pictures beside
