@@ -18,6 +18,7 @@ SOURCES = {
     "ninjs": GOLDEN / "indaily.ninjs-3.1.json",
     "jsonld": GOLDEN / "indaily.jsonld",
     "newsml": GOLDEN / "indaily.newsml.xml",
+    "newsml1": GOLDEN / "indaily.newsml1.xml",
     "nitf": GOLDEN / "indaily.nitf.xml",
 }
 
@@ -27,6 +28,7 @@ NOT_CARRIED: dict[str, tuple[str, ...]] = {
     "newsmodel": (),
     "ninjs": ("published", "modified"),  # days without a time of day
     "newsml": (),
+    "newsml1": (),
     "nitf": (),
 }
 

@@ -26,6 +26,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "newsmodel": ("indaily.newsmodel.json",),
     "ninjs": ("indaily.ninjs-1.6.json", "indaily.ninjs-2.2.json", "indaily.ninjs-3.1.json"),
     "newsml": ("indaily.newsml.xml", "indaily.newsml-nitf-body.xml", "indaily.newsml-package.xml"),
+    "newsml1": ("indaily.newsml1.xml", "../fixtures/newsml1/package.xml"),
     "nitf": ("indaily.nitf.xml",),
     "text": ("indaily.txt", "../fixtures/indaily-russia-nato-2024-04-05.txt"),
 }

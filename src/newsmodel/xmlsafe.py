@@ -140,6 +140,42 @@ def _refuse_declarations(text: str, format: str) -> None:
         raise ReadError(_REFUSED, format=format)
 
 
+#: One item of a DOCTYPE's internal subset: white space, a parameter entity reference,
+#: a comment, a PI, or a declaration with its quoted literals
+#: (``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd">``, ``%nitf;``, ``<!ELEMENT p (#PCDATA)>``).
+_SUBSET_ITEM = re.compile(
+    r"""\s+|%[^\s;%<>"']{1,200};|<!--.*?-->|<\?.*?\?>|<!(?:[^>"'<]|"[^"]*"|'[^']*')*>""",
+    re.DOTALL,
+)
+#: A general (not parameter) entity declaration: ``<!ENTITY lol "lol">``.
+_GENERAL_ENTITY = re.compile(r"<!ENTITY\s+(?!%)", re.IGNORECASE)
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
+def _without_internal_subset(text: str, format: str) -> str:
+    """``text`` with its DOCTYPE's internal subset taken out, its external id kept.
+
+    Element and attribute declarations and parameter entities (``<!ENTITY %
+    nitf SYSTEM "nitf-3-0.dtd"> %nitf;``) go unread and never fetched; a
+    general entity declaration is refused as anywhere else.
+    """
+    pos = 0
+    while (item := _PROLOG_ITEM.match(text, pos)) is not None:
+        pos = item.end()
+    doctype = _DOCTYPE.match(text, pos)
+    if doctype is None or not doctype.group(1):
+        return text
+    pos = doctype.end()
+    while (end := _SUBSET_END.match(text, pos)) is None:
+        item = _SUBSET_ITEM.match(text, pos)
+        if item is None:
+            raise ReadError("the DOCTYPE's internal subset is not well-formed", format=format)
+        if _GENERAL_ENTITY.match(item.group()):
+            raise ReadError(_REFUSED, format=format)
+        pos = item.end()
+    return text[: doctype.end() - 1] + ">" + text[end.end() :]
+
+
 def _as_utf8(text: str, format: str) -> bytes:
     """``text`` as UTF-8 for libxml2, its declared encoding taken out."""
     text = _ENCODING_DECL.sub(r"\1", text, count=1)
@@ -206,12 +242,23 @@ def _drop_entity_references(root: etree._Element) -> None:
 
 
 def parse_xml(
-    data: bytes | str, *, format: str, max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes | str,
+    *,
+    format: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    drop_internal_subset: bool = False,
 ) -> etree._Element:
-    """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad."""
+    """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad.
+
+    ``drop_internal_subset=True`` reads a document whose DOCTYPE has an
+    internal subset without it (as NewsML 1.x agencies send them) instead of
+    refusing it; entity declarations are refused all the same.
+    """
     text = _xml_text(data, format, max_bytes)
     if not text or text.isspace():
         raise ReadError("the document is empty", format=format)
+    if drop_internal_subset:
+        text = _without_internal_subset(text, format)
     _refuse_declarations(text, format)
     root = _parse(_as_utf8(text, format), format)
     _drop_entity_references(root)

@@ -24,6 +24,7 @@ __all__ = [
     "HTML",
     "JSONLD",
     "NEWSML",
+    "NEWSML1",
     "NEWSMODEL",
     "NINJS",
     "NITF",
@@ -95,6 +96,15 @@ NEWSML = FormatInfo(
     media_types=("application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml"),
 )
 
+NEWSML1 = FormatInfo(
+    name="newsml1",
+    title="IPTC NewsML 1.x (1.0 to 1.2), read only",
+    module="newsmodel.io.newsml1",
+    aliases=("newsml-1", "newsml1.x"),
+    extensions=(".newsml1.xml", ".xml"),
+    can_write=False,
+)
+
 NITF = FormatInfo(
     name="nitf",
     title="IPTC NITF (reads 3.x, writes 3.6)",
@@ -114,4 +124,5 @@ TEXT = FormatInfo(
 )
 
 #: Every format, in the order sniffers are tried when guessing.
-FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, JSONLD, NEWSML, NITF, HTML, TEXT)
+#: ``newsml1`` comes before ``newsml``, whose sniffer also knows the NewsML 1.x root.
+FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, JSONLD, NEWSML1, NEWSML, NITF, HTML, TEXT)

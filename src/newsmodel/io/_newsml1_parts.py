@@ -1,0 +1,432 @@
+"""The parts of a NewsML 1.x document, read one element at a time.
+
+:mod:`newsmodel.io.newsml1` walks the ``NewsItem``/``NewsComponent`` tree and
+puts articles together; this module reads what one component says of itself
+(:class:`Own`: its news lines, metadata, role), the body of one
+``ContentItem`` and the files of a photo. Element names are made canonical
+first (:func:`canonical_tags`), so the rest reads exact names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+from lxml import etree
+
+from newsmodel import model as m
+from newsmodel._input import clean_text, whole_number
+from newsmodel.bylines import parse_byline
+from newsmodel.catalog import Catalog
+from newsmodel.dates import parse_date
+from newsmodel.io.nitf import article_from_nitf
+from newsmodel.markup import blocks_from_element, blocks_from_html, safe_url
+from newsmodel.vocab import NEWS_AGENCIES
+from newsmodel.xmlsafe import attribute as _attr
+from newsmodel.xmlsafe import element_text as _text
+
+__all__ = [
+    "Content",
+    "Own",
+    "canonical_tags",
+    "content_of",
+    "date_of",
+    "own_of",
+    "rendition_of",
+    "subject_topics",
+    "tag_name",
+]
+
+#: The NewsML 1.x element names this reader knows (the DTD's spelling).
+KNOWN_NAMES: tuple[str, ...] = (
+    "NewsML", "NewsEnvelope", "NewsItem", "NewsComponent", "ContentItem", "DataContent",
+    "Encoding", "NewsLines", "HeadLine", "SubHeadLine", "ByLine", "ByLineTitle", "DateLine",
+    "CreditLine", "CopyrightLine", "SlugLine", "KeywordLine", "NameLabel",
+    "DescriptiveMetadata", "AdministrativeMetadata", "RightsMetadata", "Copyright",
+    "CopyrightHolder", "Language", "SubjectCode", "Subject", "SubjectMatter", "SubjectDetail",
+    "Location", "Property", "Genre", "Provider", "Creator", "Party", "NewsManagement",
+    "FirstCreated", "ThisRevisionCreated", "Status", "Urgency", "StatusWillChange",
+    "FutureStatus", "DateAndTime", "Priority", "Identification", "NewsIdentifier", "ProviderId",
+    "DateId", "NewsItemId", "RevisionId", "PublicIdentifier", "Role", "MediaType", "Format",
+    "MimeType", "Characteristics", "SizeInBytes", "NewsItemRef", "Update",
+)  # fmt: skip
+_BY_LOWER = {name.lower(): name for name in KNOWN_NAMES}
+#: A misspelt name is the known name it starts when it is at least this long …
+_TRUNCATED_MIN = 10
+#: … and misses at most this many characters: ``DescriptiveMetada`` → ``DescriptiveMetadata``.
+_TRUNCATED_MAX_MISSING = 3
+
+#: Roles of a text component that give the story's headline: ``<Role FormalName="Title"/>``.
+TITLE_ROLES = frozenset(["title", "headline", "head", "hl1"])
+#: Roles of a text component that give the story's summary: ``<Role FormalName="Lead"/>``.
+LEAD_ROLES = frozenset(["lead", "lede", "abstract", "summary", "intro", "teaser", "standfirst"])
+#: Roles of a text component that caption the photo beside it: ``Caption``.
+CAPTION_ROLES = frozenset(["caption", "photocaption", "description"])
+#: Roles of a photo file that is another size of the main picture: ``Thumbnail``.
+RENDITION_ROLES = frozenset(
+    ["thumbnail", "preview", "quicklook", "highdef", "hires", "lowres", "web", "icon", "small"]
+)
+#: ``MediaType`` values of files that are pictures: ``<MediaType FormalName="Photo"/>``.
+PHOTO_MEDIA = frozenset(["photo", "graphic", "image", "picture"])
+#: ``MediaType`` values of files this reader does not read: ``Video``.
+OTHER_MEDIA = frozenset(["video", "audio", "animation", "sound"])
+#: ``Format`` values of picture files, with their media type: ``JPEG`` → ``image/jpeg``.
+PHOTO_FORMATS = {
+    "jpeg": "image/jpeg", "jpg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+    "tiff": "image/tiff", "tif": "image/tiff", "webp": "image/webp",
+}  # fmt: skip
+#: A file name that is a picture: ``GAZ08-pih.jpg``.
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
+#: Country codes sent where a language belongs, with the language they mean:
+#: ``<Language FormalName="GB"/>`` over English text.
+COUNTRY_AS_LANGUAGE = {"gb": "en-GB", "us": "en-US"}
+#: ISO 3166 codes left to users, which name no place: ``ZZZ`` (unknown), ``XX``.
+_USER_ASSIGNED = re.compile(r"(?:AA|Q[M-Z]|X[A-Z]|ZZ)[A-Z]?")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2,3}")
+#: An IPTC subject code: ``04007005``.
+_SUBJECT_CODE = re.compile(r"[0-9]{8}")
+#: Text that holds HTML, as escaped markup or CDATA: ``Steven <b>Van Geel</b>``.
+_HTML = re.compile(
+    r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
+    re.IGNORECASE,
+)
+#: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
+_ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
+
+
+def tag_name(element: etree._Element) -> str:
+    """An element's tag without its namespace, case kept (NewsML names are
+    case-sensitive); ``""`` for comments."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _canonical(name: str) -> str:
+    if name in _BY_LOWER.values():
+        return name
+    known = _BY_LOWER.get(name.lower())
+    if known is not None or len(name) < _TRUNCATED_MIN:
+        return known or name
+    lower = name.lower()
+    starts = [k for k in KNOWN_NAMES if k.lower().startswith(lower)]
+    if len(starts) == 1 and len(starts[0]) - len(name) <= _TRUNCATED_MAX_MISSING:
+        return starts[0]
+    return name
+
+
+def canonical_tags(root: etree._Element) -> None:
+    """Give every element outside ``DataContent`` its canonical name, namespace dropped.
+
+    ``Headline`` becomes ``HeadLine``, a misspelt ``DescriptiveMetada``
+    ``DescriptiveMetadata``; bodies inside ``DataContent`` are left as they are.
+    """
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        name = tag_name(element)
+        if not name:
+            continue
+        canonical = _canonical(name)
+        if element.tag != canonical:
+            element.tag = canonical
+        if canonical != "DataContent":
+            stack.extend(element)
+
+
+def formal(element: etree._Element | None) -> str | None:
+    """An element's ``FormalName`` (or, leniently, its text: ``<Urgency>2</Urgency>``)."""
+    if element is None:
+        return None
+    return _attr(element, "FormalName") or _text(element)
+
+
+def date_of(element: etree._Element | None) -> m.DateValue | None:
+    """The date of an element such as ``<FirstCreated>20231126T075825Z</FirstCreated>``."""
+    text = _text(element)
+    return parse_date(text) if text else None
+
+
+def language(value: str | None) -> str | None:
+    """A BCP 47 tag from a NewsML language code: ``FR`` → ``fr``, ``nl-nl`` → ``nl-NL``."""
+    if not value:
+        return None
+    value = value.replace("_", "-").strip()
+    if value.lower() in COUNTRY_AS_LANGUAGE:
+        return COUNTRY_AS_LANGUAGE[value.lower()]
+    first, _, rest = value.partition("-")
+    parts = [first.lower(), *(p.upper() if len(p) == 2 else p for p in rest.split("-") if p)]
+    return "-".join(parts)
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+#: News agencies by their names squeezed (lower case, letters and digits only).
+_AGENCIES = {_squeezed(agency): agency for agency in reversed(NEWS_AGENCIES)}
+
+
+def agency_name(name: str) -> str:
+    """A provider's name as agencies are known, when it is one: ``afp.com`` → ``AFP``,
+    ``belga.be`` → ``Belga``, ``KYODONEWS`` → ``Kyodo News``."""
+    key = name.lower().removeprefix("www.")
+    label = key.rsplit(".", 1)[0] if "." in key else key
+    return _AGENCIES.get(_squeezed(key)) or _AGENCIES.get(_squeezed(label)) or name
+
+
+def subject_topics(code: etree._Element, catalog: Catalog) -> Iterator[m.Topic]:
+    """The topics of a ``SubjectCode``: IPTC subject codes as ``subj:`` QCodes, others by name."""
+    for child in code.iterchildren("*"):
+        if tag_name(child) not in ("Subject", "SubjectMatter", "SubjectDetail"):
+            continue
+        value = _attr(child, "FormalName")
+        if not value:
+            continue
+        if _SUBJECT_CODE.fullmatch(value):
+            qcode = f"subj:{value}"
+            yield m.Topic(qcode=qcode, uri=catalog.to_uri(qcode))
+        else:
+            yield m.Topic(name=value, scheme=_attr(child, "Vocabulary") or _attr(child, "Scheme"))
+
+
+def _properties(location: etree._Element) -> dict[str, str]:
+    """``FormalName`` → ``Value`` of a location's properties (the first of each name)."""
+    out: dict[str, str] = {}
+    for prop in location.findall("Property"):
+        name, value = _attr(prop, "FormalName"), _attr(prop, "Value")
+        if name and value:
+            out.setdefault(name.lower(), value)
+    return out
+
+
+def places(metadata: etree._Element, catalog: Catalog) -> tuple[list[m.Topic], str | None]:
+    """The place topics of a ``DescriptiveMetadata`` and its first city.
+
+    ``Location`` elements and AFP's ``<Property FormalName="Location">`` both
+    count; a country given as an ISO 3166 code becomes an ``iso3166-1a2``/``a3``
+    QCode (``MAR`` → ``iso3166-1a3:MAR``).
+    """
+    topics: list[m.Topic] = []
+    city = None
+    wrapped = [p for p in metadata.findall("Property") if _attr(p, "FormalName") == "Location"]
+    for location in [*metadata.findall("Location"), *wrapped]:
+        props = _properties(location)
+        city = city or props.get("city")
+        for key in ("city", "area", "countryarea", "worldregion"):
+            if key in props:
+                topics.append(m.Topic(name=props[key], kind=m.TopicKind.PLACE))
+        country = props.get("country") or props.get("countrycode")
+        if country and _COUNTRY_CODE.fullmatch(country):
+            if not _USER_ASSIGNED.fullmatch(country):
+                qcode = f"iso3166-1a{len(country)}:{country}"
+                topics.append(
+                    m.Topic(qcode=qcode, uri=catalog.to_uri(qcode), kind=m.TopicKind.PLACE)
+                )
+        elif country:
+            topics.append(m.Topic(name=country, kind=m.TopicKind.PLACE))
+    return topics, city
+
+
+@attrs.frozen
+class Own:
+    """What one ``NewsComponent`` (or ``NewsItem``) says of itself, before inheritance."""
+
+    lines: dict[str, str] = attrs.field(factory=dict)
+    keywords: tuple[str, ...] = ()
+    language: str | None = None
+    topics: tuple[m.Topic, ...] = ()
+    genres: tuple[m.Topic, ...] = ()
+    city: str | None = None
+    provider: str | None = None
+    creator: str | None = None
+    holder: str | None = None
+    role: str = ""
+
+
+#: News lines read as text, by element: ``<HeadLine>`` → ``headline``.
+LINE_FIELDS = {
+    "HeadLine": "headline",
+    "SubHeadLine": "subheadline",
+    "ByLine": "byline",
+    "ByLineTitle": "byline_title",
+    "DateLine": "dateline",
+    "CreditLine": "creditline",
+    "CopyrightLine": "copyright",
+    "SlugLine": "slugline",
+}
+
+
+def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
+    lines: dict[str, str] = {}
+    keywords: list[str] = []
+    for news_lines in element.findall("NewsLines"):
+        for child in news_lines.iterchildren("*"):
+            name = tag_name(child)
+            text = _text(child)
+            if not text:
+                continue
+            if name in LINE_FIELDS:
+                lines.setdefault(LINE_FIELDS[name], text)
+            elif name == "KeywordLine":
+                keywords.extend(k.strip() for k in text.split(";") if k.strip())
+    return lines, tuple(keywords)
+
+
+def _party(element: etree._Element, path: str, photographer: bool = False) -> str | None:
+    """The first named ``Party`` at ``path``; with ``photographer``, only one with no
+    ``Topic`` or a photographer's (Belga's ``Topic="AUTHOR"`` writes the text)."""
+    for party in element.findall(path):
+        topic = (_attr(party, "Topic") or "").lower()
+        if photographer and topic and "photo" not in topic:
+            continue
+        name = _attr(party, "FormalName")
+        if name:
+            return name
+    return None
+
+
+def own_of(element: etree._Element, catalog: Catalog) -> Own:
+    """What ``element`` (a ``NewsComponent``) says of itself."""
+    lines, keywords = _lines(element)
+    lang = None
+    topics: list[m.Topic] = []
+    genres: list[m.Topic] = []
+    city = None
+    kw = list(keywords)
+    for meta in element.findall("DescriptiveMetadata"):
+        lang = lang or language(_attr(meta.find("Language"), "FormalName"))
+        for code in meta.findall("SubjectCode"):
+            topics.extend(subject_topics(code, catalog))
+        for genre in meta.findall("Genre"):
+            name = _attr(genre, "FormalName")
+            if name:
+                genres.append(m.Topic(name=name, kind=m.TopicKind.GENRE))
+        found, first_city = places(meta, catalog)
+        topics.extend(found)
+        city = city or first_city
+        for prop in meta.findall("Property"):
+            if (_attr(prop, "FormalName") or "").lower() == "keyword":
+                kw.extend(k.strip() for k in (_attr(prop, "Value") or "").split(";") if k.strip())
+    lang = lang or language(_attr(element, "{http://www.w3.org/XML/1998/namespace}lang"))
+    holder = _text(element.find("RightsMetadata/Copyright/CopyrightHolder"))
+    return Own(
+        lines=lines,
+        keywords=tuple(kw),
+        language=lang,
+        topics=tuple(topics),
+        genres=tuple(genres),
+        city=city,
+        provider=_party(element, "AdministrativeMetadata/Provider/Party"),
+        creator=_party(element, "AdministrativeMetadata/Creator/Party", photographer=True),
+        holder=holder,
+        role=(_attr(element.find("Role"), "FormalName") or "").lower(),
+    )
+
+
+def bylines(text: str | None, title: str | None) -> tuple[m.Byline, ...]:
+    """The bylines of a ``ByLine`` (with its ``ByLineTitle`` as the role of a lone person)."""
+    if not text:
+        return ()
+    found = parse_byline(text)
+    if title and len(found) == 1 and found[0].role is None:
+        return (attrs.evolve(found[0], role=title.lower()),)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# content
+
+
+@attrs.frozen
+class Content:
+    """What a ``ContentItem``'s ``DataContent`` holds: body blocks, or a whole NITF article."""
+
+    body: tuple[m.Block, ...] = ()
+    nitf: m.Article | None = None
+    #: ``#photo0`` references of NITF ``media-reference data-location`` in the body.
+    references: tuple[str, ...] = ()
+
+
+def _plain(text: str) -> tuple[m.Block, ...]:
+    """Plain text: paragraphs at blank lines, or at each line when there is none."""
+    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    squashed = (" ".join(p.split()) for p in parts)
+    return tuple(m.Paragraph(content=(p,)) for p in squashed if p)
+
+
+def _text_body(text: str) -> tuple[m.Block, ...]:
+    """A ``DataContent`` holding only text: HTML (escaped or CDATA), a record, or plain text."""
+    if _HTML.search(text):
+        return blocks_from_html(text)
+    if _ANY_TAG.search(text):
+        text = _ANY_TAG.sub(" ", text)  # a record of another vocabulary: its words
+    return _plain(text)
+
+
+def content_of(data: etree._Element, catalog: Catalog) -> Content:
+    """The body in a ``DataContent``: NITF, ``body.content``, XHTML, HTML or plain text."""
+    references = tuple(
+        ref.get("data-location") or ""
+        for ref in data.iter("{*}media-reference", "media-reference")
+        if (ref.get("data-location") or "").startswith("#")
+    )
+    children = [c for c in data if isinstance(c.tag, str)]
+    if not children:
+        return Content(body=_text_body(data.text or ""), references=references)
+    nitf = next(data.iter("{*}nitf", "nitf"), None)
+    if nitf is not None:
+        return Content(nitf=article_from_nitf(nitf, catalog), references=references)
+    inner = next(data.iter("{*}body.content", "body.content"), None)
+    if inner is None:
+        inner = next(data.iter("{*}body"), None)  # XHTML
+    return Content(
+        body=blocks_from_element(inner if inner is not None else data), references=references
+    )
+
+
+def _property(element: etree._Element | None, name: str) -> int | None:
+    if element is None:
+        return None
+    for prop in element.findall("Property"):
+        if (_attr(prop, "FormalName") or "").lower() == name:
+            return whole_number(_attr(prop, "Value")) or None
+    return None
+
+
+def media_kind(item: etree._Element, component_class: str | None = None) -> str:
+    """What a ``ContentItem`` holds: ``photo``, ``text``, ``other`` (video, audio, a
+    file by reference) or ``""`` (nothing)."""
+    media = (formal(item.find("MediaType")) or component_class or "").lower()
+    mime = (formal(item.find("MimeType")) or "").lower()
+    fmt = (formal(item.find("Format")) or "").lower()
+    href = safe_url(item.get("Href"))
+    if media in PHOTO_MEDIA or mime.startswith("image/") or fmt in PHOTO_FORMATS:
+        return "photo"
+    if media in OTHER_MEDIA or mime.startswith(("video/", "audio/")):
+        return "other"
+    if item.find("DataContent") is not None:
+        return "text"
+    if href and _PICTURE_FILE.search(href):
+        return "photo"
+    return "other" if href or item.find("Encoding") is not None else ""
+
+
+def rendition_of(item: etree._Element, role: str) -> m.Rendition | None:
+    """The file of a picture ``ContentItem``: its ``Href``, size and media type."""
+    url = safe_url(item.get("Href"))
+    if not url:
+        return None
+    traits = item.find("Characteristics")
+    fmt = (formal(item.find("Format")) or "").lower()
+    mime = formal(item.find("MimeType"))
+    size = whole_number(_text(traits.find("SizeInBytes"))) if traits is not None else None
+    return m.Rendition(
+        url=url,
+        name=role or None,
+        media_type=mime if mime and "/" in mime else PHOTO_FORMATS.get(fmt),
+        width=_property(traits, "width"),
+        height=_property(traits, "height"),
+        size=size,
+    )
