@@ -231,10 +231,11 @@ def require(info: FormatInfo, *, reading: bool) -> FormatModule:
 if TYPE_CHECKING:
     # Every format module against the contract, one line each: mypy names the
     # module whose FORMAT, read, write or sniff does not fit FormatModule.
-    from newsmodel.io import html, jsonld, newsml, newsmodel_json, ninjs, nitf, text
+    from newsmodel.io import html, jsonld, newsml, newsml1, newsmodel_json, ninjs, nitf, text
 
     _NEWSMODEL: FormatModule = newsmodel_json
     _NINJS: FormatModule = ninjs
+    _NEWSML1: FormatModule = newsml1
     _JSONLD: FormatModule = jsonld
     _NEWSML: FormatModule = newsml
     _NITF: FormatModule = nitf

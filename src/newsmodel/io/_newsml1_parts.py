@@ -25,6 +25,7 @@ from newsmodel.markup import blocks_from_element, blocks_from_html, safe_url
 from newsmodel.vocab import NEWS_AGENCIES
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
+from newsmodel.xmlsafe import local_name
 
 __all__ = [
     "Content",
@@ -35,7 +36,6 @@ __all__ = [
     "own_of",
     "rendition_of",
     "subject_topics",
-    "tag_name",
 ]
 
 #: The NewsML 1.x element names this reader knows (the DTD's spelling).
@@ -95,13 +95,6 @@ _HTML = re.compile(
 _ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
 
 
-def tag_name(element: etree._Element) -> str:
-    """An element's tag without its namespace, case kept (NewsML names are
-    case-sensitive); ``""`` for comments."""
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _canonical(name: str) -> str:
     if name in _BY_LOWER.values():
         return name
@@ -124,7 +117,7 @@ def canonical_tags(root: etree._Element) -> None:
     stack = [root]
     while stack:
         element = stack.pop()
-        name = tag_name(element)
+        name = local_name(element)
         if not name:
             continue
         canonical = _canonical(name)
@@ -178,7 +171,7 @@ def agency_name(name: str) -> str:
 def subject_topics(code: etree._Element, catalog: Catalog) -> Iterator[m.Topic]:
     """The topics of a ``SubjectCode``: IPTC subject codes as ``subj:`` QCodes, others by name."""
     for child in code.iterchildren("*"):
-        if tag_name(child) not in ("Subject", "SubjectMatter", "SubjectDetail"):
+        if local_name(child) not in ("Subject", "SubjectMatter", "SubjectDetail"):
             continue
         value = _attr(child, "FormalName")
         if not value:
@@ -262,7 +255,7 @@ def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
     keywords: list[str] = []
     for news_lines in element.findall("NewsLines"):
         for child in news_lines.iterchildren("*"):
-            name = tag_name(child)
+            name = local_name(child)
             text = _text(child)
             if not text:
                 continue

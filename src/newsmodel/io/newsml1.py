@@ -47,11 +47,10 @@ from newsmodel.io._newsml1_parts import (
     media_kind,
     own_of,
     rendition_of,
-    tag_name,
 )
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
-from newsmodel.xmlsafe import parse_xml
+from newsmodel.xmlsafe import local_name, parse_xml
 
 __all__ = ["FORMAT", "read", "read_many", "sniff", "write"]
 
@@ -476,9 +475,9 @@ def _item_articles(
 
 def _root(data: bytes | str, max_bytes: int) -> etree._Element:
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes, drop_internal_subset=True)
-    if tag_name(root) not in ("NewsML", "NewsItem"):
+    if local_name(root) not in ("NewsML", "NewsItem"):
         raise ReadError(
-            f"expected a NewsML 1.x document (root NewsML), found {tag_name(root)!r}",
+            f"expected a NewsML 1.x document (root NewsML), found {local_name(root)!r}",
             format=FORMAT.name,
         )
     canonical_tags(root)
