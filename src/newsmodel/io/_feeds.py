@@ -59,9 +59,11 @@ __all__ = [
     "media_photos",
     "parse_feed",
     "plain_text",
+    "resolve",
     "rfc822",
     "rfc3339",
     "root_name",
+    "utc_key",
 ]
 
 #: The Media RSS namespace (``media:content``); some feeds drop the final slash.
@@ -276,7 +278,7 @@ def _language(*tags: str | None) -> str | None:
     return None
 
 
-def _resolve(url: str | None, base: str | None) -> str | None:
+def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     url = (url or "").strip()
     if not url:
@@ -318,7 +320,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     with as_read_errors(format):
         return m.Article(
             id=plain_text(entry.id, markup=False),
-            url=_resolve(entry.url, channel.base),
+            url=resolve(entry.url, channel.base),
             headline=plain_text(entry.title, markup=entry.title_html),
             summary=summary,
             body=body,
@@ -339,8 +341,8 @@ def channel_of(
 ) -> Channel:  # fmt: skip
     """The :class:`Channel` for a feed's title, link, image, language and rights."""
     title = plain_text(name)
-    home = _resolve(url, base)
-    publisher = m.Publisher(name=title, url=home, logo=_resolve(logo, home or base)) if title else None
+    home = resolve(url, base)
+    publisher = m.Publisher(name=title, url=home, logo=resolve(logo, home or base)) if title else None
     return Channel(
         publisher=publisher,
         language=_language(language),
@@ -422,7 +424,7 @@ def _credits(element: etree._Element) -> tuple[str | None, str | None]:
 def _photo(element: etree._Element, outer: etree._Element, base: str | None) -> m.Photo | None:
     """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
     credits from the element, else from its group or item (``outer``)."""
-    url = _resolve(element.get("url") or element.get("href"), base)
+    url = resolve(element.get("url") or element.get("href"), base)
     if url is None or not _is_image(element, url):
         return None
     credit, photographer = _credits(element)
@@ -453,6 +455,8 @@ def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
             if photo is not None and photo.url is not None:
                 seen = photos.get(photo.url)
                 photos[photo.url] = _completed(seen, photo) if seen else photo
+    # thumbnails may also sit in a media:content without a URL of its own
+    holders += [c for h in holders for c in _media(h, "content") if not c.get("url")]
     thumbs = [p for h in holders for t in _media(h, "thumbnail") if (p := _photo(t, h, base))]
     if not photos and thumbs:
         photos[thumbs[0].url or ""] = thumbs[0]
@@ -530,6 +534,15 @@ def rfc3339(value: m.DateValue, path: str, losses: Losses) -> str:
     """``2024-04-05T10:30:00+10:30``: an Atom and JSON Feed date, the offset kept."""
     moment = _moment(value, path, losses)
     return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}{_offset_text(moment, ':')}"
+
+
+def utc_key(value: m.DateValue) -> datetime.datetime:
+    """A value to order dates by: a day as its midnight, a naive time as UTC."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime(value.year, value.month, value.day)
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value.astimezone(datetime.timezone.utc) if value.year > 1 else value
 
 
 def date_text(value: m.DateValue | None) -> str | None:
