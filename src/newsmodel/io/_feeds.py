@@ -32,7 +32,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import bom_encoding, check_input, clean_text, whole_number
 from newsmodel.bylines import parse_byline
-from newsmodel.dates import parse_date
+from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError
 from newsmodel.io._common import as_read_errors
 from newsmodel.losses import NO_QUOTES, Losses
@@ -256,8 +256,46 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
     return tuple(out.values())
 
 
+#: ``Fri, 05 Apr 2024 10:30:00 +1030`` or ``... GMT``: the RFC 822 form nearly every RSS
+#: feed sends, read directly (other forms go to :func:`newsmodel.dates.parse_date`).
+_RFC822 = re.compile(
+    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
+    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+(?:([+-])([0-9]{2})([0-9]{2})|([A-Za-z]{1,5}))\s*"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def _rfc822(text: str) -> datetime.datetime | None:
+    """An RFC 822 date with a numeric or named zone; ``None`` for any other form."""
+    match = _RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
+    month_number = _MONTHS.get(month.lower())
+    if zone is not None:
+        tz: datetime.tzinfo | None = ZONE_ABBREVIATIONS.get(zone.upper())
+    else:
+        minutes = int(zh) * 60 + int(zm)
+        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes)) if minutes < 24 * 60 else None
+    if month_number is None or tz is None:
+        return None
+    try:
+        return datetime.datetime(
+            int(year), month_number, int(day), int(hour), int(minute), int(second or 0), tzinfo=tz
+        )
+    except ValueError:
+        return None
+
+
 def _date(text: str | None) -> m.DateValue | None:
-    return parse_date(text) if text else None
+    if not text:
+        return None
+    return _rfc822(text) or parse_date(text)
 
 
 @functools.lru_cache(maxsize=256)

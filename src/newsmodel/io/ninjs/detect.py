@@ -56,7 +56,7 @@ _DETECT_OBJECTS = 500
 
 
 def sniff(head: bytes) -> bool:
-    """A JSON object with ninjs's hallmarks (a ``uri`` and version-specific keys)."""
+    """A JSON object (or an array of them) with ninjs's hallmarks (a ``uri`` and version-specific keys)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"{") or b'"uri"' not in head:
         return False
