@@ -270,23 +270,23 @@ _MONTHS = {
 }
 
 
-def _rfc822(text: str) -> datetime.datetime | None:
-    """An RFC 822 date with a numeric or named zone; ``None`` for any other form."""
-    match = _RFC822.fullmatch(text)
-    if match is None:
-        return None
+def _rfc822(match: re.Match[str]) -> m.DateValue | None:
+    """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
     day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
-    month_number = _MONTHS.get(month.lower())
     if zone is not None:
-        tz: datetime.tzinfo | None = ZONE_ABBREVIATIONS.get(zone.upper())
+        zones: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
+        tz = zones.get(zone.upper())
+        if tz is None:  # a zone name we do not know: the general rules decide
+            return parse_date(match.group())
     else:
         minutes = int(zh) * 60 + int(zm)
-        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes)) if minutes < 24 * 60 else None
-    if month_number is None or tz is None:
-        return None
+        if minutes >= 24 * 60:
+            return None
+        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes))
+    month_number = _MONTHS.get(month.lower())
     try:
         return datetime.datetime(
-            int(year), month_number, int(day), int(hour), int(minute), int(second or 0), tzinfo=tz
+            int(year), month_number or 0, int(day), int(hour), int(minute), int(second or 0), tzinfo=tz
         )
     except ValueError:
         return None
@@ -295,7 +295,8 @@ def _rfc822(text: str) -> datetime.datetime | None:
 def _date(text: str | None) -> m.DateValue | None:
     if not text:
         return None
-    return _rfc822(text) or parse_date(text)
+    match = _RFC822.fullmatch(text)
+    return _rfc822(match) if match else parse_date(text)
 
 
 @functools.lru_cache(maxsize=256)
