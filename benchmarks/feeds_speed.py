@@ -35,7 +35,9 @@ TARGET_AGREEMENT = 0.97
 
 
 def _feeds(folder: Path) -> list[tuple[str, bytes]]:
-    return [(p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.suffix in (".xml", ".json")]
+    return [
+        (p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.suffix in (".xml", ".json")
+    ]
 
 
 def _newsmodel(quotes: bool) -> Callable[[bytes], int]:
@@ -143,7 +145,8 @@ def main() -> None:
     if base:
         agree, total, misses = agreement(feeds)
         share = agree / total if total else 0.0
-        print(f"agreement with feedparser: {agree}/{total} = {share:.1%} (target {TARGET_AGREEMENT:.0%})")
+        target = f"target {TARGET_AGREEMENT:.0%}"
+        print(f"agreement with feedparser: {agree}/{total} = {share:.1%} ({target})")
         print("  misses: " + ", ".join(f"{k} {v}" for k, v in misses.items()))
 
 

@@ -174,10 +174,16 @@ def test_rss_items_read_with_the_channel() -> None:
     assert len(first.photos) == 1  # the enclosure repeats it; audio is no photo
     assert photo.renditions[0].url == "https://img.example.test/ferry-small.jpg"
     assert first.topics == (
-        m.Topic(name="Transport", kind=m.TopicKind.KEYWORD, scheme="https://quillby.example.test/sections"),
+        m.Topic(
+            name="Transport",
+            kind=m.TopicKind.KEYWORD,
+            scheme="https://quillby.example.test/sections",
+        ),
     )
     assert first.language == "en-GB"
-    assert first.publisher == m.Publisher(name="The Quillby Courier", url="https://quillby.example.test/")
+    assert first.publisher == m.Publisher(
+        name="The Quillby Courier", url="https://quillby.example.test/"
+    )
     assert first.rights == m.Rights(notice="Copyright Quillby Courier")
     assert second.bylines == (m.Byline(name="Sam Finch"),)
     assert second.summary is None and len(second.body) == 2  # a description with markup is the body
@@ -228,7 +234,10 @@ def test_json_feed_spec_example_when_present() -> None:
     if not path.is_file():
         pytest.skip("../shared/ref/feeds is not present")
     items = _quiet_many(path.read_bytes(), quotes=False)
-    assert [a.url for a in items] == ["https://example.org/second-item", "https://example.org/initial-post"]
+    assert [a.url for a in items] == [
+        "https://example.org/second-item",
+        "https://example.org/initial-post",
+    ]
 
 
 def test_read_gives_the_first_and_warns() -> None:
@@ -298,7 +307,9 @@ def test_round_trip_keeps_headline_url_and_day(format: str) -> None:
             text = newsmodel.write_many(items, format=format)
         back = _quiet_many(text, format=format, quotes=False)
         # an RSS item of nothing is skipped; Atom and JSON Feed items always have an id
-        empty = [m.Article(publisher=a.publisher, language=a.language, rights=a.rights) for a in items]
+        empty = [
+            m.Article(publisher=a.publisher, language=a.language, rights=a.rights) for a in items
+        ]
         keep = [a for a, e in zip(items, empty, strict=True) if format != "rss" or a != e]
         assert len(back) == len(keep)
         for mine, theirs in zip(keep, back, strict=True):
@@ -354,7 +365,11 @@ def test_golden_files(format: str, update_golden: bool) -> None:
     assert golden.read_text(encoding="utf-8") == text
     assert newsmodel.detect_format(golden.read_bytes()).name == format
     back = _quiet_many(golden.read_bytes(), quotes=False)[0]
-    assert (back.headline, back.summary, back.text) == (article.headline, article.summary, article.text)
+    assert (back.headline, back.summary, back.text) == (
+        article.headline,
+        article.summary,
+        article.text,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -395,7 +410,9 @@ def test_jsonl_inner_formats_and_detection() -> None:
     assert newsmodel.detect_format(text).name == "jsonl"
     back = list(newsmodel.read_many(text, format="jsonl", inner="ninjs", quotes=False))
     assert [a.headline for a in back] == [article.headline] * 2
-    assert newsmodel.detect_format(newsmodel.write_many([article], format="jsonl")).name == "newsmodel"
+    assert (
+        newsmodel.detect_format(newsmodel.write_many([article], format="jsonl")).name == "newsmodel"
+    )
 
 
 def test_files_many(tmp_path: Path) -> None:
@@ -459,7 +476,9 @@ def test_dates_at_the_ends_of_the_calendar() -> None:
         warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
         for format in ("rss", "atom", "jsonfeed"):
             text = newsmodel.write_many([b], format=format)
-            assert _day(_quiet_many(text, format=format, quotes=False)[0].published) == _day(b.published)
+            assert _day(_quiet_many(text, format=format, quotes=False)[0].published) == _day(
+                b.published
+            )
 
 
 @pytest.mark.parametrize("module", [rss, atom, jsonfeed, jsonl])

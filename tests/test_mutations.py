@@ -28,6 +28,10 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "newsml": ("indaily.newsml.xml", "indaily.newsml-nitf-body.xml", "indaily.newsml-package.xml"),
     "nitf": ("indaily.nitf.xml",),
     "text": ("indaily.txt", "../fixtures/indaily-russia-nato-2024-04-05.txt"),
+    "rss": ("indaily.rss.xml",),
+    "atom": ("indaily.atom.xml",),
+    "jsonfeed": ("indaily.feed.json",),
+    "jsonl": ("indaily.jsonl",),
 }
 
 

@@ -196,7 +196,9 @@ def write_file_many(
     if format is None:
         found = [f for f in by_extension(os.fspath(path)) if f.name in _MANY_BY_EXTENSION]
         if not found:
-            raise WriteError(f"cannot tell a format that holds many from the name {os.fspath(path)!r}")
+            raise WriteError(
+                f"cannot tell a format that holds many from the name {os.fspath(path)!r}"
+            )
         format = found[0].name
     text = write_many(articles, format, **options)
     with open(path, "w", encoding="utf-8", newline="") as handle:

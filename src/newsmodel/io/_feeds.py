@@ -45,6 +45,7 @@ __all__ = [
     "MEDIA_NS",
     "Channel",
     "Entry",
+    "all_text",
     "article_from_entry",
     "articles_of",
     "bylines_of",
@@ -86,7 +87,9 @@ _BLOCK_MARKUP = re.compile(
     r"<(?:p|br|div|img|figure|ul|ol|table|h[1-6]|blockquote|pre|iframe)[\s/>]", re.IGNORECASE
 )
 #: ``<b>``, ``</i>`` or ``&amp;``: text that holds markup or entities to decode.
-_MARKUP_SIGN = re.compile(r"<[A-Za-z/!]|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_SIGN = re.compile(
+    r"<[A-Za-z/!]|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 #: ``jane@example.com (Jane Doe)``: the RSS ``author`` form, the name in brackets.
 _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]{1,200})\)\s*$")
 _EMAIL = re.compile(r"^\s*\S+@\S+\.\S+\s*$")
@@ -171,6 +174,11 @@ _FIRST_ELEMENT = re.compile(
 # text
 
 
+def all_text(element: etree._Element) -> str:
+    """Every piece of text inside ``element`` (CDATA included), as it stands."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
 def plain_text(value: str | None, *, markup: bool = True) -> str | None:
     """``value`` as plain text, white space collapsed: HTML tags and entities
     decoded when ``markup`` (``Q&amp;A <b>now</b>`` → ``Q&A now``); ``None`` when blank."""
@@ -181,7 +189,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             document = parse_document(value, check=False)
             for bad in document.iter("script", "style"):
                 bad.text = None
-            value = "".join(document.itertext())
+            value = all_text(document)
         else:
             value = html.unescape(value)
     text = " ".join(clean_text(value).split())
@@ -248,11 +256,11 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
         for byline in found or (m.Byline(name=text),):
             out.setdefault(byline.name.lower(), byline)
     for name, url in entry.people:
-        text = plain_text(name, markup=False)
-        if text:
-            kind = parse_byline(text)[:1]
-            byline = kind[0] if len(kind) == 1 and kind[0].name == text else m.Byline(name=text)
-            out.setdefault(text.lower(), attrs.evolve(byline, url=safe_url(url)))
+        one = plain_text(name, markup=False)
+        if one:
+            read = parse_byline(one)[:1]
+            byline = read[0] if len(read) == 1 and read[0].name == one else m.Byline(name=one)
+            out.setdefault(one.lower(), attrs.evolve(byline, url=safe_url(url)))
     return tuple(out.values())
 
 
@@ -286,7 +294,13 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     month_number = _MONTHS.get(month.lower())
     try:
         return datetime.datetime(
-            int(year), month_number or 0, int(day), int(hour), int(minute), int(second or 0), tzinfo=tz
+            int(year),
+            month_number or 0,
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            tzinfo=tz,
         )
     except ValueError:
         return None
@@ -338,7 +352,9 @@ def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], s
         return blocks_from_html(entry.content_html, format=format), summary
     if entry.content_text and entry.content_text.strip():
         paragraphs = [p for p in re.split(r"\n\s*\n", entry.content_text) if p.strip()]
-        blocks = tuple(m.Paragraph(content=(t,)) for p in paragraphs if (t := plain_text(p, markup=False)))
+        blocks = tuple(
+            m.Paragraph(content=(t,)) for p in paragraphs if (t := plain_text(p, markup=False))
+        )
         return blocks, summary
     if entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
         return blocks_from_html(entry.summary, format=format), None
@@ -381,7 +397,9 @@ def channel_of(
     """The :class:`Channel` for a feed's title, link, image, language and rights."""
     title = plain_text(name)
     home = resolve(url, base)
-    publisher = m.Publisher(name=title, url=home, logo=resolve(logo, home or base)) if title else None
+    publisher = (
+        m.Publisher(name=title, url=home, logo=resolve(logo, home or base)) if title else None
+    )
     return Channel(
         publisher=publisher,
         language=_language(language),
@@ -397,7 +415,9 @@ def articles_of(
     with an :class:`~newsmodel.errors.IgnoredContentWarning`."""
     for number, item in enumerate(items, 1):
         article = article_from_entry(make(item), channel, format=format)
-        if article == m.Article(publisher=article.publisher, language=article.language, rights=article.rights):
+        if article == m.Article(
+            publisher=article.publisher, language=article.language, rights=article.rights
+        ):
             warnings.warn(
                 IgnoredContentWarning(f"{format}: item {number} holds no article, skipped"),
                 stacklevel=2,
@@ -431,7 +451,9 @@ def _media(element: etree._Element, name: str) -> list[etree._Element]:
     return [
         c
         for c in element
-        if isinstance(c.tag, str) and c.tag.endswith("}" + name) and "search.yahoo.com/mrss" in c.tag
+        if isinstance(c.tag, str)
+        and c.tag.endswith("}" + name)
+        and "search.yahoo.com/mrss" in c.tag
     ]
 
 
@@ -506,7 +528,9 @@ def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
             continue
         lead = photos[first]
         if all(r.url != thumb.url for r in lead.renditions):
-            rendition = m.Rendition(url=thumb.url, name="thumbnail", width=thumb.width, height=thumb.height)
+            rendition = m.Rendition(
+                url=thumb.url, name="thumbnail", width=thumb.width, height=thumb.height
+            )
             photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, rendition))
     return tuple(photos.values())
 
@@ -542,7 +566,9 @@ def _utc_offset(value: datetime.datetime, path: str, losses: Losses) -> datetime
 
 def _moment(value: m.DateValue, path: str, losses: Losses) -> datetime.datetime:
     if not isinstance(value, datetime.datetime):
-        losses.drop(f"{path}: a day without a time", "feed dates have a time; written as midnight UTC")
+        losses.drop(
+            f"{path}: a day without a time", "feed dates have a time; written as midnight UTC"
+        )
         return datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.timezone.utc)
     if value.microsecond:
         losses.drop(f"{path}: microseconds", "feed dates are whole seconds")
@@ -597,10 +623,17 @@ def declare_unwritten(article: m.Article, carried: Iterable[str], losses: Losses
         value = getattr(article, field.name)
         if field.name in keep or value in (None, ()):
             continue
-        losses.drop(field.name, NO_QUOTES if field.name == "quotes" else "the feed has no place for it")
+        losses.drop(
+            field.name, NO_QUOTES if field.name == "quotes" else "the feed has no place for it"
+        )
 
 
-def declare_parts(value: object, carried: Mapping[str, str], path: str, losses: Losses) -> None:
+def declare_parts(
+    value: m.Byline | m.Photo | m.Topic | m.Rights,
+    carried: Mapping[str, str],
+    path: str,
+    losses: Losses,
+) -> None:
     """Declare the set attributes of ``value`` (a byline, photo, topic) that are not in
     ``carried`` (attribute → how it is written), e.g. a byline's ``role``."""
     for field in attrs.fields(type(value)):

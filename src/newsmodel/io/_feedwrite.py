@@ -27,7 +27,7 @@ from newsmodel.io._feeds import (
 from newsmodel.losses import Losses, declare_changes, report
 from newsmodel.markup import blocks_to_html, safe_url
 
-__all__ = ["NAMESPACES", "FeedOptions", "Builder", "declare_people", "feed_options", "serialise"]
+__all__ = ["NAMESPACES", "Builder", "FeedOptions", "declare_people", "feed_options", "serialise"]
 
 #: The namespaces feed writers use, by prefix (``None``: the document's own).
 NAMESPACES = {
@@ -102,7 +102,7 @@ class Builder:
         self.options = options
         self.losses = Losses()
         self._default = default
-        self._nsmap = {p: u for p, u in NAMESPACES.items() if u != default}
+        self._nsmap: dict[str | None, str] = {p: u for p, u in NAMESPACES.items() if u != default}
         if default:
             self._nsmap.pop("atom", None)
 
@@ -123,7 +123,9 @@ class Builder:
         """A new child of ``parent``."""
         return etree.SubElement(parent, self._tag(name), attributes)
 
-    def text(self, parent: etree._Element, name: str, text: str, **attributes: str) -> etree._Element:
+    def text(
+        self, parent: etree._Element, name: str, text: str, **attributes: str
+    ) -> etree._Element:
         """A new child of ``parent`` holding ``text``."""
         child = self.sub(parent, name, **attributes)
         child.text = text
@@ -136,11 +138,18 @@ class Builder:
             path = f"photos[{i}]"
             url = safe_url(photo.url)
             if url is None or url != photo.url or url in seen:
-                losses.drop(path, "no URL, or one the feed already holds" if url is None or url in seen else _NO_PLACE)
+                losses.drop(
+                    path,
+                    "no URL, or one the feed already holds"
+                    if url is None or url in seen
+                    else _NO_PLACE,
+                )
                 continue
             seen.add(url)
             attributes = {"url": url, "medium": "image"}
-            attributes |= {k: str(getattr(photo, k)) for k in ("width", "height") if getattr(photo, k)}
+            attributes |= {
+                k: str(getattr(photo, k)) for k in ("width", "height") if getattr(photo, k)
+            }
             content = self.sub(parent, "media:content", **attributes)
             if photo.caption:
                 declare_text(photo.caption, f"{path}.caption", losses)
@@ -180,7 +189,8 @@ class Builder:
             channel = self.options.publisher
             for part in ("url", "logo"):
                 if getattr(article.publisher, part) and (
-                    channel is None or getattr(channel, part) != getattr(article.publisher, part)
+                    channel is None
+                    or getattr(channel, part) != getattr(article.publisher, part)
                     or channel.name != article.publisher.name
                 ):
                     losses.drop(f"publisher.{part}", "feed items name their publisher only")
@@ -194,9 +204,13 @@ def declare_people(article: m.Article, names: Sequence[str], people: bool, losse
     again = bylines_of(entry)
     if people:
         mine = tuple(attrs.evolve(b, url=None) for b in article.bylines)
-        declare_changes(losses.at("bylines"), mine, again, "the byline rules read the name otherwise")
+        declare_changes(
+            losses.at("bylines"), mine, again, "the byline rules read the name otherwise"
+        )
         return
-    declare_changes(losses.at("bylines"), article.bylines, again, "the byline rules read the name otherwise")
+    declare_changes(
+        losses.at("bylines"), article.bylines, again, "the byline rules read the name otherwise"
+    )
 
 
 def serialise(root: etree._Element, builder: Builder, *, strict: bool) -> str:

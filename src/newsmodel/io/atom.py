@@ -25,6 +25,7 @@ from newsmodel.io._common import DEFAULT_MAX_BYTES
 from newsmodel.io._feeds import (
     Channel,
     Entry,
+    all_text,
     articles_of,
     channel_of,
     date_text,
@@ -56,7 +57,11 @@ ID_PREFIX = "urn:newsmodel:id:"
 def sniff(head: bytes) -> bool:
     """True when the root element is an Atom ``feed``."""
     found = root_name(head)
-    return found is not None and found[1] == "feed" and (b"2005/Atom" in head or b"purl.org/atom" in head)
+    return (
+        found is not None
+        and found[1] == "feed"
+        and (b"2005/Atom" in head or b"purl.org/atom" in head)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -89,7 +94,7 @@ def _construct(element: etree._Element | None) -> tuple[str | None, bool]:
         for child in element:
             parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
         return "".join(parts), True
-    return "".join(element.itertext()), kind in ("html", "text/html")
+    return all_text(element), kind in ("html", "text/html")
 
 
 def _first(found: dict[str, list[etree._Element]], *names: str) -> etree._Element | None:
@@ -101,7 +106,7 @@ def _first(found: dict[str, list[etree._Element]], *names: str) -> etree._Elemen
 
 def _text(found: dict[str, list[etree._Element]], *names: str) -> str | None:
     element = _first(found, *names)
-    return "".join(element.itertext()) if element is not None else None
+    return all_text(element) if element is not None else None
 
 
 def _link(found: dict[str, list[etree._Element]]) -> str | None:
@@ -109,8 +114,8 @@ def _link(found: dict[str, list[etree._Element]]) -> str | None:
     links = [link for link in found.get("link", ()) if link.get("href")]
     alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
     html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
-    best = (html or alternates or links or [None])[0]
-    return best.get("href") if best is not None else None
+    best = html or alternates or links
+    return best[0].get("href") if best else None
 
 
 def _people(found: dict[str, list[etree._Element]]) -> tuple[tuple[str, str | None], ...]:
@@ -148,7 +153,11 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
     title, title_html = _construct(_first(found, "title"))
     summary, summary_html = _construct(_first(found, "summary", "tagline"))
     content_element = _first(found, "content")
-    content, content_html = (None, False) if content_element is None or content_element.get("src") else _construct(content_element)
+    content, content_html = (
+        (None, False)
+        if content_element is None or content_element.get("src")
+        else _construct(content_element)
+    )
     base = element.get(_XML_BASE) or channel.base
     if base and channel.base and base != channel.base:
         base = resolve(base, channel.base)
@@ -210,7 +219,9 @@ def read_many(
     return articles_of(entries, lambda e: _entry(e, channel), channel, format=FORMAT.name)  # type: ignore[arg-type]
 
 
-def read(data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
+def read(
+    data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> m.Article:
     """The first entry of an Atom feed (a warning when there are more; see :func:`read_many`)."""
     return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
 
@@ -231,13 +242,20 @@ def _entry_id(article: m.Article, index: int) -> str:
     """The entry's ``id``: the article's id when it is an IRI, else under :data:`ID_PREFIX`."""
     if article.id:
         value = article.id
-        if ":" in value and value.split(":", 1)[0].isalpha() and " " not in value and value.isascii():
+        if (
+            ":" in value
+            and value.split(":", 1)[0].isalpha()
+            and " " not in value
+            and value.isascii()
+        ):
             return value
         return ID_PREFIX + quote(value, safe="")
     return article.url or f"{ID_PREFIX}{index + 1}"
 
 
-def _write_entry(article: m.Article, index: int, builder: Builder, losses: Losses) -> etree._Element:
+def _write_entry(
+    article: m.Article, index: int, builder: Builder, losses: Losses
+) -> etree._Element:
     entry = builder.element("entry")
     builder.text(entry, "id", _entry_id(article, index))
     builder.text(entry, "title", article.headline or "", type="text")
@@ -245,7 +263,11 @@ def _write_entry(article: m.Article, index: int, builder: Builder, losses: Losse
         builder.sub(entry, "link", rel="alternate", type="text/html", href=article.url)
     updated = article.modified or article.published
     if updated is not None:
-        builder.text(entry, "updated", rfc3339(updated, "modified" if article.modified else "published", losses))
+        builder.text(
+            entry,
+            "updated",
+            rfc3339(updated, "modified" if article.modified else "published", losses),
+        )
     if article.published is not None:
         builder.text(entry, "published", rfc3339(article.published, "published", losses))
     for byline in article.bylines:
@@ -258,7 +280,9 @@ def _write_entry(article: m.Article, index: int, builder: Builder, losses: Losse
         if not topic.name:
             losses.drop(f"topics[{i}]", "a category needs a term")
             continue
-        builder.sub(entry, "category", term=topic.name, **({"scheme": topic.scheme} if topic.scheme else {}))
+        builder.sub(
+            entry, "category", term=topic.name, **({"scheme": topic.scheme} if topic.scheme else {})
+        )
         declare_parts(topic, TOPIC_PARTS, f"topics[{i}]", losses)
         if topic.kind is not m.TopicKind.KEYWORD:
             losses.drop(f"topics[{i}].kind", "categories read back as keywords")

@@ -66,7 +66,9 @@ def _photos(item: dict[str, Any], base: str | None) -> tuple[m.Photo, ...]:
     urls = [_str(item.get("image")), _str(item.get("banner_image"))]
     attachments = item.get("attachments")
     for attachment in attachments if isinstance(attachments, list) else ():
-        if isinstance(attachment, dict) and str(attachment.get("mime_type", "")).startswith("image/"):
+        if isinstance(attachment, dict) and str(attachment.get("mime_type", "")).startswith(
+            "image/"
+        ):
             urls.append(_str(attachment.get("url")))
     resolved = (resolve(u, base) for u in urls if u)
     return tuple(m.Photo(url=u) for u in dict.fromkeys(resolved) if u)
@@ -94,7 +96,9 @@ def _entry(item: object, base: str | None) -> Entry:
     )
     item_id = item.get("id")
     return Entry(
-        id=str(item_id) if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else None,
+        id=str(item_id)
+        if isinstance(item_id, (str, int)) and not isinstance(item_id, bool)
+        else None,
         url=_str(item.get("url")) or _str(item.get("external_url")),
         title=_str(item.get("title")),
         title_html=False,
@@ -115,10 +119,14 @@ def _feed(data: bytes | str, max_bytes: int) -> dict[str, Any]:
     text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     feed = parse_json(text, format=FORMAT.name, max_depth=MAX_DEPTH)
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
-        raise ReadError("a JSON Feed is an object with an 'items' array", format=FORMAT.name, where="$")
+        raise ReadError(
+            "a JSON Feed is an object with an 'items' array", format=FORMAT.name, where="$"
+        )
     version = feed.get("version")
     if not isinstance(version, str) or "jsonfeed.org/version/1" not in version:
-        raise ReadError(f"not a JSON Feed version: {str(version)[:80]!r}", format=FORMAT.name, where="$.version")
+        raise ReadError(
+            f"not a JSON Feed version: {str(version)[:80]!r}", format=FORMAT.name, where="$.version"
+        )
     return feed
 
 
@@ -144,7 +152,9 @@ def read_many(
     return articles_of(items, lambda i: _entry(i, channel.base), channel, format=FORMAT.name)
 
 
-def read(data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
+def read(
+    data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> m.Article:
     """The first item of a JSON Feed (a warning when there are more; see :func:`read_many`)."""
     return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
 
@@ -159,9 +169,15 @@ CARRIED = (
 )  # fmt: skip
 
 
-def _item(article: m.Article, index: int, options_language: str | None, losses: Losses) -> dict[str, Any]:
+def _item(
+    article: m.Article, index: int, options_language: str | None, losses: Losses
+) -> dict[str, Any]:
     item: dict[str, Any] = {"id": article.id or article.url or str(index + 1)}
-    for key, value in (("url", article.url), ("title", article.headline), ("summary", article.summary)):
+    for key, value in (
+        ("url", article.url),
+        ("title", article.headline),
+        ("summary", article.summary),
+    ):
         if value:
             item[key] = value
     for name in ("headline", "summary", "id"):
@@ -182,7 +198,9 @@ def _item(article: m.Article, index: int, options_language: str | None, losses: 
         if article.modified == article.published:
             losses.drop("modified", "a modified date equal to the published one reads as none")
     if article.bylines:
-        item["authors"] = [{"name": b.name} | ({"url": b.url} if b.url else {}) for b in article.bylines]
+        item["authors"] = [
+            {"name": b.name} | ({"url": b.url} if b.url else {}) for b in article.bylines
+        ]
         declare_people(article, [b.name for b in article.bylines], True, losses)
     named = [t for t in article.topics if t.name]
     if named:
@@ -190,7 +208,9 @@ def _item(article: m.Article, index: int, options_language: str | None, losses: 
     for i, topic in enumerate(article.topics):
         declare_parts(topic, {"name": "tags", "kind": "keyword, always"}, f"topics[{i}]", losses)
         if topic.kind is not m.TopicKind.KEYWORD or not topic.name:
-            losses.drop(f"topics[{i}]" if not topic.name else f"topics[{i}].kind", "tags are names only")
+            losses.drop(
+                f"topics[{i}]" if not topic.name else f"topics[{i}].kind", "tags are names only"
+            )
     if article.language and article.language != options_language:
         item["language"] = article.language
     return item
@@ -212,7 +232,9 @@ def write_many(
     An item without an id gets its URL, else its position, as its id.
     """
     items = list(articles)
-    options = feed_options(items, title=title, link=home_page_url, description=None, language=language)
+    options = feed_options(
+        items, title=title, link=home_page_url, description=None, language=language
+    )
     losses = Losses()
     feed: dict[str, Any] = {"version": VERSION, "title": options.title}
     if options.link:
@@ -243,5 +265,10 @@ def write(
 ) -> str:
     """A JSON Feed of one item (the options are those of :func:`write_many`)."""
     return write_many(
-        [article], title=title, home_page_url=home_page_url, language=language, indent=indent, strict=strict
+        [article],
+        title=title,
+        home_page_url=home_page_url,
+        language=language,
+        indent=indent,
+        strict=strict,
     )

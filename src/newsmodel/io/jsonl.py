@@ -99,7 +99,9 @@ def read_many(
     return _articles(checked, info, module, errors == "skip")
 
 
-def _articles(data: bytes | str, info: FormatInfo, module: _Inner, skip: bool) -> Iterator[m.Article]:
+def _articles(
+    data: bytes | str, info: FormatInfo, module: _Inner, skip: bool
+) -> Iterator[m.Article]:
     for number, line in _lines(data):
         try:
             yield module.read(line)
@@ -108,7 +110,9 @@ def _articles(data: bytes | str, info: FormatInfo, module: _Inner, skip: bool) -
         except ReadError as exc:
             where = f"line {number}" + (f", {exc.where}" if exc.where else "")
             if not skip:
-                raise ReadError(f"{info.name}: {exc.reason}", format=FORMAT.name, where=where) from None
+                raise ReadError(
+                    f"{info.name}: {exc.reason}", format=FORMAT.name, where=where
+                ) from None
             warnings.warn(
                 IgnoredContentWarning(f"jsonl: line {number} skipped ({info.name}: {exc.reason})"),
                 stacklevel=2,
@@ -138,7 +142,9 @@ def read(
     return first
 
 
-def write_many(articles: Iterable[m.Article], *, inner: str = "newsmodel", strict: bool = False) -> str:
+def write_many(
+    articles: Iterable[m.Article], *, inner: str = "newsmodel", strict: bool = False
+) -> str:
     """One line per article in the ``inner`` format; each line's losses are the inner
     writer's (newsmodel JSON loses nothing)."""
     _, module = _inner(inner)

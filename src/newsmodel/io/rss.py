@@ -26,15 +26,20 @@ from newsmodel.io._common import DEFAULT_MAX_BYTES
 from newsmodel.io._feeds import (
     Channel,
     Entry,
+    all_text,
     articles_of,
     channel_of,
+    declare_parts,
+    declare_text,
     first_article,
+    html_escaped,
     media_photos,
     parse_feed,
     plain_text,
+    rfc822,
+    rfc3339,
     root_name,
 )
-from newsmodel.io._feeds import declare_parts, declare_text, html_escaped, rfc822, rfc3339
 from newsmodel.io._feedwrite import Builder, FeedOptions, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
 
@@ -100,14 +105,14 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     """The text of the first of ``keys`` present and not blank."""
     for key in keys:
         for element in found.get(key, ()):
-            text = "".join(element.itertext())
+            text = all_text(element)
             if text.strip():
                 return text
     return None
 
 
 def _texts(found: dict[str, list[etree._Element]], *keys: str) -> tuple[str, ...]:
-    return tuple(t for k in keys for e in found.get(k, ()) if (t := "".join(e.itertext())).strip())
+    return tuple(t for k in keys for e in found.get(k, ()) if (t := all_text(e)).strip())
 
 
 def _atom_link(found: dict[str, list[etree._Element]]) -> str | None:
@@ -132,7 +137,7 @@ def _link(found: dict[str, list[etree._Element]], item: etree._Element) -> str |
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
     topics = []
     for element in [*found.get("category", ()), *found.get("dc:subject", ())]:
-        name = plain_text("".join(element.itertext()))
+        name = plain_text(all_text(element))
         if name:
             scheme = (element.get("domain") or "").strip() or None
             topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=scheme))
@@ -196,7 +201,9 @@ def read_many(
     return articles_of(items, lambda i: _entry(i, info.base), info, format=FORMAT.name)  # type: ignore[arg-type]
 
 
-def read(data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> m.Article:
+def read(
+    data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> m.Article:
     """The first item of an RSS feed (a warning when there are more; see :func:`read_many`)."""
     return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
 
@@ -232,7 +239,9 @@ def _channel_element(options: FeedOptions, builder: Builder) -> etree._Element:
     return channel
 
 
-def _write_topics(item: etree._Element, article: m.Article, builder: Builder, losses: Losses) -> None:
+def _write_topics(
+    item: etree._Element, article: m.Article, builder: Builder, losses: Losses
+) -> None:
     for i, topic in enumerate(article.topics):
         if not topic.name:
             losses.drop(f"topics[{i}]", "a category needs a name")
@@ -261,7 +270,9 @@ def _item(article: m.Article, builder: Builder, losses: Losses) -> etree._Elemen
     declare_people(article, names, False, losses)
     _write_topics(item, article, builder, losses)
     if article.id:
-        builder.text(item, "guid", article.id, isPermaLink="true" if article.id == article.url else "false")
+        builder.text(
+            item, "guid", article.id, isPermaLink="true" if article.id == article.url else "false"
+        )
     if article.published is not None:
         builder.text(item, "pubDate", rfc822(article.published, "published", losses))
     if article.modified is not None:
@@ -294,7 +305,9 @@ def write_many(
     article, under its index (``[2].photos[0].alt``).
     """
     items = list(articles)
-    options = feed_options(items, title=title, link=link, description=description, language=language)
+    options = feed_options(
+        items, title=title, link=link, description=description, language=language
+    )
     builder = Builder(FORMAT.name, options, default=None)
     channel = _channel_element(options, builder)
     for index, article in enumerate(items):

@@ -37,7 +37,9 @@ def items_of(doc: JSONValue) -> tuple[str, list[JSONValue]]:
                 return f"$.{key}", found
     if isinstance(doc, dict):
         return "", [doc]
-    raise ReadError(f"expected a JSON object or array, got {json_type(doc)}", format=FORMAT.name, where="$")
+    raise ReadError(
+        f"expected a JSON object or array, got {json_type(doc)}", format=FORMAT.name, where="$"
+    )
 
 
 def _articles(
