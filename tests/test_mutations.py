@@ -29,6 +29,10 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "newsml1": ("indaily.newsml1.xml", "../fixtures/newsml1/package.xml"),
     "nitf": ("indaily.nitf.xml",),
     "text": ("indaily.txt", "../fixtures/indaily-russia-nato-2024-04-05.txt"),
+    "rss": ("indaily.rss.xml",),
+    "atom": ("indaily.atom.xml",),
+    "jsonfeed": ("indaily.feed.json",),
+    "jsonl": ("indaily.jsonl",),
 }
 
 

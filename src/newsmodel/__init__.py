@@ -6,7 +6,17 @@
 'Headline'
 """
 
-from newsmodel.api import convert, read, read_file, write, write_file
+from newsmodel.api import (
+    convert,
+    read,
+    read_file,
+    read_file_many,
+    read_many,
+    write,
+    write_file,
+    write_file_many,
+    write_many,
+)
 from newsmodel.errors import (
     FormatError,
     IgnoredContentWarning,
@@ -118,8 +128,12 @@ __all__ = [
     "get_format",
     "read",
     "read_file",
+    "read_file_many",
+    "read_many",
     "validate",
     "validate_xml",
     "write",
     "write_file",
+    "write_file_many",
+    "write_many",
 ]

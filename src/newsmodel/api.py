@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import cast
 
-from newsmodel.errors import ReadError, WriteError
+from newsmodel.errors import FormatError, ReadError, WriteError
 from newsmodel.model import Article
 from newsmodel.quotes import with_quotes
 from newsmodel.registry import by_extension, check_options, detect_format, get_format, require
 
-__all__ = ["convert", "read", "read_file", "write", "write_file"]
+__all__ = [
+    "convert",
+    "read",
+    "read_file",
+    "read_file_many",
+    "read_many",
+    "write",
+    "write_file",
+    "write_file_many",
+    "write_many",
+]
 
 
 def read(
@@ -103,3 +114,104 @@ def convert(
     quotes = options.pop("quotes", get_format(to_format).stores_quotes)
     article = read(data, from_format, quotes=bool(quotes), **options)
     return write(article, to_format, strict=strict, **dict(write_options or {}))
+
+
+# ---------------------------------------------------------------------------
+# many articles: feeds, JSON Lines, and every other format as a source of one
+
+#: What a format module that holds many articles provides besides the contract.
+ReadMany = Callable[..., Iterator[Article]]
+WriteMany = Callable[..., str]
+
+
+def _read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+
+
+def read_many(
+    data: bytes | str, format: str | None = None, *, quotes: bool = True, **options: object
+) -> Iterator[Article]:
+    """Every article ``data`` holds, in order, as an iterator.
+
+    Feeds (``rss``, ``atom``, ``jsonfeed``) and JSON Lines (``jsonl``) give
+    one article per item or line, made as the iterator is read (a feed is
+    parsed at once, so its errors raise here; a JSON Lines file is read a line
+    at a time, so a bad line raises when it is reached). Any other format gives
+    its one article. ``format``, ``quotes`` and the other options are those of
+    :func:`read`; quote extraction runs on each article as it is yielded.
+    """
+    info = get_format(format) if format is not None else detect_format(data)
+    module = require(info, reading=True)
+    many = cast("ReadMany | None", getattr(module, "read_many", None))
+    if many is None:
+        return iter((read(data, info.name, quotes=quotes, **options),))
+    check_options(many, f"the {info.name} reader", options)
+    articles = many(data, **options)
+    if quotes and not info.stores_quotes:
+        return (with_quotes(article) for article in articles)
+    return articles
+
+
+def read_file_many(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    quotes: bool = True,
+    **options: object,
+) -> Iterator[Article]:
+    """Every article of the file at ``path`` (see :func:`read_many`); the format is
+    guessed from the extension, then the content, when not given."""
+    data = _read_file_bytes(path)
+    info = get_format(format) if format is not None else detect_format(data, os.fspath(path))
+    return read_many(data, info.name, quotes=quotes, **options)
+
+
+def write_many(articles: Iterable[Article], format: str = "jsonl", **options: object) -> str:
+    """Write ``articles`` as one document of a format that holds many (``rss``,
+    ``atom``, ``jsonfeed``, ``jsonl``) and return the text.
+
+    Raises :class:`~newsmodel.errors.FormatError` for a format that holds one
+    article; ``strict=True`` raises instead of warning about losses.
+    """
+    info = get_format(format)
+    module = require(info, reading=False)
+    many = cast("WriteMany | None", getattr(module, "write_many", None))
+    if many is None:
+        raise FormatError(
+            f"format {info.name!r} holds one article; write_many writes formats that hold "
+            "many (rss, atom, jsonfeed, jsonl): write each article with newsmodel.write"
+        )
+    check_options(many, f"the {info.name} writer", options)
+    items = list(articles)
+    for item in items:
+        if not isinstance(item, Article):
+            raise WriteError(f"expected Articles, got {type(item).__name__}")
+    return many(items, **options)
+
+
+def write_file_many(
+    articles: Iterable[Article],
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    **options: object,
+) -> None:
+    """Write ``articles`` to ``path`` as UTF-8 (see :func:`write_many`); without
+    ``format``, the extension decides (``.rss``, ``.atom``, ``.jsonl``...)."""
+    if format is None:
+        found = [f for f in by_extension(os.fspath(path)) if f.name in _MANY_BY_EXTENSION]
+        if not found:
+            raise WriteError(
+                f"cannot tell a format that holds many from the name {os.fspath(path)!r}"
+            )
+        format = found[0].name
+    text = write_many(articles, format, **options)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+#: The formats ``write_file_many`` picks by extension (``.xml`` alone is ambiguous: RSS first).
+_MANY_BY_EXTENSION = ("rss", "atom", "jsonfeed", "jsonl")

@@ -231,7 +231,20 @@ def require(info: FormatInfo, *, reading: bool) -> FormatModule:
 if TYPE_CHECKING:
     # Every format module against the contract, one line each: mypy names the
     # module whose FORMAT, read, write or sniff does not fit FormatModule.
-    from newsmodel.io import html, jsonld, newsml, newsml1, newsmodel_json, ninjs, nitf, text
+    from newsmodel.io import (
+        atom,
+        html,
+        jsonfeed,
+        jsonl,
+        jsonld,
+        newsml,
+        newsml1,
+        newsmodel_json,
+        ninjs,
+        nitf,
+        rss,
+        text,
+    )
 
     _NEWSMODEL: FormatModule = newsmodel_json
     _NINJS: FormatModule = ninjs
@@ -241,3 +254,7 @@ if TYPE_CHECKING:
     _NITF: FormatModule = nitf
     _HTML: FormatModule = html
     _TEXT: FormatModule = text
+    _RSS: FormatModule = rss
+    _ATOM: FormatModule = atom
+    _JSONFEED: FormatModule = jsonfeed
+    _JSONL: FormatModule = jsonl

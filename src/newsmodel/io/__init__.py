@@ -20,14 +20,18 @@ from __future__ import annotations
 import attrs
 
 __all__ = [
+    "ATOM",
     "FORMATS",
     "HTML",
+    "JSONFEED",
+    "JSONL",
     "JSONLD",
     "NEWSML",
     "NEWSML1",
     "NEWSMODEL",
     "NINJS",
     "NITF",
+    "RSS",
     "TEXT",
     "FormatInfo",
 ]
@@ -123,6 +127,57 @@ TEXT = FormatInfo(
     media_types=("text/plain",),
 )
 
-#: Every format, in the order sniffers are tried when guessing.
-#: ``newsml1`` comes before ``newsml``, whose sniffer also knows the NewsML 1.x root.
-FORMATS: tuple[FormatInfo, ...] = (NEWSMODEL, NINJS, JSONLD, NEWSML1, NEWSML, NITF, HTML, TEXT)
+RSS = FormatInfo(
+    name="rss",
+    title="RSS feeds (reads 2.0, 0.9x and 1.0/RDF; writes 2.0), many articles",
+    module="newsmodel.io.rss",
+    aliases=("rss2", "rdf", "rss1"),
+    extensions=(".rss", ".rdf", ".rss.xml", ".xml"),
+    media_types=("application/rss+xml", "application/rdf+xml"),
+)
+
+ATOM = FormatInfo(
+    name="atom",
+    title="Atom 1.0 feeds, many articles",
+    module="newsmodel.io.atom",
+    aliases=("atom1",),
+    extensions=(".atom", ".atom.xml", ".xml"),
+    media_types=("application/atom+xml",),
+)
+
+JSONFEED = FormatInfo(
+    name="jsonfeed",
+    title="JSON Feed 1.1 (reads 1.0 too), many articles",
+    module="newsmodel.io.jsonfeed",
+    aliases=("json-feed", "feed.json"),
+    extensions=(".feed.json", ".json"),
+    media_types=("application/feed+json",),
+)
+
+JSONL = FormatInfo(
+    name="jsonl",
+    title="JSON Lines: one JSON article document per line (newsmodel JSON by default)",
+    module="newsmodel.io.jsonl",
+    aliases=("ndjson", "json-lines", "jsonlines"),
+    extensions=(".jsonl", ".ndjson"),
+    media_types=("application/jsonl", "application/x-ndjson"),
+)
+
+#: Every format, in the order sniffers are tried when guessing: JSON Lines before
+#: the one-document JSON formats (a line of newsmodel JSON opens a JSON Lines file
+#: too), and the feeds, whose sniffers look at the root element alone, before the
+#: XML and HTML formats, whose sniffers look for their elements anywhere.
+FORMATS: tuple[FormatInfo, ...] = (
+    JSONL,
+    NEWSMODEL,
+    JSONFEED,
+    NINJS,
+    JSONLD,
+    RSS,
+    ATOM,
+    NEWSML1,
+    NEWSML,
+    NITF,
+    HTML,
+    TEXT,
+)

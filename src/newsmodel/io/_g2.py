@@ -18,6 +18,7 @@ __all__ = [
     "XHTML",
     "XML_LANG",
     "code",
+    "link_rel",
     "qcode_or_nm",
 ]
 
@@ -56,6 +57,14 @@ def code(qcode: str | None) -> str | None:
         return None
     alias, _, found = qcode.partition(":")
     return unquote(found) if alias == NM_ALIAS else found or None
+
+
+def link_rel(qcode: str | None) -> str | None:
+    """A link's relation as read: our own ``nm:`` codes unquoted, any other QCode whole
+    (``irel:seeAlso`` stays ``irel:seeAlso``)."""
+    if qcode and qcode.startswith(f"{NM_ALIAS}:"):
+        return code(qcode)
+    return qcode
 
 
 def qcode_or_nm(value: str) -> str:

@@ -45,6 +45,7 @@ from newsmodel.io._g2 import (
     XHTML,
     XML_LANG,
     code,
+    link_rel,
 )
 from newsmodel.io.newsml_write import to_element
 from newsmodel.io.nitf import article_from_nitf
@@ -296,7 +297,7 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
         links.append(
             m.RelatedLink(
                 url=target,
-                rel=code(rel) if rel and rel.startswith(f"{NM_ALIAS}:") else rel,
+                rel=link_rel(rel),
                 title=_text(_first(link, "title")),
                 media_type=_attr(link, "contenttype"),
             )

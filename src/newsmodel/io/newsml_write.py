@@ -30,6 +30,7 @@ from newsmodel.io._g2 import (
     XHTML,
     XML_LANG,
     code,
+    link_rel,
     qcode_or_nm,
 )
 from newsmodel.io.nitf import NS as NITF_NS
@@ -180,7 +181,7 @@ def _management(item_meta: etree._Element, article: m.Article, losses: Losses) -
             continue
         back = m.RelatedLink(
             url=squash(link.url) or "",
-            rel=_code_back(link.rel),
+            rel=link_rel(squash(qcode_or_nm(link.rel))) if link.rel else None,
             title=squash(link.title),
             media_type=squash(link.media_type),
         )

@@ -118,12 +118,16 @@ URL_ATTRS = frozenset(
 )
 
 
+#: A control character (below U+0020): no URL holds one (one regex search, not a loop).
+_CONTROL_CHAR = re.compile("[\x00-\x1f]")
+
+
 def safe_url(url: str | None) -> str | None:
     """``url`` stripped, or ``None`` when empty or a script/data URL."""
     if url is None:
         return None
     url = url.strip()
-    if not url or _UNSAFE_URL.match(url) or any(ord(c) < 32 for c in url):
+    if not url or _UNSAFE_URL.match(url) or _CONTROL_CHAR.search(url):
         return None
     return url
 

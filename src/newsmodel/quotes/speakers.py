@@ -379,11 +379,12 @@ def _speaker_for(
     tail = segment[verb.end() :]
     clean_lead = bool(_CLEAN_TAIL.fullmatch(tail))
     if verb.group("verb").lower() in _ACCORDING:
-        match = re.match(r"\s*([^,]{1,80}),\s*$", text[verb_span[1] : pos])
+        # both patterns match in ``text`` from the verb's end, so spans are absolute
+        match = _ACCORDING_COMMA.match(text, verb_span[1], pos)
         # "Laut Greta Holmfeld ist der Plan „…“": the name right after the word
         match = match or _ACCORDING_NAME.match(text, verb_span[1], pos)
         if match:
-            s = verb_span[1] + match.start(1)
+            s = match.start(1)
             named = _named(match.group(1).strip(), s)
             if named is not None:
                 return named, verb_span, True
@@ -404,6 +405,9 @@ def _speaker_for(
     return speaker, verb_span, clean_lead and speaker is not None
 
 
+#: The name between a word for "according to" and a comma that ends the lead-in
+#: ("According to Greta Holmfeld, “…”").
+_ACCORDING_COMMA = re.compile(r"\s*([^,]{1,80}),\s*$")
 #: The name after a word for "according to" with no comma after it ("Laut Greta
 #: Holmfeld ist …").
 _ACCORDING_NAME = re.compile(rf"\s*((?:[{_UPPER}][\w’'.-]*\s+){{0,3}}[{_UPPER}][\w’'.-]*)(?=\s)")

@@ -12,14 +12,26 @@ See ``docs/formats/ninjs.md`` for the mapping.
 
 The parts: :mod:`.shape` (what both directions share), :mod:`.detect`
 (sniffing and versions), :mod:`.v1` (the 1.6 keys, one table walked both
-ways), :mod:`.reader` and :mod:`.writer`.
+ways), :mod:`.reader`, :mod:`.many` (arrays of items and API envelopes) and
+:mod:`.writer`.
 """
 
 from __future__ import annotations
 
 from newsmodel.io.ninjs.detect import detect_version, sniff
+from newsmodel.io.ninjs.many import read_many
 from newsmodel.io.ninjs.reader import read
 from newsmodel.io.ninjs.shape import FORMAT, MAX_DEPTH
 from newsmodel.io.ninjs.writer import VERSIONS, to_data, write
 
-__all__ = ["FORMAT", "MAX_DEPTH", "VERSIONS", "detect_version", "read", "sniff", "to_data", "write"]
+__all__ = [
+    "FORMAT",
+    "MAX_DEPTH",
+    "VERSIONS",
+    "detect_version",
+    "read",
+    "read_many",
+    "sniff",
+    "to_data",
+    "write",
+]

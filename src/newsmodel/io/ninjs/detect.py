@@ -56,9 +56,10 @@ _DETECT_OBJECTS = 500
 
 
 def sniff(head: bytes) -> bool:
-    """A JSON object with ninjs's hallmarks (a ``uri`` and version-specific keys)."""
+    """A JSON object, or an array of them, with ninjs's hallmarks (a ``uri`` and
+    version-specific keys)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text.startswith(b"{") or b'"uri"' not in head:
+    if not text.startswith((b"{", b"[")) or b'"uri"' not in head:
         return False
     return bool(_V3_ONLY.search(head) or _V1_ONLY.search(head) or _ANY_VERSION.search(head))
 

@@ -45,7 +45,7 @@ from newsmodel.io.ninjs.shape import (
 from newsmodel.io.ninjs.v1 import from_v1
 from newsmodel.markup import blocks_from_html
 
-__all__ = ["read"]
+__all__ = ["article_from_object", "read"]
 
 #: Headline roles that are the subheadline: ``{"role": "sub"}``.
 _SUB_ROLES = frozenset(["sub", "subheadline", "subtitle", "secondary"])
@@ -475,6 +475,13 @@ def read(
         raise ReadError(
             f"expected a JSON object, got {json_type(raw)}", format=FORMAT.name, where="$"
         )
+    return article_from_object(raw, version=version, catalog=catalog)
+
+
+def article_from_object(
+    raw: JSONObject, *, version: str | None = None, catalog: Catalog | None = None, where: str = "$"
+) -> m.Article:
+    """The article of one parsed ninjs object (``where`` is its JSON path, for errors)."""
     major = (version or detect_version(raw)).strip()[:1]
     if major not in ("1", "2", "3"):
         raise _refuse_version(version)
@@ -482,9 +489,9 @@ def read(
     if major == "1":
         doc = from_v1(doc)
     if "uri" not in doc:
-        raise ReadError("a ninjs document needs a 'uri'", format=FORMAT.name, where="$")
+        raise ReadError("a ninjs document needs a 'uri'", format=FORMAT.name, where=where)
     dropped: dict[str, str] = {}
     with as_read_errors(FORMAT.name):
-        article = _article(_Doc(doc, "$", dropped), catalog or Catalog())
-    warn_ignored(FORMAT.name, list(dropped.items()), stacklevel=3)
+        article = _article(_Doc(doc, where, dropped), catalog or Catalog())
+    warn_ignored(FORMAT.name, list(dropped.items()))
     return article

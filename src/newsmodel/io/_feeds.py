@@ -1,0 +1,650 @@
+"""What the feed formats (``rss``, ``atom``, ``jsonfeed``) share, reading and writing.
+
+Reading: the tolerant decoding feeds need (the declared encoding, then UTF-8,
+then windows-1252; white space before the XML declaration), one
+:class:`Entry` per item holding what the item says, and the one function
+that turns an entry into an :class:`~newsmodel.model.Article`
+(:func:`article_from_entry`): titles and summaries as text, bodies through
+the markup rules of the HTML reader, dates through :mod:`newsmodel.dates`,
+authors through :mod:`newsmodel.bylines`. Media RSS (``media:content``,
+``media:thumbnail``, ``media:group``) and image enclosures are read by
+:func:`media_photos`, which RSS and Atom share.
+
+Writing: dates in RFC 822 and RFC 3339, text escaped as feeds expect, and
+the losses every feed writer declares (:func:`declare_unwritten`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import functools
+import html
+import html.entities
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from urllib.parse import urljoin
+
+import attrs
+from lxml import etree
+
+from newsmodel import model as m
+from newsmodel._input import bom_encoding, check_input, clean_text, whole_number
+from newsmodel.bylines import parse_byline
+from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
+from newsmodel.errors import IgnoredContentWarning, ReadError
+from newsmodel.io._common import as_read_errors
+from newsmodel.losses import NO_QUOTES, Losses
+from newsmodel.markup import blocks_from_html
+from newsmodel.markup.parse import parse_document
+from newsmodel.markup.sanitise import safe_url
+from newsmodel.xmlsafe import parse_xml
+
+__all__ = [
+    "MEDIA_NS",
+    "Channel",
+    "Entry",
+    "all_text",
+    "article_from_entry",
+    "articles_of",
+    "bylines_of",
+    "channel_of",
+    "date_text",
+    "declare_parts",
+    "declare_text",
+    "declare_unwritten",
+    "feed_text",
+    "first_article",
+    "html_escaped",
+    "media_photos",
+    "parse_feed",
+    "plain_text",
+    "resolve",
+    "rfc822",
+    "rfc3339",
+    "root_name",
+    "utc_key",
+]
+
+#: The Media RSS namespace (``media:content``); some feeds drop the final slash.
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+#: Codecs tried, in order, after the declared one: ``"utf-8"`` first, then the
+#: encoding of most mislabelled Western feeds (``windows-1252``), read leniently.
+_FALLBACK_CODECS = ("utf-8",)
+_LAST_RESORT = "windows-1252"
+#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
+#: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
+_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
+#: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
+#: send them without a DTD, and they are turned into character references.
+_HTML_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+#: What makes a description the body rather than a standfirst: block markup
+#: (``<p>``, ``<br>``, ``<img>``...), e.g. ``<p>One.</p><p>Two.</p>``.
+_BLOCK_MARKUP = re.compile(
+    r"<(?:p|br|div|img|figure|ul|ol|table|h[1-6]|blockquote|pre|iframe)[\s/>]", re.IGNORECASE
+)
+#: ``<b>``, ``</i>`` or ``&amp;``: text that holds markup or entities to decode.
+_MARKUP_SIGN = re.compile(
+    r"<[A-Za-z/!]|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+#: ``jane@example.com (Jane Doe)``: the RSS ``author`` form, the name in brackets.
+_EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]{1,200})\)\s*$")
+_EMAIL = re.compile(r"^\s*\S+@\S+\.\S+\s*$")
+#: Longest byline text handed to the byline rules (longer is no byline).
+_MAX_BYLINE = 500
+
+
+# ---------------------------------------------------------------------------
+# decoding and parsing
+
+
+def _declared_codec(raw: bytes) -> str | None:
+    match = _DECLARED.match(raw[:400])
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if codec in _NOT_CHARSETS else codec
+
+
+def feed_text(data: object, *, format: str, max_bytes: int) -> str:
+    """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
+    windows-1252 (never failing); white space before the first ``<`` taken out."""
+    checked = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(checked, str):
+        text = checked
+    else:
+        bom = bom_encoding(checked)
+        codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
+        for codec in codecs_tried:
+            if codec is None:
+                continue
+            try:
+                text = checked.decode(codec)
+                break
+            except (UnicodeDecodeError, LookupError):
+                continue
+        else:
+            text = checked.decode(_LAST_RESORT, errors="replace")
+    return text.lstrip("\ufeff \t\r\n")
+
+
+def _entity_reference(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name in _XML_ENTITIES:
+        return match.group()
+    char = html.entities.html5.get(name + ";")
+    return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
+
+
+def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
+    """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
+    entities, no network) after tolerant decoding; HTML's named entities become
+    character references first."""
+    text = feed_text(data, format=format, max_bytes=max_bytes)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(_entity_reference, text)
+    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)))
+
+
+def root_name(head: bytes) -> tuple[str, str] | None:
+    """``(prefix, local name)`` of the first element in ``head`` (past the XML
+    declaration, comments, processing instructions and a DOCTYPE); ``None`` if none."""
+    match = _FIRST_ELEMENT.match(head)
+    if match is None:
+        return None
+    prefix = (match.group(1) or b"").decode("ascii", "replace")
+    return prefix, match.group(2).decode("ascii", "replace")
+
+
+#: The prolog items a sniffer skips, then the first element's (prefix, local name).
+_FIRST_ELEMENT = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.{0,500}?\?>|<!--.{0,2000}?-->|<!DOCTYPE[^>\[]{0,500}>)*"
+    rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]",
+    re.DOTALL,
+)
+
+
+# ---------------------------------------------------------------------------
+# text
+
+
+def all_text(element: etree._Element) -> str:
+    """Every piece of text inside ``element`` (CDATA included), as it stands."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def plain_text(value: str | None, *, markup: bool = True) -> str | None:
+    """``value`` as plain text, white space collapsed: HTML tags and entities
+    decoded when ``markup`` (``Q&amp;A <b>now</b>`` → ``Q&A now``); ``None`` when blank."""
+    if not value:
+        return None
+    if markup and _MARKUP_SIGN.search(value):
+        if "<" in value:
+            document = parse_document(value, check=False)
+            for bad in document.iter("script", "style"):
+                bad.text = None
+            value = all_text(document)
+        else:
+            value = html.unescape(value)
+    text = " ".join(clean_text(value).split())
+    return text or None
+
+
+def html_escaped(text: str) -> str:
+    """``text`` as HTML text (``&``, ``<`` and ``>`` escaped): what a feed element
+    that holds HTML, such as an RSS ``title`` or ``description``, carries."""
+    return html.escape(text, quote=False)
+
+
+# ---------------------------------------------------------------------------
+# what an item says
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """What a feed says about all its items: publisher, language, rights, base URL."""
+
+    publisher: m.Publisher | None = None
+    language: str | None = None
+    rights: str | None = None
+    base: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """What one item of a feed says, as read, before any rule runs."""
+
+    id: str | None = None
+    url: str | None = None
+    #: the title, and whether it holds HTML (RSS, Atom ``type="html"``) or plain text
+    title: str | None = None
+    title_html: bool = True
+    #: description or summary (HTML when ``summary_html``), and the full body
+    summary: str | None = None
+    summary_html: bool = True
+    content_html: str | None = None
+    content_text: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: tuple[str, ...] = ()
+    #: authors that are known to be one name each, with their URLs (Atom, JSON Feed)
+    people: tuple[tuple[str, str | None], ...] = ()
+    photos: tuple[m.Photo, ...] = ()
+    topics: tuple[m.Topic, ...] = ()
+    language: str | None = None
+    rights: str | None = None
+    publisher: str | None = None
+
+
+def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
+    """Authors by the byline rules (agencies as organisations), each name once."""
+    out: dict[str, m.Byline] = {}
+    for raw in entry.authors:
+        text = plain_text(raw) or ""
+        named = _EMAIL_NAME.match(text)
+        if named:
+            text = named.group("name").strip()
+        if not text or len(text) > _MAX_BYLINE:
+            continue
+        found = () if _EMAIL.match(text) else parse_byline(text)
+        for byline in found or (m.Byline(name=text),):
+            out.setdefault(byline.name.lower(), byline)
+    for name, url in entry.people:
+        one = plain_text(name, markup=False)
+        if one:
+            read = parse_byline(one)[:1]
+            byline = read[0] if len(read) == 1 and read[0].name == one else m.Byline(name=one)
+            out.setdefault(one.lower(), attrs.evolve(byline, url=safe_url(url)))
+    return tuple(out.values())
+
+
+#: ``Fri, 05 Apr 2024 10:30:00 +1030`` or ``... GMT``: the RFC 822 form nearly every RSS
+#: feed sends, read directly (other forms go to :func:`newsmodel.dates.parse_date`).
+_RFC822 = re.compile(
+    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
+    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+(?:([+-])([0-9]{2})([0-9]{2})|([A-Za-z]{1,5}))\s*"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def _rfc822(match: re.Match[str]) -> m.DateValue | None:
+    """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
+    day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
+    if zone is not None:
+        zones: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
+        tz = zones.get(zone.upper())
+        if tz is None:  # a zone name we do not know: the general rules decide
+            return parse_date(match.group())
+    else:
+        minutes = int(zh) * 60 + int(zm)
+        if minutes >= 24 * 60:
+            return None
+        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes))
+    month_number = _MONTHS.get(month.lower())
+    try:
+        return datetime.datetime(
+            int(year),
+            month_number or 0,
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
+
+
+def _date(text: str | None) -> m.DateValue | None:
+    if not text:
+        return None
+    match = _RFC822.fullmatch(text)
+    return _rfc822(match) if match else parse_date(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_language_tag(tag: str) -> bool:
+    try:
+        m.Article(language=tag)
+    except ValueError:
+        return False
+    return True
+
+
+def _language(*tags: str | None) -> str | None:
+    """The first of ``tags`` that is a language tag the model takes (``en-US``)."""
+    for tag in tags:
+        tag = (tag or "").strip()
+        if tag and _is_language_tag(tag):
+            return tag
+    return None
+
+
+def resolve(url: str | None, base: str | None) -> str | None:
+    """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    if base and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    return safe_url(clean_text(url)) or None
+
+
+def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
+    """The body (from the full content, else from a description with block markup)
+    and the standfirst (the description as text, unless it became the body)."""
+    summary = plain_text(entry.summary, markup=entry.summary_html)
+    if entry.content_html and entry.content_html.strip():
+        return blocks_from_html(entry.content_html, format=format), summary
+    if entry.content_text and entry.content_text.strip():
+        paragraphs = [p for p in re.split(r"\n\s*\n", entry.content_text) if p.strip()]
+        blocks = tuple(
+            m.Paragraph(content=(t,)) for p in paragraphs if (t := plain_text(p, markup=False))
+        )
+        return blocks, summary
+    if entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
+        return blocks_from_html(entry.summary, format=format), None
+    return (), summary
+
+
+def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
+    """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
+    body, summary = _body_and_summary(entry, format)
+    published, modified = _date(entry.published), _date(entry.modified)
+    if modified == published:
+        modified = None  # "updated" repeating "published": never modified
+    rights = plain_text(entry.rights) or channel.rights
+    publisher = channel.publisher
+    name = plain_text(entry.publisher)
+    if name and (publisher is None or publisher.name != name):
+        publisher = m.Publisher(name=name)
+    with as_read_errors(format):
+        return m.Article(
+            id=plain_text(entry.id, markup=False),
+            url=resolve(entry.url, channel.base),
+            headline=plain_text(entry.title, markup=entry.title_html),
+            summary=summary,
+            body=body,
+            bylines=bylines_of(entry),
+            photos=tuple(dict.fromkeys(entry.photos)),
+            topics=tuple(dict.fromkeys(entry.topics)),
+            published=published,
+            modified=modified,
+            language=_language(entry.language, channel.language),
+            publisher=publisher,
+            rights=m.Rights(notice=rights) if rights else None,
+        )
+
+
+def channel_of(
+    *, name: str | None, url: str | None, logo: str | None, language: str | None,
+    rights: str | None, base: str | None,
+) -> Channel:  # fmt: skip
+    """The :class:`Channel` for a feed's title, link, image, language and rights."""
+    title = plain_text(name)
+    home = resolve(url, base)
+    publisher = (
+        m.Publisher(name=title, url=home, logo=resolve(logo, home or base)) if title else None
+    )
+    return Channel(
+        publisher=publisher,
+        language=_language(language),
+        rights=plain_text(rights),
+        base=home or (base.strip() if base else None),
+    )
+
+
+def articles_of(
+    items: Iterable[object], make: Callable[[object], Entry], channel: Channel, *, format: str
+) -> Iterator[m.Article]:
+    """The article of each item, lazily; an item that says nothing at all is skipped
+    with an :class:`~newsmodel.errors.IgnoredContentWarning`."""
+    for number, item in enumerate(items, 1):
+        article = article_from_entry(make(item), channel, format=format)
+        if article == m.Article(
+            publisher=article.publisher, language=article.language, rights=article.rights
+        ):
+            warnings.warn(
+                IgnoredContentWarning(f"{format}: item {number} holds no article, skipped"),
+                stacklevel=2,
+            )
+            continue
+        yield article
+
+
+def first_article(articles: Iterator[m.Article], *, format: str) -> m.Article:
+    """The first article, for ``read``; a warning when the source holds more."""
+    first = next(articles, None)
+    if first is None:
+        raise ReadError("the feed holds no item", format=format)
+    if next(articles, None) is not None:
+        warnings.warn(
+            IgnoredContentWarning(
+                f"{format}: the feed holds more than one article; read returns the first "
+                "(newsmodel.read_many reads them all)"
+            ),
+            stacklevel=3,
+        )
+    return first
+
+
+# ---------------------------------------------------------------------------
+# Media RSS and enclosures
+
+
+def _media(element: etree._Element, name: str) -> list[etree._Element]:
+    """The Media RSS children called ``name`` (either spelling of the namespace)."""
+    return [
+        c
+        for c in element
+        if isinstance(c.tag, str)
+        and c.tag.endswith("}" + name)
+        and "search.yahoo.com/mrss" in c.tag
+    ]
+
+
+def _media_text(element: etree._Element, name: str) -> str | None:
+    found = _media(element, name)
+    return plain_text(found[0].text, markup=found[0].get("type") == "html") if found else None
+
+
+def _is_image(element: etree._Element, url: str) -> bool:
+    medium = (element.get("medium") or "").lower()
+    kind = (element.get("type") or "").lower()
+    if medium or kind:
+        return medium == "image" or kind.startswith("image/")
+    return re.search(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", url, re.IGNORECASE) is not None
+
+
+def _credits(element: etree._Element) -> tuple[str | None, str | None]:
+    """``(credit, photographer)`` from ``media:credit`` (``role="photographer"`` names one)."""
+    credit = photographer = None
+    for found in _media(element, "credit"):
+        text = plain_text(found.text, markup=False)
+        if (found.get("role") or "").lower() == "photographer":
+            photographer = photographer or text
+        else:
+            credit = credit or text
+    return credit, photographer
+
+
+def _photo(element: etree._Element, outer: etree._Element, base: str | None) -> m.Photo | None:
+    """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
+    credits from the element, else from its group or item (``outer``)."""
+    url = resolve(element.get("url") or element.get("href"), base)
+    if url is None or not _is_image(element, url):
+        return None
+    credit, photographer = _credits(element)
+    if credit is None and photographer is None:
+        credit, photographer = _credits(outer)
+    caption = _media_text(element, "description") or _media_text(outer, "description")
+    return m.Photo(
+        url=url,
+        caption=caption,
+        credit=credit,
+        photographer=photographer,
+        width=whole_number(element.get("width")) or None,
+        height=whole_number(element.get("height")) or None,
+    )
+
+
+def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
+    """The photos of an item: ``media:content`` (in ``media:group`` too), image
+    ``enclosure`` elements, and thumbnails (a rendition of the first photo when there
+    is one). The same URL read twice gives one photo, its first reading completed."""
+    photos: dict[str, m.Photo] = {}
+    holders = [item, *_media(item, "group")]
+    # Atom puts media:content inside a link (bbc style): those count as the item's
+    holders += [link for link in item if isinstance(link.tag, str) and link.tag.endswith("}link")]
+    for holder in holders:
+        for element in [*_media(holder, "content"), *_enclosures(holder)]:
+            photo = _photo(element, holder, base)
+            if photo is not None and photo.url is not None:
+                seen = photos.get(photo.url)
+                photos[photo.url] = _completed(seen, photo) if seen else photo
+    # thumbnails may also sit in a media:content without a URL of its own
+    holders += [c for h in holders for c in _media(h, "content") if not c.get("url")]
+    thumbs = [p for h in holders for t in _media(h, "thumbnail") if (p := _photo(t, h, base))]
+    if not photos and thumbs:
+        photos[thumbs[0].url or ""] = thumbs[0]
+        thumbs = thumbs[1:]
+    first = next(iter(photos), None)
+    for thumb in thumbs:
+        if first is None or thumb.url in photos or thumb.url is None:
+            continue
+        lead = photos[first]
+        if all(r.url != thumb.url for r in lead.renditions):
+            rendition = m.Rendition(
+                url=thumb.url, name="thumbnail", width=thumb.width, height=thumb.height
+            )
+            photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, rendition))
+    return tuple(photos.values())
+
+
+def _enclosures(holder: etree._Element) -> list[etree._Element]:
+    return [c for c in holder if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] == "enclosure"]
+
+
+def _completed(first: m.Photo, other: m.Photo) -> m.Photo:
+    """``first`` with what it lacks taken from ``other`` (the same image read again)."""
+    fill = {
+        f.name: getattr(other, f.name)
+        for f in attrs.fields(m.Photo)
+        if getattr(first, f.name) in (None, ()) and getattr(other, f.name) not in (None, ())
+    }
+    return attrs.evolve(first, **fill) if fill else first
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _utc_offset(value: datetime.datetime, path: str, losses: Losses) -> datetime.datetime:
+    """An aware ``value``; a naive one is written as UTC, its zone declared lost."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        losses.drop(f"{path}: time zone", "feed dates need a zone; written as UTC")
+        return value.replace(tzinfo=datetime.timezone.utc)
+    offset = value.utcoffset()
+    if offset is not None and offset.seconds % 60:
+        losses.drop(f"{path}: seconds of the UTC offset", "feed offsets are whole minutes")
+    return value
+
+
+def _moment(value: m.DateValue, path: str, losses: Losses) -> datetime.datetime:
+    if not isinstance(value, datetime.datetime):
+        losses.drop(
+            f"{path}: a day without a time", "feed dates have a time; written as midnight UTC"
+        )
+        return datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.timezone.utc)
+    if value.microsecond:
+        losses.drop(f"{path}: microseconds", "feed dates are whole seconds")
+        value = value.replace(microsecond=0)
+    return _utc_offset(value, path, losses)
+
+
+def _offset_text(value: datetime.datetime, sep: str) -> str:
+    offset = value.utcoffset() or datetime.timedelta(0)
+    total = int(offset.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    hours, minutes = divmod(abs(total), 60)
+    return f"{sign}{hours:02d}{sep}{minutes:02d}"
+
+
+def rfc822(value: m.DateValue, path: str, losses: Losses) -> str:
+    """``Fri, 05 Apr 2024 10:30:00 +1030``: an RSS date, the value's own offset kept."""
+    moment = _moment(value, path, losses)
+    day = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[moment.weekday()]
+    month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return (
+        f"{day}, {moment.day:02d} {month[moment.month - 1]} {moment.year:04d} "
+        f"{moment:%H:%M:%S} {_offset_text(moment, '')}"
+    )
+
+
+def rfc3339(value: m.DateValue, path: str, losses: Losses) -> str:
+    """``2024-04-05T10:30:00+10:30``: an Atom and JSON Feed date, the offset kept."""
+    moment = _moment(value, path, losses)
+    return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}{_offset_text(moment, ':')}"
+
+
+def utc_key(value: m.DateValue) -> datetime.datetime:
+    """A value to order dates by: a day as its midnight, a naive time as UTC."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime(value.year, value.month, value.day)
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value.astimezone(datetime.timezone.utc) if value.year > 1 else value
+
+
+def date_text(value: m.DateValue | None) -> str | None:
+    """A date as RFC 3339 for a feed's own ``updated`` (losses are the items' to declare)."""
+    return None if value is None else rfc3339(value, "", Losses())
+
+
+def declare_unwritten(article: m.Article, carried: Iterable[str], losses: Losses) -> None:
+    """Declare every field of ``article`` that is set and that the feed has no place
+    for (not in ``carried``); quotes always (see :data:`~newsmodel.losses.NO_QUOTES`)."""
+    keep = set(carried)
+    for field in attrs.fields(m.Article):
+        value = getattr(article, field.name)
+        if field.name in keep or value in (None, ()):
+            continue
+        losses.drop(
+            field.name, NO_QUOTES if field.name == "quotes" else "the feed has no place for it"
+        )
+
+
+def declare_parts(
+    value: m.Byline | m.Photo | m.Topic | m.Rights,
+    carried: Mapping[str, str],
+    path: str,
+    losses: Losses,
+) -> None:
+    """Declare the set attributes of ``value`` (a byline, photo, topic) that are not in
+    ``carried`` (attribute → how it is written), e.g. a byline's ``role``."""
+    for field in attrs.fields(type(value)):
+        if field.name in carried:
+            continue
+        current = getattr(value, field.name)
+        if current not in (None, (), field.default):
+            losses.drop(f"{path}.{field.name}", "the feed has no place for it")
+
+
+def declare_text(value: str | None, path: str, losses: Losses) -> None:
+    """Declare the white space of ``value`` lost when feeds' readers would collapse it."""
+    if value is not None and " ".join(value.split()) != value:
+        losses.drop(f"{path}: white space", "feed readers collapse white space")

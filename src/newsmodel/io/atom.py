@@ -1,0 +1,353 @@
+"""``atom``: Atom 1.0 feeds, many articles, read and written.
+
+Each ``entry`` is one article: ``title`` (``type="text"`` kept as it is,
+``html`` and ``xhtml`` read as markup), the ``alternate`` link (resolved
+against ``xml:base`` or the feed's link), ``id``, ``published`` and
+``updated``, ``author/name`` (each one name; agencies as organisations),
+``summary`` (the standfirst), ``content`` (the body, read by the HTML reader's
+markup rules), ``category`` (topics), ``rights``, ``xml:lang``, and Media RSS
+photos. The feed gives the publisher, the language and the rights.
+
+Mapping and losses: ``docs/formats/feeds.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from urllib.parse import quote, unquote
+
+from lxml import etree
+
+from newsmodel import model as m
+from newsmodel.errors import ReadError
+from newsmodel.io import ATOM as FORMAT
+from newsmodel.io._common import DEFAULT_MAX_BYTES
+from newsmodel.io._feeds import (
+    Channel,
+    Entry,
+    all_text,
+    articles_of,
+    channel_of,
+    date_text,
+    declare_parts,
+    first_article,
+    media_photos,
+    parse_feed,
+    plain_text,
+    resolve,
+    rfc3339,
+    root_name,
+    utc_key,
+)
+from newsmodel.io._feedwrite import Builder, declare_people, feed_options, serialise
+from newsmodel.losses import Losses
+
+__all__ = ["FORMAT", "NS", "read", "read_many", "sniff", "write", "write_many"]
+
+NS = "http://www.w3.org/2005/Atom"
+#: Atom 0.3, read the same way (``issued``/``modified`` for the dates).
+NS_03 = "http://purl.org/atom/ns#"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+#: Entry ids that are no IRI are written under this prefix and read back without it.
+ID_PREFIX = "urn:newsmodel:id:"
+
+
+def sniff(head: bytes) -> bool:
+    """True when the root element is an Atom ``feed``."""
+    found = root_name(head)
+    return (
+        found is not None
+        and found[1] == "feed"
+        and (b"2005/Atom" in head or b"purl.org/atom" in head)
+    )
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def _own(element: etree._Element) -> dict[str, list[etree._Element]]:
+    """The Atom children of ``element`` by local name (Dublin Core ones as ``dc:name``)."""
+    out: dict[str, list[etree._Element]] = {}
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+        if namespace in (NS, NS_03, ""):
+            out.setdefault(local, []).append(child)
+        elif tag.startswith(_DC):
+            out.setdefault("dc:" + local, []).append(child)
+    return out
+
+
+def _construct(element: etree._Element | None) -> tuple[str | None, bool]:
+    """A text construct's content and whether it is markup: ``type="html"`` (escaped
+    HTML), ``xhtml`` (a ``div`` of elements) or ``text`` (plain, taken as it is)."""
+    if element is None:
+        return None, False
+    kind = (element.get("type") or "text").lower()
+    if kind == "xhtml" or kind.endswith("xhtml+xml"):
+        parts = [element.text or ""]
+        for child in element:
+            parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+        return "".join(parts), True
+    return all_text(element), kind in ("html", "text/html")
+
+
+def _first(found: dict[str, list[etree._Element]], *names: str) -> etree._Element | None:
+    for name in names:
+        if found.get(name):
+            return found[name][0]
+    return None
+
+
+def _text(found: dict[str, list[etree._Element]], *names: str) -> str | None:
+    element = _first(found, *names)
+    return all_text(element) if element is not None else None
+
+
+def _link(found: dict[str, list[etree._Element]]) -> str | None:
+    """The ``alternate`` link (HTML preferred), else the first link with an ``href``."""
+    links = [link for link in found.get("link", ()) if link.get("href")]
+    alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
+    html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
+    best = html or alternates or links
+    return best[0].get("href") if best else None
+
+
+def _people(found: dict[str, list[etree._Element]]) -> tuple[tuple[str, str | None], ...]:
+    out = []
+    for author in found.get("author", ()):
+        parts = _own(author)
+        name = _text(parts, "name") or (author.text or "").strip()
+        if name and name.strip():
+            out.append((name, _text(parts, "uri", "url")))
+    return tuple(out)
+
+
+def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
+    topics = []
+    for category in found.get("category", ()):
+        name = plain_text(category.get("label") or category.get("term"), markup=False)
+        if name:
+            scheme = (category.get("scheme") or "").strip() or None
+            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=scheme))
+    for subject in found.get("dc:subject", ()):
+        if name := plain_text(subject.text, markup=False):
+            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD))
+    return tuple(topics)
+
+
+def _id(found: dict[str, list[etree._Element]]) -> str | None:
+    value = (_text(found, "id") or "").strip()
+    if value.startswith(ID_PREFIX):
+        return unquote(value[len(ID_PREFIX) :])
+    return value or None
+
+
+def _entry(element: etree._Element, channel: Channel) -> Entry:
+    found = _own(element)
+    title, title_html = _construct(_first(found, "title"))
+    summary, summary_html = _construct(_first(found, "summary", "tagline"))
+    content_element = _first(found, "content")
+    content, content_html = (
+        (None, False)
+        if content_element is None or content_element.get("src")
+        else _construct(content_element)
+    )
+    base = element.get(_XML_BASE) or channel.base
+    if base and channel.base and base != channel.base:
+        base = resolve(base, channel.base)
+    return Entry(
+        id=_id(found),
+        url=resolve(_link(found), base),
+        title=title,
+        title_html=title_html,
+        summary=summary,
+        summary_html=summary_html,
+        content_html=content if content_html else None,
+        content_text=None if content_html else content,
+        published=_text(found, "published", "issued", "dc:date"),
+        modified=_text(found, "updated", "modified"),
+        people=_people(found),
+        authors=tuple(e.text or "" for e in found.get("dc:creator", ())),
+        photos=media_photos(element, base),
+        topics=_topics(found),
+        language=element.get(_XML_LANG) or _lang_of(found),
+        rights=_text(found, "rights", "dc:rights"),
+    )
+
+
+def _lang_of(found: dict[str, list[etree._Element]]) -> str | None:
+    """The ``xml:lang`` of an entry's title or summary (some feeds put it there)."""
+    element = _first(found, "title", "summary", "content")
+    return element.get(_XML_LANG) if element is not None else None
+
+
+def _channel(root: etree._Element, url: str | None) -> Channel:
+    found = _own(root)
+    base = root.get(_XML_BASE) or url
+    name, html = _construct(_first(found, "title"))
+    return channel_of(
+        name=name if html else (plain_text(name, markup=False) or None),
+        url=_link(found),
+        logo=_text(found, "logo", "icon"),
+        language=root.get(_XML_LANG),
+        rights=_text(found, "rights", "copyright"),
+        base=base,
+    )
+
+
+def read_many(
+    data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[m.Article]:
+    """Every entry of an Atom feed as an article, in feed order.
+
+    The feed is parsed at once (errors in it raise here); articles are made
+    one at a time as the iterator is read. ``url`` is the feed's address, for
+    resolving relative links when the feed gives no ``xml:base`` or link.
+    Entries do not inherit the feed's ``author`` (as feedparser reads them).
+    """
+    root = parse_feed(data, format=FORMAT.name, max_bytes=max_bytes)
+    if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] != "feed":
+        raise ReadError(f"the root element is {root.tag!r}, not an Atom feed", format=FORMAT.name)
+    channel = _channel(root, url)
+    entries = _own(root).get("entry", [])
+    return articles_of(entries, lambda e: _entry(e, channel), channel, format=FORMAT.name)  # type: ignore[arg-type]
+
+
+def read(
+    data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> m.Article:
+    """The first entry of an Atom feed (a warning when there are more; see :func:`read_many`)."""
+    return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+#: The article fields an Atom entry holds.
+CARRIED = (
+    "id", "url", "headline", "summary", "body", "bylines", "photos", "topics",
+    "published", "modified", "language", "rights",
+)  # fmt: skip
+#: What a topic keeps in a ``category`` (``term`` and ``scheme``).
+TOPIC_PARTS = {"name": "term", "scheme": "scheme", "kind": "keyword, always"}
+
+
+def _entry_id(article: m.Article, index: int) -> str:
+    """The entry's ``id``: the article's id when it is an IRI, else under :data:`ID_PREFIX`."""
+    if article.id:
+        value = article.id
+        if (
+            ":" in value
+            and value.split(":", 1)[0].isalpha()
+            and " " not in value
+            and value.isascii()
+        ):
+            return value
+        return ID_PREFIX + quote(value, safe="")
+    return article.url or f"{ID_PREFIX}{index + 1}"
+
+
+def _write_entry(
+    article: m.Article, index: int, builder: Builder, losses: Losses
+) -> etree._Element:
+    entry = builder.element("entry")
+    builder.text(entry, "id", _entry_id(article, index))
+    builder.text(entry, "title", article.headline or "", type="text")
+    if article.url:
+        builder.sub(entry, "link", rel="alternate", type="text/html", href=article.url)
+    updated = article.modified or article.published
+    if updated is not None:
+        builder.text(
+            entry,
+            "updated",
+            rfc3339(updated, "modified" if article.modified else "published", losses),
+        )
+    if article.published is not None:
+        builder.text(entry, "published", rfc3339(article.published, "published", losses))
+    for byline in article.bylines:
+        author = builder.sub(entry, "author")
+        builder.text(author, "name", byline.name)
+        if byline.url:
+            builder.text(author, "uri", byline.url)
+    declare_people(article, [b.name for b in article.bylines], True, losses)
+    for i, topic in enumerate(article.topics):
+        if not topic.name:
+            losses.drop(f"topics[{i}]", "a category needs a term")
+            continue
+        builder.sub(
+            entry, "category", term=topic.name, **({"scheme": topic.scheme} if topic.scheme else {})
+        )
+        declare_parts(topic, TOPIC_PARTS, f"topics[{i}]", losses)
+        if topic.kind is not m.TopicKind.KEYWORD:
+            losses.drop(f"topics[{i}].kind", "categories read back as keywords")
+    if article.summary:
+        builder.text(entry, "summary", article.summary, type="text")
+    builder.body(entry, "content", article, losses)
+    if article.rights and article.rights.notice and article.rights.notice != builder.options.rights:
+        builder.text(entry, "rights", article.rights.notice, type="text")
+    if article.language and article.language != builder.options.language:
+        entry.set(_XML_LANG, article.language)
+    builder.photos(entry, article.photos, losses)
+    builder.common(article, (*CARRIED, "publisher"), losses)
+    if article.publisher and article.publisher != builder.options.publisher:
+        losses.drop("publisher", "an Atom entry names no publisher of its own")
+    return entry
+
+
+def write_many(
+    articles: Iterable[m.Article],
+    *,
+    title: str | None = None,
+    link: str | None = None,
+    id: str | None = None,
+    language: str | None = None,
+    strict: bool = False,
+) -> str:
+    """An Atom 1.0 feed of ``articles``.
+
+    ``title``, ``link``, ``id`` and ``language`` describe the feed; by default
+    they come from the first article's publisher and from what all articles
+    share. The feed's ``updated`` is the latest date of its entries, and its
+    ``author`` the feed's title (Atom needs one where entries have none).
+    """
+    items = list(articles)
+    options = feed_options(items, title=title, link=link, description=None, language=language)
+    builder = Builder(FORMAT.name, options, default=NS)
+    feed = builder.element("feed")
+    if options.language:
+        feed.set(_XML_LANG, options.language)
+    builder.text(feed, "id", id or options.link or ID_PREFIX + "feed")
+    builder.text(feed, "title", options.title, type="text")
+    dates = [d for a in items for d in (a.modified, a.published) if d is not None]
+    if dates:
+        builder.text(feed, "updated", date_text(max(dates, key=utc_key)) or "")
+    if options.link:
+        builder.sub(feed, "link", rel="alternate", type="text/html", href=options.link)
+    author = builder.sub(feed, "author")
+    builder.text(author, "name", options.title)
+    if options.rights:
+        builder.text(feed, "rights", options.rights, type="text")
+    if options.logo:
+        builder.text(feed, "logo", options.logo)
+    for index, article in enumerate(items):
+        feed.append(_write_entry(article, index, builder, builder.losses.at(f"[{index}]")))
+    return serialise(feed, builder, strict=strict)
+
+
+def write(
+    article: m.Article,
+    *,
+    title: str | None = None,
+    link: str | None = None,
+    id: str | None = None,
+    language: str | None = None,
+    strict: bool = False,
+) -> str:
+    """An Atom feed of one entry (the options are those of :func:`write_many`)."""
+    return write_many([article], title=title, link=link, id=id, language=language, strict=strict)
