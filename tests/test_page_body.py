@@ -463,8 +463,23 @@ def test_a_truncated_articlebody_filters_nothing(end: str) -> None:
 def test_the_articlebody_chooses_the_container_holding_it() -> None:
     teasers = "".join(f"<p>{sentence(n)} {sentence(n + 1)}</p>" for n in range(40, 50, 2))
     html = page(
-        f"<div class='feed'>{teasers}</div><div class='story'>" + paragraphs(range(6)) + "</div>",
+        f"<section class='feed'>{teasers}</section><div class='story'>"
+        + paragraphs(range(6))
+        + "</div>",
         head=_ld("\n\n".join(sentence(n) for n in range(6))),
     )
     text = read(html).text
     assert missing(text, range(6)) == [] and sentence(40) not in text
+
+
+def test_an_escaped_articlebody_still_matches_its_paragraphs() -> None:
+    story = [sentence(n).replace("tells how", "tell's how") for n in range(8)]
+    escaped = "\n\n".join(s.replace("'", "&#039;") for s in story)
+    html = page(
+        "<article class='post'>"
+        + "".join(f"<p>{s}</p>" for s in story)
+        + f"<p>{sentence(60)}</p></article>",
+        head=_ld(escaped),
+    )
+    text = read(html).text
+    assert all(s in text for s in story) and sentence(60) not in text

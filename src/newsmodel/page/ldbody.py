@@ -4,18 +4,21 @@ When a page carries the whole story in its JSON-LD, that text tells which of the
 markup's paragraphs are the story: it helps choose the container (when the one found
 holds little of it) and filters the paragraphs read (a promo, a caption, a bio in the
 container is not in it), while the markup keeps its structure (headings, links,
-lists, figures). A truncated ``articleBody`` (an ellipsis at its end, or one whose last
-words end no paragraph of the markup's) only helps choose, never filters.
+lists, figures). A truncated ``articleBody`` (an ellipsis at its end, one much shorter
+than what the markup gave, or one whose last words end none of its paragraphs) only
+helps choose, never filters.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from newsmodel import model as m
 from newsmodel.page.strings import norm
 from newsmodel.page.weights import (
     LD_BODY_MIN_WORDS,
+    LD_COMPLETE_SHARE,
     LD_MATCH_SHARE,
     LD_SHINGLE,
 )
@@ -30,6 +33,7 @@ class LdGuide:
     """The words of a JSON-LD ``articleBody``, as shingles to match paragraphs against."""
 
     def __init__(self, text: str) -> None:
+        text = html.unescape(text)  # (some pages escape it twice: "it&#039;s")
         words = norm(text).split()
         self.words = len(words)
         self.truncated = text.rstrip().endswith(_TRUNCATED_ENDS)
@@ -58,9 +62,13 @@ class LdGuide:
 
     def filter(self, blocks: list[m.Block]) -> list[m.Block]:
         """``blocks`` without the paragraphs the ``articleBody`` does not hold, when it is
-        complete: not marked as cut, and its last words end one of the paragraphs."""
-        if self.truncated or not any(
-            isinstance(b, m.Paragraph) and self._ends(m.block_text(b)) for b in blocks
+        complete: not marked as cut, nearly as long as what was read, and its last words
+        end one of the paragraphs."""
+        told = sum(len(m.block_text(b).split()) for b in blocks)
+        if (
+            self.truncated
+            or self.words < LD_COMPLETE_SHARE * told
+            or not any(isinstance(b, m.Paragraph) and self._ends(m.block_text(b)) for b in blocks)
         ):
             return blocks
         return [

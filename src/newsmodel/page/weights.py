@@ -170,6 +170,9 @@ LD_MATCH_SHARE = 0.6
 #: container holding most of its paragraphs is tried instead; at least this share must be
 #: held for the ``articleBody`` to filter the paragraphs read.
 LD_COVER_MIN = 0.5
+#: An ``articleBody`` filters the paragraphs read only when it has at least this share of
+#: their words (a shorter one is a summary, cut, or leaves parts out).
+LD_COMPLETE_SHARE = 0.8
 
 # -- dates ----------------------------------------------------------------------------
 
