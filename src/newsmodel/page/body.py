@@ -18,7 +18,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
 from newsmodel.page.blocks import Body, clean_blocks
-from newsmodel.page.elements import CONTENT_HINT, classes, furniture_named, hidden
+from newsmodel.page.elements import content_hinted, furniture_named, hidden
 from newsmodel.page.ldbody import LdGuide, ld_guide
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
@@ -169,7 +169,7 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
         el
         for el in root.iter()
         if isinstance(el.tag, str)
-        and (el.get("itemprop") == "articleBody" or CONTENT_HINT.search(classes(el)))
+        and (el.get("itemprop") == "articleBody" or content_hinted(el))
         and not hidden(el)
     ]
     best_hint = _deepest_hint(hinted, measures)

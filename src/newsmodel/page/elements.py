@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -12,6 +13,7 @@ __all__ = [
     "CONTENT_HINT",
     "NO_TEXT_TAGS",
     "classes",
+    "content_hinted",
     "elements_after",
     "furniture_named",
     "hidden",
@@ -98,9 +100,30 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def furniture_named(element: etree._Element) -> bool:
     """Whether ``element``'s class or id names page furniture and not the body (a negated
     word, ``not-a-paywall``, names nothing)."""
-    names = _NEGATED.sub(" ", classes(element))
-    words = _CAMEL.sub("-", names)  # "imageEmbedCaption": "image-Embed-Caption"
-    return BOILERPLATE.search(words) is not None and CONTENT_HINT.search(names) is None
+    names = classes(element)
+    return bool(names) and _names_furniture(names)
+
+
+def content_hinted(element: etree._Element) -> bool:
+    """Whether ``element``'s class or id names the article's body ("article-body")."""
+    names = classes(element)
+    return bool(names) and _names_content(names)
+
+
+#: Class strings remembered (a page repeats few of them many times).
+_NAMES_CACHE = 4096
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _names_furniture(names: str) -> bool:
+    kept = _NEGATED.sub(" ", names)
+    words = _CAMEL.sub("-", kept)  # "imageEmbedCaption": "image-Embed-Caption"
+    return BOILERPLATE.search(words) is not None and CONTENT_HINT.search(kept) is None
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _names_content(names: str) -> bool:
+    return CONTENT_HINT.search(names) is not None
 
 
 def hidden(element: etree._Element) -> bool:

@@ -132,7 +132,7 @@ class Measures:
 
 
 def _count_piece(stats: list[int], piece: str | None) -> None:
-    if piece:
+    if piece and not piece.isspace():
         words = piece.split()
         stats[_CHARS] += sum(map(len, words))
         stats[_WORDS] += len(words)
