@@ -117,7 +117,7 @@ def clean_blocks(
     link_lists = [_is_link_list(block) for block in blocks]
     sizes = [len(m.block_text(block)) for block in blocks]
     listed = sum(size for size, link in zip(sizes, link_lists, strict=True) if link)
-    if listed > LINK_LISTS_BODY_SHARE * max(sum(sizes), 1):
+    if listed > LINK_LISTS_BODY_SHARE * max(sum(sizes), 1) and not all(link_lists):
         link_lists = [False] * count  # the link lists are the story (a shopping list)
     for index, block in enumerate(blocks):
         if link_lists[index]:

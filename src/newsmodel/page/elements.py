@@ -33,7 +33,7 @@ BOILERPLATE = re.compile(
     r"read-more|readmore|most-popular|trending|widget|toolbar|skip-link|screen-reader-text|"
     r"print|byline|dateline|entry-meta|post-meta|article-meta|meta|timestamp|caption-credit|"
     r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer|"
-    r"cptn|capt|crdt|(?:video|vid|media|audio)-?player|player-(?:container|wrapper)|vjs|"
+    r"copyright|cptn|capt|crdt|(?:video|vid|media|audio)-?player|player-(?:container|wrapper)|vjs|"
     r"jw-?player|subtitles?)"
     r"(?:$|[\s_-])",
     re.I,

@@ -4,9 +4,8 @@ When a page carries the whole story in its JSON-LD, that text tells which of the
 markup's paragraphs are the story: it helps choose the container (when the one found
 holds little of it) and filters the paragraphs read (a promo, a caption, a bio in the
 container is not in it), while the markup keeps its structure (headings, links,
-lists, figures). A truncated ``articleBody`` (an ellipsis at its end, one much shorter
-than what the markup gave, or one whose last words end none of its paragraphs) only
-helps choose, never filters.
+lists, figures). A truncated ``articleBody`` (an ellipsis at its end, or one that ends
+in the middle of a sentence) only helps choose, never filters.
 """
 
 from __future__ import annotations
@@ -18,15 +17,17 @@ from newsmodel import model as m
 from newsmodel.page.strings import norm
 from newsmodel.page.weights import (
     LD_BODY_MIN_WORDS,
-    LD_COMPLETE_SHARE,
+    LD_LEFT_OUT_WORDS,
     LD_MATCH_SHARE,
     LD_SHINGLE,
 )
 
 __all__ = ["LdGuide", "ld_guide"]
 
-#: How a truncated ``articleBody`` ends: "…", "...", "[…]", "[...]".
+#: How a truncated ``articleBody`` ends: "…", "...", "[…]", "[...]" ...
 _TRUNCATED_ENDS = ("…", "...", "[…]", "[...]", "…]")
+#: ... or anything but the end of a sentence (one cut at a word).
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "»")
 
 
 class LdGuide:
@@ -36,7 +37,8 @@ class LdGuide:
         text = html.unescape(text)  # (some pages escape it twice: "it&#039;s")
         words = norm(text).split()
         self.words = len(words)
-        self.truncated = text.rstrip().endswith(_TRUNCATED_ENDS)
+        end = text.rstrip()
+        self.truncated = end.endswith(_TRUNCATED_ENDS) or not end.endswith(_SENTENCE_ENDS)
         self._joined = " ".join(words)
         self._shingles = {
             hash(tuple(words[i : i + LD_SHINGLE])) for i in range(len(words) - LD_SHINGLE + 1)
@@ -61,24 +63,28 @@ class LdGuide:
         return words / max(self.words, 1)
 
     def filter(self, blocks: list[m.Block]) -> list[m.Block]:
-        """``blocks`` without the paragraphs the ``articleBody`` does not hold, when it is
-        complete: not marked as cut, nearly as long as what was read, and its last words
-        end one of the paragraphs."""
-        told = sum(len(m.block_text(b).split()) for b in blocks)
-        if (
-            self.truncated
-            or self.words < LD_COMPLETE_SHARE * told
-            or not any(isinstance(b, m.Paragraph) and self._ends(m.block_text(b)) for b in blocks)
-        ):
+        """``blocks`` cut to the ``articleBody``'s span (from the first paragraph it holds
+        to the last; figures stay wherever they are), and without the short paragraphs
+        inside the span that it does not hold (prose it leaves out stays), when it is
+        complete: it ends a sentence, with no ellipsis."""
+        held = [isinstance(b, m.Paragraph) and self.matches(m.block_text(b)) for b in blocks]
+        if self.truncated or not any(held):
             return blocks
-        return [
-            b for b in blocks if not isinstance(b, m.Paragraph) or self.matches(m.block_text(b))
-        ]
-
-    def _ends(self, text: str) -> bool:
-        """Whether the paragraph ``text`` ends with the ``articleBody``'s last words."""
-        words = norm(text).split()
-        return len(words) >= LD_SHINGLE and self._joined.endswith(" ".join(words[-LD_SHINGLE:]))
+        first = held.index(True)
+        last = len(held) - 1 - held[::-1].index(True)
+        out: list[m.Block] = []
+        for index, (block, holds) in enumerate(zip(blocks, held, strict=True)):
+            inside = first <= index <= last
+            # a figure anywhere, a paragraph it holds; inside its span, other blocks and
+            # prose it leaves out
+            if (
+                isinstance(block, m.Figure)
+                or holds
+                or (inside and not isinstance(block, m.Paragraph))
+                or (inside and len(m.block_text(block).split()) >= LD_LEFT_OUT_WORDS)
+            ):
+                out.append(block)
+        return out
 
 
 def ld_guide(ld: m.Article | None) -> LdGuide | None:

@@ -102,7 +102,7 @@ LINK_LIST_MAX = 400
 #: A list with more than this share of its text in links is a link list.
 LINK_LIST_ITEMS_SHARE = 0.5
 #: Link lists holding more than this share of the body's text are the story (a shopping
-#: list of headings and links) and are kept.
+#: list of headings and links) and are kept, unless nothing else is there.
 LINK_LISTS_BODY_SHARE = 0.5
 #: "Updated 5 March, 10:00"-style stamp lines have at most this many words.
 STAMP_LINE_WORDS = 8
@@ -170,9 +170,9 @@ LD_MATCH_SHARE = 0.6
 #: container holding most of its paragraphs is tried instead; at least this share must be
 #: held for the ``articleBody`` to filter the paragraphs read.
 LD_COVER_MIN = 0.5
-#: An ``articleBody`` filters the paragraphs read only when it has at least this share of
-#: their words (a shorter one is a summary, cut, or leaves parts out).
-LD_COMPLETE_SHARE = 0.8
+#: A paragraph inside the ``articleBody``'s span that it does not hold stays when it has at
+#: least this many words (prose it leaves out; shorter ones are captions, labels, promos).
+LD_LEFT_OUT_WORDS = 25
 
 # -- dates ----------------------------------------------------------------------------
 
