@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import newsmodel
 from tests.conftest import FIXTURES, GOLDEN
 from tests.mutation import HOSTILE_JUNK, mutated
+from tests.test_page_body import synthetic_pages
 
 #: Each reader's own documents, the ones it is most likely to get nearly right.
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -38,6 +39,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
 
 def _sources(format: str) -> list[bytes]:
     own = [(GOLDEN / name).read_bytes() for name in SOURCES[format]]
+    if format == "html":  # the body's synthetic pages, one of each shape
+        own += [page.encode("utf-8") for page in synthetic_pages()]
     # one document of another format: readers meet those too
     other = (FIXTURES / "indaily-russia-nato-2024-04-05.txt").read_bytes()
     if format == "text":

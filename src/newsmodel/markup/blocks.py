@@ -151,22 +151,44 @@ def _blockquote(element: etree._Element, name: str, depth: int) -> Iterator[m.Bl
 
 
 def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
-    """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks. A heading between the
-    items (``<ul><h3>Also</h3><li>…</li></ul>``) is kept as a heading, the list cut there."""
+    """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks. Anything else directly
+    in the list (invalid but common: ``<ul><h3>Also</h3><li>…</li></ul>``, a wrapped
+    heading, a paragraph, loose text) is read as the blocks it makes, the list cut there."""
     items: list[tuple[m.Block, ...]] = []
+    run: list[m.Inline] = []
+    ordered = LIST_TAGS[name]
+
+    def flush() -> Iterator[m.Block]:
+        if items:
+            yield m.ListBlock(items=tuple(items), ordered=ordered)
+            items.clear()
+        content = tidy(run)
+        run.clear()
+        if has_text(content):
+            yield m.Paragraph(content=content)
+
+    if (element.text or "").strip():
+        run.append(clean(element.text))
     for child in element:
         tag = local_name(child, fold_case=True)
         if tag in LIST_ITEM_TAGS:
+            if run:
+                yield from flush()
             blocks = tuple(_blocks(child, depth + 1))
             if blocks:
                 items.append(blocks)
-        elif tag in HEADING_LEVELS:
-            if items:
-                yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
-                items = []
+        elif tag in BLOCK_TAGS:
+            yield from flush()
             yield from _block(child, depth + 1)
-    if items:
-        yield m.ListBlock(items=tuple(items), ordered=LIST_TAGS[name])
+        elif tag:
+            if items:
+                yield from flush()
+            run.extend(inline_node(child, depth + 1, pre=False))
+        if (child.tail or "").strip():
+            if items:
+                yield from flush()
+            run.append(clean(child.tail))
+    yield from flush()
 
 
 def _figure(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:

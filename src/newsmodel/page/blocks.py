@@ -27,7 +27,10 @@ from newsmodel.page.weights import (
     LINK_LIST_ITEMS_SHARE,
     LINK_LIST_MAX,
     LINK_LIST_SHARE,
+    LINK_LISTS_BODY_SHARE,
     PROMO_WORDS,
+    REPEAT_MIN_WORDS,
+    REPEAT_TOP_BLOCKS,
     REPEATED_BYLINE_WORDS,
     SIGNOFF_LAST_BLOCKS,
     STAMP_LINE_WORDS,
@@ -35,6 +38,8 @@ from newsmodel.page.weights import (
     TAG_LINE_MAX,
     TAIL_LABEL_WORDS,
     TAIL_MAX_SHARE,
+    TAIL_PROSE_LOOKAHEAD,
+    TAIL_PROSE_WORDS,
     TAIL_SEARCH_FROM,
 )
 from newsmodel.vocab import (
@@ -109,8 +114,13 @@ def clean_blocks(
     skip = {norm(headline)} if headline else set()
     known_names = known_names or set()
     count = len(blocks)
+    link_lists = [_is_link_list(block) for block in blocks]
+    sizes = [len(m.block_text(block)) for block in blocks]
+    listed = sum(size for size, link in zip(sizes, link_lists, strict=True) if link)
+    if listed > LINK_LISTS_BODY_SHARE * max(sum(sizes), 1) and not all(link_lists):
+        link_lists = [False] * count  # the link lists are the story (a shopping list)
     for index, block in enumerate(blocks):
-        if _is_link_list(block):
+        if link_lists[index]:
             continue
         if not isinstance(block, (m.Paragraph, m.Heading)):
             out.append(block)
@@ -123,7 +133,7 @@ def clean_blocks(
         if _is_late_furniture(text, index, count, known_names):
             continue
         out.append(block)
-    out = _cut_tail(out)
+    out = _cut_tail(_without_repeats(out))
     while out and isinstance(out[-1], m.Heading):
         out.pop()  # a heading with nothing after it introduced what was removed
     return found._replace(blocks=out)
@@ -219,16 +229,60 @@ def _is_link_list(block: m.Block) -> bool:
     return False
 
 
+def _without_repeats(blocks: list[m.Block]) -> list[m.Block]:
+    """Without a paragraph at the top that the next one repeats or opens with (a lead
+    image's caption taken from the first paragraph)."""
+    out: list[m.Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            index < REPEAT_TOP_BLOCKS
+            and isinstance(block, m.Paragraph)
+            and isinstance(following, m.Paragraph)
+        ):
+            text = norm(m.block_text(block))
+            after = norm(m.block_text(following))
+            opens = len(after) > len(text) and after.startswith(text)
+            if len(text.split()) >= REPEAT_MIN_WORDS and opens:
+                continue
+        out.append(block)
+    return out
+
+
 def _cut_tail(blocks: list[m.Block]) -> list[m.Block]:
-    """Stop at a late "Related stories"-style label when little text follows it."""
+    """Stop at a late "Related stories"-style label when little text and no prose follow
+    it; a label with prose after it goes alone (its list was a link list)."""
     sizes = [len(m.block_text(b)) for b in blocks]
     total = sum(sizes) or 1
-    for index in range(int(len(blocks) * TAIL_SEARCH_FROM), len(blocks)):
+    out = blocks[: int(len(blocks) * TAIL_SEARCH_FROM)]
+    for index in range(len(out), len(blocks)):
         block = blocks[index]
-        if not isinstance(block, (m.Paragraph, m.Heading)):
-            continue
         text = " ".join(m.block_text(block).split())
-        label = len(text.split()) <= TAIL_LABEL_WORDS and _TAIL_HEADING.match(text.rstrip(":"))
-        if label and sum(sizes[index:]) < TAIL_MAX_SHARE * total:
-            return blocks[:index]
-    return blocks
+        label = (
+            isinstance(block, (m.Paragraph, m.Heading))
+            and len(text.split()) <= TAIL_LABEL_WORDS
+            and _TAIL_HEADING.match(text.rstrip(":"))
+        )
+        if not label:
+            out.append(block)
+        elif not _prose_follows(blocks[index + 1 :]):
+            if sum(sizes[index:]) < TAIL_MAX_SHARE * total:
+                return out
+            out.append(block)
+    return out
+
+
+def _prose_follows(blocks: list[m.Block]) -> bool:
+    """Whether the next paragraph (after any lists) is prose: a sentence of some length."""
+    for block in blocks[:TAIL_PROSE_LOOKAHEAD]:
+        if isinstance(block, m.Paragraph):
+            text = " ".join(m.block_text(block).split())
+            linked, total = _link_share(block.content)
+            return (
+                len(text.split()) >= TAIL_PROSE_WORDS
+                and linked < LINK_LIST_SHARE * max(total, 1) / 2
+                and _SENTENCE_END.search(text) is not None
+            )
+        if not isinstance(block, m.ListBlock):
+            return False
+    return False

@@ -9,7 +9,8 @@ own JSON-LD ``articleBody`` is taken when the markup gave much less.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 
 from lxml import etree
@@ -17,19 +18,27 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
 from newsmodel.page.blocks import Body, clean_blocks
-from newsmodel.page.elements import CONTENT_HINT, classes, furniture_named, hidden
+from newsmodel.page.elements import content_hinted, furniture_named, hidden
+from newsmodel.page.ldbody import LdGuide, ld_guide
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
 from newsmodel.page.strings import norm, resolve_url
 from newsmodel.page.weights import (
     ARTICLE_BONUS,
     BOILERPLATE_PENALTY,
+    CAPTION_MAX,
     COMMA_WEIGHT,
+    CONTAINER_LEVELS,
+    DENSE_TEXT,
     DIV_OWN_TEXT_MIN,
+    FALLBACK_WORDS,
     GRANDPARENT_DIVISOR,
+    GROUP_KEEP_SHARE,
+    HINT_NEARLY_ALL,
     HINTED_MIN_PARAGRAPHS,
     LD_BODY_MIN_WORDS,
     LD_BODY_SHARE,
+    LD_COVER_MIN,
     PARAGRAPH_MIN,
     PRUNE_KEEP_SHARE,
     SIBLING_MAX_LINKED,
@@ -44,14 +53,27 @@ __all__ = ["read_body"]
 _FURNITURE_TAGS = frozenset(
     ["nav", "aside", "form", "button", "script", "style", "noscript", "svg", "footer", "header"]
 )
-#: Furniture kept however large its share of the body (``nav``, ``aside``, ``form``).
-_NEVER_BODY_TAGS = ("nav", "aside", "form")
+#: Furniture removed however large its share of the body (``nav``, ``aside``).
+_NEVER_BODY_TAGS = ("nav", "aside")
+#: Containers that hold furniture, not a story: a comment form, navigation, a footer.
+_NOT_CONTAINERS = frozenset(["form", "nav", "aside", "footer"])
 #: Elements never removed for their class name alone.
 _CONTENT_TAGS = ("p", "figure", "img", "h2", "h3", "blockquote", "table")
+#: Image elements: a short block just after one is its caption.
+_IMAGE_TAGS = ("img", "picture", "figure", "video")
+#: Subheadings: a chunk holding only one continues a split story (``h1`` is the headline).
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: Elements that can be a caption standing beside an image (never a paragraph, a
+#: heading, a table cell or a list item).
+_CAPTION_TAGS = ("div", "span", "small", "figcaption", "cite", "font")
 #: Containers that favour the body: ``article``, ``main`` (and ``itemprop=articleBody``).
 _ARTICLE_TAGS = ("article", "main")
 #: Meta tags that name authors, whose names the body's first lines may repeat.
 _AUTHOR_KEYS = ("author", "parsely-author")
+#: Elements never taken as the densest block: inline ones, and the page's wrappers.
+_NO_BLOCKS = frozenset(["html", "body", "a", "span", "em", "strong", "b", "i", "font", "p", "li"])
+#: Digits in a class name: numbered chunks (``part-1``, ``part-2``) are of one kind.
+_DIGITS = re.compile(r"\d+")
 
 
 def read_body(
@@ -59,24 +81,88 @@ def read_body(
 ) -> Body:
     """The story's blocks and what the furniture around them said (``root``: the page's
     body element)."""
+    ld = meta.ld
+    known = {norm(b.name) for b in (ld.bylines if ld else ())}
+    known |= {norm(v) for key in _AUTHOR_KEYS for v in meta.metas.get(key, [])}
+
+    def read(container: etree._Element) -> Body:
+        parts = _with_siblings(container, measures)
+        copy = _body_copy(_with_lead(parts, measures, headline))
+        _prune(copy)
+        _resolve_links(copy, meta.base)
+        return clean_blocks(blocks_from_element(copy), headline, known)
+
     body = Body(blocks=[], signoffs=[], tags=[], shown_bylines=[])
     container = _score_containers(root, measures)
     if container is not None:
-        copy = _body_copy(_with_siblings(container, measures))
-        _prune(copy)
-        _resolve_links(copy, meta.base)
-        blocks = blocks_from_element(copy)
-        ld = meta.ld
-        known = {norm(b.name) for b in (ld.bylines if ld else ())}
-        known |= {norm(v) for key in _AUTHOR_KEYS for v in meta.metas.get(key, [])}
-        body = clean_blocks(blocks, headline, known)
+        body = read(container)
+    guide = ld_guide(ld)
+    if guide is not None:
+        body = _guided(body, guide, root, measures, read)
+    # an empty or tiny result: the densest block of text instead
+    if _words(body.blocks) < FALLBACK_WORDS:
+        dense = _densest(root, measures)
+        if dense is not None and dense is not container:
+            other = read(dense)
+            if _words(other.blocks) > _words(body.blocks):
+                body = other
     # the page's own JSON-LD articleBody, when the markup gave much less
-    if meta.ld is not None and meta.ld.body:
-        ld_words = len(meta.ld.text.split())
-        dom_words = len(m.Article(body=tuple(body.blocks)).text.split())
-        if ld_words >= LD_BODY_MIN_WORDS and dom_words < LD_BODY_SHARE * ld_words:
-            body = body._replace(blocks=list(meta.ld.body))
+    if ld is not None and ld.body:
+        ld_words = len(ld.text.split())
+        if ld_words >= LD_BODY_MIN_WORDS and _words(body.blocks) < LD_BODY_SHARE * ld_words:
+            body = body._replace(blocks=list(ld.body))
     return body
+
+
+def _guided(
+    body: Body,
+    guide: LdGuide,
+    root: etree._Element,
+    measures: Measures,
+    read: Callable[[etree._Element], Body],
+) -> Body:
+    """``body`` checked against the page's JSON-LD ``articleBody``: read from the element
+    holding most of its paragraphs when ``body`` holds little of it, then filtered by it."""
+    covered = guide.covered(body.blocks)
+    if covered < LD_COVER_MIN:
+        scores: dict[etree._Element, int] = {}
+        for el in root.iter():
+            parent = el.getparent()
+            if (
+                parent is not None
+                and measures.is_paragraph(el)
+                and measures.length(el) >= PARAGRAPH_MIN
+                and guide.matches(measures.text(el))
+            ):
+                scores[parent] = scores.get(parent, 0) + measures.length(el)
+        if scores:
+            other = read(max(scores, key=lambda el: scores[el]))
+            if guide.covered(other.blocks) > covered:
+                body, covered = other, guide.covered(other.blocks)
+    if covered >= LD_COVER_MIN:
+        body = body._replace(blocks=guide.filter(body.blocks))
+    return body
+
+
+def _words(blocks: list[m.Block]) -> int:
+    return sum(len(m.block_text(block).split()) for block in blocks)
+
+
+def _densest(root: etree._Element, measures: Measures) -> etree._Element | None:
+    """The block with the most text outside links, weighed by its density (text per
+    element: a page's wrapper holds every menu too)."""
+    best, best_score = None, 0.0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _NO_BLOCKS or _is_furniture(el):
+            continue
+        unlinked = measures.length(el) - measures.linked(el)
+        if unlinked < PARAGRAPH_MIN:
+            continue
+        density = unlinked / measures.size(el)
+        score = unlinked * min(1.0, density / DENSE_TEXT)
+        if score > best_score:
+            best, best_score = el, score
+    return best
 
 
 def _score_containers(root: etree._Element, measures: Measures) -> etree._Element | None:
@@ -85,14 +171,14 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
         el
         for el in root.iter()
         if isinstance(el.tag, str)
-        and (el.get("itemprop") == "articleBody" or CONTENT_HINT.search(classes(el)))
+        and (el.get("itemprop") == "articleBody" or content_hinted(el))
         and not hidden(el)
     ]
-    best_hint = max(hinted, key=measures.paragraphs, default=None)
+    best_hint = _deepest_hint(hinted, measures)
     if best_hint is not None and measures.paragraphs(best_hint) >= HINTED_MIN_PARAGRAPHS:
         return best_hint
     scores: dict[etree._Element, float] = {}
-    for p in _paragraph_like(root):
+    for p in _paragraph_like(root, measures):
         length = measures.length(p)
         if length < PARAGRAPH_MIN:
             continue
@@ -102,10 +188,13 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
         parent = p.getparent()
         if parent is None:
             continue
-        scores[parent] = scores.get(parent, 0.0) + score
-        grand = parent.getparent()
-        if grand is not None:
-            scores[grand] = scores.get(grand, 0.0) + score / GRANDPARENT_DIVISOR
+        # the parent gets the score, each ancestor above it a part divided again
+        ancestor: etree._Element | None = parent
+        for level in range(CONTAINER_LEVELS):
+            if ancestor is None:
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + score / GRANDPARENT_DIVISOR**level
+            ancestor = ancestor.getparent()
     for el in list(scores):
         if furniture_named(el):
             scores[el] *= BOILERPLATE_PENALTY
@@ -116,69 +205,179 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
     return max(scores, key=lambda el: scores[el])
 
 
+def _deepest_hint(hinted: list[etree._Element], measures: Measures) -> etree._Element | None:
+    """The deepest hinted element holding nearly all the paragraph text of the largest
+    (``main.main-content`` ⊃ ``article`` ⊃ ``div.article-body``: the last, without the
+    author's bio and the "most read" list beside it)."""
+    best = max(hinted, key=measures.paragraphs, default=None)
+    if best is None:
+        return None
+    enough = HINT_NEARLY_ALL * measures.paragraphs(best)
+    inside = {id(el) for el in best.iter()}
+    # (hinted elements come in document order: an inner one comes after the outer)
+    for el in hinted:
+        if id(el) in inside and measures.paragraphs(el) >= enough:
+            best = el
+    return best
+
+
 def _own_text(element: etree._Element) -> int:
     return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
 
 
-def _paragraph_like(root: etree._Element) -> Iterator[etree._Element]:
-    """``p``, ``pre`` and ``blockquote`` elements, and ``div``s that hold text themselves."""
-    for el in root.iter("p", "pre", "blockquote", "div"):
-        if local_name(el) != "div" or _own_text(el) >= DIV_OWN_TEXT_MIN:
+def _paragraph_like(root: etree._Element, measures: Measures) -> Iterator[etree._Element]:
+    """Paragraphs (``p``, and blocks holding only inline text), ``pre`` and ``blockquote``
+    elements, and ``div``s that hold text themselves."""
+    for el in root.iter():
+        if (
+            measures.is_paragraph(el)
+            or el.tag in ("pre", "blockquote")
+            or (el.tag == "div" and _own_text(el) >= DIV_OWN_TEXT_MIN)
+        ):
             yield el
 
 
 def _with_siblings(container: etree._Element, measures: Measures) -> list[etree._Element]:
-    """The container, and siblings that continue the story (a split article body).
+    """The container, and the parts that continue the story (a body split into chunks).
 
-    When the container is all its parent holds, the parent's siblings are
-    looked at too (a body cut into ``section``s, each wrapping a text block).
+    At each level, from the container up through the wrappers that hold nothing else,
+    the siblings with the same signature (:func:`_signature`) join, however small
+    (a chunk holding only a subheading too); inside a sibling of another kind, the
+    elements of the container's own kind join (the same chunks in another column or
+    section). Climbing goes on after a join while the parent holds only what was joined.
     """
+    kind = _kind(container)
+    parts = [container]
     node = container
     own = measures.paragraphs(container)
     for level in range(SPLIT_CLIMB):
-        # above the container, only wrappers of one named kind count ("section.outer")
-        parts = _split_parts(node, measures, named=level > 0)
-        if len(parts) > 1:
-            return parts
         parent = node.getparent()
-        if parent is None or measures.paragraphs(parent) > own * WRAPPER_SLACK:
+        if parent is None:
+            break
+        if own > 0:
+            parts = _join_siblings(node, parts, kind, measures, own, first=level == 0)
+        covered = sum(measures.paragraphs(part) for part in parts)
+        if measures.paragraphs(parent) > covered * WRAPPER_SLACK:
             break
         node = parent
-    return [container]
-
-
-def _split_parts(
-    container: etree._Element, measures: Measures, *, named: bool = False
-) -> list[etree._Element]:
-    """``container`` and its siblings that continue it (see :func:`_with_siblings`);
-    ``named``: only siblings with the container's own (non-empty) class."""
-    parent = container.getparent()
-    own = measures.paragraphs(container)
-    if parent is None or own == 0:
-        return [container]
-    parts = []
-    for sibling in parent:
-        if sibling is container:
-            parts.append(sibling)
-            continue
-        if not isinstance(sibling.tag, str) or hidden(sibling):
-            continue
-        text = measures.paragraphs(sibling)
-        links = measures.linked(sibling)
-        same_kind = sibling.tag == container.tag and (sibling.get("class") or "") == (
-            container.get("class") or ""
-        )
-        if named and not (same_kind and container.get("class")):
-            continue
-        if furniture_named(sibling):
-            continue
-        if (
-            text >= SIBLING_MIN_SHARE * own
-            and links < SIBLING_MAX_LINKED * max(text, 1)
-            and (same_kind or text >= own)
-        ):
-            parts.append(sibling)
     return parts
+
+
+def _join_siblings(
+    node: etree._Element,
+    parts: list[etree._Element],
+    kind: tuple[str, str],
+    measures: Measures,
+    own: int,
+    *,
+    first: bool,
+) -> list[etree._Element]:
+    """``parts`` (all inside ``node``) with what ``node``'s siblings add, in page order."""
+    parent = node.getparent()
+    assert parent is not None
+    signature = _signature(node)
+    out: list[etree._Element] = []
+    for sibling in parent:
+        if sibling is node:
+            out.extend(parts)
+            continue
+        if not isinstance(sibling.tag, str) or _is_furniture(sibling):
+            continue
+        if _signature(sibling) == signature and _continues(sibling, signature, measures, own):
+            inner = _same_kind_inside(sibling, kind, measures) if not first else []
+            out.extend(inner or [sibling])
+        elif first and sibling.tag == node.tag and _bigger_sibling(sibling, measures, own):
+            out.append(sibling)  # a larger block of prose beside the container
+        elif kind[1]:
+            out.extend(_same_kind_inside(sibling, kind, measures))
+    return out
+
+
+def _kind(element: etree._Element) -> tuple[str, str]:
+    """An element's tag and class words without digits (``content html_2`` is
+    ``content html``): numbered chunks of one body are of one kind."""
+    words = _DIGITS.sub("", element.get("class") or "").split()
+    return str(element.tag), " ".join(sorted({w.strip("_-") for w in words} - {""}))
+
+
+def _signature(element: etree._Element) -> tuple[tuple[str, ...], str]:
+    """The tags looked through (class-less wrappers with one child and no text of their
+    own) and the kind of the element they lead to."""
+    tags = []
+    node = element
+    for _ in range(SPLIT_CLIMB):
+        children = [c for c in node if isinstance(c.tag, str)]
+        if node.get("class") or len(children) != 1 or _own_text(node):
+            break
+        tags.append(str(node.tag))
+        node = children[0]
+    tag, name = _kind(node)
+    return (*tags, tag), name
+
+
+def _is_furniture(element: etree._Element) -> bool:
+    return hidden(element) or local_name(element) in _FURNITURE_TAGS or furniture_named(element)
+
+
+def _mostly_links(element: etree._Element, measures: Measures) -> bool:
+    return measures.linked(element) > SIBLING_MAX_LINKED * max(measures.length(element), 1)
+
+
+def _continues(
+    sibling: etree._Element, signature: tuple[tuple[str, ...], str], measures: Measures, own: int
+) -> bool:
+    """Whether a sibling of the same signature continues the story: any paragraph or
+    subheading when the kind is named (a small chunk, a subheading's chunk), a share of
+    the container's paragraphs when it is not (class-less wrappers are everywhere)."""
+    if measures.length(sibling) == 0 or _mostly_links(sibling, measures):
+        return False
+    if not signature[1]:
+        return measures.paragraphs(sibling) >= SIBLING_MIN_SHARE * own
+    return measures.paragraphs(sibling) > 0 or any(True for _ in sibling.iter(*_SUBHEADINGS))
+
+
+def _bigger_sibling(sibling: etree._Element, measures: Measures, own: int) -> bool:
+    text = measures.paragraphs(sibling)
+    return text >= own and measures.linked(sibling) < SIBLING_MAX_LINKED * max(text, 1)
+
+
+def _same_kind_inside(
+    element: etree._Element, kind: tuple[str, str], measures: Measures
+) -> list[etree._Element]:
+    """The outermost elements of ``kind`` inside ``element`` that hold text, not links
+    (none inside furniture)."""
+    found: list[etree._Element] = []
+    stack = [c for c in reversed(element) if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if _is_furniture(el):
+            continue
+        if _kind(el) == kind:
+            if measures.length(el) and not _mostly_links(el, measures):
+                found.append(el)
+            continue
+        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    return found
+
+
+def _with_lead(
+    parts: list[etree._Element], measures: Measures, headline: str | None
+) -> list[etree._Element]:
+    """``parts`` with the paragraph just before the first of them (a lead paragraph,
+    ``p.lead``, standing outside the body's container)."""
+    before = parts[0].getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if (
+        before is None
+        or before.tag != "p"
+        or measures.length(before) < PARAGRAPH_MIN
+        or measures.linked(before) * 2 > measures.length(before)
+        or _is_furniture(before)
+        or (headline is not None and norm(measures.text(before)) == norm(headline))
+    ):
+        return parts
+    return [before, *parts]
 
 
 def _body_copy(parts: list[etree._Element]) -> etree._Element:
@@ -199,20 +398,65 @@ def _prune(container: etree._Element) -> None:
     # what precedes an element leaves its own subtree as it was)
     measures = Measures(container)
     total = max(measures.paragraphs(container), 1)
+    grouped = _large_groups(container, measures, total)
+    # an inline element inside a paragraph is never furniture ("Lawyers for <a
+    # class="auto-tag">Acme</a> said"): removing it would cut words from a sentence
+    inside = {d for p in container.iter() if measures.is_paragraph(p) for d in p.iterdescendants()}
     for el in list(container.iter()):
         if el is container or not isinstance(el.tag, str) or el.getparent() is None:
             continue
         name = local_name(el)
-        big = measures.paragraphs(el) > PRUNE_KEEP_SHARE * total
+        if el in inside:
+            if name in _FURNITURE_TAGS or hidden(el):
+                remove_element(el)
+            continue
+        big = measures.paragraphs(el) > PRUNE_KEEP_SHARE * total or el in grouped
         if big and name not in _NEVER_BODY_TAGS and not hidden(el):
+            if name == "form":
+                el.tag = "div"  # a page wrapped in one form (a server framework's)
             continue
         drop = (
             name in _FURNITURE_TAGS
             or hidden(el)
             or (furniture_named(el) and name not in _CONTENT_TAGS)
+            or _beside_image(el, measures)
         )
         if drop and el.getparent() is not None:
             remove_element(el)
+
+
+def _beside_image(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image
+    or an element holding only an image."""
+    if element.tag not in _CAPTION_TAGS or not 0 < measures.length(element) <= CAPTION_MAX:
+        return False
+    before = element.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or (before.tail or "").strip():
+        return False
+    return before.tag in _IMAGE_TAGS or (
+        measures.length(before) == 0 and any(True for _ in before.iter(*_IMAGE_TAGS))
+    )
+
+
+def _large_groups(container: etree._Element, measures: Measures, total: int) -> set[etree._Element]:
+    """Siblings of one kind (:func:`_kind`) that together hold more than
+    ``GROUP_KEEP_SHARE`` of the body's paragraph text: repeated blocks that are the
+    story (a list of products, each in a ``promo``-named card)."""
+    grouped: set[etree._Element] = set()
+    for parent in container.iter():
+        if not isinstance(parent.tag, str) or len(parent) < 2:
+            continue
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.get("class"):
+                groups.setdefault(_kind(child), []).append(child)
+        for members in groups.values():
+            share = sum(measures.paragraphs(el) for el in members)
+            if len(members) > 1 and share > GROUP_KEEP_SHARE * total:
+                grouped.update(members)
+    return grouped
 
 
 def _resolve_links(copy: etree._Element, base: str | None) -> None:

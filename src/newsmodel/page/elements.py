@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import cast
+from functools import lru_cache
 
 from lxml import etree
 
 __all__ = [
     "BOILERPLATE",
     "CONTENT_HINT",
+    "NO_TEXT_TAGS",
     "classes",
+    "content_hinted",
     "elements_after",
     "furniture_named",
     "hidden",
@@ -20,7 +22,8 @@ __all__ = [
 ]
 
 #: Class and id words that name page furniture (navigation, ads, share bars, promos,
-#: related lists, comments, author boxes, bylines, date lines, captions).
+#: related lists, comments, author boxes, bylines, date lines, captions and their
+#: abbreviations, video players); camelCase names are split into words first.
 BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|side-bar|share|"
     r"sharing|social|related|recommended|recommend|promo|promotion|newsletter|subscribe|"
@@ -29,7 +32,9 @@ BOILERPLATE = re.compile(
     r"author-bio|author-box|authorbox|bio|tags?|tag-list|topics|paywall|more-stories|"
     r"read-more|readmore|most-popular|trending|widget|toolbar|skip-link|screen-reader-text|"
     r"print|byline|dateline|entry-meta|post-meta|article-meta|meta|timestamp|caption-credit|"
-    r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer)"
+    r"caption|credit|photo-credit|image-credit|wp-caption-text|disclosure|disclaimer|"
+    r"copyright|cptn|capt|crdt|(?:video|vid|media|audio)-?player|player-(?:container|wrapper)|vjs|"
+    r"jw-?player|subtitles?)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -43,14 +48,15 @@ CONTENT_HINT = re.compile(
 )
 
 
+#: Elements whose text is never text a reader sees: style sheets and scripts.
+NO_TEXT_TAGS = frozenset(["style", "script"])
+
+
 def text_of(element: etree._Element | None) -> str:
     """The text of ``element`` and its descendants, pieces joined by single spaces."""
     if element is None:
         return ""
-    parts = []
-    for piece in _pieces(element):
-        parts.append(piece)
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(_pieces(element)).split())
 
 
 def line_of(element: etree._Element | None) -> str:
@@ -59,8 +65,23 @@ def line_of(element: etree._Element | None) -> str:
 
 
 def _pieces(element: etree._Element) -> Iterator[str]:
-    """``element.itertext()``: strings, in a tree parsed from a string."""
-    return cast("Iterator[str]", element.itertext())
+    """``element.itertext()`` without the text of style sheets and scripts."""
+    if element.tag in NO_TEXT_TAGS:
+        return
+    # (node, True): the node's own text and children; (node, False): its tail
+    stack: list[tuple[etree._Element, bool]] = [(element, True)]
+    while stack:
+        node, opening = stack.pop()
+        if not opening:
+            if node.tail:
+                yield node.tail
+            continue
+        if node.text and isinstance(node.tag, str):
+            yield node.text
+        for child in reversed(node):
+            stack.append((child, False))
+            if isinstance(child.tag, str) and child.tag not in NO_TEXT_TAGS:
+                stack.append((child, True))
 
 
 def classes(element: etree._Element) -> str:
@@ -68,10 +89,41 @@ def classes(element: etree._Element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
+#: A class word that negates what follows it: ``not-a-paywall``, ``no-ads``, ``non-promo``.
+_NEGATED = re.compile(r"(?:^|(?<=\s))(?:not|no|non|without)[-_]\S*", re.I)
+
+
+#: Where a camelCase class name joins two words: ``imageEmbedCaption``.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def furniture_named(element: etree._Element) -> bool:
-    """Whether ``element``'s class or id names page furniture and not the body."""
+    """Whether ``element``'s class or id names page furniture and not the body (a negated
+    word, ``not-a-paywall``, names nothing)."""
     names = classes(element)
-    return BOILERPLATE.search(names) is not None and CONTENT_HINT.search(names) is None
+    return bool(names) and _names_furniture(names)
+
+
+def content_hinted(element: etree._Element) -> bool:
+    """Whether ``element``'s class or id names the article's body ("article-body")."""
+    names = classes(element)
+    return bool(names) and _names_content(names)
+
+
+#: Class strings remembered (a page repeats few of them many times).
+_NAMES_CACHE = 4096
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _names_furniture(names: str) -> bool:
+    kept = _NEGATED.sub(" ", names)
+    words = _CAMEL.sub("-", kept)  # "imageEmbedCaption": "image-Embed-Caption"
+    return BOILERPLATE.search(words) is not None and CONTENT_HINT.search(kept) is None
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _names_content(names: str) -> bool:
+    return CONTENT_HINT.search(names) is not None
 
 
 def hidden(element: etree._Element) -> bool:

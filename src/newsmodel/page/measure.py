@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from newsmodel.page.elements import text_of
-from newsmodel.page.weights import ARTICLE_MIN_PARAGRAPHS, SMALL_ELEMENTS
+from newsmodel.markup.dialects import BLOCK_TAGS
+from newsmodel.page.elements import NO_TEXT_TAGS, text_of
+from newsmodel.page.weights import ARTICLE_MIN_PARAGRAPHS, INLINE_PARAGRAPH_MIN, SMALL_ELEMENTS
 
 __all__ = ["Layout", "Measures", "measure_page"]
 
@@ -20,6 +21,8 @@ _COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
 # words, commas, paragraph text, link text, elements, pieces of text with a copyright mark.
 _CHARS, _WORDS, _COMMAS, _PARAGRAPHS, _LINKED, _SIZE, _MARKED = range(7)
 _COUNTS = 7
+#: Blocks that read as a paragraph when they hold only inline content (``div > span``).
+_INLINE_PARAGRAPH_TAGS = frozenset(["div", "section", "td", "dd", "li", "center"])
 
 
 class Measures:
@@ -39,23 +42,41 @@ class Measures:
     def __init__(self, root: etree._Element) -> None:
         self._stats: dict[etree._Element, list[int]] = {}
         self._texts: dict[etree._Element, str] = {}
+        self._inline: set[etree._Element] = set()
         for el in reversed(list(root.iter())):  # every element after its descendants
             if not isinstance(el.tag, str):
                 continue
             stats = [0, 0, 0, 0, 0, 1, 0]
+            self._stats[el] = stats
+            if el.tag in NO_TEXT_TAGS:
+                continue  # a style sheet or a script is never text (its tail is its parent's)
             _count_piece(stats, el.text)
+            inline = True
             for child in el:
                 _count_piece(stats, child.tail)
                 below = self._stats.get(child)
                 if below is not None:
                     for i in range(_COUNTS):
                         stats[i] += below[i]
+                    inline = inline and (child.tag not in BLOCK_TAGS or child.tag in NO_TEXT_TAGS)
             length = stats[_CHARS] + stats[_WORDS] - 1 if stats[_WORDS] else 0
             if el.tag == "p":
                 stats[_PARAGRAPHS] += length
             elif el.tag == "a":
                 stats[_LINKED] += length
-            self._stats[el] = stats
+            elif (
+                inline
+                and el.tag in _INLINE_PARAGRAPH_TAGS
+                and length >= INLINE_PARAGRAPH_MIN
+                and stats[_LINKED] * 2 < length
+            ):
+                stats[_PARAGRAPHS] += length  # a paragraph without a ``p``: inline content only
+                self._inline.add(el)
+
+    def is_paragraph(self, el: etree._Element) -> bool:
+        """Whether ``el`` is a ``p`` or a block holding only inline text (a ``div`` of
+        ``span``s) long enough to be a paragraph, not a link."""
+        return el.tag == "p" or el in self._inline
 
     def _get(self, el: etree._Element) -> list[int]:
         stats = self._stats.get(el)
@@ -101,9 +122,9 @@ class Measures:
                     (c, False) for c in node if isinstance(c.tag, str) and c not in self._texts
                 )
                 continue
-            words = (node.text or "").split()
+            words = [] if node.tag in NO_TEXT_TAGS else (node.text or "").split()
             for child in node:
-                if isinstance(child.tag, str):
+                if isinstance(child.tag, str) and node.tag not in NO_TEXT_TAGS:
                     words.append(self._texts[child])
                 words.extend((child.tail or "").split())
             self._texts[node] = " ".join(w for w in words if w)
@@ -111,7 +132,7 @@ class Measures:
 
 
 def _count_piece(stats: list[int], piece: str | None) -> None:
-    if piece:
+    if piece and not piece.isspace():
         words = piece.split()
         stats[_CHARS] += sum(map(len, words))
         stats[_WORDS] += len(words)

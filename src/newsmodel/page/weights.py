@@ -46,19 +46,28 @@ STANDFIRST_ANCESTORS = 3
 #: An element named as the body (``itemprop=articleBody``, ``article-body`` classes) is
 #: taken as it is when it holds at least this much paragraph text.
 HINTED_MIN_PARAGRAPHS = 300
+#: Of nested hinted elements, the deepest holding at least this share of the largest's
+#: paragraph text is taken (an outer one adds the author's bio and "most read" lists).
+HINT_NEARLY_ALL = 0.8
 #: Paragraphs shorter than this (labels, buttons, captions) score nothing.
 PARAGRAPH_MIN = 25
 #: Each comma adds this many characters to a paragraph's score: prose has commas, menus none.
 COMMA_WEIGHT = 5
-#: A paragraph's grandparent gets its score divided by this (the body is often one
-#: wrapper up from its paragraphs).
+#: A paragraph's grandparent gets its score divided by this, and each ancestor above it
+#: divided by this again (the body is often a wrapper or two up from its paragraphs) ...
 GRANDPARENT_DIVISOR = 3
+#: ... up to this many elements counted from the paragraph's parent (a body split into
+#: wrapped chunks has its common ancestor three levels up).
+CONTAINER_LEVELS = 3
 #: The score kept by a container whose class or id names page furniture.
 BOILERPLATE_PENALTY = 0.2
 #: The score multiplier for ``article``, ``main`` and ``itemprop=articleBody`` containers.
 ARTICLE_BONUS = 1.3
 #: A ``div`` with this much text of its own (not in child elements) counts as a paragraph.
 DIV_OWN_TEXT_MIN = 100
+#: A block holding only inline content (``<div><span>…</span></div>``) counts as a
+#: paragraph when it has this much text (less is a label, a date, a button).
+INLINE_PARAGRAPH_MIN = 50
 
 # -- body: a split body ---------------------------------------------------------------
 
@@ -75,9 +84,15 @@ SIBLING_MAX_LINKED = 0.2
 # -- body: pruning --------------------------------------------------------------------
 
 #: An element holding more than this share of the body's paragraph text is not removed
-#: for its class name alone (class names are noisy); ``nav``, ``aside``, ``form`` and
-#: hidden elements still are.
+#: for its class name alone (class names are noisy), nor a ``form`` for its tag (a page
+#: wrapped in one form); ``nav``, ``aside`` and hidden elements still are.
 PRUNE_KEEP_SHARE = 0.25
+#: Siblings of one kind (class names alike but for digits) that together hold more than
+#: this share of it are the story, however they are named (products in promo cards);
+#: repeated captions hold less.
+GROUP_KEEP_SHARE = 0.5
+#: A block of inline text no longer than this just after an image is its caption.
+CAPTION_MAX = 200
 
 # -- body: block clean-up -------------------------------------------------------------
 
@@ -88,6 +103,9 @@ LINK_LIST_SHARE = 0.6
 LINK_LIST_MAX = 400
 #: A list with more than this share of its text in links is a link list.
 LINK_LIST_ITEMS_SHARE = 0.5
+#: Link lists holding more than this share of the body's text are the story (a shopping
+#: list of headings and links) and are kept, unless nothing else is there.
+LINK_LISTS_BODY_SHARE = 0.5
 #: "Updated 5 March, 10:00"-style stamp lines have at most this many words.
 STAMP_LINE_WORDS = 8
 #: A line that sells something (newsletters, "follow us on") has at most this many words.
@@ -108,6 +126,11 @@ BYLINE_TOP_BLOCKS = 3
 BY_LINE_WORDS = 12
 #: The byline repeated at the top of the body has at most this many words.
 REPEATED_BYLINE_WORDS = 8
+#: A paragraph of at least this many words that the next paragraph repeats or opens with
+#: is dropped (a lead image's caption copied from the first paragraph) ...
+REPEAT_MIN_WORDS = 6
+#: ... among the body's first this many blocks.
+REPEAT_TOP_BLOCKS = 3
 #: A date line in the body stands among its first this many blocks.
 DATE_LINE_TOP_BLOCKS = 4
 #: A short copyright line is shorter than this ...
@@ -118,8 +141,21 @@ COPYRIGHT_LAST_BLOCKS = 3
 TAIL_SEARCH_FROM = 0.5
 #: ... when it has at most this many words ...
 TAIL_LABEL_WORDS = 8
-#: ... and what follows it is less than this share of the body's text.
+#: ... and what follows it is less than this share of the body's text ...
 TAIL_MAX_SHARE = 0.35
+#: ... and the first paragraph among the next this many blocks is no prose ...
+TAIL_PROSE_LOOKAHEAD = 3
+#: ... of at least this many words, ending a sentence (a label with prose after it is
+#: dropped alone: "More coverage" and its two links part-way down the story).
+TAIL_PROSE_WORDS = 20
+
+# -- body: when the container gave (almost) nothing -----------------------------------
+
+#: A body of fewer words than this is read again from the densest block of text ...
+FALLBACK_WORDS = 25
+#: ... the block whose text (outside links) per element, at this many characters or more,
+#: counts in full; a sparser one (a page's wrapper, menus and all) counts for less.
+DENSE_TEXT = 40
 
 # -- body: the page's own articleBody -------------------------------------------------
 
@@ -128,6 +164,17 @@ TAIL_MAX_SHARE = 0.35
 LD_BODY_MIN_WORDS = 80
 #: ... and the markup gave less than this share of its words (a body behind a script).
 LD_BODY_SHARE = 0.5
+#: Paragraphs are matched against the ``articleBody`` by runs of this many words ...
+LD_SHINGLE = 5
+#: ... a paragraph with at least this share of its runs in it is part of it.
+LD_MATCH_SHARE = 0.6
+#: When the paragraphs read hold less than this share of the ``articleBody``'s words, the
+#: container holding most of its paragraphs is tried instead; at least this share must be
+#: held for the ``articleBody`` to filter the paragraphs read.
+LD_COVER_MIN = 0.5
+#: A paragraph inside the ``articleBody``'s span that it does not hold stays when it has at
+#: least this many words (prose it leaves out; shorter ones are captions, labels, promos).
+LD_LEFT_OUT_WORDS = 25
 
 # -- dates ----------------------------------------------------------------------------
 
