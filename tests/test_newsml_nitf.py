@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime
 import socket
+import time
 import warnings
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import newsmodel
 from newsmodel import model as m
@@ -379,3 +381,29 @@ def test_random_input_raises_only_our_errors(data: bytes | str) -> None:
     for reader in (newsml.read, nitf.read):
         with contextlib.suppress(newsmodel.NewsmodelError):
             reader(data)
+
+
+@pytest.mark.parametrize(
+    ("published", "created"),
+    [
+        (datetime.date(2024, 4, 5), "2024-04-05T00:00:00+00:00"),
+        (None, "1970-01-01T00:00:00+00:00"),
+    ],
+)
+def test_writing_twice_gives_the_same_bytes_whatever_the_clock(
+    published: datetime.date | None, created: str
+) -> None:
+    # versionCreated and the message's sent come from the article, never the time of writing
+    photo = m.Photo(url="https://example.com/p.jpg")
+    article = m.Article(id="urn:x:1", headline="H", published=published, photos=(photo,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        first = newsml.write(article)
+        time.sleep(1.1)
+        second = newsml.write(article)
+    assert first == second
+    root = etree.fromstring(first.encode())
+    found = root.findall(".//{http://iptc.org/std/nar/2006-10-01/}versionCreated")
+    assert found and {el.text for el in found} == {created}
+    sent = root.find(".//{http://iptc.org/std/nar/2006-10-01/}sent")
+    assert sent is not None and sent.text == created

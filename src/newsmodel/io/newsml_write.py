@@ -142,13 +142,23 @@ def _item_meta(
     return meta
 
 
+#: ``versionCreated`` of an article with no date at all: a fixed time, so that writing the
+#: same article twice gives the same bytes (pass ``version_created=`` for a real one).
+NO_DATE = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
 def _version_created(article: m.Article, given: datetime.datetime | None) -> datetime.datetime:
+    """``given``, else the article's modified or published time (a day at 00:00 UTC),
+    else :data:`NO_DATE`: never the time of writing."""
     if given is not None:
         return given
     for value in (article.modified, article.published):
         if isinstance(value, datetime.datetime):
             return value
-    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    for value in (article.modified, article.published):
+        if isinstance(value, datetime.date):
+            return datetime.datetime.combine(value, datetime.time(), datetime.timezone.utc)
+    return NO_DATE
 
 
 def _date_losses(losses: Losses, path: str, value: m.DateValue | None) -> None:
