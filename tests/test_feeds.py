@@ -382,6 +382,8 @@ def test_jsonl_round_trip_is_exact(items: list[m.Article]) -> None:
     text = newsmodel.write_many(items, format="jsonl")
     assert text.count("\n") == len(items)
     assert list(newsmodel.read_many(text, format="jsonl", quotes=False)) == items
+    # newsmodel JSON lines store quotes: reading with the default keeps them as stored
+    assert list(newsmodel.read_many(text, format="jsonl")) == items
 
 
 def _lines() -> str:
