@@ -104,6 +104,8 @@ def test_detect_format_by_content_and_extension() -> None:
     assert newsmodel.detect_format(b"anything", "story.txt").name == "text"
     tried = ", ".join(f.name for f in newsmodel.formats())
     with pytest.raises(newsmodel.UnknownFormatError, match=f"tried {tried}"):
+        newsmodel.detect_format(b"<summary>No format has this root</summary>")
+    with pytest.raises(newsmodel.UnknownFormatError, match="it looks like binary data"):
         newsmodel.detect_format(b"\x00\x01\xff binary")
 
 
