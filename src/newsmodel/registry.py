@@ -98,6 +98,8 @@ class OptionInfo:
     #: The classes a value may be, ``type(None)`` included when ``None`` is allowed.
     types: tuple[type, ...]
     default: object
+    #: The values a ``Literal[...]`` annotation allows (``("xhtml", "nitf")``); empty otherwise.
+    choices: tuple[object, ...] = ()
 
 
 _BY_NAME: Mapping[str, FormatInfo] = {
@@ -135,10 +137,25 @@ def _types(annotation: object) -> tuple[type, ...]:
     members = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
     found: list[type] = []
     for member in members:
+        if typing.get_origin(member) is typing.Literal:
+            found.extend(type(choice) for choice in typing.get_args(member))
+            continue
         member = type(None) if member is None else typing.get_origin(member) or member
         if isinstance(member, type):
             found.append(member)
-    return tuple(found) or (object,)
+    return tuple(dict.fromkeys(found)) or (object,)
+
+
+def _choices(annotation: object) -> tuple[object, ...]:
+    """The values of the ``Literal[...]`` in an annotation: ``Literal["a", "b"] | None`` gives
+    ``("a", "b")``; ``()`` for an annotation without one."""
+    members = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
+    return tuple(
+        choice
+        for member in members
+        if typing.get_origin(member) is typing.Literal
+        for choice in typing.get_args(member)
+    )
 
 
 def _is_union(annotation: object) -> bool:
@@ -157,6 +174,7 @@ def _option_infos(func: Callable[..., object]) -> tuple[OptionInfo, ...]:
             annotation=str(param.annotation),
             types=_types(resolved[name].annotation),
             default=param.default,
+            choices=_choices(resolved[name].annotation),
         )
         for name, param in written.items()
         if param.kind is inspect.Parameter.KEYWORD_ONLY
