@@ -140,3 +140,35 @@ def test_text_in_utf16_is_still_text() -> None:
     text = INDAILY_TXT.read_text(encoding="utf-8")
     for codec in ("utf-16", "utf-16-le", "utf-32"):
         assert newsmodel.detect_format(text.encode(codec)).name == "text", codec
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<?xml ?>" * 9000 + b"<foo/>",
+        b"<?xml " + b"?>" * 40000,
+        b"<!DOCTYPE x [" + b"] " * 40000,
+        b"<!--" + b"-" * 80000,
+        b"<!---->" * 12000 + b"<foo/>",
+        b"<!DOCTYPE x>" * 8000 + b"<foo/>",
+        b"{" + b'"' * 80000,
+        b'{"a"' + b" " * 80000,
+    ],
+    ids=[
+        "declarations",
+        "question-marks",
+        "brackets",
+        "open-comment",
+        "comments",
+        "doctypes",
+        "quotes",
+        "spaces",
+    ],
+)
+def test_hostile_prologues_are_refused_in_one_pass(data: bytes) -> None:
+    """Each prologue item is matched once, from where the last ended (no backtracking
+    across items): these would take minutes otherwise."""
+    with pytest.raises(UnknownFormatError, match="cannot tell the format"):
+        newsmodel.detect_format(data)
+    kept, _ = registry._prologue(data)
+    assert kept.count(b"<?xml") <= 1 and kept.count(b"<!DOCTYPE") <= 1  # the first of each

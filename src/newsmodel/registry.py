@@ -51,13 +51,13 @@ _NAME_SHOWN = 40
 # one item before the content of a markup document: white space, a comment or a processing
 # instruction (left out); the XML declaration or a DOCTYPE, with its internal subset (kept).
 # '<!-- a -->', '<?xml-stylesheet href="a"?>', '<?xml version="1.0"?>', '<!DOCTYPE nitf>'
-_KEPT = rb"<\?xml[\s?].*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>"
 _PROLOGUE_ITEM = re.compile(
-    rb"\s+|<!--.*?-->|<\?(?!xml[\s?]).*?\?>|(?P<keep>" + _KEPT + rb")",
+    rb"\s+|<!--.*?-->|<\?(?!xml[\s?]).*?\?>"
+    rb"|(?P<declaration><\?xml[\s?].*?\?>)|(?P<doctype><!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)",
     re.DOTALL | re.IGNORECASE,
 )
-# the root element that opens markup content: '<conceptItem xmlns=...' gives 'conceptItem'
-_ROOT = re.compile(rb"(?:" + _KEPT + rb")*<([A-Za-z_][\w.:-]*)", re.DOTALL | re.IGNORECASE)
+# the element that opens markup content: '<conceptItem xmlns=...' gives 'conceptItem'
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 # a key of a JSON object: '"headline": ' gives 'headline'
 _JSON_KEY = re.compile(rb'"((?:[^"\\\n]|\\.){1,200})"\s*:')
 
@@ -244,22 +244,29 @@ def _past_prologue(head: bytes) -> bytes:
 
     A BOM, white space, comments and processing instructions before it are
     left out (a comment may name another format); the XML declaration and the
-    DOCTYPE are kept, as the sniffers read them. Only the first
-    :data:`PROLOGUE_BYTES` are searched, and :data:`SNIFF_BYTES` of content kept.
+    DOCTYPE are kept (the first of each), as the sniffers read them. Only the
+    first :data:`PROLOGUE_BYTES` are searched, and :data:`SNIFF_BYTES` of content kept.
 
     >>> _past_prologue(b'<?xml version="1.0"?>\\n<!-- from NewsML -->\\n<nitf>')
     b'<?xml version="1.0"?><nitf>'
     """
-    kept: list[bytes] = []
+    kept, at = _prologue(head)
+    return kept + head[at : at + SNIFF_BYTES]
+
+
+def _prologue(head: bytes) -> tuple[bytes, int]:
+    """The XML declaration and DOCTYPE of ``head``'s prologue (the first of each, in order),
+    and the offset its content starts at (within :data:`PROLOGUE_BYTES`)."""
+    kept: dict[str, bytes] = {}
     at = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
     while at < PROLOGUE_BYTES:
         item = _PROLOGUE_ITEM.match(head, at)
         if item is None or item.end() == at:
             break
-        if item.lastgroup == "keep":
-            kept.append(item.group())
+        if item.lastgroup is not None:
+            kept.setdefault(item.lastgroup, item.group())
         at = item.end()
-    return b"".join(kept) + head[at : at + SNIFF_BYTES]
+    return b"".join(kept.values()), at
 
 
 def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
@@ -305,7 +312,7 @@ def _looks_like(head: bytes, pool: list[FormatInfo]) -> str:
     """What undetected input looks like, and which formats of its kind were tried.
 
     ``head`` is the input from its content on (:func:`_sniff_head`)."""
-    content = head.lstrip(b" \t\r\n")
+    content = head[_prologue(head)[1] :]
     if not content:
         return "it has no content (empty, or only white space and comments)"
     root = _ROOT.match(content)
