@@ -295,3 +295,23 @@ def test_formats_options_lists_each_option_with_type_and_default(
     assert "-O KEY=VALUE" in out
     for option in options(TEXT, reading=True):
         assert f"  read   {option.name}: " in out
+
+
+def test_the_text_reader_itself_refuses_no_text_and_no_article() -> None:
+    from newsmodel.errors import NoArticleError, ReadError
+    from newsmodel.io import text
+
+    for empty in (b"", "", "\n \n", b"\xef\xbb\xbf", "Advertisement\n\nPrint\n"):
+        with pytest.raises(NoArticleError, match="text input: no article found"):
+            text.read(empty)
+    for binary, kind in (
+        (b"%PDF-1.7\n1 0 obj\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive"),
+        ("Headline\x00\x00\x00\x00 body", "binary data"),
+        (gzip.compress(b"\x89PNG\r\n\x1a\n"), "a PNG image"),
+    ):
+        with pytest.raises(ReadError, match=f"text input: this is {kind}") as caught:
+            text.read(binary)
+        assert not isinstance(caught.value, NoArticleError)
+    assert text.read("Headline\n\nOne paragraph.\n").headline == "Headline"
+    assert text.read("Headline\f\n\nA form feed is no binary.\n").headline == "Headline"
