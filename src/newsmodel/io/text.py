@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from newsmodel import model as m
-from newsmodel._input import BINARY_HEAD, GZIP_MAGIC, binary_kind
+from newsmodel._input import BINARY_HEAD, GZIP_MAGIC, binary_kind, gzip_head
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.captions import labelled_credit
 from newsmodel.dates import format_date, parse_date
@@ -207,8 +207,9 @@ def read(
     :class:`~newsmodel.errors.ReadError`; text with no article in it (empty,
     white space, page furniture only) raises :class:`~newsmodel.errors.NoArticleError`.
     """
-    if isinstance(data, (bytes, bytearray, memoryview)) and bytes(data[:2]) != GZIP_MAGIC:
-        _refuse_binary(bytes(data[:BINARY_HEAD]))  # before decoding: a PDF says what it is
+    if isinstance(data, (bytes, bytearray, memoryview)):  # before decoding: a PDF says what it is
+        zipped = bytes(data[: len(GZIP_MAGIC)]) == GZIP_MAGIC
+        _refuse_binary(gzip_head(data, BINARY_HEAD) if zipped else bytes(data[:BINARY_HEAD]))
     decoded = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
     _refuse_binary(decoded[:BINARY_HEAD].encode("utf-8", "surrogatepass"))
     with as_read_errors(FORMAT.name):
