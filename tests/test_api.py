@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import inspect
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -13,7 +14,7 @@ from newsmodel import model as m
 from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel.catalog import Catalog
 from newsmodel.io import FormatInfo
-from newsmodel.registry import OptionInfo, load, options
+from newsmodel.registry import OptionInfo, _option_infos, load, options
 from tests.conftest import GOLDEN, INDAILY_TXT
 from tests.expected import expected_article
 
@@ -53,7 +54,10 @@ def test_options_list_names_types_and_defaults_from_the_signatures() -> None:
         OptionInfo(name="dayfirst", annotation="bool", types=(bool,), default=False),
     )
     ninjs_writer = {o.name: o for o in options(newsmodel.get_format("ninjs"), reading=False)}
-    assert list(ninjs_writer) == ["version", "catalog", "indent", "strict"]
+    assert list(ninjs_writer) == ["version", "catalog", "day_time", "zone", "indent", "strict"]
+    assert (
+        ninjs_writer["day_time"].types == (str, type(None)) and ninjs_writer["zone"].choices == ()
+    )
     assert ninjs_writer["version"] == OptionInfo(
         name="version", annotation="str", types=(str,), default="3.1"
     )
@@ -65,6 +69,15 @@ def test_options_list_names_types_and_defaults_from_the_signatures() -> None:
     assert newsml_writer["version_created"].types == (datetime.datetime, type(None))
     html_reader = {o.name: o for o in options(newsmodel.get_format("html"), reading=True)}
     assert html_reader["url"].types == (str, type(None)) and html_reader["url"].default is None
+
+
+def test_a_literal_option_lists_its_choices_and_their_types() -> None:
+    def write(article: object, /, *, body: Literal["xhtml", "nitf"] | None = "xhtml") -> str:
+        return ""
+
+    (body,) = _option_infos(write)
+    assert body.choices == ("xhtml", "nitf")
+    assert body.types == (str, type(None))
 
 
 def test_every_format_lists_its_options_and_strict_for_every_writer() -> None:
@@ -104,6 +117,8 @@ def test_detect_format_by_content_and_extension() -> None:
     assert newsmodel.detect_format(b"anything", "story.txt").name == "text"
     tried = ", ".join(f.name for f in newsmodel.formats())
     with pytest.raises(newsmodel.UnknownFormatError, match=f"tried {tried}"):
+        newsmodel.detect_format(b"<summary>No format has this root</summary>")
+    with pytest.raises(newsmodel.UnknownFormatError, match="it looks like binary data"):
         newsmodel.detect_format(b"\x00\x01\xff binary")
 
 

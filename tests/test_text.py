@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
+from newsmodel.errors import NoArticleError
 from newsmodel.io import text
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, INDAILY_TXT
@@ -144,7 +145,11 @@ def test_writer_output_always_reads_back(article: m.Article) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rendered = text.write(article)
-    again = text.read(rendered)
+    try:
+        again = text.read(rendered)
+    except NoArticleError:  # an article without headline and body reads as none
+        assert article.headline is None and not article.text.strip(), rendered
+        return
     assert isinstance(again, m.Article)
 
 

@@ -17,6 +17,7 @@ from newsmodel.model import NOT_TEXT
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "GZIP_MAGIC",
+    "binary_kind",
     "bom_encoding",
     "check_input",
     "clean_text",
@@ -128,6 +129,55 @@ def gzip_head(raw: bytes | bytearray | memoryview, size: int) -> bytes:
         return unzip.decompress(raw, size)
     except zlib.error:
         return b""
+
+
+#: Signatures of files that are no text, handed to a news reader by mistake, each with
+#: what it is: ``%PDF-1.7`` starts a PDF document, ``PK\x03\x04`` a ZIP archive.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (an old Word or Excel document)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+#: How many leading bytes :func:`binary_kind` judges control bytes on.
+BINARY_HEAD = 1024
+#: Control bytes (tab, line breaks, form feed and NUL aside) text may hold before it is
+#: taken for binary data, as a share of the head: stray ones occur in old wire copy,
+#: random bytes have about one in nine.
+_CONTROL_SHARE = 0.05
+# C0 control bytes other than tab, line feed, form feed and carriage return
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What ``head`` (the first bytes of some input) is when it is no text; ``None`` for text.
+
+    A known signature is named (``"a PDF document"``); other input is ``"binary
+    data"`` when its first :data:`BINARY_HEAD` bytes hold a NUL or many control
+    bytes (UTF-16/32 input is judged on its characters, not on the NULs in them).
+
+    >>> binary_kind(b"%PDF-1.7 ...")
+    'a PDF document'
+    >>> binary_kind(b"Headline\\n\\nText.") is None
+    True
+    """
+    for signature, kind in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    window = head[:BINARY_HEAD]
+    codec = sniff_encoding(window)
+    if codec is not None and codec.startswith(("utf-16", "utf-32")):
+        try:  # wide text: judged on its characters (a character cut at the end waits)
+            window = codecs.getincrementaldecoder(codec)().decode(window).encode("utf-8")
+        except UnicodeDecodeError:
+            return "binary data"
+    controls = len(window) - len(window.translate(None, _CONTROL_BYTES))
+    if b"\x00" in window or controls > len(window) * _CONTROL_SHARE:
+        return "binary data"
+    return None
 
 
 def bom_encoding(raw: bytes) -> str | None:

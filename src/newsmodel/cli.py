@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import math
+import re
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 import newsmodel
 from newsmodel._input import DEFAULT_MAX_BYTES
-from newsmodel.errors import NewsmodelError, NewsmodelWarning
+from newsmodel.errors import NewsmodelError, NewsmodelWarning, NoArticleError
+from newsmodel.io import FormatInfo
 from newsmodel.model import Article, BylineKind
+from newsmodel.registry import OptionInfo, detect_format, get_format, options
 from newsmodel.validation import SCHEMAS, check, schema_text, validate_xml
 
-__all__ = ["main"]
+__all__ = ["UsageError", "main", "parse_value", "route_options"]
+
+#: The exit status of a command line that cannot be carried out as written (as argparse's).
+USAGE = 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,11 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--strict", action="store_true", help="fail instead of warning when the output loses fields"
     )
+    _add_option_argument(convert, "an option of the reader or the writer")
     convert.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
 
-    sub.add_parser("formats", help="list the formats and what each can read and write")
+    formats = sub.add_parser("formats", help="list the formats and what each can read and write")
+    formats.add_argument(
+        "--options", action="store_true", help="list each format's reader and writer options"
+    )
 
     validate = sub.add_parser(
         "validate",
@@ -87,26 +99,227 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument(
         "--from", dest="from_format", metavar="F", help="input format (default: guess)"
     )
+    _add_option_argument(inspect, "an option of the reader")
     inspect.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     return parser
 
 
-def _read_input(path: str, from_format: str | None) -> Article:
+def _add_option_argument(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "-O",
+        "--option",
+        dest="options",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=f"{what}, repeatable (see 'newsmodel formats --options'); "
+        "read.KEY or write.KEY picks the side",
+    )
+
+
+# ---------------------------------------------------------------------------
+# -O KEY=VALUE: options of readers and writers, parsed by their declared types
+
+
+class UsageError(NewsmodelError):
+    """A command line that cannot be carried out as written (exit status 2): an option no
+    reader or writer takes, or a value its type refuses."""
+
+
+#: The words ``-O`` reads as booleans: ``-O quotes=no``.
+BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+#: The word ``-O`` reads as ``None`` where an option allows it: ``-O indent=none``.
+NONE_WORD = "none"
+#: A whole number as ``-O`` takes it (``-O indent=4``): an optional sign and up to 18 digits.
+_INT = re.compile(r"[+-]?[0-9]{1,18}")
+#: ``newsmodel.read``'s own option, taken with every reader's: ``-O quotes=false``.
+QUOTES = OptionInfo(name="quotes", annotation="bool", types=(bool,), default=True)
+#: The sides of a conversion, as ``-O read.KEY=…`` and ``-O write.KEY=…`` name them.
+SIDES = ("read", "write")
+
+
+def _bool(text: str) -> object:
+    return BOOL_WORDS[text.lower()]
+
+
+def _none(text: str) -> object:
+    if text.lower() != NONE_WORD:
+        raise ValueError(text)
+    return None
+
+
+def _int(text: str) -> object:
+    if not _INT.fullmatch(text):
+        raise ValueError(text)
+    return int(text)
+
+
+def _float(text: str) -> object:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+#: How ``-O`` reads a value of each type, tried in this order (``none`` before text),
+#: with how a message names what it takes: ``int`` reads ``4``.
+PARSERS: tuple[tuple[type, Callable[[str], object], str], ...] = (
+    (type(None), _none, NONE_WORD),
+    (bool, _bool, "true/false, yes/no or 1/0"),
+    (int, _int, "a whole number"),
+    (float, _float, "a number"),
+    (datetime.datetime, datetime.datetime.fromisoformat, "an ISO 8601 date-time"),
+    (datetime.date, datetime.date.fromisoformat, "an ISO 8601 date"),
+    (str, str, "text"),
+)
+
+
+def parse_value(option: OptionInfo, text: str) -> object:
+    """``text`` as a value of ``option``'s declared type; :class:`UsageError` when it is none.
+
+    >>> parse_value(OptionInfo(name="indent", annotation="int | None",
+    ...     types=(int, type(None)), default=2), "none") is None
+    True
+    """
+    if option.choices:
+        allowed = {str(choice): choice for choice in option.choices}
+        if type(None) in option.types:
+            allowed[NONE_WORD] = None
+        if text in allowed:
+            return allowed[text]
+        raise UsageError(f"-O {option.name}={text}: choose one of {', '.join(allowed)}")
+    takes = [(kind, parse, words) for kind, parse, words in PARSERS if kind in option.types]
+    for _, parse, _ in takes:
+        try:
+            return parse(text)
+        except (KeyError, ValueError):
+            continue
+    accepted = " or ".join(words for _, _, words in takes)
+    if not _from_command_line(option):
+        only = f" (from the command line only {accepted})" if takes else ""
+        raise UsageError(
+            f"-O {option.name}: it takes {option.annotation}, which only Python gives{only}"
+        )
+    raise UsageError(f"-O {option.name}={text}: {option.name} takes {accepted}")
+
+
+def _from_command_line(option: OptionInfo) -> bool:
+    """Whether ``-O`` can give ``option`` a value other than ``None``."""
+    kinds = {kind for kind, _, _ in PARSERS} - {type(None)}
+    return bool(option.choices) or bool(set(option.types) & kinds)
+
+
+def _split(pair: str) -> tuple[str | None, str, str]:
+    """``(side, key, value)`` of ``-O [read.|write.]KEY=VALUE``."""
+    key, equals, value = pair.partition("=")
+    prefix, dot, name = key.strip().partition(".")
+    side = prefix if dot and prefix in SIDES else None
+    name = name if side else key.strip()
+    if not equals or not name:
+        raise UsageError(f"-O {pair}: write KEY=VALUE")
+    return side, name, value
+
+
+def _side_options(info: FormatInfo | None, *, reading: bool) -> dict[str, OptionInfo]:
+    if info is None:
+        return {}
+    found = {option.name: option for option in options(info, reading=reading)}
+    return {**found, QUOTES.name: QUOTES} if reading else found
+
+
+def _describe(name: str, taken: dict[str, OptionInfo]) -> str:
+    return f"the {name} takes {', '.join(taken) or 'no option'}"
+
+
+def route_options(
+    pairs: Sequence[str], reader: FormatInfo, writer: FormatInfo | None
+) -> tuple[dict[str, object], dict[str, object]]:
+    """The ``-O`` options as ``(reader's, writer's)``, each parsed by its declared type.
+
+    An option goes to the side that takes it; one both sides take needs ``read.``
+    or ``write.`` before its name. Anything else is a :class:`UsageError` that
+    names the options there are.
+    """
+    sides = {
+        "read": (f"{reader.name} reader", _side_options(reader, reading=True)),
+        "write": (
+            f"{writer.name} writer" if writer else "command",
+            _side_options(writer, reading=False),
+        ),
+    }
+    chosen: dict[str, dict[str, object]] = {side: {} for side in SIDES}
+    used = SIDES if writer else SIDES[:1]
+    for pair in pairs:
+        side, name, text = _split(pair)
+        takers = [s for s in used if name in sides[s][1] and side in (None, s)]
+        if not takers:
+            known = "; ".join(_describe(*sides[s]) for s in used if side in (None, s))
+            raise UsageError(f"-O {name}: no such option ({known or 'this command only reads'})")
+        if len(takers) > 1:
+            raise UsageError(
+                f"-O {name}: both the {sides['read'][0]} and the {sides['write'][0]} take it; "
+                f"write -O read.{name}=… or -O write.{name}=…"
+            )
+        chosen[takers[0]][name] = parse_value(sides[takers[0]][1][name], text)
+    return chosen["read"], chosen["write"]
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def _input_bytes(path: str) -> bytes:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return newsmodel.read(data, from_format)
-    return newsmodel.read_file(path, from_format)
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise NewsmodelError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+
+def _read_input(
+    args: argparse.Namespace, writer: FormatInfo | None = None
+) -> tuple[Article, dict[str, object]]:
+    """The article ``args`` name, and the ``-O`` options left for ``writer``.
+
+    Quotes are found when the output keeps them (``-O quotes=…`` decides otherwise).
+    Input that holds no article is refused: :class:`NoArticleError`.
+    """
+    data = _input_bytes(args.input)
+    filename = None if args.input == "-" else args.input
+    if args.from_format is not None:
+        info = get_format(args.from_format)
+    else:
+        info = detect_format(data, filename)
+    read_options, write_options = route_options(args.options, info, writer)
+    quotes = read_options.pop(QUOTES.name, writer is None or writer.stores_quotes)
+    article = newsmodel.read(data, info.name, quotes=bool(quotes), **read_options)
+    if _is_empty(article):
+        raise NoArticleError(
+            "no article found: no headline, no text and no photo", format=info.name
+        )
+    return article, write_options
+
+
+def _is_empty(article: Article) -> bool:
+    """Whether ``article`` has nothing a reader reads: no headline or summary, no text, no photo
+    (a document that holds no article, or only its identifiers and dates)."""
+    shown = article.headline or article.subheadline or article.summary or article.photos
+    return not shown and not article.text.strip()
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
-    article = _read_input(args.input, args.from_format)
     to_format = args.to_format
     if to_format is None and args.output:
         found = newsmodel.registry.by_extension(args.output)
         to_format = found[0].name if found else None
-    text = newsmodel.write(article, to_format or "newsmodel", strict=args.strict)
+    writer = get_format(to_format or "newsmodel")
+    article, write_options = _read_input(args, writer)
+    strict = bool(write_options.pop("strict", False)) or args.strict
+    text = newsmodel.write(article, writer.name, strict=strict, **write_options)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:
@@ -118,7 +331,9 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_formats(out: TextIO) -> int:
+def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
+    if args.options:
+        return _list_options(out)
     rows = [("name", "read", "write", "extensions", "description")]
     for info in newsmodel.formats():
         rows.append(
@@ -134,6 +349,27 @@ def _cmd_formats(out: TextIO) -> int:
     for row in rows:
         cells = [row[i].ljust(widths[i]) for i in range(4)]
         out.write("  ".join(cells) + "  " + row[4] + "\n")
+    return 0
+
+
+def _option_line(side: str, option: OptionInfo) -> str:
+    cli = "" if _from_command_line(option) else "  (Python only)"
+    shown = " | ".join(repr(c) for c in option.choices) if option.choices else option.annotation
+    return f"  {side:<6} {option.name}: {shown} = {option.default!r}{cli}\n"
+
+
+def _list_options(out: TextIO) -> int:
+    """Each format's reader and writer options: name, type and default, as ``-O`` takes them."""
+    for info in newsmodel.formats():
+        out.write(f"{info.name}\n")
+        for reading, side in ((True, "read"), (False, "write")):
+            if info.can_read if reading else info.can_write:
+                for option in _side_options(info, reading=reading).values():
+                    out.write(_option_line(side, option))
+    out.write(
+        "\nGive one with -O KEY=VALUE (read.KEY or write.KEY when both sides take it): "
+        f"booleans as {PARSERS[1][2]}, {NONE_WORD} for None.\n"
+    )
     return 0
 
 
@@ -180,7 +416,7 @@ def _describe_date(value: object) -> str:
 
 
 def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
-    article = _read_input(args.input, args.from_format)
+    article, _ = _read_input(args)
     people = [b for b in article.bylines if b.kind is BylineKind.PERSON]
     orgs = [b for b in article.bylines if b.kind is BylineKind.ORGANISATION]
     paragraphs = sum(1 for b in article.body if isinstance(b, newsmodel.Paragraph))
@@ -229,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "convert":
                 return _cmd_convert(args, sys.stdout)
             if args.command == "formats":
-                return _cmd_formats(sys.stdout)
+                return _cmd_formats(args, sys.stdout)
             if args.command == "validate":
                 return _cmd_validate(args, sys.stdout)
             if args.command == "schema":
@@ -239,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 raise
             sys.stderr.write(f"newsmodel: error: {exc}\n")
-            return 1
+            return USAGE if isinstance(exc, UsageError) else 1
         except KeyboardInterrupt:
             return 130
         except BrokenPipeError:

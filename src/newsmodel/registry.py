@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import importlib
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from newsmodel._input import GZIP_MAGIC, gzip_head, sniff_encoding
+from newsmodel._input import GZIP_MAGIC, binary_kind, gzip_head, sniff_encoding
 from newsmodel.errors import FormatError, UnknownFormatError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
@@ -33,8 +34,32 @@ __all__ = [
     "require",
 ]
 
-#: How many leading bytes sniffers look at.
+#: How many leading bytes sniffers look at (from the start of the content).
 SNIFF_BYTES = 8192
+#: How far into the input a prologue (comments, processing instructions, a DOCTYPE)
+#: is skipped to find the content: a long licence comment fits, and detection stays bounded.
+PROLOGUE_BYTES = 65536
+# the bytes taken from the input for sniffing: the prologue, then the content
+_WINDOW = PROLOGUE_BYTES + SNIFF_BYTES
+#: Keys of an undetected JSON object an error message names.
+_KEYS_SHOWN = 5
+#: Bytes of the longest UTF-8 character (one may be cut at the end of the head).
+_UTF8_LONGEST = 4
+#: Longest element name or key an error message shows.
+_NAME_SHOWN = 40
+
+# one item before the content of a markup document: white space, a comment or a processing
+# instruction (left out); the XML declaration or a DOCTYPE, with its internal subset (kept).
+# '<!-- a -->', '<?xml-stylesheet href="a"?>', '<?xml version="1.0"?>', '<!DOCTYPE nitf>'
+_PROLOGUE_ITEM = re.compile(
+    rb"\s+|<!--.*?-->|<\?(?!xml[\s?]).*?\?>"
+    rb"|(?P<declaration><\?xml[\s?].*?\?>)|(?P<doctype><!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+# the element that opens markup content: '<conceptItem xmlns=...' gives 'conceptItem'
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+# a key of a JSON object: '"headline": ' gives 'headline'
+_JSON_KEY = re.compile(rb'"((?:[^"\\\n]|\\.){1,200})"\s*:')
 
 # characters no text document holds (white space aside): binary, not wide text
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -73,6 +98,8 @@ class OptionInfo:
     #: The classes a value may be, ``type(None)`` included when ``None`` is allowed.
     types: tuple[type, ...]
     default: object
+    #: The values a ``Literal[...]`` annotation allows (``("xhtml", "nitf")``); empty otherwise.
+    choices: tuple[object, ...] = ()
 
 
 _BY_NAME: Mapping[str, FormatInfo] = {
@@ -110,10 +137,25 @@ def _types(annotation: object) -> tuple[type, ...]:
     members = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
     found: list[type] = []
     for member in members:
+        if typing.get_origin(member) is typing.Literal:
+            found.extend(type(choice) for choice in typing.get_args(member))
+            continue
         member = type(None) if member is None else typing.get_origin(member) or member
         if isinstance(member, type):
             found.append(member)
-    return tuple(found) or (object,)
+    return tuple(dict.fromkeys(found)) or (object,)
+
+
+def _choices(annotation: object) -> tuple[object, ...]:
+    """The values of the ``Literal[...]`` in an annotation: ``Literal["a", "b"] | None`` gives
+    ``("a", "b")``; ``()`` for an annotation without one."""
+    members = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
+    return tuple(
+        choice
+        for member in members
+        if typing.get_origin(member) is typing.Literal
+        for choice in typing.get_args(member)
+    )
 
 
 def _is_union(annotation: object) -> bool:
@@ -132,6 +174,7 @@ def _option_infos(func: Callable[..., object]) -> tuple[OptionInfo, ...]:
             annotation=str(param.annotation),
             types=_types(resolved[name].annotation),
             default=param.default,
+            choices=_choices(resolved[name].annotation),
         )
         for name, param in written.items()
         if param.kind is inspect.Parameter.KEYWORD_ONLY
@@ -173,26 +216,57 @@ def by_extension(filename: str) -> list[FormatInfo]:
 
 
 def _sniff_head(data: bytes | str) -> bytes:
-    """The first :data:`SNIFF_BYTES` of ``data`` as UTF-8, whatever its encoding.
+    """The first :data:`SNIFF_BYTES` of ``data`` as UTF-8, whatever its encoding, from the
+    start of its content (see :func:`_past_prologue`).
 
     Sniffers look for ASCII markup, so UTF-16/32 input (found by its BOM or
     byte pattern) is decoded first, when it decodes to text without control
     characters; anything else is sniffed as it is.
     """
     if isinstance(data, str):
-        return data[:SNIFF_BYTES].encode("utf-8", "replace")
+        return _past_prologue(data[:_WINDOW].encode("utf-8", "replace"))
     if not isinstance(data, (bytes, bytearray, memoryview)):
         return b""  # the reader refuses it with a ReadError
-    head = bytes(data[: SNIFF_BYTES * 4])
+    head = bytes(data[: _WINDOW * 4])
     if head.startswith(GZIP_MAGIC):  # a compressed page: what it holds is sniffed
-        head = gzip_head(data, SNIFF_BYTES * 4)
+        head = gzip_head(data, _WINDOW * 4)
     codec = sniff_encoding(head)
     if codec is not None and codec.startswith(("utf-16", "utf-32")):
         with contextlib.suppress(UnicodeDecodeError):
             text = head[: len(head) - len(head) % 4].decode(codec)
             if not _CONTROL.search(text):
-                return text.encode("utf-8")[:SNIFF_BYTES]
-    return head[:SNIFF_BYTES]
+                return _past_prologue(text.encode("utf-8")[:_WINDOW])
+    return _past_prologue(head[:_WINDOW])
+
+
+def _past_prologue(head: bytes) -> bytes:
+    """``head`` from its first element (or other content) on, for the sniffers.
+
+    A BOM, white space, comments and processing instructions before it are
+    left out (a comment may name another format); the XML declaration and the
+    DOCTYPE are kept (the first of each), as the sniffers read them. Only the
+    first :data:`PROLOGUE_BYTES` are searched, and :data:`SNIFF_BYTES` of content kept.
+
+    >>> _past_prologue(b'<?xml version="1.0"?>\\n<!-- from NewsML -->\\n<nitf>')
+    b'<?xml version="1.0"?><nitf>'
+    """
+    kept, at = _prologue(head)
+    return kept + head[at : at + SNIFF_BYTES]
+
+
+def _prologue(head: bytes) -> tuple[bytes, int]:
+    """The XML declaration and DOCTYPE of ``head``'s prologue (the first of each, in order),
+    and the offset its content starts at (within :data:`PROLOGUE_BYTES`)."""
+    kept: dict[str, bytes] = {}
+    at = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    while at < PROLOGUE_BYTES:
+        item = _PROLOGUE_ITEM.match(head, at)
+        if item is None or item.end() == at:
+            break
+        if item.lastgroup is not None:
+            kept.setdefault(item.lastgroup, item.group())
+        at = item.end()
+    return b"".join(kept.values()), at
 
 
 def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
@@ -200,9 +274,18 @@ def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
 
     When the extension names one format, that is the answer; when it names
     several, or none, each format's sniffer is tried in the order of
-    :func:`formats`. Raises :class:`UnknownFormatError` listing what was tried.
+    :func:`formats`, on the content after any leading white space, comments and
+    processing instructions. Raises :class:`UnknownFormatError` saying what the
+    input looks like and which formats came closest; input that is no text (a
+    PDF, binary data) is refused whatever its name.
     """
     head = _sniff_head(data)
+    where = f"{filename!r}" if filename else "the input"
+    kind = binary_kind(head)
+    if kind is not None:
+        raise UnknownFormatError(
+            f"cannot tell the format of {where}: it looks like {kind}, which no format reads"
+        )
     candidates = by_extension(filename) if filename else []
     if len(candidates) == 1:
         return candidates[0]
@@ -212,11 +295,47 @@ def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
         tried.append(info.name)
         if load(info).sniff(head):
             return info
-    where = f" {filename!r}" if filename else ""
+    named = " (as its extension says)" if candidates else ""
     raise UnknownFormatError(
-        f"cannot tell the format of{where or ' the input'}: tried {', '.join(tried)}; "
-        "name the format explicitly"
+        f"cannot tell the format of {where}: {_looks_like(head, pool)}; "
+        f"tried {', '.join(tried)}{named}; name the format explicitly"
     )
+
+
+def _family(pool: list[FormatInfo], suffixes: tuple[str, ...]) -> str:
+    """The names of the formats in ``pool`` whose media types end with one of ``suffixes``."""
+    names = [f.name for f in pool if any(t.endswith(suffixes) for t in f.media_types)]
+    return ", ".join(names) or "any format tried"
+
+
+def _looks_like(head: bytes, pool: list[FormatInfo]) -> str:
+    """What undetected input looks like, and which formats of its kind were tried.
+
+    ``head`` is the input from its content on (:func:`_sniff_head`)."""
+    content = head[_prologue(head)[1] :]
+    if not content:
+        return "it has no content (empty, or only white space and comments)"
+    root = _ROOT.match(content)
+    if root is not None:
+        markup = _family(pool, ("xml", "html"))
+        return f"looks like XML with root <{_shown(root.group(1))}>, which none of {markup} reads"
+    if content[:1] in (b"{", b"["):
+        keys = ", ".join(_shown(k) for k in _JSON_KEY.findall(content)[:_KEYS_SHOWN])
+        what = "object" if content[:1] == b"{" else "array"
+        seen = f" (keys seen first: {keys})" if keys else ""
+        return f"a JSON {what} without the keys of {_family(pool, ('json',))}{seen}"
+    if content[:1] == b"<":
+        return f"starts like markup, but with no element {_family(pool, ('xml', 'html'))} reads"
+    try:
+        content[: SNIFF_BYTES - _UTF8_LONGEST].decode("utf-8")
+    except UnicodeDecodeError:
+        return "looks like text that is not UTF-8, which the text format needs"
+    return f"looks like plain text, which none of {', '.join(f.name for f in pool)} reads"
+
+
+def _shown(name: bytes) -> str:
+    """A name from the input as a message shows it: decoded, cut short."""
+    return name.decode("utf-8", "replace")[:_NAME_SHOWN]
 
 
 def require(info: FormatInfo, *, reading: bool) -> FormatModule:

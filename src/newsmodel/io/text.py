@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterator
 
 from newsmodel import model as m
+from newsmodel._input import BINARY_HEAD, GZIP_MAGIC, binary_kind, gzip_head
 from newsmodel.bylines import parse_byline, parse_signoff
 from newsmodel.captions import labelled_credit
 from newsmodel.dates import format_date, parse_date
+from newsmodel.errors import NoArticleError, ReadError
 from newsmodel.io import TEXT as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -169,9 +171,12 @@ def _block(lines: list[str]) -> m.Block:
 
 
 def _footer_start(lines: list[str]) -> int:
-    """Index of the first line of the trailing footer (sign-off, topics, rights, furniture)."""
+    """Index of the first line of the trailing footer (sign-off, topics, rights, furniture).
+
+    The first line of content is the headline, never a label between footer items."""
     start = len(lines)
     hard = False
+    first = next((i for i, t in enumerate(lines) if t.strip() and not _is_furniture(t)), 0)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i].strip()
         if not line or _is_furniture(line):
@@ -180,7 +185,7 @@ def _footer_start(lines: list[str]) -> int:
             hard = True
             start = i
             continue
-        if hard and len(line.split()) <= 6 and not _SENTENCE_END.search(line):
+        if hard and i > first and len(line.split()) <= 6 and not _SENTENCE_END.search(line):
             start = i  # a slogan or label between footer items ("Local News Matters")
             continue
         break
@@ -197,10 +202,30 @@ def read(
 
     ``dayfirst`` reads numeric dates such as ``05/04/2024`` as day first;
     Quotes are not extracted here; :func:`newsmodel.read` does that.
+
+    Input that is no text (a PDF, an image, binary data) raises
+    :class:`~newsmodel.errors.ReadError`; text with no article in it (empty,
+    white space, page furniture only) raises :class:`~newsmodel.errors.NoArticleError`.
     """
-    text = clean_text(decode_text(data, format=FORMAT.name, max_bytes=max_bytes))
+    if isinstance(data, (bytes, bytearray, memoryview)):  # before decoding: a PDF says what it is
+        zipped = bytes(data[: len(GZIP_MAGIC)]) == GZIP_MAGIC
+        _refuse_binary(gzip_head(data, BINARY_HEAD) if zipped else bytes(data[:BINARY_HEAD]))
+    decoded = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
+    _refuse_binary(decoded[:BINARY_HEAD].encode("utf-8", "surrogatepass"))
     with as_read_errors(FORMAT.name):
-        return _read(text, dayfirst=dayfirst)
+        article = _read(clean_text(decoded), dayfirst=dayfirst)
+    if article.headline is None and not article.body:
+        what = "holds only white space" if decoded.strip() == "" else "holds only page furniture"
+        what = "is empty" if decoded == "" else what
+        raise NoArticleError(f"no article found: the text {what}", format=FORMAT.name)
+    return article
+
+
+def _refuse_binary(head: bytes) -> None:
+    """Refuse input whose first bytes are no text, saying what they look like."""
+    kind = binary_kind(head)
+    if kind is not None:
+        raise ReadError(f"this is {kind}, not text", format=FORMAT.name)
 
 
 def _read(text: str, *, dayfirst: bool) -> m.Article:

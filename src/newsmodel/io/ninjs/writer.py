@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
+import zoneinfo
 from urllib.parse import quote
+
+import attrs
 
 from newsmodel import model as m
 from newsmodel.bylines import parse_byline
@@ -30,7 +34,7 @@ from newsmodel.io.ninjs.v1 import to_v1, v1_losses
 from newsmodel.losses import NO_QUOTES, Losses, declare_changes, report
 from newsmodel.markup import blocks_to_html
 
-__all__ = ["VERSIONS", "to_data", "write"]
+__all__ = ["VERSIONS", "DateChoice", "date_choice", "to_data", "write"]
 
 #: The versions the writer can emit.
 VERSIONS = ("3.1", "2.2", "1.6")
@@ -52,13 +56,101 @@ def _item_uri(identifier: str | None, seed: str) -> str:
     return absolute_uri(identifier) or ID_PREFIX + quote(identifier, safe="")
 
 
-def _date(value: m.DateValue | None, losses: Losses, path: str) -> str | None:
-    """RFC 3339 date-time; ``None`` for a day or a zoneless time, which ninjs cannot say."""
-    if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
-        return value.isoformat()
-    if value is not None:
-        losses.drop(path, "ninjs dates need a time of day and a zone")
+@attrs.frozen
+class DateChoice:
+    """How the writer completes dates ninjs could not carry as they are (both off by default).
+
+    ``day_time`` is the time of day a day is written at; ``zone`` the zone given to
+    those days and to times without one. Without ``zone``, days take the zone of
+    the article's first date that has one.
+    """
+
+    day_time: datetime.time | None = None
+    zone: datetime.tzinfo | None = None
+
+
+#: A time of day as ``day_time`` takes it: ``"00:00"``, ``"12:00:00"``.
+_DAY_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
+#: A fixed zone as ``zone`` takes it: ``"Z"``, ``"+10:30"``, ``"-0500"`` (else an IANA name).
+_OFFSET = re.compile(r"([+-])([01][0-9]|2[0-3]):?([0-5][0-9])")
+#: Longest bad ``day_time`` or ``zone`` value an error message shows.
+_NAME_SHOWN = 60
+#: Names ``zone`` reads as UTC: ``"Z"``, ``"UTC"``.
+_UTC_NAMES = frozenset({"z", "utc", "gmt"})
+#: Why a day is left out, and the option that writes it.
+_NO_DAY_TIME = (
+    "ninjs dates need a time of day and a zone; the writer option day_time='00:00' writes "
+    "a day at that time, in the article's zone or zone='…'"
+)
+#: Why a day is left out when ``day_time`` is given but no zone is known.
+_NO_DAY_ZONE = "ninjs dates need a zone, and the article has none: give one with zone='+00:00'"
+#: Why a time of day without a zone is left out, and the option that gives it one.
+_NO_ZONE = "ninjs dates need a zone; the writer's zone option (e.g. zone='+00:00') gives one"
+
+
+def date_choice(day_time: str | None, zone: str | None) -> DateChoice:
+    """The writer's ``day_time`` and ``zone`` options, checked; :class:`WriteError` when bad.
+
+    >>> date_choice("09:30", "+10:30").zone
+    datetime.timezone(datetime.timedelta(seconds=37800))
+    """
+    time = None
+    if day_time is not None:
+        found = _DAY_TIME.fullmatch(day_time.strip())
+        if found is None:
+            raise WriteError(
+                f"ninjs day_time {day_time[:_NAME_SHOWN]!r} is no time of day (write 'HH:MM')"
+            )
+        hour, minute, second = (int(part or 0) for part in found.groups())
+        time = datetime.time(hour, minute, second)
+    return DateChoice(day_time=time, zone=None if zone is None else _zone(zone))
+
+
+def _zone(name: str) -> datetime.tzinfo:
+    text = name.strip()
+    if text.lower() in _UTC_NAMES:
+        return datetime.timezone.utc
+    offset = _OFFSET.fullmatch(text)
+    if offset is not None:
+        sign, hours, minutes = offset.groups()
+        delta = datetime.timedelta(hours=int(hours), minutes=int(minutes))
+        return datetime.timezone(-delta if sign == "-" else delta)
+    try:
+        return zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # a bad key, a directory
+        raise WriteError(
+            f"ninjs zone {name[:_NAME_SHOWN]!r} is no zone (write 'Z', '+10:30' or a name such as "
+            "'Australia/Adelaide')"
+        ) from None
+
+
+def _article_zone(article: m.Article) -> datetime.tzinfo | None:
+    """The zone of the article's first date that has one (published, modified, embargo)."""
+    for value in (article.published, article.modified, article.embargo):
+        if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+            return value.tzinfo
     return None
+
+
+def _date(value: m.DateValue | None, losses: Losses, path: str, choice: DateChoice) -> str | None:
+    """RFC 3339 date-time; ``None`` for a day or a zoneless time ``choice`` does not complete."""
+    if isinstance(value, datetime.datetime):
+        if value.utcoffset() is not None:
+            return value.isoformat()
+        if choice.zone is not None:
+            return value.replace(tzinfo=choice.zone).isoformat()
+        losses.drop(path, _NO_ZONE)
+        return None
+    if value is None:
+        return None
+    if choice.day_time is None:
+        losses.drop(path, _NO_DAY_TIME)
+        return None
+    if choice.zone is None:
+        losses.drop(path, _NO_DAY_ZONE)
+        return None
+    when = datetime.datetime.combine(value, choice.day_time, tzinfo=choice.zone)
+    return when.isoformat()
 
 
 def _by(bylines: tuple[m.Byline, ...], losses: Losses) -> str | None:
@@ -195,15 +287,17 @@ def _no_main_file(photo: m.Photo, losses: Losses) -> None:
 # the article
 
 
-def _v3(article: m.Article, catalog: Catalog, losses: Losses) -> JSONObject:
+def _v3(article: m.Article, catalog: Catalog, losses: Losses, dates: DateChoice) -> JSONObject:
     seed = f"{article.headline}|{article.published}|{article.text[:_SEED_CHARS]}"
     doc: JSONObject = {"uri": _item_uri(article.id, seed), "type": "text"}
+    if dates.day_time is not None and dates.zone is None:
+        dates = attrs.evolve(dates, zone=_article_zone(article))
     _put(
         doc,
         ("version", str(article.version) if article.version is not None else None),
-        ("firstCreated", _date(article.published, losses, "published")),
-        ("versionCreated", _date(article.modified, losses, "modified")),
-        ("embargoedUntil", _date(article.embargo, losses, "embargo")),
+        ("firstCreated", _date(article.published, losses, "published", dates)),
+        ("versionCreated", _date(article.modified, losses, "modified", dates)),
+        ("embargoedUntil", _date(article.embargo, losses, "embargo", dates)),
         ("pubStatus", article.status.value if article.status else None),
         ("urgency", article.urgency),
     )
@@ -359,15 +453,18 @@ def to_data(
     version: str = "3.1",
     catalog: Catalog | None = None,
     losses: Losses | None = None,
+    dates: DateChoice | None = None,
 ) -> JSONObject:
-    """The ninjs document for ``article`` as a dict; what it drops goes to ``losses``."""
+    """The ninjs document for ``article`` as a dict; what it drops goes to ``losses``.
+
+    ``dates`` completes days and zoneless times (see :func:`write`'s ``day_time``, ``zone``)."""
     catalog = catalog or Catalog()
     losses = Losses() if losses is None else losses
     if version not in VERSIONS:
         raise WriteError(
             f"ninjs version {version!r} cannot be written (choose {', '.join(VERSIONS)})"
         )
-    doc = _v3(article, catalog, losses)
+    doc = _v3(article, catalog, losses, dates or DateChoice())
     if version == "3.1":
         return doc
     v2 = _to_v2_object(doc)
@@ -382,16 +479,26 @@ def write(
     *,
     version: str = "3.1",
     catalog: Catalog | None = None,
+    day_time: str | None = None,
+    zone: str | None = None,
     indent: int | None = 2,
     strict: bool = False,
 ) -> str:
     """Write ``article`` as ninjs ``version`` (``"3.1"``, ``"2.2"`` or ``"1.6"``).
+
+    ninjs dates need a time of day and a zone. By default a day (a date without a
+    time) or a time without a zone is left out and reported. ``day_time="00:00"``
+    writes days at that time of day, in ``zone`` or else the zone of the article's
+    first date that has one; ``zone`` (``"Z"``, ``"+10:30"``, ``"Australia/Adelaide"``)
+    also completes times without a zone. Completed dates read back as those times: a
+    choice made here, not reported as a loss.
 
     Fields the version cannot carry are reported
     (:class:`~newsmodel.errors.LossyConversionWarning`, or
     :class:`~newsmodel.errors.LossyConversionError` with ``strict=True``).
     """
     losses = Losses()
-    doc = to_data(article, version=version, catalog=catalog, losses=losses)
+    dates = date_choice(day_time, zone)
+    doc = to_data(article, version=version, catalog=catalog, losses=losses, dates=dates)
     report(f"{FORMAT.name} {version}", losses, strict=strict)
     return json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
