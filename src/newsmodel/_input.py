@@ -9,6 +9,7 @@ the format package.
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 
 from newsmodel.errors import InputTooLargeError, ReadError
@@ -17,6 +18,7 @@ from newsmodel.model import NOT_TEXT
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "GZIP_MAGIC",
+    "PROLOGUE_BYTES",
     "binary_kind",
     "bom_encoding",
     "check_input",
@@ -28,6 +30,7 @@ __all__ = [
     "line_col",
     "sniff_encoding",
     "whole_number",
+    "xml_prologue",
 ]
 
 #: Readers refuse input larger than this many bytes unless told otherwise.
@@ -280,3 +283,36 @@ def whole_number(text: str | None) -> int | None:
     if not text or len(text) > MAX_NUMBER_DIGITS or not (text.isascii() and text.isdigit()):
         return None
     return int(text)
+
+
+#: How far into the input a prologue (comments, processing instructions, a DOCTYPE)
+#: is skipped to find the content: a long licence comment fits, and detection stays bounded.
+PROLOGUE_BYTES = 65536
+#: One item of an XML prologue: white space, a comment, a processing instruction, the
+#: XML declaration or a DOCTYPE (``<!DOCTYPE nitf [ ... ]>`` with its internal subset).
+_PROLOGUE_ITEM = re.compile(
+    rb"\s+|<!--.*?-->|<\?(?!xml[\s?]).*?\?>"
+    rb"|(?P<declaration><\?xml[\s?].*?\?>)|(?P<doctype><!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def xml_prologue(head: bytes) -> tuple[bytes, int]:
+    """The XML declaration and DOCTYPE of ``head``'s prologue (the first of each, in order),
+    and the offset its content starts at (within :data:`PROLOGUE_BYTES`): one pass, each
+    item matched once where the last one ended.
+
+    >>> xml_prologue(b'<?xml version="1.0"?><!-- c --> <rss>')
+    (b'<?xml version="1.0"?>', 32)
+    """
+    kept: dict[str, bytes] = {}
+    head = head[: PROLOGUE_BYTES + 1]
+    at = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    while at < PROLOGUE_BYTES:
+        item = _PROLOGUE_ITEM.match(head, at)
+        if item is None or item.end() == at:
+            break
+        if item.lastgroup is not None:
+            kept.setdefault(item.lastgroup, item.group())
+        at = item.end()
+    return b"".join(kept.values()), at

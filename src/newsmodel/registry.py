@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import functools
 import importlib
@@ -16,7 +15,14 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from newsmodel._input import GZIP_MAGIC, binary_kind, gzip_head, sniff_encoding
+from newsmodel._input import (
+    GZIP_MAGIC,
+    PROLOGUE_BYTES,
+    binary_kind,
+    gzip_head,
+    sniff_encoding,
+    xml_prologue,
+)
 from newsmodel.errors import FormatError, UnknownFormatError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
@@ -36,9 +42,6 @@ __all__ = [
 
 #: How many leading bytes sniffers look at (from the start of the content).
 SNIFF_BYTES = 8192
-#: How far into the input a prologue (comments, processing instructions, a DOCTYPE)
-#: is skipped to find the content: a long licence comment fits, and detection stays bounded.
-PROLOGUE_BYTES = 65536
 # the bytes taken from the input for sniffing: the prologue, then the content
 _WINDOW = PROLOGUE_BYTES + SNIFF_BYTES
 #: Keys of an undetected JSON object an error message names.
@@ -51,11 +54,6 @@ _NAME_SHOWN = 40
 # one item before the content of a markup document: white space, a comment or a processing
 # instruction (left out); the XML declaration or a DOCTYPE, with its internal subset (kept).
 # '<!-- a -->', '<?xml-stylesheet href="a"?>', '<?xml version="1.0"?>', '<!DOCTYPE nitf>'
-_PROLOGUE_ITEM = re.compile(
-    rb"\s+|<!--.*?-->|<\?(?!xml[\s?]).*?\?>"
-    rb"|(?P<declaration><\?xml[\s?].*?\?>)|(?P<doctype><!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)",
-    re.DOTALL | re.IGNORECASE,
-)
 # the element that opens markup content: '<conceptItem xmlns=...' gives 'conceptItem'
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 # a key of a JSON object: '"headline": ' gives 'headline'
@@ -224,7 +222,7 @@ def _sniff_head(data: bytes | str) -> bytes:
     characters; anything else is sniffed as it is.
     """
     if isinstance(data, str):
-        return _past_prologue(data[:_WINDOW].encode("utf-8", "replace"))
+        return _pastxml_prologue(data[:_WINDOW].encode("utf-8", "replace"))
     if not isinstance(data, (bytes, bytearray, memoryview)):
         return b""  # the reader refuses it with a ReadError
     head = bytes(data[: _WINDOW * 4])
@@ -235,11 +233,11 @@ def _sniff_head(data: bytes | str) -> bytes:
         with contextlib.suppress(UnicodeDecodeError):
             text = head[: len(head) - len(head) % 4].decode(codec)
             if not _CONTROL.search(text):
-                return _past_prologue(text.encode("utf-8")[:_WINDOW])
-    return _past_prologue(head[:_WINDOW])
+                return _pastxml_prologue(text.encode("utf-8")[:_WINDOW])
+    return _pastxml_prologue(head[:_WINDOW])
 
 
-def _past_prologue(head: bytes) -> bytes:
+def _pastxml_prologue(head: bytes) -> bytes:
     """``head`` from its first element (or other content) on, for the sniffers.
 
     A BOM, white space, comments and processing instructions before it are
@@ -247,26 +245,11 @@ def _past_prologue(head: bytes) -> bytes:
     DOCTYPE are kept (the first of each), as the sniffers read them. Only the
     first :data:`PROLOGUE_BYTES` are searched, and :data:`SNIFF_BYTES` of content kept.
 
-    >>> _past_prologue(b'<?xml version="1.0"?>\\n<!-- from NewsML -->\\n<nitf>')
+    >>> _pastxml_prologue(b'<?xml version="1.0"?>\\n<!-- from NewsML -->\\n<nitf>')
     b'<?xml version="1.0"?><nitf>'
     """
-    kept, at = _prologue(head)
+    kept, at = xml_prologue(head)
     return kept + head[at : at + SNIFF_BYTES]
-
-
-def _prologue(head: bytes) -> tuple[bytes, int]:
-    """The XML declaration and DOCTYPE of ``head``'s prologue (the first of each, in order),
-    and the offset its content starts at (within :data:`PROLOGUE_BYTES`)."""
-    kept: dict[str, bytes] = {}
-    at = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
-    while at < PROLOGUE_BYTES:
-        item = _PROLOGUE_ITEM.match(head, at)
-        if item is None or item.end() == at:
-            break
-        if item.lastgroup is not None:
-            kept.setdefault(item.lastgroup, item.group())
-        at = item.end()
-    return b"".join(kept.values()), at
 
 
 def detect_format(data: bytes | str, filename: str | None = None) -> FormatInfo:
@@ -312,7 +295,7 @@ def _looks_like(head: bytes, pool: list[FormatInfo]) -> str:
     """What undetected input looks like, and which formats of its kind were tried.
 
     ``head`` is the input from its content on (:func:`_sniff_head`)."""
-    content = head[_prologue(head)[1] :]
+    content = head[xml_prologue(head)[1] :]
     if not content:
         return "it has no content (empty, or only white space and comments)"
     root = _ROOT.match(content)

@@ -30,7 +30,7 @@ import attrs
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import bom_encoding, check_input, clean_text, whole_number
+from newsmodel._input import bom_encoding, check_input, clean_text, whole_number, xml_prologue
 from newsmodel.bylines import parse_byline
 from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError
@@ -155,19 +155,16 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
 def root_name(head: bytes) -> tuple[str, str] | None:
     """``(prefix, local name)`` of the first element in ``head`` (past the XML
     declaration, comments, processing instructions and a DOCTYPE); ``None`` if none."""
-    match = _FIRST_ELEMENT.match(head)
+    _, at = xml_prologue(head)
+    match = _ELEMENT.match(head, at)
     if match is None:
         return None
     prefix = (match.group(1) or b"").decode("ascii", "replace")
     return prefix, match.group(2).decode("ascii", "replace")
 
 
-#: The prolog items a sniffer skips, then the first element's (prefix, local name).
-_FIRST_ELEMENT = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.{0,500}?\?>|<!--.{0,2000}?-->|<!DOCTYPE[^>\[]{0,500}>)*"
-    rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]",
-    re.DOTALL,
-)
+#: The first element's (prefix, local name), where the prologue ends.
+_ELEMENT = re.compile(rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]")
 
 
 # ---------------------------------------------------------------------------
