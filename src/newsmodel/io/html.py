@@ -13,7 +13,9 @@ contract (decoding, the input guard, errors) and the writer.
 
 The writer emits a standalone HTML5 page (``article``, ``h1``, ``time``,
 ``figure``, byline, tag list) with the article's JSON-LD embedded; all text
-is escaped and raw embeds are sanitised.
+is escaped and raw embeds are sanitised. The page says newsmodel wrote it, and
+the reader reads such a page by its known layout (:mod:`newsmodel.io._html_layout`),
+so the writer declares each loss where it writes, by the rules of that reading.
 """
 
 from __future__ import annotations
@@ -22,12 +24,10 @@ import json
 import re
 from typing import Any
 
-import attrs
 from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.dates import format_date
-from newsmodel.errors import NoArticleError
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -35,11 +35,18 @@ from newsmodel.io._common import (
     check_input,
     sniff_encoding,
 )
-from newsmodel.losses import Losses, changed_paths, report
+from newsmodel.io._html_layout import (
+    BODY_CLASS,
+    GENERATOR,
+    JSONLD_TYPE,
+    read_own_page,
+    sign_off,
+)
+from newsmodel.losses import Losses, declare_photo_list, report
 from newsmodel.markup import blocks_to_elements, safe_url
 from newsmodel.markup.inline import element_maker
 from newsmodel.markup.write_figures import write_figure
-from newsmodel.page import read_page
+from newsmodel.page import parse, read_document
 from newsmodel.page.strings import norm as _norm
 from newsmodel.schemaorg import to_data
 
@@ -88,12 +95,17 @@ def read(
 ) -> m.Article:
     """Read the article on a news page. ``url`` is the page's address (for relative links).
 
-    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    A page this module wrote (it says so, and keeps the writer's structure) is read
+    by that structure (:mod:`newsmodel.io._html_layout`); any other page by the page
+    heuristics (:mod:`newsmodel.page`). Quotes are not extracted here;
+    :func:`newsmodel.read` does that.
     """
     data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
     text = decode_html(data, encoding)
     with as_read_errors(FORMAT.name):
-        return read_page(text, url, format=FORMAT.name)
+        document = parse(text, format=FORMAT.name)
+        own = read_own_page(document, url, format=FORMAT.name)
+        return own if own is not None else read_document(document, url, format=FORMAT.name)
 
 
 # ---------------------------------------------------------------------------
@@ -132,28 +144,13 @@ def _script_json(data: Any) -> str:
     return _SCRIPT_UNSAFE.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text)
 
 
-#: Article fields a page reader does not take back from a page (not from its JSON-LD
-#: either: what a page shows wins), each with why.
-_NOT_ON_PAGES = dict.fromkeys(
-    [
-        "id",
-        "dateline",
-        "creditline",
-        "version",
-        "status",
-        "urgency",
-        "embargo",
-        "slugline",
-        "ed_note",
-        "alt_ids",
-        "links",
-    ],
-    "a web page reader does not read it back",
-)
 #: Paths the page itself holds (its body, its figures), not its JSON-LD.
 _ON_THE_PAGE = ("body", "photos")
 #: Makes the page's figures (HTML, no namespace).
 _MAKER = element_maker(None)
+#: Why the photo list changes: a reader lists the figures outside the body first, then
+#: the body's, each photo once.
+_PHOTO_LIST = "a page lists the figures outside the body first, then the body's, each once"
 
 
 def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
@@ -164,28 +161,7 @@ def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
     for path, reason in found.reasons().items():
         if not path.startswith(_ON_THE_PAGE):
             losses.drop(path, reason)
-    for field, why in _NOT_ON_PAGES.items():
-        if getattr(article, field) not in (None, ()):
-            losses.drop(field, why)
     return data
-
-
-#: Why a field comes back other than written and declared: the page reader's heuristics.
-_HEURISTICS = "a web page reader's heuristics (body density, furniture, standfirst) read it so"
-
-
-def _heuristic_losses(article: m.Article, document: str, losses: Losses) -> None:
-    """Interim, and the one writer that still reads its output: the fields a page's
-    reading heuristics decide (the body's extent, the standfirst, photos, rights) are
-    checked by reading the page, after every other loss was declared where written.
-    Only paths no declaration covers are added."""
-    try:
-        back = read(document)
-    except NoArticleError:  # a page of nothing: what it was written from is all lost
-        back = m.Article()
-    for path in changed_paths(attrs.evolve(article, quotes=()), back):
-        if not losses.covers(path):
-            losses.drop(path, _HEURISTICS)
 
 
 def write(article: m.Article, *, strict: bool = False) -> str:
@@ -195,6 +171,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         page.set("lang", article.language)
     head = _el(page, "head")
     _el(head, "meta", charset="utf-8")
+    _el(head, "meta", name="generator", content=GENERATOR)
     _el(head, "title", article.headline or "")
     if article.summary:
         _el(head, "meta", name="description", content=article.summary)
@@ -205,7 +182,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     # the JSON-LD goes into the tree, never into the serialised page by searching it for a
     # marker (which the article's own text could hold); a script's text is written raw
     losses = Losses()
-    _el(head, "script", _script_json(_metadata(article, losses)), type="application/ld+json")
+    _el(head, "script", _script_json(_metadata(article, losses)), type=JSONLD_TYPE)
     body = _el(page, "body")
     art = _el(body, "article")
     header = _el(art, "header")
@@ -239,16 +216,18 @@ def write(article: m.Article, *, strict: bool = False) -> str:
                 dates[-1].tail = ", updated "
             _time(dates, article.modified, "updated")
     in_body = {f.photo for f in m.figures(article.body)}
+    photos: list[m.Photo] = []
     for i, photo in enumerate(article.photos):
         if photo not in in_body:
-            write_figure(art, photo, _MAKER, losses.at(f"photos[{i}]"))
-    content = _el(art, "div", **{"class": "article-body"})
+            back = write_figure(art, photo, _MAKER, losses.at(f"photos[{i}]"))
+            photos += [back] if back is not None else []
+    content = _el(art, "div", **{"class": BODY_CLASS})
     body_back = blocks_to_elements(content, article.body, losses=losses.at("body"))
-    if not body_back:
-        losses.drop("body", "a page without body text is read with its other text as the body")
+    photos.extend(f.photo for f in m.figures(body_back))
+    declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
     orgs = [b for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
     for org in orgs:
-        _el(content, "p", f"– {org.name}")
+        _el(content, "p", sign_off(org.name))
     footer = _el(art, "footer")
     keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name]
     if keywords:
@@ -264,7 +243,5 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     if article.rights and article.rights.notice:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
     text = etree.tostring(page, method="html", encoding="unicode")
-    document = "<!DOCTYPE html>\n" + text + "\n"
-    _heuristic_losses(article, document, losses)
     report(FORMAT.name, losses, strict=strict)
-    return document
+    return "<!DOCTYPE html>\n" + text + "\n"
