@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._json import JSONObject
 from newsmodel.dates import format_date
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
@@ -112,7 +112,9 @@ def read(
 # writing
 
 
-def _el(parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
+def _el(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     element = etree.SubElement(
         parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attributes.items()}
     )
@@ -121,7 +123,7 @@ def _el(parent: Any, tag: str, text: str | None = None, **attributes: str) -> An
     return element
 
 
-def _time(parent: Any, value: m.DateValue, kind: str) -> None:
+def _time(parent: etree._Element, value: m.DateValue, kind: str) -> None:
     _el(parent, "time", format_date(value), datetime=value.isoformat(), **{"class": kind})
 
 
@@ -138,7 +140,7 @@ _SCRIPT_ESCAPES = {
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
-def _script_json(data: Any) -> str:
+def _script_json(data: JSONObject) -> str:
     """``data`` as JSON safe to stand as the text of a ``script`` element."""
     text = json.dumps(data, ensure_ascii=False)
     return _SCRIPT_UNSAFE.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text)
@@ -153,7 +155,7 @@ _MAKER = element_maker(None)
 _PHOTO_LIST = "a page lists the figures outside the body first, then the body's, each once"
 
 
-def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
+def _metadata(article: m.Article, losses: Losses) -> JSONObject:
     """The page's JSON-LD, declaring the metadata it cannot hold (the body and the photos
     are the page's own, declared as they are written)."""
     found = Losses()
@@ -164,11 +166,9 @@ def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
     return data
 
 
-def write(article: m.Article, *, strict: bool = False) -> str:
-    """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
-    page = etree.Element("html")
-    if article.language:
-        page.set("lang", article.language)
+def _head(page: etree._Element, article: m.Article, losses: Losses) -> None:
+    """The page's ``head``: the generator marker, title, description, canonical link,
+    site name and the article's JSON-LD (its metadata's losses declared)."""
     head = _el(page, "head")
     _el(head, "meta", charset="utf-8")
     _el(head, "meta", name="generator", content=GENERATOR)
@@ -181,10 +181,23 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(head, "meta", property="og:site_name", content=article.publisher.name)
     # the JSON-LD goes into the tree, never into the serialised page by searching it for a
     # marker (which the article's own text could hold); a script's text is written raw
-    losses = Losses()
     _el(head, "script", _script_json(_metadata(article, losses)), type=JSONLD_TYPE)
-    body = _el(page, "body")
-    art = _el(body, "article")
+
+
+def _byline(header: etree._Element, people: list[m.Byline]) -> None:
+    """The "By" line: each person's name, linked (``rel=author``) when a URL is safe."""
+    byline = _el(header, "p", "By ", **{"class": "byline"})
+    for i, person in enumerate(people):
+        if i:
+            byline[-1].tail = " and " if i == len(people) - 1 else ", "
+        url = safe_url(person.url) if person.url else None
+        link = _el(byline, "a" if url else "span", person.name, rel="author")
+        if url:
+            link.set("href", person.url or "")
+
+
+def _header(art: etree._Element, article: m.Article) -> None:
+    """The story's ``header``: headline, subheadline, standfirst, byline, dates."""
     header = _el(art, "header")
     if article.headline:
         _el(header, "h1", article.headline)
@@ -194,19 +207,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(header, "p", article.summary, **{"class": "standfirst"})
     people = [b for b in article.bylines if b.kind is m.BylineKind.PERSON]
     if people:
-        byline = _el(header, "p", "By ", **{"class": "byline"})
-        for i, person in enumerate(people):
-            if i:
-                sep = " and " if i == len(people) - 1 else ", "
-                byline[-1].tail = sep
-            link = _el(
-                byline,
-                "a" if person.url and safe_url(person.url) else "span",
-                person.name,
-                rel="author",
-            )
-            if person.url and safe_url(person.url):
-                link.set("href", person.url)
+        _byline(header, people)
     if article.published or article.modified:
         dates = _el(header, "p", **{"class": "dates"})
         if article.published:
@@ -215,6 +216,11 @@ def write(article: m.Article, *, strict: bool = False) -> str:
             if article.published:
                 dates[-1].tail = ", updated "
             _time(dates, article.modified, "updated")
+
+
+def _story(art: etree._Element, article: m.Article, losses: Losses) -> None:
+    """The figures outside the body, the body and its sign-offs; declares what their
+    markup drops and how the photo list comes back."""
     in_body = {f.photo for f in m.figures(article.body)}
     photos: list[m.Photo] = []
     for i, photo in enumerate(article.photos):
@@ -225,23 +231,35 @@ def write(article: m.Article, *, strict: bool = False) -> str:
     body_back = blocks_to_elements(content, article.body, losses=losses.at("body"))
     photos.extend(f.photo for f in m.figures(body_back))
     declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
-    orgs = [b for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
-    for org in orgs:
-        _el(content, "p", sign_off(org.name))
+    for org in article.bylines:
+        if org.kind is m.BylineKind.ORGANISATION:
+            _el(content, "p", sign_off(org.name))
+
+
+def _footer(art: etree._Element, article: m.Article) -> None:
+    """The story's ``footer``: the keyword tag list and the copyright line."""
     footer = _el(art, "footer")
     keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name]
     if keywords:
         tags = _el(footer, "ul", **{"class": "tags"})
         for topic in keywords:
-            _el(
-                _el(tags, "li"),
-                "a",
-                topic.name,
-                rel="tag",
-                href=f"#tag-{_norm(topic.name or '').replace(' ', '-')}",
-            )
+            anchor = f"#tag-{_norm(topic.name or '').replace(' ', '-')}"
+            _el(_el(tags, "li"), "a", topic.name, rel="tag", href=anchor)
     if article.rights and article.rights.notice:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
+
+
+def write(article: m.Article, *, strict: bool = False) -> str:
+    """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
+    losses = Losses()
+    page = etree.Element("html")
+    if article.language:
+        page.set("lang", article.language)
+    _head(page, article, losses)
+    art = _el(_el(page, "body"), "article")
+    _header(art, article)
+    _story(art, article, losses)
+    _footer(art, article)
     text = etree.tostring(page, method="html", encoding="unicode")
     report(FORMAT.name, losses, strict=strict)
     return "<!DOCTYPE html>\n" + text + "\n"
