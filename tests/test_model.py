@@ -113,7 +113,28 @@ def _imports(path: str) -> set[str]:
 
 
 def test_model_imports_only_attrs_stdlib_and_errors() -> None:
-    from newsmodel import errors
+    from newsmodel import errors, model_blocks, model_fields, model_parts
 
-    assert _imports(m.__file__) == {"attrs", "newsmodel.errors"}
+    # the model's modules import attrs, errors and each other, downwards only
+    assert _imports(model_fields.__file__) == {"attrs", "newsmodel.errors"}
+    assert _imports(model_parts.__file__) == {"attrs", "newsmodel.errors", "newsmodel.model_fields"}
+    assert _imports(model_blocks.__file__) == {
+        "attrs",
+        "newsmodel.errors",
+        "newsmodel.model_fields",
+        "newsmodel.model_parts",
+    }
+    assert _imports(m.__file__) == {
+        "attrs",
+        "newsmodel.model_blocks",
+        "newsmodel.model_fields",
+        "newsmodel.model_parts",
+    }
     assert _imports(errors.__file__) == set()  # errors.py depends on nothing
+
+
+def test_every_model_class_is_named_as_the_model_modules() -> None:
+    public = [getattr(m, name) for name in m.__all__]
+    classes = [c for c in public if isinstance(c, type)]
+    assert len(classes) >= 30
+    assert {c.__module__ for c in classes} == {"newsmodel.model"}

@@ -13,21 +13,21 @@ contract (decoding, the input guard, errors) and the writer.
 
 The writer emits a standalone HTML5 page (``article``, ``h1``, ``time``,
 ``figure``, byline, tag list) with the article's JSON-LD embedded; all text
-is escaped and raw embeds are sanitised.
+is escaped and raw embeds are sanitised. The page says newsmodel wrote it, and
+the reader reads such a page by its known layout (:mod:`newsmodel.io._html_layout`),
+so the writer declares each loss where it writes, by the rules of that reading.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
-import attrs
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._json import JSONObject
 from newsmodel.dates import format_date
-from newsmodel.errors import NoArticleError
 from newsmodel.io import HTML as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
@@ -35,11 +35,18 @@ from newsmodel.io._common import (
     check_input,
     sniff_encoding,
 )
-from newsmodel.losses import Losses, changed_paths, report
+from newsmodel.io._html_layout import (
+    BODY_CLASS,
+    GENERATOR,
+    JSONLD_TYPE,
+    read_own_page,
+    sign_off,
+)
+from newsmodel.losses import Losses, declare_photo_list, report
 from newsmodel.markup import blocks_to_elements, safe_url
 from newsmodel.markup.inline import element_maker
 from newsmodel.markup.write_figures import write_figure
-from newsmodel.page import read_page
+from newsmodel.page import parse, read_document
 from newsmodel.page.strings import norm as _norm
 from newsmodel.schemaorg import to_data
 
@@ -88,19 +95,26 @@ def read(
 ) -> m.Article:
     """Read the article on a news page. ``url`` is the page's address (for relative links).
 
-    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    A page this module wrote (it says so, and keeps the writer's structure) is read
+    by that structure (:mod:`newsmodel.io._html_layout`); any other page by the page
+    heuristics (:mod:`newsmodel.page`). Quotes are not extracted here;
+    :func:`newsmodel.read` does that.
     """
     data = check_input(data, format=FORMAT.name, max_bytes=max_bytes)
     text = decode_html(data, encoding)
     with as_read_errors(FORMAT.name):
-        return read_page(text, url, format=FORMAT.name)
+        document = parse(text, format=FORMAT.name)
+        own = read_own_page(document, url, format=FORMAT.name)
+        return own if own is not None else read_document(document, url, format=FORMAT.name)
 
 
 # ---------------------------------------------------------------------------
 # writing
 
 
-def _el(parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
+def _el(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     element = etree.SubElement(
         parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attributes.items()}
     )
@@ -109,7 +123,7 @@ def _el(parent: Any, tag: str, text: str | None = None, **attributes: str) -> An
     return element
 
 
-def _time(parent: Any, value: m.DateValue, kind: str) -> None:
+def _time(parent: etree._Element, value: m.DateValue, kind: str) -> None:
     _el(parent, "time", format_date(value), datetime=value.isoformat(), **{"class": kind})
 
 
@@ -126,37 +140,22 @@ _SCRIPT_ESCAPES = {
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
-def _script_json(data: Any) -> str:
+def _script_json(data: JSONObject) -> str:
     """``data`` as JSON safe to stand as the text of a ``script`` element."""
     text = json.dumps(data, ensure_ascii=False)
     return _SCRIPT_UNSAFE.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text)
 
 
-#: Article fields a page reader does not take back from a page (not from its JSON-LD
-#: either: what a page shows wins), each with why.
-_NOT_ON_PAGES = dict.fromkeys(
-    [
-        "id",
-        "dateline",
-        "creditline",
-        "version",
-        "status",
-        "urgency",
-        "embargo",
-        "slugline",
-        "ed_note",
-        "alt_ids",
-        "links",
-    ],
-    "a web page reader does not read it back",
-)
 #: Paths the page itself holds (its body, its figures), not its JSON-LD.
 _ON_THE_PAGE = ("body", "photos")
 #: Makes the page's figures (HTML, no namespace).
 _MAKER = element_maker(None)
+#: Why the photo list changes: a reader lists the figures outside the body first, then
+#: the body's, each photo once.
+_PHOTO_LIST = "a page lists the figures outside the body first, then the body's, each once"
 
 
-def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
+def _metadata(article: m.Article, losses: Losses) -> JSONObject:
     """The page's JSON-LD, declaring the metadata it cannot hold (the body and the photos
     are the page's own, declared as they are written)."""
     found = Losses()
@@ -164,37 +163,15 @@ def _metadata(article: m.Article, losses: Losses) -> dict[str, Any]:
     for path, reason in found.reasons().items():
         if not path.startswith(_ON_THE_PAGE):
             losses.drop(path, reason)
-    for field, why in _NOT_ON_PAGES.items():
-        if getattr(article, field) not in (None, ()):
-            losses.drop(field, why)
     return data
 
 
-#: Why a field comes back other than written and declared: the page reader's heuristics.
-_HEURISTICS = "a web page reader's heuristics (body density, furniture, standfirst) read it so"
-
-
-def _heuristic_losses(article: m.Article, document: str, losses: Losses) -> None:
-    """Interim, and the one writer that still reads its output: the fields a page's
-    reading heuristics decide (the body's extent, the standfirst, photos, rights) are
-    checked by reading the page, after every other loss was declared where written.
-    Only paths no declaration covers are added."""
-    try:
-        back = read(document)
-    except NoArticleError:  # a page of nothing: what it was written from is all lost
-        back = m.Article()
-    for path in changed_paths(attrs.evolve(article, quotes=()), back):
-        if not losses.covers(path):
-            losses.drop(path, _HEURISTICS)
-
-
-def write(article: m.Article, *, strict: bool = False) -> str:
-    """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
-    page = etree.Element("html")
-    if article.language:
-        page.set("lang", article.language)
+def _head(page: etree._Element, article: m.Article, losses: Losses) -> None:
+    """The page's ``head``: the generator marker, title, description, canonical link,
+    site name and the article's JSON-LD (its metadata's losses declared)."""
     head = _el(page, "head")
     _el(head, "meta", charset="utf-8")
+    _el(head, "meta", name="generator", content=GENERATOR)
     _el(head, "title", article.headline or "")
     if article.summary:
         _el(head, "meta", name="description", content=article.summary)
@@ -204,10 +181,23 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(head, "meta", property="og:site_name", content=article.publisher.name)
     # the JSON-LD goes into the tree, never into the serialised page by searching it for a
     # marker (which the article's own text could hold); a script's text is written raw
-    losses = Losses()
-    _el(head, "script", _script_json(_metadata(article, losses)), type="application/ld+json")
-    body = _el(page, "body")
-    art = _el(body, "article")
+    _el(head, "script", _script_json(_metadata(article, losses)), type=JSONLD_TYPE)
+
+
+def _byline(header: etree._Element, people: list[m.Byline]) -> None:
+    """The "By" line: each person's name, linked (``rel=author``) when a URL is safe."""
+    byline = _el(header, "p", "By ", **{"class": "byline"})
+    for i, person in enumerate(people):
+        if i:
+            byline[-1].tail = " and " if i == len(people) - 1 else ", "
+        url = safe_url(person.url) if person.url else None
+        link = _el(byline, "a" if url else "span", person.name, rel="author")
+        if url:
+            link.set("href", person.url or "")
+
+
+def _header(art: etree._Element, article: m.Article) -> None:
+    """The story's ``header``: headline, subheadline, standfirst, byline, dates."""
     header = _el(art, "header")
     if article.headline:
         _el(header, "h1", article.headline)
@@ -217,19 +207,7 @@ def write(article: m.Article, *, strict: bool = False) -> str:
         _el(header, "p", article.summary, **{"class": "standfirst"})
     people = [b for b in article.bylines if b.kind is m.BylineKind.PERSON]
     if people:
-        byline = _el(header, "p", "By ", **{"class": "byline"})
-        for i, person in enumerate(people):
-            if i:
-                sep = " and " if i == len(people) - 1 else ", "
-                byline[-1].tail = sep
-            link = _el(
-                byline,
-                "a" if person.url and safe_url(person.url) else "span",
-                person.name,
-                rel="author",
-            )
-            if person.url and safe_url(person.url):
-                link.set("href", person.url)
+        _byline(header, people)
     if article.published or article.modified:
         dates = _el(header, "p", **{"class": "dates"})
         if article.published:
@@ -238,33 +216,50 @@ def write(article: m.Article, *, strict: bool = False) -> str:
             if article.published:
                 dates[-1].tail = ", updated "
             _time(dates, article.modified, "updated")
+
+
+def _story(art: etree._Element, article: m.Article, losses: Losses) -> None:
+    """The figures outside the body, the body and its sign-offs; declares what their
+    markup drops and how the photo list comes back."""
     in_body = {f.photo for f in m.figures(article.body)}
+    photos: list[m.Photo] = []
     for i, photo in enumerate(article.photos):
         if photo not in in_body:
-            write_figure(art, photo, _MAKER, losses.at(f"photos[{i}]"))
-    content = _el(art, "div", **{"class": "article-body"})
+            back = write_figure(art, photo, _MAKER, losses.at(f"photos[{i}]"))
+            photos += [back] if back is not None else []
+    content = _el(art, "div", **{"class": BODY_CLASS})
     body_back = blocks_to_elements(content, article.body, losses=losses.at("body"))
-    if not body_back:
-        losses.drop("body", "a page without body text is read with its other text as the body")
-    orgs = [b for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
-    for org in orgs:
-        _el(content, "p", f"– {org.name}")
+    photos.extend(f.photo for f in m.figures(body_back))
+    declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
+    for org in article.bylines:
+        if org.kind is m.BylineKind.ORGANISATION:
+            _el(content, "p", sign_off(org.name))
+
+
+def _footer(art: etree._Element, article: m.Article) -> None:
+    """The story's ``footer``: the keyword tag list and the copyright line."""
     footer = _el(art, "footer")
     keywords = [t for t in article.topics if t.kind is m.TopicKind.KEYWORD and t.name]
     if keywords:
         tags = _el(footer, "ul", **{"class": "tags"})
         for topic in keywords:
-            _el(
-                _el(tags, "li"),
-                "a",
-                topic.name,
-                rel="tag",
-                href=f"#tag-{_norm(topic.name or '').replace(' ', '-')}",
-            )
+            anchor = f"#tag-{_norm(topic.name or '').replace(' ', '-')}"
+            _el(_el(tags, "li"), "a", topic.name, rel="tag", href=anchor)
     if article.rights and article.rights.notice:
         _el(footer, "p", article.rights.notice, **{"class": "copyright"})
+
+
+def write(article: m.Article, *, strict: bool = False) -> str:
+    """A standalone HTML5 page for ``article``, with its JSON-LD embedded."""
+    losses = Losses()
+    page = etree.Element("html")
+    if article.language:
+        page.set("lang", article.language)
+    _head(page, article, losses)
+    art = _el(_el(page, "body"), "article")
+    _header(art, article)
+    _story(art, article, losses)
+    _footer(art, article)
     text = etree.tostring(page, method="html", encoding="unicode")
-    document = "<!DOCTYPE html>\n" + text + "\n"
-    _heuristic_losses(article, document, losses)
     report(FORMAT.name, losses, strict=strict)
-    return document
+    return "<!DOCTYPE html>\n" + text + "\n"

@@ -162,122 +162,143 @@ def _photos(content: etree._Element | None, body: tuple[m.Block, ...]) -> tuple[
     return tuple(dict.fromkeys(photos))
 
 
+def _titles(
+    head: etree._Element | None, body_head: etree._Element | None
+) -> tuple[str | None, str | None, str | None]:
+    """The headline (``hl1``, else the ``title``), the subheadline and the abstract."""
+    headline = _text(_first(body_head, "hedline/hl1")) or _text(_first(head, "title"))
+    subheadline = _text(_first(body_head, "hedline/hl2"))
+    return headline, subheadline, _text(_first(body_head, "abstract"))
+
+
+def _tobject_topics(
+    head: etree._Element | None, catalog: Catalog
+) -> tuple[list[m.Topic], list[m.Topic]]:
+    """The ``tobject``'s subjects, and its properties as genres."""
+    topics: list[m.Topic] = []
+    for subject in _all(head, "tobject/tobject.subject"):
+        qcode, uri = _topic_code(_attr(subject, "tobject.subject.refnum"), catalog)
+        name = _attr(subject, "tobject.subject.matter") or _attr(subject, "tobject.subject.detail")
+        if name or qcode or uri:
+            topics.append(m.Topic(name=name, qcode=qcode, uri=uri))
+    genres = [
+        m.Topic(name=name, kind=m.TopicKind.GENRE)
+        for prop in _all(head, "tobject/tobject.property")
+        if (name := _attr(prop, "tobject.property.type"))
+    ]
+    return topics, genres
+
+
+def _docdata_topics(docdata: etree._Element | None, catalog: Catalog) -> list[m.Topic]:
+    """The people, organisations, places, events and objects ``identified-content``
+    names, then the keywords of the ``key-list``."""
+    topics: list[m.Topic] = []
+    for ident in _all(docdata, "identified-content"):
+        for child in ident:
+            kind = _TOPIC_ELEMENTS.get(local_name(child))
+            if kind is None:
+                continue
+            qcode, uri = _topic_code(
+                _attr(child, "value") or _attr(child, "location-code"), catalog
+            )
+            name = _text(child)
+            if name or qcode or uri:
+                topics.append(m.Topic(name=name, kind=kind, qcode=qcode, uri=uri))
+    for keyword in _all(docdata, "key-list/keyword"):
+        key = _attr(keyword, "key")
+        if key:
+            topics.append(m.Topic(name=key, kind=m.TopicKind.KEYWORD))
+    return topics
+
+
+def _pubdata(
+    head: etree._Element | None,
+) -> tuple[list[m.Topic], m.Publisher | None, str | None]:
+    """From the ``pubdata`` elements: the sections, the first publisher, the first URL."""
+    sections: list[m.Topic] = []
+    publisher = url = None
+    for pubdata in _all(head, "pubdata"):
+        section = _attr(pubdata, "position.section")
+        if section:
+            sections.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
+        name = _attr(pubdata, "name")
+        if name and publisher is None:
+            publisher = m.Publisher(name=name)
+        url = url or safe_url(_attr(pubdata, "ex-ref"))
+    return sections, publisher, url
+
+
+def _rights(body_head: etree._Element | None, docdata: etree._Element | None) -> m.Rights | None:
+    """The notice (``body.head/rights``), holder (``doc.copyright``) and usage terms."""
+    notice = _text(_first(body_head, "rights"))
+    holder = _attr(_first(docdata, "doc.copyright"), "holder")
+    terms = _attr(_first(docdata, "doc.rights"), "limitations")
+    if notice or holder or terms:
+        return m.Rights(notice=notice, holder=holder, usage_terms=terms)
+    return None
+
+
+def _read_dateline(body_head: etree._Element | None) -> m.Dateline | None:
+    """The dateline as printed, with its ``location`` when marked."""
+    element = _first(body_head, "dateline")
+    text = _text(element)
+    return m.Dateline(text=text, location=_text(_first(element, "location"))) if text else None
+
+
+def _modified(head: etree._Element | None) -> m.DateValue | None:
+    """The date of the last ``revision-history`` entry whose comment is "modified"."""
+    modified = None
+    for revision in _all(head, "revision-history"):
+        if (_attr(revision, "comment") or "").lower() == "modified":
+            modified = _date(_attr(revision, "norm"))
+    return modified
+
+
+def _urgency(docdata: etree._Element | None) -> int | None:
+    """``urgency/@ed-urg``, when it is 1 to 9."""
+    urgency = whole_number(_attr(_first(docdata, "urgency"), "ed-urg"))
+    return urgency if urgency and 1 <= urgency <= 9 else None
+
+
 def article_from_nitf(root: etree._Element, catalog: Catalog | None = None) -> m.Article:
     """The article in an ``nitf`` element (any namespace, or none)."""
     catalog = catalog or Catalog()
     head = _first(root, "head")
     body = _first(root, "body")
-    body_head = _first(body, "body.head") if body is not None else None
-    content = _first(body, "body.content") if body is not None else None
-    docdata = _first(head, "docdata") if head is not None else None
-
-    headline = _text(_first(body_head, "hedline/hl1")) if body_head is not None else None
-    if headline is None and head is not None:
-        headline = _text(_first(head, "title"))
-    subheadline = _text(_first(body_head, "hedline/hl2")) if body_head is not None else None
-    summary = None
-    if body_head is not None:
-        abstract = _first(body_head, "abstract")
-        summary = _text(abstract)
+    body_head = _first(body, "body.head")
+    content = _first(body, "body.content")
+    docdata = _first(head, "docdata")
+    headline, subheadline, summary = _titles(head, body_head)
     body_blocks = _flow_blocks(content)
-    photos = _photos(content, body_blocks)
-
-    topics: list[m.Topic] = []
-    genres: list[m.Topic] = []
-    if head is not None:
-        for subject in _all(head, "tobject/tobject.subject"):
-            qcode, uri = _topic_code(_attr(subject, "tobject.subject.refnum"), catalog)
-            name = _attr(subject, "tobject.subject.matter") or _attr(
-                subject, "tobject.subject.detail"
-            )
-            if name or qcode or uri:
-                topics.append(m.Topic(name=name, qcode=qcode, uri=uri))
-        for prop in _all(head, "tobject/tobject.property"):
-            name = _attr(prop, "tobject.property.type")
-            if name:
-                genres.append(m.Topic(name=name, kind=m.TopicKind.GENRE))
-    if docdata is not None:
-        for ident in _all(docdata, "identified-content"):
-            for child in ident:
-                kind = _TOPIC_ELEMENTS.get(local_name(child))
-                if kind is None:
-                    continue
-                qcode, uri = _topic_code(
-                    _attr(child, "value") or _attr(child, "location-code"), catalog
-                )
-                name = _text(child)
-                if name or qcode or uri:
-                    topics.append(m.Topic(name=name, kind=kind, qcode=qcode, uri=uri))
-        for keyword in _all(docdata, "key-list/keyword"):
-            key = _attr(keyword, "key")
-            if key:
-                topics.append(m.Topic(name=key, kind=m.TopicKind.KEYWORD))
-    publisher = url = None
-    if head is not None:
-        for pubdata in _all(head, "pubdata"):
-            section = _attr(pubdata, "position.section")
-            if section:
-                topics.append(m.Topic(name=section, kind=m.TopicKind.SECTION))
-            name = _attr(pubdata, "name")
-            if name and publisher is None:
-                publisher = m.Publisher(name=name)
-            url = url or safe_url(_attr(pubdata, "ex-ref"))
-
-    doc_id = _first(docdata, "doc-id") if docdata is not None else None
-    du_key = _first(docdata, "du-key") if docdata is not None else None
-    copyright_ = _first(docdata, "doc.copyright") if docdata is not None else None
-    rights_el = _first(docdata, "doc.rights") if docdata is not None else None
-    notice = _text(_first(body_head, "rights")) if body_head is not None else None
-    holder = _attr(copyright_, "holder")
-    terms = _attr(rights_el, "limitations")
+    topics, genres = _tobject_topics(head, catalog)
+    topics += _docdata_topics(docdata, catalog)
+    sections, publisher, url = _pubdata(head)
+    du_key = _first(docdata, "du-key")
     status_text = (_attr(docdata, "management-status") or "").lower()
-    status = {s.value: s for s in m.PubStatus}.get(status_text)
-    urgency_text = _attr(_first(docdata, "urgency"), "ed-urg") if docdata is not None else None
-    urgency = whole_number(urgency_text)
-    version_text = _attr(du_key, "version")
-    dateline = None
-    if body_head is not None:
-        dateline_el = _first(body_head, "dateline")
-        if dateline_el is not None and _text(dateline_el):
-            dateline = m.Dateline(
-                text=_text(dateline_el) or "", location=_text(_first(dateline_el, "location"))
-            )
-    modified = None
-    for revision in _all(head, "revision-history") if head is not None else []:
-        if (_attr(revision, "comment") or "").lower() == "modified":
-            modified = _date(_attr(revision, "norm"))
     language = _attr(root, "baselang")
-    if language:
-        language = language.replace("_", "-")
     return m.Article(
-        id=_attr(doc_id, "id-string"),
+        id=_attr(_first(docdata, "doc-id"), "id-string"),
         url=url,
         headline=headline,
         subheadline=subheadline,
         summary=summary,
         body=body_blocks,
         bylines=tuple(_bylines(body_head)),
-        photos=photos,
-        topics=tuple(topics),
-        published=_date(_attr(_first(docdata, "date.issue"), "norm"))
-        if docdata is not None
-        else None,
-        modified=modified,
-        language=language,
+        photos=_photos(content, body_blocks),
+        topics=tuple(topics + sections),
+        published=_date(_attr(_first(docdata, "date.issue"), "norm")),
+        modified=_modified(head),
+        language=language.replace("_", "-") if language else None,
         publisher=publisher,
-        dateline=dateline,
-        rights=m.Rights(notice=notice, holder=holder, usage_terms=terms)
-        if (notice or holder or terms)
-        else None,
-        creditline=_text(_first(body_head, "distributor")) if body_head is not None else None,
-        version=whole_number(version_text) or None,
-        status=status,
-        urgency=urgency if urgency and 1 <= urgency <= 9 else None,
-        embargo=_date(_attr(_first(docdata, "date.release"), "norm"))
-        if docdata is not None
-        else None,
+        dateline=_read_dateline(body_head),
+        rights=_rights(body_head, docdata),
+        creditline=_text(_first(body_head, "distributor")),
+        version=whole_number(_attr(du_key, "version")) or None,
+        status={s.value: s for s in m.PubStatus}.get(status_text),
+        urgency=_urgency(docdata),
+        embargo=_date(_attr(_first(docdata, "date.release"), "norm")),
         slugline=_attr(du_key, "key"),
-        ed_note=_attr(_first(docdata, "ed-msg"), "info") if docdata is not None else None,
+        ed_note=_attr(_first(docdata, "ed-msg"), "info"),
         genres=tuple(genres),
     )
 

@@ -14,6 +14,7 @@ and copyright lines, and keeps them out of the body.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -228,21 +229,13 @@ def _refuse_binary(head: bytes) -> None:
         raise ReadError(f"this is {kind}, not text", format=FORMAT.name)
 
 
-def _read(text: str, *, dayfirst: bool) -> m.Article:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    footer = _footer_start(lines)
-    head_lines, foot_lines = lines[:footer], lines[footer:]
-
-    bylines: list[m.Byline] = []
-    signoffs: list[m.Byline] = []
+def _read_footer(
+    foot_lines: list[str],
+) -> tuple[list[m.Topic], list[m.Byline], list[str]]:
+    """The footer's topic lists, agency sign-offs and rights lines (furniture skipped)."""
     topics: list[m.Topic] = []
-    photos: list[m.Photo] = []
-    seen_photos: set[m.Photo] = set()
+    signoffs: list[m.Byline] = []
     rights: list[str] = []
-    body: list[m.Block] = []
-    published: m.DateValue | None = None
-    modified: m.DateValue | None = None
-
     for line in foot_lines:
         line = line.strip()
         if not line or _is_furniture(line):
@@ -254,31 +247,58 @@ def _read(text: str, *, dayfirst: bool) -> m.Article:
             signoffs.append(signoff)
         elif _is_rights(line):
             rights.append(line)
+    return topics, signoffs, rights
 
+
+def _headline(head_lines: list[str]) -> tuple[str | None, list[list[str]]]:
+    """The headline (the first line that is not furniture) and the paragraphs after it,
+    each a list of lines, furniture left out."""
     groups = [
         [line for line in group if not _is_furniture(line)] for group in _paragraphs(head_lines)
     ]
     groups = [g for g in groups if g]
-    headline: str | None = None
-    if groups:
-        headline = groups[0][0]
-        groups[0] = groups[0][1:]
-        groups = [g for g in groups if g]
+    if not groups:
+        return None, groups
+    headline = groups[0][0]
+    groups[0] = groups[0][1:]
+    return headline, [g for g in groups if g]
 
-    def meta(line: str) -> bool:
-        return (
-            _date_line(line, dayfirst) is not None
-            or _caption(line) is not None
-            or (_BY_LINE.match(line) is not None and len(line.split()) <= 16)
-        )
 
-    # the standfirst: the one paragraph between the headline and the meta block
-    summary: str | None = None
-    first_meta = next((i for i, g in enumerate(groups[:3]) if meta(g[0])), None)
+def _is_meta(line: str, dayfirst: bool) -> bool:
+    """Whether ``line`` belongs to the meta block: a date line, a caption, a "By" line."""
+    return (
+        _date_line(line, dayfirst) is not None
+        or _caption(line) is not None
+        or (_BY_LINE.match(line) is not None and len(line.split()) <= 16)
+    )
+
+
+def _summary(groups: list[list[str]], dayfirst: bool) -> tuple[str | None, list[list[str]]]:
+    """The standfirst, the one paragraph between the headline and the meta block, and
+    the paragraphs after it."""
+    first_meta = next((i for i, g in enumerate(groups[:3]) if _is_meta(g[0], dayfirst)), None)
     if first_meta == 1:
-        summary = " ".join(groups[0])
-        groups = groups[1:]
+        return " ".join(groups[0]), groups[1:]
+    return None, groups
 
+
+@dataclasses.dataclass
+class _Story:
+    """What the paragraphs after the standfirst hold: the meta block's dates, bylines
+    and captions, and the body (captions after the meta block are its figures)."""
+
+    body: list[m.Block] = dataclasses.field(default_factory=list)
+    bylines: list[m.Byline] = dataclasses.field(default_factory=list)
+    photos: list[m.Photo] = dataclasses.field(default_factory=list)
+    published: m.DateValue | None = None
+    modified: m.DateValue | None = None
+
+
+def _read_story(groups: list[list[str]], dayfirst: bool) -> _Story:
+    """The meta block and the body in ``groups`` (the meta block ends at the first
+    paragraph with a line that is not meta)."""
+    story = _Story()
+    seen_photos: set[m.Photo] = set()
     in_header = True
     for group in groups:
         rest: list[str] = []
@@ -286,39 +306,50 @@ def _read(text: str, *, dayfirst: bool) -> m.Article:
             dates = _date_line(line, dayfirst) if in_header else None
             photo = _caption(line)
             if dates is not None:
-                published = published or dates[0]
-                modified = modified or dates[1]
+                story.published = story.published or dates[0]
+                story.modified = story.modified or dates[1]
             elif in_header and _BY_LINE.match(line) and len(line.split()) <= 16:
-                bylines.extend(parse_byline(line))
+                story.bylines.extend(parse_byline(line))
             elif photo is not None:
                 if photo not in seen_photos:
                     seen_photos.add(photo)
-                    photos.append(photo)
+                    story.photos.append(photo)
                     if not in_header:
-                        body.append(m.Figure(photo=photo))
+                        story.body.append(m.Figure(photo=photo))
             else:
                 rest.append(line)
         if rest:
             in_header = False
-            body.append(_block(rest))
+            story.body.append(_block(rest))
+    return story
 
-    publisher = None
-    if rights:
-        holder = _holder(rights[0])
-        name = holder.group("holder").strip() if holder else ""
-        if name and len(name.split()) <= 6 and not re.search(r"rights reserved", name, re.I):
-            publisher = m.Publisher(name=name)
 
+def _publisher(rights: list[str]) -> m.Publisher | None:
+    """The holder the first rights line names, when it reads as a name of a few words."""
+    holder = _holder(rights[0]) if rights else None
+    name = holder.group("holder").strip() if holder else ""
+    if name and len(name.split()) <= 6 and not re.search(r"rights reserved", name, re.I):
+        return m.Publisher(name=name)
+    return None
+
+
+def _read(text: str, *, dayfirst: bool) -> m.Article:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    footer = _footer_start(lines)
+    topics, signoffs, rights = _read_footer(lines[footer:])
+    headline, groups = _headline(lines[:footer])
+    summary, groups = _summary(groups, dayfirst)
+    story = _read_story(groups, dayfirst)
     return m.Article(
         headline=headline,
         summary=summary,
-        body=tuple(body),
-        bylines=tuple(dict.fromkeys(bylines + signoffs)),
-        photos=tuple(photos),
+        body=tuple(story.body),
+        bylines=tuple(dict.fromkeys(story.bylines + signoffs)),
+        photos=tuple(story.photos),
         topics=tuple(dict.fromkeys(topics)),
-        published=published,
-        modified=modified,
-        publisher=publisher,
+        published=story.published,
+        modified=story.modified,
+        publisher=_publisher(rights),
         rights=m.Rights(notice=" ".join(rights)) if rights else None,
     )
 
