@@ -538,9 +538,7 @@ def _photo(
     credit, photographer = _credits(index, element)
     if credit is None and photographer is None:
         credit, photographer = _credits(index, outer)
-    caption = _media_text(index, element, "description") or _media_text(
-        index, outer, "description"
-    )
+    caption = _media_text(index, element, "description") or _media_text(index, outer, "description")
     return m.Photo(
         url=url,
         caption=caption,
