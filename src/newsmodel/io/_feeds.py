@@ -284,12 +284,15 @@ _MONTHS = {
 }
 
 
+#: Zone names by their abbreviation (``EST``), as the date rules know them.
+_ZONES: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
+
+
 def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
     day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
     if zone is not None:
-        zones: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
-        tz = zones.get(zone.upper())
+        tz = _ZONES.get(zone.upper())
         if tz is None:  # a zone name we do not know: the general rules decide
             return parse_date(match.group())
     else:

@@ -146,4 +146,7 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
 
 def with_quotes(article: m.Article, *, indirect: bool = False) -> m.Article:
     """``article`` with its ``quotes`` found by :func:`extract_article`."""
-    return attrs.evolve(article, quotes=extract_article(article, indirect=indirect))
+    quotes = extract_article(article, indirect=indirect)
+    if not quotes and not article.quotes:
+        return article  # nothing to change: no new article to build and check
+    return attrs.evolve(article, quotes=quotes)
