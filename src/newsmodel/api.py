@@ -138,10 +138,11 @@ def read_many(
 ) -> Iterator[Article]:
     """Every article ``data`` holds, in order, as an iterator.
 
-    Feeds (``rss``, ``atom``, ``jsonfeed``) and JSON Lines (``jsonl``) give
-    one article per item or line, made as the iterator is read (a feed is
-    parsed at once, so its errors raise here; a JSON Lines file is read a line
-    at a time, so a bad line raises when it is reached). Any other format gives
+    Feeds (``rss``, ``atom``, ``jsonfeed``), JSON Lines (``jsonl``) and NewsML
+    messages (``newsml``, ``newsml1``) give one article per item, line or story,
+    made as the iterator is read (a feed or message is parsed at once, so its
+    errors raise here; a JSON Lines file is read a line at a time, so a bad
+    line raises when it is reached). Any other format gives
     its one article. ``format``, ``quotes`` and the other options are those of
     :func:`read`; quote extraction runs on each article as it is yielded.
     """
@@ -181,7 +182,7 @@ def read_file_many(
 
 def write_many(articles: Iterable[Article], format: str = "jsonl", **options: object) -> str:
     """Write ``articles`` as one document of a format that holds many (``rss``,
-    ``atom``, ``jsonfeed``, ``jsonl``) and return the text.
+    ``atom``, ``jsonfeed``, ``jsonl``, ``newsml`` as a ``newsMessage``) and return the text.
 
     Raises :class:`~newsmodel.errors.FormatError` for a format that holds one
     article; ``strict=True`` raises instead of warning about losses.
@@ -192,7 +193,7 @@ def write_many(articles: Iterable[Article], format: str = "jsonl", **options: ob
     if many is None:
         raise FormatError(
             f"format {info.name!r} holds one article; write_many writes formats that hold "
-            "many (rss, atom, jsonfeed, jsonl): write each article with newsmodel.write"
+            "many (rss, atom, jsonfeed, jsonl, newsml): write each article with newsmodel.write"
         )
     check_options(many, f"the {info.name} writer", options)
     items = list(articles)

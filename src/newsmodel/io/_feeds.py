@@ -239,6 +239,12 @@ class Entry:
     publisher: str | None = None
 
 
+#: Bylines read from a text, remembered: a feed names the same few authors on every
+#: item (the readings are immutable tuples, so sharing them is safe).
+_BYLINE_CACHE = 1024
+_byline = functools.lru_cache(maxsize=_BYLINE_CACHE)(parse_byline)
+
+
 def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
     """Authors by the byline rules (agencies as organisations), each name once."""
     out: dict[str, m.Byline] = {}
@@ -249,13 +255,13 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
             text = named.group("name").strip()
         if not text or len(text) > _MAX_BYLINE:
             continue
-        found = () if _EMAIL.match(text) else parse_byline(text)
+        found = () if _EMAIL.match(text) else _byline(text)
         for byline in found or (m.Byline(name=text),):
             out.setdefault(byline.name.lower(), byline)
     for name, url in entry.people:
         one = plain_text(name, markup=False)
         if one:
-            read = parse_byline(one)[:1]
+            read = _byline(one)[:1]
             byline = read[0] if len(read) == 1 and read[0].name == one else m.Byline(name=one)
             out.setdefault(one.lower(), attrs.evolve(byline, url=safe_url(url)))
     return tuple(out.values())
@@ -275,12 +281,15 @@ _MONTHS = {
 }
 
 
+#: Zone names by their abbreviation (``EST``), as the date rules know them.
+_ZONES: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
+
+
 def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
     day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
     if zone is not None:
-        zones: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
-        tz = zones.get(zone.upper())
+        tz = _ZONES.get(zone.upper())
         if tz is None:  # a zone name we do not know: the general rules decide
             return parse_date(match.group())
     else:
@@ -412,15 +421,28 @@ def articles_of(
     with an :class:`~newsmodel.errors.IgnoredContentWarning`."""
     for number, item in enumerate(items, 1):
         article = article_from_entry(make(item), channel, format=format)
-        if article == m.Article(
-            publisher=article.publisher, language=article.language, rights=article.rights
-        ):
+        if _says_nothing(article):
             warnings.warn(
                 IgnoredContentWarning(f"{format}: item {number} holds no article, skipped"),
                 stacklevel=2,
             )
             continue
         yield article
+
+
+#: Article fields a feed item may leave empty and still say nothing (the channel's).
+_FROM_CHANNEL = frozenset({"publisher", "language", "rights"})
+#: The other fields, each with its empty value, to test an article against.
+_EMPTY = tuple(
+    (name, value)
+    for name, value in attrs.asdict(m.Article(), recurse=False).items()
+    if name not in _FROM_CHANNEL
+)
+
+
+def _says_nothing(article: m.Article) -> bool:
+    """Whether ``article`` holds nothing but what the channel gives every item."""
+    return all(getattr(article, name) == empty for name, empty in _EMPTY)
 
 
 def first_article(articles: Iterator[m.Article], *, format: str) -> m.Article:
@@ -443,20 +465,46 @@ def first_article(articles: Iterator[m.Article], *, format: str) -> m.Article:
 # Media RSS and enclosures
 
 
-def _media(element: etree._Element, name: str) -> list[etree._Element]:
-    """The Media RSS children called ``name`` (either spelling of the namespace)."""
-    return [
-        c
-        for c in element
-        if isinstance(c.tag, str)
-        and c.tag.endswith("}" + name)
-        and "search.yahoo.com/mrss" in c.tag
-    ]
+class _MediaIndex:
+    """Each element's Media RSS children (either spelling of the namespace) and
+    ``enclosure`` children by local name, found once per element."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self) -> None:
+        self._found: dict[etree._Element, dict[str, list[etree._Element]]] = {}
+
+    def of(self, element: etree._Element) -> dict[str, list[etree._Element]]:
+        found = self._found.get(element)
+        if found is None:
+            found = {}
+            for child in element:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                local = tag.rsplit("}", 1)[-1]
+                if local == "enclosure":
+                    found.setdefault("", []).append(child)  # "" never names a media element
+                if tag[0] == "{" and "search.yahoo.com/mrss" in tag:
+                    found.setdefault(local, []).append(child)
+            self._found[element] = found
+        return found
+
+    def media(self, element: etree._Element, name: str) -> list[etree._Element]:
+        """The Media RSS children called ``name``."""
+        return self.of(element).get(name, [])
+
+    def enclosures(self, element: etree._Element) -> list[etree._Element]:
+        return self.of(element).get("", [])
 
 
-def _media_text(element: etree._Element, name: str) -> str | None:
-    found = _media(element, name)
+def _media_text(index: _MediaIndex, element: etree._Element, name: str) -> str | None:
+    found = index.media(element, name)
     return plain_text(found[0].text, markup=found[0].get("type") == "html") if found else None
+
+
+#: A URL that names an image file: ``…/photo.jpg``, ``…/photo.webp?w=640``.
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _is_image(element: etree._Element, url: str) -> bool:
@@ -464,13 +512,13 @@ def _is_image(element: etree._Element, url: str) -> bool:
     kind = (element.get("type") or "").lower()
     if medium or kind:
         return medium == "image" or kind.startswith("image/")
-    return re.search(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", url, re.IGNORECASE) is not None
+    return _IMAGE_FILE.search(url) is not None
 
 
-def _credits(element: etree._Element) -> tuple[str | None, str | None]:
+def _credits(index: _MediaIndex, element: etree._Element) -> tuple[str | None, str | None]:
     """``(credit, photographer)`` from ``media:credit`` (``role="photographer"`` names one)."""
     credit = photographer = None
-    for found in _media(element, "credit"):
+    for found in index.media(element, "credit"):
         text = plain_text(found.text, markup=False)
         if (found.get("role") or "").lower() == "photographer":
             photographer = photographer or text
@@ -479,16 +527,18 @@ def _credits(element: etree._Element) -> tuple[str | None, str | None]:
     return credit, photographer
 
 
-def _photo(element: etree._Element, outer: etree._Element, base: str | None) -> m.Photo | None:
+def _photo(
+    index: _MediaIndex, element: etree._Element, outer: etree._Element, base: str | None
+) -> m.Photo | None:
     """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
     credits from the element, else from its group or item (``outer``)."""
     url = resolve(element.get("url") or element.get("href"), base)
     if url is None or not _is_image(element, url):
         return None
-    credit, photographer = _credits(element)
+    credit, photographer = _credits(index, element)
     if credit is None and photographer is None:
-        credit, photographer = _credits(outer)
-    caption = _media_text(element, "description") or _media_text(outer, "description")
+        credit, photographer = _credits(index, outer)
+    caption = _media_text(index, element, "description") or _media_text(index, outer, "description")
     return m.Photo(
         url=url,
         caption=caption,
@@ -503,19 +553,26 @@ def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
     """The photos of an item: ``media:content`` (in ``media:group`` too), image
     ``enclosure`` elements, and thumbnails (a rendition of the first photo when there
     is one). The same URL read twice gives one photo, its first reading completed."""
+    index = _MediaIndex()
+    if not index.of(item) and not any(
+        isinstance(c.tag, str) and c.tag.endswith("}link") for c in item
+    ):
+        return ()  # nothing that can hold a photo: the common text-only item
     photos: dict[str, m.Photo] = {}
-    holders = [item, *_media(item, "group")]
+    holders = [item, *index.media(item, "group")]
     # Atom puts media:content inside a link (bbc style): those count as the item's
     holders += [link for link in item if isinstance(link.tag, str) and link.tag.endswith("}link")]
     for holder in holders:
-        for element in [*_media(holder, "content"), *_enclosures(holder)]:
-            photo = _photo(element, holder, base)
+        for element in [*index.media(holder, "content"), *index.enclosures(holder)]:
+            photo = _photo(index, element, holder, base)
             if photo is not None and photo.url is not None:
                 seen = photos.get(photo.url)
                 photos[photo.url] = _completed(seen, photo) if seen else photo
     # thumbnails may also sit in a media:content without a URL of its own
-    holders += [c for h in holders for c in _media(h, "content") if not c.get("url")]
-    thumbs = [p for h in holders for t in _media(h, "thumbnail") if (p := _photo(t, h, base))]
+    holders += [c for h in holders for c in index.media(h, "content") if not c.get("url")]
+    thumbs = [
+        p for h in holders for t in index.media(h, "thumbnail") if (p := _photo(index, t, h, base))
+    ]
     if not photos and thumbs:
         photos[thumbs[0].url or ""] = thumbs[0]
         thumbs = thumbs[1:]
@@ -530,10 +587,6 @@ def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
             )
             photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, rendition))
     return tuple(photos.values())
-
-
-def _enclosures(holder: etree._Element) -> list[etree._Element]:
-    return [c for c in holder if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] == "enclosure"]
 
 
 def _completed(first: m.Photo, other: m.Photo) -> m.Photo:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TypedDict
 
 import attrs
 from lxml import etree
@@ -47,7 +48,8 @@ from newsmodel.io._g2 import (
     code,
     link_rel,
 )
-from newsmodel.io.newsml_write import to_element
+from newsmodel.io._g2_message import Message, item_class, items_of, pictures_by_story
+from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.io.nitf import article_from_nitf
 from newsmodel.losses import Losses, report
 from newsmodel.markup import blocks_from_element
@@ -65,13 +67,16 @@ __all__ = [
     "XHTML",
     "XML_LANG",
     "read",
+    "read_many",
     "sniff",
     "to_element",
     "write",
+    "write_many",
 ]
 
 _SNIFF = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage|packageItem|NewsML)[\s>]")
-_PICTURE_CLASSES = ("ninat:picture", "ninat:graphic")
+#: Publication statuses by their code (``stat:usable`` → ``usable``).
+_STATUSES = {s.value: s for s in m.PubStatus}
 
 
 def sniff(head: bytes) -> bool:
@@ -230,15 +235,8 @@ def _photo(item: etree._Element) -> m.Photo:
     )
 
 
-def _item_class(item: etree._Element) -> str:
-    return (_attr(_first(item, "itemMeta/itemClass"), "qcode") or "").strip()
-
-
-def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Article:
-    catalog = _catalog(item, base)
-    item_meta = _first(item, "itemMeta")
-    meta = _first(item, "contentMeta")
-    body, inner = _body(_first(item, "contentSet"), catalog)
+def _titles(meta: etree._Element | None) -> tuple[str | None, str | None, str | None]:
+    """Headline, subheadline (a headline with a role) and summary."""
     headline = subheadline = None
     for element in _all(meta, "headline"):
         text = _text(element)
@@ -255,6 +253,11 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
         role = _attr(description, "role")
         if role in (None, "drol:summary", "drol:abstract", "drol:teaser") and summary is None:
             summary = _text(description)
+    return headline, subheadline, summary
+
+
+def _topics(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...]:
+    """Subjects (with their ranking), then keywords and sections."""
     topics: list[m.Topic] = []
     for subject in _all(meta, "subject"):
         qcode, uri = _topic_ids(subject, catalog)
@@ -278,17 +281,29 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
             topics.append(
                 m.Topic(name=name, kind=m.TopicKind.SECTION if is_section else m.TopicKind.KEYWORD)
             )
+    return tuple(topics)
+
+
+def _genres(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...]:
     genres = []
     for genre in _all(meta, "genre"):
         qcode, uri = _topic_ids(genre, catalog)
         name = _name(genre)
         if name or qcode or uri:
             genres.append(m.Topic(name=name, kind=m.TopicKind.GENRE, qcode=qcode, uri=uri))
-    links = []
+    return tuple(genres)
+
+
+def _url_and_links(
+    item: etree._Element, item_meta: etree._Element | None
+) -> tuple[str | None, tuple[m.RelatedLink, ...]]:
+    """The story's web address (an HTML ``remoteContent``) and its related links
+    (links to picture items are read as photos instead)."""
     url = None
     for remote in _all(item, "contentSet/remoteContent"):
         if (_attr(remote, "contenttype") or "").startswith(("text/html", "application/xhtml")):
             url = url or _attr(remote, "href")
+    links = []
     for link in _all(item_meta, "link"):
         target = _attr(link, "href") or _attr(link, "residref")
         rel = _attr(link, "rel")
@@ -302,25 +317,13 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
                 media_type=_attr(link, "contenttype"),
             )
         )
-    holder = _name(_first(item, "rightsInfo/copyrightHolder"))
-    notice = _text(_first(item, "rightsInfo/copyrightNotice"))
-    terms = _text(_first(item, "rightsInfo/usageTerms"))
-    provider = _first(item_meta, "provider")
-    provider_name = _name(provider)
-    status_code = code(_attr(_first(item_meta, "pubStatus"), "qcode"))
-    status = {s.value: s for s in m.PubStatus}.get((status_code or "").lower())
-    urgency_text = _text(_first(meta, "urgency"))
-    urgency = whole_number(urgency_text)
-    located = _name(_first(meta, "located"))
-    dateline_text = _text(_first(meta, "dateline"))
-    dateline = None
-    if dateline_text or located:
-        dateline = m.Dateline(text=dateline_text or located or "", location=located)
-    language = _attr(item, XML_LANG) or _attr(_first(meta, "language"), "tag")
-    if language:
-        language = language.replace("_", "-")
-    version_text = _attr(item, "version")
-    guid = _attr(item, "guid")
+    return url, tuple(links)
+
+
+def _dates(
+    item_meta: etree._Element | None, meta: etree._Element | None
+) -> tuple[m.DateValue | None, m.DateValue | None]:
+    """Published (content created, else first created) and modified."""
     created = _date(_first(meta, "contentCreated")) or _date(_first(item_meta, "firstCreated"))
     # versionCreated dates the item version; it stands for the article's modification
     # only beside firstCreated, when the item gives no content dates of its own
@@ -331,9 +334,10 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
         and _first(item_meta, "firstCreated") is not None
     ):
         modified = _date(_first(item_meta, "versionCreated"))
-    bylines = _bylines(meta)
-    if not bylines and inner is not None:
-        bylines = list(inner.bylines)
+    return created, modified
+
+
+def _alt_ids(meta: etree._Element | None) -> tuple[m.AltId, ...]:
     alt_ids = []
     for alt in _all(meta, "altId"):
         value = _text(alt)
@@ -342,6 +346,77 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
             if alt_type and alt_type.startswith(f"{NM_ALIAS}:"):
                 alt_type = code(alt_type)
             alt_ids.append(m.AltId(value=value, type=alt_type))
+    return tuple(alt_ids)
+
+
+class _Owner(TypedDict):
+    publisher: m.Publisher | None
+    rights: m.Rights | None
+    status: m.PubStatus | None
+    embargo: m.DateValue | None
+    ed_note: str | None
+
+
+class _Desk(TypedDict):
+    urgency: int | None
+    dateline: m.Dateline | None
+    language: str | None
+    version: int | None
+    slugline: str | None
+    creditline: str | None
+
+
+def _owner(item: etree._Element, item_meta: etree._Element | None) -> _Owner:
+    """Who sends the item and on what terms: publisher, rights, status (Article fields)."""
+    holder = _name(_first(item, "rightsInfo/copyrightHolder"))
+    notice = _text(_first(item, "rightsInfo/copyrightNotice"))
+    terms = _text(_first(item, "rightsInfo/usageTerms"))
+    provider = _first(item_meta, "provider")
+    provider_name = _name(provider)
+    status_code = code(_attr(_first(item_meta, "pubStatus"), "qcode"))
+    return {
+        "publisher": m.Publisher(name=provider_name, url=_attr(provider, "uri"))
+        if provider_name
+        else None,
+        "rights": m.Rights(notice=notice, holder=holder, usage_terms=terms)
+        if (notice or holder or terms)
+        else None,
+        "status": _STATUSES.get((status_code or "").lower()),
+        "embargo": _date(_first(item_meta, "embargoed")),
+        "ed_note": _text(_first(item_meta, "edNote")),
+    }
+
+
+def _desk(item: etree._Element, meta: etree._Element | None) -> _Desk:
+    """What the desk sets: urgency, dateline, language, version, slugline, credit line."""
+    urgency = whole_number(_text(_first(meta, "urgency")))
+    located = _name(_first(meta, "located"))
+    dateline_text = _text(_first(meta, "dateline"))
+    language = _attr(item, XML_LANG) or _attr(_first(meta, "language"), "tag")
+    return {
+        "urgency": urgency if urgency and 1 <= urgency <= 9 else None,
+        "dateline": m.Dateline(text=dateline_text or located or "", location=located)
+        if (dateline_text or located)
+        else None,
+        "language": language.replace("_", "-") if language else None,
+        "version": whole_number(_attr(item, "version")) or None,
+        "slugline": _text(_first(meta, "slugline")),
+        "creditline": _text(_first(meta, "creditline")),
+    }
+
+
+def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Article:
+    catalog = _catalog(item, base)
+    item_meta = _first(item, "itemMeta")
+    meta = _first(item, "contentMeta")
+    body, inner = _body(_first(item, "contentSet"), catalog)
+    headline, subheadline, summary = _titles(meta)
+    url, links = _url_and_links(item, item_meta)
+    published, modified = _dates(item_meta, meta)
+    bylines = _bylines(meta)
+    if not bylines and inner is not None:
+        bylines = list(inner.bylines)
+    guid = _attr(item, "guid")
     return m.Article(
         id=None if guid is None or guid.startswith(GENERATED) else guid,
         url=url,
@@ -351,27 +426,14 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
         body=body,
         bylines=tuple(bylines),
         photos=_with_figures(photos, inner.photos if inner else (), body),
-        topics=tuple(topics),
-        published=created,
+        topics=_topics(meta, catalog),
+        published=published,
         modified=modified,
-        language=language,
-        publisher=m.Publisher(name=provider_name, url=_attr(provider, "uri"))
-        if provider_name
-        else None,
-        dateline=dateline,
-        rights=m.Rights(notice=notice, holder=holder, usage_terms=terms)
-        if (notice or holder or terms)
-        else None,
-        creditline=_text(_first(meta, "creditline")),
-        version=whole_number(version_text) or None,
-        status=status,
-        urgency=urgency if urgency and 1 <= urgency <= 9 else None,
-        embargo=_date(_first(item_meta, "embargoed")),
-        slugline=_text(_first(meta, "slugline")),
-        ed_note=_text(_first(item_meta, "edNote")),
-        genres=tuple(genres),
-        alt_ids=tuple(alt_ids),
-        links=tuple(links),
+        genres=_genres(meta, catalog),
+        alt_ids=_alt_ids(meta),
+        links=links,
+        **_owner(item, item_meta),
+        **_desk(item, meta),
     )
 
 
@@ -405,26 +467,20 @@ def _sparse(item: etree._Element) -> m.Article:
     )
 
 
-def _items(root: etree._Element) -> list[etree._Element]:
-    name = local_name(root)
-    if name == "newsMessage":
-        item_set = _first(root, "itemSet")
-        return [c for c in item_set if local_name(c)] if item_set is not None else []
-    return [root]
+#: The roots read: items, and the message that carries them.
+_ROOTS = (
+    "newsMessage",
+    "newsItem",
+    "packageItem",
+    "conceptItem",
+    "knowledgeItem",
+    "catalogItem",
+    "planningItem",
+)
 
 
-def read(
-    data: bytes | str,
-    *,
-    catalog: Catalog | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> m.Article:
-    """Read a NewsML-G2 ``newsItem``, ``newsMessage`` or ``packageItem``.
-
-    ``catalog`` adds provider schemes (see :meth:`Catalog.from_file`) to the
-    built-in table and the document's own ``catalog`` elements.
-    Quotes are not extracted here; :func:`newsmodel.read` does that.
-    """
+def _root(data: bytes | str, max_bytes: int) -> etree._Element:
+    """The parsed document, refused unless its root is a G2 item or message."""
     root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes)
     name = local_name(root)
     if name == "NewsML" or (
@@ -436,58 +492,104 @@ def read(
             "this is NewsML 1.x, a different standard from NewsML-G2; it is not read",
             format=FORMAT.name,
         )
-    known = (
-        "newsMessage",
-        "newsItem",
-        "packageItem",
-        "conceptItem",
-        "knowledgeItem",
-        "catalogItem",
-        "planningItem",
-    )
-    if name not in known:
+    if name not in _ROOTS:
         raise ReadError(f"expected a NewsML-G2 item or message, found {name!r}", format=FORMAT.name)
-    base = _catalog(root, catalog or Catalog())
-    with as_read_errors(FORMAT.name):
-        return _read_items(_items(root), base)
+    return root
 
 
-def _read_items(items: list[etree._Element], base: Catalog) -> m.Article:
-    news = [i for i in items if local_name(i) == "newsItem"]
-    texts = [i for i in news if _item_class(i) in ("ninat:text", "ninat:composite", "")]
-    pictures = [i for i in news if _item_class(i) in _PICTURE_CLASSES]
-    others = [i for i in items if i not in texts and i not in pictures]
-    if not texts and len(pictures) == 1 and not others:
-        photo = _photo(pictures[0])
-        article = _article(pictures[0], [], base)
-        return attrs.evolve(article, photos=(photo,), summary=None)
-    photos = [_photo(p) for p in pictures]
-    if texts:
-        ignored = [
-            i for i in items if i not in (texts[0], *pictures) and local_name(i) != "packageItem"
-        ]
-        if ignored:
-            kinds = ", ".join(
-                f"{local_name(i)} {_attr(i, 'guid') or ''} ({_item_class(i) or 'no class'})"
-                for i in ignored
-            )
-            warnings.warn(
-                IgnoredContentWarning(f"newsml: not read into the article: {kinds}"), stacklevel=3
-            )
-        return _article(texts[0], photos, base)
-    first = items[0] if items else None
+def _stories(message: Message, base: Catalog) -> Iterator[m.Article]:
+    """One article per story, each with its pictures (:mod:`newsmodel.io._g2_groups`)."""
+    photos: dict[int, m.Photo] = {}
+    for text, chosen in zip(
+        message.texts,
+        pictures_by_story(message.items, message.texts, message.pictures),
+        strict=True,
+    ):
+        with as_read_errors(FORMAT.name):
+            for n in chosen:
+                if n not in photos:
+                    photos[n] = _photo(message.pictures[n])
+            yield _article(text, [photos[n] for n in chosen], base)
+
+
+def _no_story(message: Message, base: Catalog) -> m.Article:
+    """The article of a message without a text item: a lone picture, or a sparse
+    article for a package or another item (its photos the message's pictures)."""
+    if len(message.pictures) == 1 and not message.others:
+        only = message.pictures[0]
+        article = _article(only, [], base)
+        return attrs.evolve(article, photos=(_photo(only),), summary=None)
+    photos = tuple(_photo(p) for p in message.pictures)
+    first = message.items[0] if message.items else None
     if first is None:
         raise ReadError("the message holds no items", format=FORMAT.name)
     if local_name(first) != "packageItem":
         warnings.warn(
             IgnoredContentWarning(
-                f"newsml: a {local_name(first)} ({_item_class(first) or 'no class'}) "
+                f"newsml: a {local_name(first)} ({item_class(first) or 'no class'}) "
                 "is not a story; only its identity and title are read"
             ),
-            stacklevel=3,
+            stacklevel=4,
         )
     article = _sparse(first)
-    return attrs.evolve(article, photos=tuple(photos)) if photos else article
+    return attrs.evolve(article, photos=photos) if photos else article
+
+
+def _articles(message: Message, base: Catalog) -> Iterator[m.Article]:
+    if not message.texts:
+        with as_read_errors(FORMAT.name):
+            yield _no_story(message, base)
+        return
+    message.warn_others()
+    yield from _stories(message, base)
+
+
+def _message(data: bytes | str, catalog: Catalog | None, max_bytes: int) -> tuple[Message, Catalog]:
+    root = _root(data, max_bytes)
+    return Message.of(items_of(root)), _catalog(root, catalog or Catalog())
+
+
+def read_many(
+    data: bytes | str,
+    *,
+    catalog: Catalog | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[m.Article]:
+    """Every story of a NewsML-G2 message (or single item) as an article, in message order.
+
+    Each text ``newsItem`` is one article, with the picture items that go with it:
+    linked from it, shown in its body, grouped with it in a ``packageItem``, or
+    else following it in the message. A message without a text item gives one
+    article, as :func:`read` does. The document is parsed (and refused) at once;
+    articles are made as the iterator is read. ``catalog`` is as in :func:`read`.
+    """
+    message, base = _message(data, catalog, max_bytes)
+    return _articles(message, base)
+
+
+def read(
+    data: bytes | str,
+    *,
+    catalog: Catalog | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> m.Article:
+    """Read a NewsML-G2 ``newsItem``, ``newsMessage`` or ``packageItem``: its first story
+    (a warning says when the message holds more; :func:`read_many` gives them all).
+
+    ``catalog`` adds provider schemes (see :meth:`Catalog.from_file`) to the
+    built-in table and the document's own ``catalog`` elements.
+    Quotes are not extracted here; :func:`newsmodel.read` does that.
+    """
+    message, base = _message(data, catalog, max_bytes)
+    if len(message.texts) > 1:
+        warnings.warn(
+            IgnoredContentWarning(
+                f"newsml: the message holds {len(message.texts)} stories; read gives the "
+                "first (read_many gives them all)"
+            ),
+            stacklevel=2,
+        )
+    return next(_articles(message, base))
 
 
 # ---------------------------------------------------------------------------
@@ -521,7 +623,39 @@ def write(
         version_created=version_created,
         losses=losses,
     )
+    return _serialise(root, losses, strict)
+
+
+def _serialise(root: etree._Element, losses: Losses, strict: bool) -> str:
     indent_metadata(root, frozenset(["inlineXML"]))
     text = etree.tostring(root, encoding="unicode") + "\n"
-    report(FORMAT.name, losses, strict=strict)
+    report(FORMAT.name, losses, strict=strict, stacklevel=5)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
+
+
+def write_many(
+    articles: Iterable[m.Article],
+    *,
+    body: str = "xhtml",
+    package: bool = False,
+    catalog: Catalog | None = None,
+    version_created: datetime.datetime | None = None,
+    strict: bool = False,
+) -> str:
+    """Write ``articles`` as one NewsML-G2 2.35 ``newsMessage``: each article's text
+    item followed by its picture items (and preceded by its ``packageItem`` with
+    ``package=True``). :func:`read_many` gives the articles back, each with its photos.
+
+    The options are those of :func:`write`; losses are reported per article, under
+    its index (``[2].photos[0].alt``).
+    """
+    losses = Losses()
+    root = message_element(
+        articles,
+        body=body,
+        package=package,
+        catalog=catalog,
+        version_created=version_created,
+        losses=losses,
+    )
+    return _serialise(root, losses, strict)

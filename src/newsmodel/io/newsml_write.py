@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
 from lxml import etree
 
 from newsmodel import model as m
@@ -39,7 +40,7 @@ from newsmodel.losses import NO_QUOTES, Losses, declare_changes, declare_photo_l
 from newsmodel.markup import blocks_to_elements
 from newsmodel.xmlsafe import default_nsmap as _nsmap
 
-__all__ = ["to_element"]
+__all__ = ["message_element", "to_element"]
 
 #: Characters most G2 strings may not hold (their pattern is ``[\S ]*``): written as spaces.
 _ONE_LINE = re.compile(r"[\t\n\r]")
@@ -505,6 +506,108 @@ _PICTURE = (
 )
 
 
+#: What a GUID written in a message stands for: ``None`` for a text item, else the
+#: photo of a picture item and the photo a reader gets back from it.
+_Taken = tuple[m.Photo, m.Photo] | None
+
+
+@attrs.frozen
+class _Written:
+    """The items written for one article: its text item, its new picture items, the
+    package (on request), and the ``versionCreated`` they carry."""
+
+    text: etree._Element
+    pictures: list[etree._Element]
+    package: etree._Element | None
+    when: datetime.datetime
+
+
+def _check(body: str, version_created: datetime.datetime | None) -> None:
+    if body not in ("xhtml", "nitf"):
+        raise WriteError(f"body must be 'xhtml' or 'nitf', not {body!r}")
+    if version_created is not None and version_created.utcoffset() is None:
+        raise WriteError("version_created needs a time zone")
+
+
+def _unique(guid: str, identifier: str | None, seed: str, taken: Mapping[str, object]) -> str:
+    """``guid``, or, when a GUID we made up is taken in the message, another one."""
+    if identifier or guid not in taken:
+        return guid
+    return _guid(None, f"{seed}|{len(taken)}")
+
+
+def _written(
+    article: m.Article,
+    *,
+    body: str,
+    package: bool,
+    catalog: Catalog,
+    version_created: datetime.datetime | None,
+    losses: Losses,
+    taken: dict[str, _Taken],
+    index: int = 0,
+) -> _Written:
+    """Every item for ``article``; ``taken`` (the GUIDs in the message so far, with the
+    photo of each picture item) gains this article's. A picture item already in the
+    message is linked to, not written again. ``index``: the article's place in the message."""
+    when = _version_created(article, version_created)
+    in_body = {f.photo for f in m.figures(article.body)}
+    attached = [(i, p) for i, p in enumerate(article.photos) if p not in in_body]
+    text = article.text  # once: the GUID and the word count both need it
+    seed = f"{article.headline}|{article.published}|{text[:200]}"
+    base_guid = _unique(_guid(article.id, seed), article.id, seed, taken)
+    taken[base_guid] = None
+    guids, new = [], []
+    for n, (i, photo) in enumerate(attached):
+        photo_seed = f"{base_guid}|photo|{n}|{photo.url}|{photo.caption}"
+        guid = _unique(_guid(photo.id, photo_seed), photo.id, photo_seed, taken)
+        guids.append(guid)
+        earlier = taken.get(guid)
+        if earlier is None:  # no picture item has this GUID yet
+            taken[guid] = (photo, photo)  # the photo a reader gets back is set below
+            new.append((i, photo, guid))
+        elif earlier[0] != photo:
+            losses.drop(f"photos[{i}]", "another item with this id is in the message")
+    text_item, kept = _text_item(
+        article,
+        body=body,
+        catalog=catalog,
+        version_created=when,
+        photo_guids=guids,
+        guid=base_guid,
+        losses=losses,
+    )
+    pictures = []
+    for i, photo, guid in new:
+        item, back = _picture_item(photo, guid, when, losses.at(f"photos[{i}]"))
+        taken[guid] = (photo, back)
+        pictures.append(item)
+    backs = [pair[1] for pair in map(taken.get, guids) if pair]
+    photos = [*backs, *(f.photo for f in m.figures(kept))]
+    declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
+    return _Written(
+        text=text_item,
+        pictures=pictures,
+        package=_package(article, base_guid, guids, when, f"G{index + 1}") if package else None,
+        when=when,
+    )
+
+
+def _message(written: Sequence[_Written]) -> etree._Element:
+    """A ``newsMessage`` of every item written, each article's package first."""
+    message = etree.Element(_G2.prefix + "newsMessage", nsmap=_nsmap(NS))
+    header = _G2(message, "header")
+    sent = max((w.when for w in written), default=None) or _version_created(m.Article(), None)
+    _G2(header, "sent", _iso(sent))
+    item_set = _G2(message, "itemSet")
+    for one in written:
+        if one.package is not None:
+            item_set.append(one.package)
+        item_set.append(one.text)
+        item_set.extend(one.pictures)
+    return message
+
+
 def to_element(
     article: m.Article,
     *,
@@ -515,61 +618,71 @@ def to_element(
     losses: Losses | None = None,
 ) -> etree._Element:
     """The NewsML-G2 root element for ``article``; what it drops goes to ``losses``."""
-    if body not in ("xhtml", "nitf"):
-        raise WriteError(f"body must be 'xhtml' or 'nitf', not {body!r}")
-    if version_created is not None and version_created.utcoffset() is None:
-        raise WriteError("version_created needs a time zone")
-    losses = Losses() if losses is None else losses
-    catalog = catalog or Catalog()
-    when = _version_created(article, version_created)
-    in_body = {f.photo for f in m.figures(article.body)}
-    attached = [(i, p) for i, p in enumerate(article.photos) if p not in in_body]
-    text = article.text  # once: the GUID and the word count both need it
-    base_guid = _guid(article.id, f"{article.headline}|{article.published}|{text[:200]}")
-    guids = [
-        _guid(p.id, f"{base_guid}|photo|{n}|{p.url}|{p.caption}")
-        for n, (_, p) in enumerate(attached)
-    ]
-    text_item, kept = _text_item(
+    _check(body, version_created)
+    written = _written(
         article,
         body=body,
-        catalog=catalog,
-        version_created=when,
-        photo_guids=guids,
-        guid=base_guid,
-        losses=losses,
+        package=package,
+        catalog=catalog or Catalog(),
+        version_created=version_created,
+        losses=Losses() if losses is None else losses,
+        taken={},
     )
-    pictures = [
-        _picture_item(p, guid, when, losses.at(f"photos[{i}]"))
-        for (i, p), guid in zip(attached, guids, strict=True)
+    if not written.pictures and not package:
+        return written.text
+    return _message([written])
+
+
+def message_element(
+    articles: Iterable[m.Article],
+    *,
+    body: str = "xhtml",
+    package: bool = False,
+    catalog: Catalog | None = None,
+    version_created: datetime.datetime | None = None,
+    losses: Losses | None = None,
+) -> etree._Element:
+    """A ``newsMessage`` holding every article's items; what each article loses goes
+    to ``losses`` under its index (``[2].photos[0].alt``)."""
+    _check(body, version_created)
+    losses = Losses() if losses is None else losses
+    articles = list(articles)
+    if not articles:
+        raise WriteError("a NewsML-G2 message holds at least one item: no articles were given")
+    taken: dict[str, _Taken] = {}
+    written = [
+        _written(
+            article,
+            body=body,
+            package=package,
+            catalog=catalog or Catalog(),
+            version_created=version_created,
+            losses=losses.at(f"[{n}]"),
+            taken=taken,
+            index=n,
+        )
+        for n, article in enumerate(articles)
     ]
-    photos = [back for _, back in pictures] + [f.photo for f in m.figures(kept)]
-    declare_photo_list(article.photos, tuple(dict.fromkeys(photos)), losses, _PHOTO_LIST)
-    if not attached and not package:
-        return text_item
-    message = etree.Element(_G2.prefix + "newsMessage", nsmap=_nsmap(NS))
-    header = _G2(message, "header")
-    _G2(header, "sent", _iso(when))
-    item_set = _G2(message, "itemSet")
-    if package:
-        item_set.append(_package(article, base_guid, guids, when))
-    item_set.append(text_item)
-    for item, _ in pictures:
-        item_set.append(item)
-    return message
+    return _message(written)
 
 
 def _package(
-    article: m.Article, text_guid: str, photo_guids: Iterable[str], when: datetime.datetime
+    article: m.Article,
+    text_guid: str,
+    photo_guids: Iterable[str],
+    when: datetime.datetime,
+    group_id: str,
 ) -> etree._Element:
+    """A package of one group (``group_id``, unique in the message) holding the story and
+    its photos."""
     package = etree.Element(
         _G2.prefix + "packageItem",
         {"guid": text_guid + ":package", "standard": "NewsML-G2", "standardversion": "2.35"},
         nsmap=_nsmap(NS),
     )
     _item_meta(package, "ninat:composite", article.publisher, when)
-    group_set = _G2(package, "groupSet", root="G1")
-    group = _G2(group_set, "group", id="G1", role="grpRole:main")
+    group_set = _G2(package, "groupSet", root=group_id)
+    group = _G2(group_set, "group", id=group_id, role="grpRole:main")
     _G2(group, "itemRef", residref=text_guid)
     for guid in photo_guids:
         _G2(group, "itemRef", residref=guid)

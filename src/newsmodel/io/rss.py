@@ -15,6 +15,7 @@ Mapping and losses: ``docs/formats/feeds.md``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
@@ -57,6 +58,8 @@ NAMESPACES = {
     "http://my.netscape.com/rdf/simple/0.9/": "",
     "http://backend.userland.com/rss2": "",
 }
+#: Tags whose lookup keys are remembered (a feed uses a few dozen, on every item).
+_KEY_CACHE = 512
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _RDF_RESOURCE = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -78,6 +81,7 @@ def sniff(head: bytes) -> bool:
 # reading
 
 
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def _key(tag: object) -> str | None:
     """``dc:creator``, ``title``: an element's lookup key; ``None`` for other namespaces."""
     if not isinstance(tag, str):

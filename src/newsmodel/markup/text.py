@@ -50,8 +50,15 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
 
 
 def has_text(content: Iterable[m.Inline]) -> bool:
-    """Whether ``content`` has any text that is not white space."""
-    return bool(m.inline_text(content).strip())
+    """Whether ``content`` has any text that is not white space (as
+    ``m.inline_text(content).strip()`` would say, without joining the text)."""
+    for item in content:
+        if isinstance(item, str):
+            if item and not item.isspace():
+                return True
+        elif not isinstance(item, m.LineBreak) and has_text(item.content):
+            return True
+    return False
 
 
 def number(value: str | None) -> int | None:

@@ -100,9 +100,11 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
     pieces: list[tuple[m.QuotePart, int | None, str]] = []
     if article.summary:
         pieces.append((m.QuotePart.SUMMARY, None, article.summary))
+    plain: dict[int, str] = {}  # each paragraph's text, worked out once
     for index, block in enumerate(article.body):
         if isinstance(block, (m.Paragraph, m.Heading)):
-            pieces.append((m.QuotePart.BODY, index, m.block_text(block)))
+            plain[index] = m.block_text(block)
+            pieces.append((m.QuotePart.BODY, index, plain[index]))
     # one text, and where each piece starts in it: a quote is placed by bisection
     chunks = [piece.replace("\n\n", "\n") + "\n\n" for _, _, piece in pieces]
     starts = list(itertools.accumulate((len(chunk) for chunk in chunks), initial=0))
@@ -125,11 +127,11 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
                     )
                 )
         elif isinstance(block, (m.Paragraph, m.Heading)):
-            plain = m.block_text(block)
+            text = plain[index]
             for quoted in _inline_quotes(block.content):
                 quoted = quoted.strip()
-                if quoted and quoted not in seen and quoted in plain:
-                    start = plain.index(quoted)
+                if quoted and quoted not in seen and quoted in text:
+                    start = text.index(quoted)
                     quotes.append(
                         m.Quote(
                             text=quoted,
@@ -144,4 +146,7 @@ def extract_article(article: m.Article, *, indirect: bool = False) -> tuple[m.Qu
 
 def with_quotes(article: m.Article, *, indirect: bool = False) -> m.Article:
     """``article`` with its ``quotes`` found by :func:`extract_article`."""
-    return attrs.evolve(article, quotes=extract_article(article, indirect=indirect))
+    quotes = extract_article(article, indirect=indirect)
+    if not quotes and not article.quotes:
+        return article  # nothing to change: no new article to build and check
+    return attrs.evolve(article, quotes=quotes)

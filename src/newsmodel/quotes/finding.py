@@ -12,7 +12,7 @@ from newsmodel.errors import NewsmodelWarning
 from newsmodel.quotes.candidates import _candidates
 from newsmodel.quotes.handover import _CREDIT_PARAGRAPH, _handed_on
 from newsmodel.quotes.indirect import _reported_speech
-from newsmodel.quotes.marks import _mask, _pairs, _paragraphs
+from newsmodel.quotes.marks import ANY_OPEN_MARK, _mask, _pairs, _paragraphs
 from newsmodel.quotes.names import _split_role
 from newsmodel.quotes.records import QuoteMatch, _absolute, _Speaker
 from newsmodel.quotes.resolver import _Resolver
@@ -53,6 +53,8 @@ def find(text: str, *, indirect: bool = False, language: str | None = None) -> l
     said NATO was involved.``) as ``kind=indirect``, from sentences that hold
     no quotation marks, so it is never mixed with a direct quote.
     """
+    if not indirect and ANY_OPEN_MARK.search(text) is None:
+        return []  # no quotation mark anywhere: no paragraph has a pair to read
     ctx = _Context(language=language)
     out: list[QuoteMatch] = []
     reported: list[QuoteMatch] = []

@@ -13,6 +13,9 @@ from newsmodel.quotes.words import _UPPER
 #: An opening quotation mark (a ” opens only at the start of a paragraph), English or
 #: of another language (see :data:`_CLOSERS`).
 _OPEN_MARK = re.compile('[“"‘„»«「『]|^”(?=\\s*[\\w…])')
+#: Every character :data:`_OPEN_MARK` can match: a text without any holds no quotation
+#: marks at all (``He said no.``), so no direct quote.
+ANY_OPEN_MARK = re.compile('[“"‘„»«「『”]')
 #: The closing marks of the other languages' opening marks: „…“ (or „…”) and »…«
 #: German (»…» Scandinavian), «…» French, Spanish, Italian, Portuguese, 「…」 and 『…』
 #: Japanese and Chinese. Their nested marks (‚…‘, ‹…›, “…”, 『…』) stay inside.
