@@ -565,3 +565,23 @@ def test_a_short_named_body_beats_a_sidebar_widget() -> None:
     text = read(html).text
     assert sentence(0) in text
     assert missing(text, range(50, 56)) == list(range(50, 56))
+
+
+def test_chunks_behind_different_class_less_wrappers_join() -> None:
+    """The first chunk stands alone, the next ones each sit in class-less wrappers."""
+
+    def chunk(numbers: Iterable[int], extra: str = "") -> str:
+        return (
+            f"<div class='step-box'><div class='step-inner'><div class='step-text{extra}'>"
+            + paragraphs(numbers)
+            + "</div></div></div>"
+        )
+
+    wrapped = "".join(f"<span><span>{chunk([n])}</span></span>" for n in range(3, 8))
+    html = page(
+        "<article>" + chunk(range(3), " lead-text") + wrapped + "</article>"
+        "<div class='side-col'><p>" + sentence(90) + "</p></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert sentence(90) not in text

@@ -298,7 +298,7 @@ def _join_siblings(
             continue
         if not isinstance(sibling.tag, str) or _is_furniture(sibling):
             continue
-        if _signature(sibling) == signature and _continues(sibling, signature, measures, own):
+        if _alike(_signature(sibling), signature) and _continues(sibling, signature, measures, own):
             inner = _same_kind_inside(sibling, kind, measures) if not first else []
             out.extend(inner or [sibling])
         elif first and sibling.tag == node.tag and _bigger_sibling(sibling, measures, own):
@@ -328,6 +328,13 @@ def _signature(element: etree._Element) -> tuple[tuple[str, ...], str]:
         node = children[0]
     tag, name = _kind(node)
     return (*tags, tag), name
+
+
+def _alike(one: tuple[tuple[str, ...], str], other: tuple[tuple[str, ...], str]) -> bool:
+    """Whether two signatures are of one kind: the same, or leading through different
+    class-less wrappers to the same named kind (``span > span > div.step`` beside
+    ``div.step``)."""
+    return one == other or (bool(one[1]) and one[1] == other[1] and one[0][-1] == other[0][-1])
 
 
 def _has_own_text(element: etree._Element) -> bool:
