@@ -498,3 +498,90 @@ def test_an_escaped_articlebody_still_matches_its_paragraphs() -> None:
     )
     text = read(html).text
     assert all(s in text for s in story) and sentence(60) not in text
+
+
+# -- broader web pages: blogs, comment sections, link lists ------------------------------
+
+
+def test_commas_between_linked_names_are_no_prose() -> None:
+    names = ", ".join(f"<a href='/u/{n}'>reader{n}</a>" for n in range(600))
+    html = page(
+        "<div class='work-text'>"
+        + paragraphs(range(6))
+        + f"</div><div class='fan-box'><p class='fans'>{names}</p></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(6)) == []
+    assert "reader7" not in text
+
+
+def _comment(n: int) -> str:
+    return f"<div class='commentbody by-reader{n}'>" + paragraphs(range(n, n + 3)) + "</div>"
+
+
+def test_readers_comments_are_not_the_story() -> None:
+    """A short post under a long comment section (and its reply form): the post."""
+    form = (
+        "<div id='respond'><form id='replyform'><p class='form-note'>Your address stays "
+        "private, and the fields marked with a star, name and address, are required "
+        "before any reply is shown.</p><textarea name='reply'></textarea></form></div>"
+    )
+    html = page(
+        "<div class='post-text'>"
+        + paragraphs(range(2))
+        + "</div><div class='reader-zone'>"
+        + "".join(_comment(n) for n in (10, 20, 30, 40))
+        + form
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(2)) == []
+    assert missing(text, [10, 21, 32, 40]) == [10, 21, 32, 40]
+    assert "private" not in text
+
+
+def test_a_named_body_of_text_between_line_breaks_is_read() -> None:
+    """A blog post's text between ``<br>``s and a picture's ``div``, beside a longer
+    profile blurb in the sidebar."""
+    lines = "<br><br>".join(sentence(n) for n in range(3))
+    blurb = " ".join(sentence(n) for n in range(80, 85))
+    html = page(
+        "<div class='post-outer'><h3>Post title</h3><div class='post-body entry-content'>"
+        f"{lines}<div class='pic-sep'><a href='/i'><img src='i.jpg' alt=''></a></div>"
+        f"{sentence(3)}<br>{sentence(4)}</div><div class='post-foot'>Labels: one</div></div>"
+        f"<div class='side-col'><div class='profile-blurb'><p>{blurb}</p></div></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(5)) == []
+    assert sentence(80) not in text
+
+
+def test_a_short_named_body_beats_a_sidebar_widget() -> None:
+    archive = "".join(f"<p>{sentence(n)}</p>" for n in range(50, 56))
+    html = page(
+        f"<div class='post-outer'><div class='entry-content'><p>{sentence(0)}</p></div></div>"
+        f"<div class='side-col'><div class='widget text-box'>{archive}</div></div>"
+    )
+    text = read(html).text
+    assert sentence(0) in text
+    assert missing(text, range(50, 56)) == list(range(50, 56))
+
+
+def test_chunks_behind_different_class_less_wrappers_join() -> None:
+    """The first chunk stands alone, the next ones each sit in class-less wrappers."""
+
+    def chunk(numbers: Iterable[int], extra: str = "") -> str:
+        return (
+            f"<div class='step-box'><div class='step-inner'><div class='step-text{extra}'>"
+            + paragraphs(numbers)
+            + "</div></div></div>"
+        )
+
+    wrapped = "".join(f"<span><span>{chunk([n])}</span></span>" for n in range(3, 8))
+    html = page(
+        "<article>" + chunk(range(3), " lead-text") + wrapped + "</article>"
+        "<div class='side-col'><p>" + sentence(90) + "</p></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert sentence(90) not in text

@@ -18,7 +18,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
 from newsmodel.page.blocks import Body, clean_blocks
-from newsmodel.page.elements import content_hinted, furniture_named, hidden
+from newsmodel.page.elements import comment_sections, content_hinted, furniture_named, hidden
 from newsmodel.page.ldbody import LdGuide, ld_guide
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
@@ -30,7 +30,7 @@ from newsmodel.page.weights import (
     COMMA_WEIGHT,
     CONTAINER_LEVELS,
     DENSE_TEXT,
-    DIV_OWN_TEXT_MIN,
+    FALLBACK_GAIN,
     FALLBACK_WORDS,
     GRANDPARENT_DIVISOR,
     GROUP_KEEP_SHARE,
@@ -39,6 +39,7 @@ from newsmodel.page.weights import (
     LD_BODY_MIN_WORDS,
     LD_BODY_SHARE,
     LD_COVER_MIN,
+    LINK_LIST_SHARE,
     PARAGRAPH_MIN,
     PRUNE_KEEP_SHARE,
     SIBLING_MAX_LINKED,
@@ -104,7 +105,7 @@ def read_body(
         dense = _densest(root, measures)
         if dense is not None and dense is not container:
             other = read(dense)
-            if _words(other.blocks) > _words(body.blocks):
+            if _words(other.blocks) > FALLBACK_GAIN * _words(body.blocks):
                 body = other
     # the page's own JSON-LD articleBody, when the markup gave much less
     if ld is not None and ld.body:
@@ -177,32 +178,54 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
     best_hint = _deepest_hint(hinted, measures)
     if best_hint is not None and measures.paragraphs(best_hint) >= HINTED_MIN_PARAGRAPHS:
         return best_hint
+    comments = comment_sections(root)
+    scores = _paragraph_scores(root, measures, comments)
+    if not scores:
+        return best_hint
+    best = max(scores, key=lambda el: scores[el])
+    # a short story in a named body beats furniture (a sidebar's widget, the comments)
+    if (
+        (furniture_named(best) or best in comments)
+        and best_hint is not None
+        and measures.paragraphs(best_hint) >= PARAGRAPH_MIN
+        and best_hint not in comments
+    ):
+        return best_hint
+    return best
+
+
+def _paragraph_scores(
+    root: etree._Element, measures: Measures, comments: set[etree._Element]
+) -> dict[etree._Element, float]:
+    """Each paragraph's score (its text and commas outside links) given to its parent and,
+    divided again at each level, to the ancestors above; from an element named as
+    furniture up, the score counts for ``BOILERPLATE_PENALTY`` (a sidebar's widget does
+    not make the sidebar's column a container)."""
     scores: dict[etree._Element, float] = {}
     for p in _paragraph_like(root, measures):
         length = measures.length(p)
         if length < PARAGRAPH_MIN:
             continue
-        links = measures.linked(p)
-        score = length * (1.0 - min(links / max(length, 1), 1.0))
-        score += measures.commas(p) * COMMA_WEIGHT
-        parent = p.getparent()
-        if parent is None:
+        # a paragraph mostly of links (commas between linked names) is a list, no prose
+        linked = measures.linked(p) / max(length, 1)
+        if linked > LINK_LIST_SHARE:
             continue
-        # the parent gets the score, each ancestor above it a part divided again
-        ancestor: etree._Element | None = parent
+        score = (length + measures.commas(p) * COMMA_WEIGHT) * (1.0 - linked)
+        if p in comments:
+            score *= BOILERPLATE_PENALTY  # readers' comments are no part of the story
+        ancestor = p.getparent()
         for level in range(CONTAINER_LEVELS):
             if ancestor is None:
                 break
-            scores[ancestor] = scores.get(ancestor, 0.0) + score / GRANDPARENT_DIVISOR**level
+            if furniture_named(ancestor):
+                score *= BOILERPLATE_PENALTY
+            bonus = local_name(ancestor) in _ARTICLE_TAGS or ancestor.get("itemprop") == (
+                "articleBody"
+            )
+            share = score / GRANDPARENT_DIVISOR**level * (ARTICLE_BONUS if bonus else 1.0)
+            scores[ancestor] = scores.get(ancestor, 0.0) + share
             ancestor = ancestor.getparent()
-    for el in list(scores):
-        if furniture_named(el):
-            scores[el] *= BOILERPLATE_PENALTY
-        if local_name(el) in _ARTICLE_TAGS or el.get("itemprop") == "articleBody":
-            scores[el] *= ARTICLE_BONUS
-    if not scores:
-        return best_hint
-    return max(scores, key=lambda el: scores[el])
+    return scores
 
 
 def _deepest_hint(hinted: list[etree._Element], measures: Measures) -> etree._Element | None:
@@ -221,19 +244,11 @@ def _deepest_hint(hinted: list[etree._Element], measures: Measures) -> etree._El
     return best
 
 
-def _own_text(element: etree._Element) -> int:
-    return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
-
-
 def _paragraph_like(root: etree._Element, measures: Measures) -> Iterator[etree._Element]:
     """Paragraphs (``p``, and blocks holding only inline text), ``pre`` and ``blockquote``
     elements, and ``div``s that hold text themselves."""
     for el in root.iter():
-        if (
-            measures.is_paragraph(el)
-            or el.tag in ("pre", "blockquote")
-            or (el.tag == "div" and _own_text(el) >= DIV_OWN_TEXT_MIN)
-        ):
+        if measures.is_paragraph(el) or el.tag in ("pre", "blockquote") or measures.holds_text(el):
             yield el
 
 
@@ -283,7 +298,7 @@ def _join_siblings(
             continue
         if not isinstance(sibling.tag, str) or _is_furniture(sibling):
             continue
-        if _signature(sibling) == signature and _continues(sibling, signature, measures, own):
+        if _alike(_signature(sibling), signature) and _continues(sibling, signature, measures, own):
             inner = _same_kind_inside(sibling, kind, measures) if not first else []
             out.extend(inner or [sibling])
         elif first and sibling.tag == node.tag and _bigger_sibling(sibling, measures, own):
@@ -307,12 +322,23 @@ def _signature(element: etree._Element) -> tuple[tuple[str, ...], str]:
     node = element
     for _ in range(SPLIT_CLIMB):
         children = [c for c in node if isinstance(c.tag, str)]
-        if node.get("class") or len(children) != 1 or _own_text(node):
+        if node.get("class") or len(children) != 1 or _has_own_text(node):
             break
         tags.append(str(node.tag))
         node = children[0]
     tag, name = _kind(node)
     return (*tags, tag), name
+
+
+def _alike(one: tuple[tuple[str, ...], str], other: tuple[tuple[str, ...], str]) -> bool:
+    """Whether two signatures are of one kind: the same, or leading through different
+    class-less wrappers to the same named kind (``span > span > div.step`` beside
+    ``div.step``)."""
+    return one == other or (bool(one[1]) and one[1] == other[1] and one[0][-1] == other[0][-1])
+
+
+def _has_own_text(element: etree._Element) -> bool:
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
 
 
 def _is_furniture(element: etree._Element) -> bool:
@@ -332,13 +358,18 @@ def _continues(
     if measures.length(sibling) == 0 or _mostly_links(sibling, measures):
         return False
     if not signature[1]:
-        return measures.paragraphs(sibling) >= SIBLING_MIN_SHARE * own
-    return measures.paragraphs(sibling) > 0 or any(True for _ in sibling.iter(*_SUBHEADINGS))
+        return _prose(sibling, measures) >= SIBLING_MIN_SHARE * own
+    return _prose(sibling, measures) > 0 or any(True for _ in sibling.iter(*_SUBHEADINGS))
 
 
 def _bigger_sibling(sibling: etree._Element, measures: Measures, own: int) -> bool:
-    text = measures.paragraphs(sibling)
+    text = _prose(sibling, measures)
     return text >= own and measures.linked(sibling) < SIBLING_MAX_LINKED * max(text, 1)
+
+
+def _prose(element: etree._Element, measures: Measures) -> int:
+    """``element``'s paragraph text outside readers' comments."""
+    return measures.paragraphs(element) - measures.commented(element)
 
 
 def _same_kind_inside(

@@ -10,9 +10,12 @@ from lxml import etree
 
 __all__ = [
     "BOILERPLATE",
+    "COMMENTS",
     "CONTENT_HINT",
     "NO_TEXT_TAGS",
     "classes",
+    "comment_named",
+    "comment_sections",
     "content_hinted",
     "elements_after",
     "furniture_named",
@@ -44,6 +47,14 @@ CONTENT_HINT = re.compile(
     r"story-?body|story__body|article-content|article-text|body-text|content-body|"
     r"field-body|rich-text|richtext|story-content|main-content|article__content|"
     r"c-article-body|paywall-content",
+    re.I,
+)
+
+#: Class and id words that name readers' comments, also run together with the word after
+#: them (``comments``, ``commentbody``, ``comment_list``, ``dsq-comment``, WordPress's
+#: ``respond``); never commentary or a commentator, nor a state (``comments-open``).
+COMMENTS = re.compile(
+    r"(?:^|[\s_-])(?:comment(?!ar|at)[a-z]*|disqus|dsq|respond)(?![-_](?:open|closed))(?=$|[\s_-])",
     re.I,
 )
 
@@ -118,7 +129,30 @@ _NAMES_CACHE = 4096
 def _names_furniture(names: str) -> bool:
     kept = _NEGATED.sub(" ", names)
     words = _CAMEL.sub("-", kept)  # "imageEmbedCaption": "image-Embed-Caption"
-    return BOILERPLATE.search(words) is not None and CONTENT_HINT.search(kept) is None
+    named = BOILERPLATE.search(words) is not None or COMMENTS.search(words) is not None
+    return named and CONTENT_HINT.search(kept) is None
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _names_comments(names: str) -> bool:
+    kept = _NEGATED.sub(" ", names)
+    return COMMENTS.search(_CAMEL.sub("-", kept)) is not None and CONTENT_HINT.search(kept) is None
+
+
+def comment_named(element: etree._Element) -> bool:
+    """Whether ``element``'s class or id names readers' comments (``div#comments``,
+    ``commentbody``): what an article reader leaves out."""
+    names = classes(element)
+    return bool(names) and _names_comments(names)
+
+
+def comment_sections(root: etree._Element) -> set[etree._Element]:
+    """The elements inside (or being) a part of the page named for readers' comments."""
+    inside: set[etree._Element] = set()
+    for el in root.iter():
+        if el not in inside and isinstance(el.tag, str) and comment_named(el):
+            inside.update(el.iter())
+    return inside
 
 
 @lru_cache(maxsize=_NAMES_CACHE)

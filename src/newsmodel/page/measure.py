@@ -9,8 +9,13 @@ from typing import NamedTuple
 from lxml import etree
 
 from newsmodel.markup.dialects import BLOCK_TAGS
-from newsmodel.page.elements import NO_TEXT_TAGS, text_of
-from newsmodel.page.weights import ARTICLE_MIN_PARAGRAPHS, INLINE_PARAGRAPH_MIN, SMALL_ELEMENTS
+from newsmodel.page.elements import NO_TEXT_TAGS, comment_named, text_of
+from newsmodel.page.weights import (
+    ARTICLE_MIN_PARAGRAPHS,
+    DIV_OWN_TEXT_MIN,
+    INLINE_PARAGRAPH_MIN,
+    SMALL_ELEMENTS,
+)
 
 __all__ = ["Layout", "Measures", "measure_page"]
 
@@ -18,9 +23,10 @@ __all__ = ["Layout", "Measures", "measure_page"]
 _COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)", re.I)
 
 # What is counted per element (the index in its list of counts): non-space characters,
-# words, commas, paragraph text, link text, elements, pieces of text with a copyright mark.
-_CHARS, _WORDS, _COMMAS, _PARAGRAPHS, _LINKED, _SIZE, _MARKED = range(7)
-_COUNTS = 7
+# words, commas, paragraph text, link text, elements, pieces of text with a copyright mark,
+# paragraph text inside readers' comments.
+_CHARS, _WORDS, _COMMAS, _PARAGRAPHS, _LINKED, _SIZE, _MARKED, _COMMENTED = range(8)
+_COUNTS = 8
 #: Blocks that read as a paragraph when they hold only inline content (``div > span``).
 _INLINE_PARAGRAPH_TAGS = frozenset(["div", "section", "td", "dd", "li", "center"])
 
@@ -29,9 +35,10 @@ class Measures:
     """Sizes of every element's text in a tree, measured once, children before parents.
 
     ``length(el)`` is ``len(text_of(el))``; ``paragraphs(el)`` the sum of ``length(p)``
-    over ``el.iter("p")``, the paragraph text the body search weighs; ``linked(el)`` the
-    same over ``el.iter("a")``; ``commas(el)`` the commas in its text; ``size(el)`` its
-    elements. ``text(el)`` is ``text_of(el)``, built from its children's texts and
+    over ``el.iter("p")`` (and over blocks holding only inline text, and the own text of
+    ``div``s holding text between blocks), the paragraph text the body search weighs;
+    ``linked(el)`` the same over ``el.iter("a")``; ``commas(el)`` the commas in its text;
+    ``size(el)`` its elements. ``text(el)`` is ``text_of(el)``, built from its children's texts and
     remembered: ask it only of elements whose ``length`` is bounded (a byline, a date
     line), or nested elements would copy the same long text again at every level. Nothing
     here walks an element's subtree once for each of its ancestors. The tree must not
@@ -43,17 +50,21 @@ class Measures:
         self._stats: dict[etree._Element, list[int]] = {}
         self._texts: dict[etree._Element, str] = {}
         self._inline: set[etree._Element] = set()
+        self._own_text: set[etree._Element] = set()
         for el in reversed(list(root.iter())):  # every element after its descendants
             if not isinstance(el.tag, str):
                 continue
-            stats = [0, 0, 0, 0, 0, 1, 0]
+            stats = [0, 0, 0, 0, 0, 1, 0, 0]
             self._stats[el] = stats
             if el.tag in NO_TEXT_TAGS:
                 continue  # a style sheet or a script is never text (its tail is its parent's)
             _count_piece(stats, el.text)
             inline = True
+            own = len(el.text.strip()) if el.text else 0
             for child in el:
                 _count_piece(stats, child.tail)
+                if child.tail:
+                    own += len(child.tail.strip())
                 below = self._stats.get(child)
                 if below is not None:
                     for i in range(_COUNTS):
@@ -72,15 +83,25 @@ class Measures:
             ):
                 stats[_PARAGRAPHS] += length  # a paragraph without a ``p``: inline content only
                 self._inline.add(el)
+            elif el.tag == "div" and own >= DIV_OWN_TEXT_MIN:
+                stats[_PARAGRAPHS] += own  # text between blocks (``<br>``-separated lines)
+                self._own_text.add(el)
+            if stats[_PARAGRAPHS] and comment_named(el):
+                stats[_COMMENTED] = stats[_PARAGRAPHS]
 
     def is_paragraph(self, el: etree._Element) -> bool:
         """Whether ``el`` is a ``p`` or a block holding only inline text (a ``div`` of
         ``span``s) long enough to be a paragraph, not a link."""
         return el.tag == "p" or el in self._inline
 
+    def holds_text(self, el: etree._Element) -> bool:
+        """Whether ``el`` is a ``div`` with a paragraph's worth of text of its own, between
+        its blocks (``<br>``-separated lines around a picture's ``div``)."""
+        return el in self._own_text
+
     def _get(self, el: etree._Element) -> list[int]:
         stats = self._stats.get(el)
-        return stats if stats is not None else [0, 0, 0, 0, 0, 0, 0]
+        return stats if stats is not None else [0] * _COUNTS
 
     def length(self, el: etree._Element) -> int:
         stats = self._get(el)
@@ -91,6 +112,10 @@ class Measures:
 
     def paragraphs(self, el: etree._Element) -> int:
         return self._get(el)[_PARAGRAPHS]
+
+    def commented(self, el: etree._Element) -> int:
+        """The part of ``paragraphs(el)`` inside readers' comments (``div#comments``)."""
+        return self._get(el)[_COMMENTED]
 
     def linked(self, el: etree._Element) -> int:
         return self._get(el)[_LINKED]

@@ -15,12 +15,15 @@ from newsmodel.page.weights import MAX_ATTRIBUTES
 __all__ = ["parse"]
 
 #: Start tags (with the text of raw-text elements and comments skipped, as the parser
-#: does): quoted values may hold ">" and white space.
+#: does): quoted values may hold ">" and white space. Every repetition is possessive and
+#: a raw-text element's text is skipped a run of non-"<" characters at a time (nothing
+#: here ever needs to backtrack: each part ends where the first try ends), so the scan is
+#: one pass over the page.
 _START_TAGS = re.compile(
-    r"""<!--.*?(?:-->|\Z)"""
+    r"""<!--(?:[^-]++|-(?!->))*+(?:-->)?"""
     r"""|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b"""
-    r"""((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?.*?(?:</\1\s*>|\Z)"""
-    r"""|<[a-z][^\s/>]*((?:[^"'>]+|"[^"]*"?|'[^']*'?)*)>?""",
+    r"""((?:[^"'>]++|"[^"]*+"?|'[^']*+'?)*+)>?(?:[^<]++|<(?!/\1\s*>))*+(?:</\1\s*>)?"""
+    r"""|<[a-z][^\s/>]*+((?:[^"'>]++|"[^"]*+"?|'[^']*+'?)*+)>?""",
     re.I | re.S,
 )
 _QUOTED = re.compile(r""""[^"]*"?|'[^']*'?""")
@@ -30,6 +33,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 def _check_attributes(text: str, format: str) -> None:
     """Refuse a page with a tag of more than ``MAX_ATTRIBUTES`` attributes."""
     for match in _START_TAGS.finditer(text):
+        if match.end() - match.start() <= 2 * MAX_ATTRIBUTES:
+            continue  # (the attributes are inside the match: a short match has few)
         inside = match.group(2) or match.group(3) or ""
         if len(inside) <= 2 * MAX_ATTRIBUTES:
             continue  # (each attribute takes a name and a space)

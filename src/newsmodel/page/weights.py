@@ -153,6 +153,9 @@ TAIL_PROSE_WORDS = 20
 
 #: A body of fewer words than this is read again from the densest block of text ...
 FALLBACK_WORDS = 25
+#: ... and the densest block replaces it when it gives more than this many times its words
+#: (a short post in a named body stays, rather than the blog's one-line description) ...
+FALLBACK_GAIN = 2
 #: ... the block whose text (outside links) per element, at this many characters or more,
 #: counts in full; a sparser one (a page's wrapper, menus and all) counts for less.
 DENSE_TEXT = 40
