@@ -73,7 +73,8 @@ class Summary:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         text = (
             f"{self.files} files, {self.articles} articles, {self.errors} errors, "
-            f"{self.skipped} skipped, {self.ignored} ignored in {self.seconds:.1f} s "
+            f"{self.skipped} skipped, {self.ignored} ignored, {self.warnings} lossy "
+            f"in {self.seconds:.1f} s "
             f"({rate:.1f} articles/s)"
         )
         return text + (f"; errors in {self.error_report}" if self.error_report else "")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import newsmodel
+from newsmodel import cli_batch
 from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel.errors import NewsmodelError, NewsmodelWarning
 from newsmodel.model import Article, BylineKind
@@ -29,9 +30,11 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser("convert", help="convert an article from one format to another")
     convert.add_argument(
-        "input", nargs="?", default="-", metavar="IN", help="input file, or - for stdin"
+        "input", nargs="*", metavar="IN", help="input files, folders, globs, or - for stdin"
     )
-    convert.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="output file or folder (default: stdout)"
+    )
     convert.add_argument(
         "--from", dest="from_format", metavar="F", help="input format (default: guess)"
     )
@@ -44,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--strict", action="store_true", help="fail instead of warning when the output loses fields"
     )
+    cli_batch.add_arguments(convert)
     convert.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
@@ -101,7 +105,9 @@ def _read_input(path: str, from_format: str | None) -> Article:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
-    article = _read_input(args.input, args.from_format)
+    if cli_batch.wants_batch(args):
+        return cli_batch.run(args)
+    article = _read_input(args.input[0] if args.input else "-", args.from_format)
     to_format = args.to_format
     if to_format is None and args.output:
         found = newsmodel.registry.by_extension(args.output)

@@ -45,6 +45,7 @@ __all__ = [
     "Task",
     "decompress",
     "expand",
+    "input_kind",
     "item_name",
     "stem",
 ]
@@ -151,7 +152,8 @@ def _safe_name(name: str) -> str | None:
     return "/".join(p for p in parts if p not in ("", "."))
 
 
-def _kind(name: str) -> str:
+def input_kind(name: str) -> str:
+    """What a file name says an input is: ``warc``, ``tar``, ``zip``, ``jsonl`` or ``file``."""
     lower = name.lower()
     if lower.endswith(_WARC_SUFFIXES):
         return "warc"
@@ -263,7 +265,7 @@ class _Walk:
                 yield Ignored(path, "not a regular file")
 
     def _file(self, path: str, name: str) -> Iterator[Item]:
-        kind = _kind(os.path.basename(path))
+        kind = input_kind(os.path.basename(path))
         if kind == "file":
             if self.exists(name) or self.exists(item_name(name, 1)):
                 yield Skipped(path)
@@ -360,7 +362,7 @@ class _Walk:
         if safe is None or not safe:
             yield Problem(where, "member name leaves the archive's folder (refused)")
             return
-        if _kind(safe) != "file":
+        if input_kind(safe) != "file":
             yield Problem(where, "archives, WARC and JSON Lines inside archives are not read")
             return
         member_name = f"{name}/{stem(safe)}"
