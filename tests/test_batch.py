@@ -281,3 +281,29 @@ def test_warc_reader_on_a_plain_record_stream() -> None:
     found = html_page(record)
     assert not isinstance(found, str) and found.url == "https://example.org/x"
     assert found.body == page(5)
+
+
+def test_files_that_differ_only_in_their_extension_keep_it(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.html").write_bytes(page(1))
+    (tmp_path / "in" / "story.htm").write_bytes(page(2))
+    (tmp_path / "in" / "other.html").write_bytes(page(3))
+    out = tmp_path / "out"
+    summary = batch.convert([tmp_path / "in"], to="text", out=out, workers=0)
+    assert _files(out) == ["other.txt", "story.htm.txt", "story.html.txt"]
+    assert summary.errors == 0
+
+
+def test_two_inputs_writing_the_same_name_is_an_error_not_a_silent_overwrite(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.html").write_bytes(page(1))
+    (tmp_path / "b" / "story.html").write_bytes(page(2))
+    out = tmp_path / "out"
+    summary = batch.convert([tmp_path / "a", tmp_path / "b"], to="text", out=out, workers=0)
+    assert (out / "story.txt").read_text(encoding="utf-8").startswith("Placeholder headline 1")
+    [error] = _errors(out)
+    assert "already written by another input" in str(error["error"])
+    assert summary.errors == 1

@@ -73,7 +73,7 @@ class Summary:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         text = (
             f"{self.files} files, {self.articles} articles, {self.errors} errors, "
-            f"{self.skipped} skipped, {self.ignored} ignored, {self.warnings} lossy "
+            f"{self.skipped} skipped, {self.ignored} ignored, {self.warnings} warnings "
             f"in {self.seconds:.1f} s "
             f"({rate:.1f} articles/s)"
         )

@@ -26,6 +26,7 @@ import sys
 import tarfile
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import IO, cast
 
@@ -250,6 +251,9 @@ class _Walk:
             yield Problem(folder, f"cannot read the folder: {exc.strerror or exc}")
             return
         seen = seen | {key}
+        # files whose names differ only in their extension keep it (a.html, a.txt: a.html.*)
+        counts = Counter(stem(entry.name) for entry in entries)
+        shared = {name for name, count in counts.items() if count > 1}
         for entry in entries:
             path = os.path.join(folder, entry.name)
             try:
@@ -260,7 +264,9 @@ class _Walk:
             if stat.S_ISDIR(mode):
                 yield from self._folder(path, f"{prefix}{entry.name}/", seen, depth + 1)
             elif stat.S_ISREG(mode):
-                yield from self._file(path, prefix + stem(entry.name))
+                name = stem(entry.name)
+                name = _inner_name(entry.name) if name in shared else name
+                yield from self._file(path, prefix + name)
             else:
                 yield Ignored(path, "not a regular file")
 
