@@ -11,8 +11,8 @@ from pathlib import Path
 
 #: A paragraph of placeholder words long enough to read as body text.
 _WORDS = (
-    "Lorem ipsum dolor sit amet number {n}, consectetur adipiscing elit sed do eiusmod "
-    "tempor incididunt ut labore et dolore magna aliqua."
+    "Quorvel tanbrith oslem varik dunely number {n}, pelmaro stindle quafe orrindo "
+    "brask talvenor miskel ambrith yorvane plenticor."
 )
 
 
