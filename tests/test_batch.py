@@ -242,7 +242,7 @@ def test_a_hanging_input_is_killed_after_the_timeout_and_the_run_goes_on(tmp_pat
     (tmp_path / "c.html").write_bytes(page(3))
     out = tmp_path / "out"
     inputs = [tmp_path / "a.html", tmp_path / "b.html", tmp_path / "c.html"]
-    summary = batch.convert(inputs, to="text", out=out, workers=1, timeout=2)
+    summary = batch.convert(inputs, to="text", out=out, workers=1, timeout=3)
     assert _files(out) == ["a.txt", "c.txt"]
     [error] = _errors(out)
     assert str(error["input"]).endswith("b.html") and "timed out" in str(error["error"])

@@ -18,14 +18,14 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
 
 import attrs
 
-__all__ = ["Failure", "Pool"]
+__all__ = ["Failure", "Pool", "PoolError"]
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -46,7 +46,11 @@ class Failure:
 
 
 def _serve(conn: Connection, job: Callable[[S, T], R], spec: S) -> None:
-    """The worker's loop: a task in, its result (or the job's exception) out; ``None`` stops."""
+    """The worker's loop: a task in, its result (or the job's exception) out; ``None`` stops.
+
+    It says it is ready first, so that its start-up never counts against a task's timeout.
+    """
+    conn.send(_READY)
     while True:
         try:
             task = conn.recv()
@@ -61,10 +65,21 @@ def _serve(conn: Connection, job: Callable[[S, T], R], spec: S) -> None:
         conn.send(result)
 
 
+#: What a worker sends once it has started.
+_READY = "ready"
+#: Workers that may fail to start in a row before the pool gives up.
+MAX_START_FAILURES = 3
+
+
+class PoolError(RuntimeError):
+    """Worker processes cannot be started."""
+
+
 @attrs.define
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False
     #: The index of the task it is on and when it must be done (``None`` when idle).
     task: int | None = None
     deadline: float = 0.0
@@ -87,6 +102,7 @@ class Pool(Generic[S, T, R]):
         self._timeout = timeout
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._failed_starts = 0
 
     def __enter__(self) -> Pool[S, T, R]:
         self._workers = [self._start() for _ in range(self._size)]
@@ -109,6 +125,23 @@ class Pool(Generic[S, T, R]):
         worker.process.join()
         worker.conn.close()
         self._workers[self._workers.index(worker)] = self._start()
+
+    def _started(self, worker: _Worker, ready: Sequence[object]) -> None:
+        """Mark ``worker`` ready when it says so; replace it when it died starting."""
+        if worker.conn in ready:
+            try:
+                worker.ready = worker.conn.recv() == _READY
+                self._failed_starts = 0
+                return
+            except (EOFError, OSError):
+                pass
+        if worker.conn in ready or worker.process.sentinel in ready:
+            self._failed_starts += 1
+            if self._failed_starts >= MAX_START_FAILURES:
+                raise PoolError(
+                    f"worker processes exit as they start ({self._failed_starts} in a row)"
+                )
+            self._replace(worker)
 
     def close(self) -> None:
         """Stop every worker (those that do not stop in time are killed)."""
@@ -151,7 +184,7 @@ class Pool(Generic[S, T, R]):
 
     def _dispatch(self, queued: list[int], waiting: dict[int, T]) -> None:
         for worker in self._workers:
-            if worker.task is None and queued:
+            if worker.ready and worker.task is None and queued:
                 index = queued.pop(0)
                 worker.conn.send(waiting[index])
                 worker.task = index
@@ -160,13 +193,15 @@ class Pool(Generic[S, T, R]):
     def _collect(self, done: dict[int, R | Failure]) -> None:
         """Wait for a result, a dead worker or a timeout, and record what happened."""
         busy = [w for w in self._workers if w.task is not None]
-        if not busy:
-            return
+        starting = [w for w in self._workers if not w.ready]
         wait: float | None = None
-        if self._timeout:
+        if self._timeout and busy:
             wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-        handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        watched = busy + starting
+        handles: list[object] = [w.conn for w in watched] + [w.process.sentinel for w in watched]
         ready = multiprocessing.connection.wait(handles, wait)  # type: ignore[arg-type]
+        for worker in starting:
+            self._started(worker, ready)
         now = time.monotonic()
         for worker in busy:
             index = worker.task
