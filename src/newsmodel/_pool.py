@@ -25,6 +25,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from newsmodel.errors import NewsmodelError
+
 __all__ = ["Failure", "Pool", "PoolError"]
 
 S = TypeVar("S")
@@ -71,7 +73,7 @@ _READY = "ready"
 MAX_START_FAILURES = 3
 
 
-class PoolError(RuntimeError):
+class PoolError(NewsmodelError, RuntimeError):
     """Worker processes cannot be started."""
 
 
