@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 import newsmodel
+from newsmodel import cli_batch
 from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel.errors import NewsmodelError, NewsmodelWarning, NoArticleError
 from newsmodel.io import FormatInfo
@@ -37,9 +38,11 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser("convert", help="convert an article from one format to another")
     convert.add_argument(
-        "input", nargs="?", default="-", metavar="IN", help="input file, or - for stdin"
+        "input", nargs="*", metavar="IN", help="input files, folders, globs, or - for stdin"
     )
-    convert.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="output file or folder (default: stdout)"
+    )
     convert.add_argument(
         "--from", dest="from_format", metavar="F", help="input format (default: guess)"
     )
@@ -53,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail instead of warning when the output loses fields"
     )
     _add_option_argument(convert, "an option of the reader or the writer")
+    cli_batch.add_arguments(convert)
     convert.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
@@ -266,6 +270,28 @@ def route_options(
     return chosen["read"], chosen["write"]
 
 
+def batch_options(pairs: Sequence[str], from_format: str | None) -> dict[str, object]:
+    """The ``-O`` options of a batch conversion, parsed by the type of the first reader
+    (``--from``'s, else any) or writer that declares each; the batch gives every reader
+    and the writer the options they take.
+    """
+    readers = [get_format(from_format)] if from_format else newsmodel.formats()
+    known: dict[str, OptionInfo] = {QUOTES.name: QUOTES}
+    for info in readers:
+        for option in options(info, reading=True) if info.can_read else ():
+            known.setdefault(option.name, option)
+    for info in newsmodel.formats():
+        for option in options(info, reading=False) if info.can_write else ():
+            known.setdefault(option.name, option)
+    chosen: dict[str, object] = {}
+    for pair in pairs:
+        _, name, text = _split(pair)
+        if name not in known:
+            raise UsageError(f"-O {name}: no reader or writer takes it ({', '.join(known)})")
+        chosen[name] = parse_value(known[name], text)
+    return chosen
+
+
 # ---------------------------------------------------------------------------
 # reading
 
@@ -312,6 +338,9 @@ def _is_empty(article: Article) -> bool:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
+    if cli_batch.wants_batch(args):
+        return cli_batch.run(args, batch_options(args.options, args.from_format))
+    args.input = args.input[0] if args.input else "-"
     to_format = args.to_format
     if to_format is None and args.output:
         found = newsmodel.registry.by_extension(args.output)

@@ -1,0 +1,556 @@
+"""Reading and converting many inputs at once, on every core.
+
+>>> from newsmodel import batch
+>>> summary = batch.convert(["IN/"], to="ninjs", out="OUT/", workers=2)  # doctest: +SKIP
+>>> for source, article in batch.iter_articles(["feed.rss", "pages/"]):  # doctest: +SKIP
+...     print(source, article.headline)
+
+Inputs are files, folders (walked recursively), globs, ``-`` (standard
+input), ``.gz``/``.bz2``/``.xz`` files, ``.tar``/``.tar.gz``/``.zip``
+archives, JSON Lines files and WARC files (see :mod:`newsmodel.sources`).
+:func:`convert` reads them in worker processes (``spawn``: a script that
+calls it needs the ``if __name__ == "__main__":`` guard), writes every
+article in input order, and reports every input that failed in
+``errors.jsonl`` instead of stopping. Details: ``docs/batch.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TextIO
+
+import attrs
+
+from newsmodel import api
+from newsmodel._input import DEFAULT_MAX_BYTES
+from newsmodel._pool import Failure, Pool
+from newsmodel.converters import parse_date_value
+from newsmodel.errors import FormatError, NewsmodelError, ReadError, WriteError
+from newsmodel.io import FORMATS, FormatInfo
+from newsmodel.model import Article
+from newsmodel.registry import detect_format, get_format, options, require
+from newsmodel.sources import Ignored, Problem, Skipped, Task, decompress, expand, item_name
+
+__all__ = ["Progress", "Summary", "convert", "iter_articles"]
+
+#: Seconds one input may take in a worker before the worker is killed and the input reported.
+DEFAULT_TIMEOUT = 120.0
+#: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
+JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
+#: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
+ERRORS_NAME = "errors.jsonl"
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """What a :func:`convert` run did.
+
+    ``files``: documents read (a file, an archive member, a WARC record, a run
+    of JSON Lines); ``articles``: articles written; ``errors``: inputs (or
+    items) that failed, each named in the error report; ``skipped``: documents
+    whose output was already there (``skip_existing``); ``ignored``: things
+    deliberately not read (WARC records without a page, links in archives);
+    ``warnings``: lossy conversions; ``seconds``: wall time.
+    """
+
+    files: int = 0
+    articles: int = 0
+    errors: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    #: Where the errors were reported (``None`` when there were none, or on stdout runs).
+    error_report: str | None = None
+
+    def line(self) -> str:
+        """The one-line summary the command line prints."""
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        text = (
+            f"{self.files} files, {self.articles} articles, {self.errors} errors, "
+            f"{self.skipped} skipped, {self.ignored} ignored, {self.warnings} warnings "
+            f"in {self.seconds:.1f} s "
+            f"({rate:.1f} articles/s)"
+        )
+        return text + (f"; errors in {self.error_report}" if self.error_report else "")
+
+
+@attrs.frozen(kw_only=True)
+class Progress:
+    """Counts so far, given to ``progress`` after every document."""
+
+    files: int
+    articles: int
+    errors: int
+    seconds: float
+
+
+# ---------------------------------------------------------------------------
+# reading one task (in a worker, or in this process for iter_articles)
+
+
+@attrs.frozen(kw_only=True)
+class _Reading:
+    """How tasks are read: the format (``None``: guessed), quotes, and options."""
+
+    format: str | None
+    quotes: bool
+    options: dict[str, object]
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def _reader_options(reading: _Reading, info: FormatInfo) -> dict[str, object]:
+    """The run's options that ``info``'s reader takes (others are for other formats)."""
+    accepted = {option.name for option in options(info, reading=True)}
+    return {k: v for k, v in reading.options.items() if k in accepted}
+
+
+def _task_bytes(task: Task, max_bytes: int) -> bytes:
+    if task.data is not None:
+        data = task.data
+    else:
+        assert task.path is not None
+        try:
+            with open(task.path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if task.compression:
+        data = decompress(data, task.compression, max_bytes=max_bytes)
+    return data
+
+
+def _with_fallback_date(article: Article, date: str | None) -> Article:
+    if article.published is not None or not date:
+        return article
+    try:
+        return attrs.evolve(article, published=parse_date_value(date.strip()))
+    except ValueError:
+        return article
+
+
+def _task_articles(
+    task: Task, reading: _Reading
+) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
+    """``(item number, article or error)`` for every article of ``task``; the number is
+    ``None`` for a document that holds one article."""
+    try:
+        data = _task_bytes(task, reading.max_bytes)
+        if task.first_line is not None:
+            yield from _line_articles(task, data, reading)
+            return
+        fmt = reading.format or ("html" if task.url is not None else None)
+        info = get_format(fmt) if fmt else detect_format(data, task.filename or None)
+        opts = _reader_options(reading, info)
+        if task.url is not None and info.name == "html" and "url" not in reading.options:
+            opts["url"] = task.url
+        many = getattr(require(info, reading=True), "read_many", None) is not None
+        articles = api.read_many(data, info.name, quotes=reading.quotes, **opts)
+        for number, article in enumerate(articles, 1):
+            yield (number if many else None), _with_fallback_date(article, task.date)
+    except NewsmodelError as exc:
+        yield None, exc
+
+
+def _line_articles(
+    task: Task, data: bytes, reading: _Reading
+) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
+    info = get_format(reading.format or "jsonl")
+    opts = _reader_options(reading, info)
+    assert task.first_line is not None
+    for offset, line in enumerate(data.split(b"\n")):
+        if line.strip():
+            try:
+                yield (
+                    task.first_line + offset,
+                    api.read(line, info.name, quotes=reading.quotes, **opts),
+                )
+            except NewsmodelError as exc:
+                yield task.first_line + offset, exc
+
+
+# ---------------------------------------------------------------------------
+# the worker's job: read and write one task
+
+
+@attrs.frozen(kw_only=True)
+class _Job:
+    reading: _Reading
+    to: str
+    #: Write each article on one line (JSON Lines and stdout outputs).
+    one_line: bool
+    write_options: dict[str, object]
+
+
+@attrs.frozen
+class _Done:
+    """A task's outcome: ``(item number, text)`` per article, ``(item, error)`` per failure."""
+
+    outputs: list[tuple[int | None, str]]
+    errors: list[tuple[int | None, str]]
+    warnings: int
+
+
+def _write(article: Article, job: _Job) -> str:
+    if job.one_line:  # a JSON format without indentation: one document per line
+        text = api.write(article, job.to, **{**job.write_options, "indent": None})
+        return text.rstrip("\n") + "\n"
+    return api.write(article, job.to, **job.write_options)
+
+
+def _run(job: _Job, task: Task) -> _Done:
+    """Read ``task`` and write each of its articles (runs in a worker process)."""
+    outputs: list[tuple[int | None, str]] = []
+    errors: list[tuple[int | None, str]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for number, found in _task_articles(task, job.reading):
+            if isinstance(found, NewsmodelError):
+                errors.append((number, str(found)))
+                continue
+            try:
+                outputs.append((number, _write(found, job)))
+            except NewsmodelError as exc:
+                errors.append((number, str(exc)))
+    return _Done(outputs, errors, len(caught))
+
+
+# ---------------------------------------------------------------------------
+# outputs
+
+
+class _Sink:
+    """Where the texts of a run go, and the error report."""
+
+    error_path: str | None = None
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        """Write a task's articles; returns errors (an output another input already wrote)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the output."""
+
+
+def _extension(to: str) -> str:
+    return get_format(to).extensions[0]
+
+
+class _Folder(_Sink):
+    """One file per article under a folder, written whole (temporary name, then renamed)."""
+
+    def __init__(self, out: str, to: str) -> None:
+        self.out = out
+        self.ext = _extension(to)
+        self.started = time.time()
+        os.makedirs(out, exist_ok=True)
+        self.error_path = os.path.join(out, ERRORS_NAME)
+
+    def path(self, name: str) -> str:
+        return os.path.join(self.out, *name.split("/")) + self.ext
+
+    def exists(self, name: str) -> bool:
+        return os.path.exists(self.path(name))
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        problems = []
+        # the first article last: when it is there, the whole document is (skip_existing)
+        for number, text in reversed(outputs):
+            name = task.name if number is None else item_name(task.name, number)
+            target = self.path(name)
+            try:
+                if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
+                    problems.append(f"{name}{self.ext} was already written by another input")
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                temporary = f"{target}.part"
+                with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                os.replace(temporary, target)
+            except OSError as exc:
+                problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
+        return problems
+
+
+class _Stream(_Sink):
+    """Every article, in order, into one text stream (a ``.jsonl`` file or stdout)."""
+
+    def __init__(self, stream: TextIO, error_path: str | None, owned: bool) -> None:
+        self.stream = stream
+        self.error_path = error_path
+        self.owned = owned
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        for _, text in outputs:
+            self.stream.write(text)
+        return []
+
+    def close(self) -> None:
+        if self.owned:
+            self.stream.close()
+        else:
+            self.stream.flush()
+
+
+def _sink(out: str, to: str, skip_existing: bool) -> _Sink:
+    if out != "-" and not out.lower().endswith(".jsonl"):
+        return _Folder(out, to)
+    if skip_existing:
+        raise WriteError("skip_existing needs a folder as the output")
+    if out == "-":
+        return _Stream(sys.stdout, None, owned=False)
+    if to not in JSON_FORMATS:
+        raise WriteError(
+            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
+        )
+    try:
+        stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
+    except OSError as exc:
+        raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+    return _Stream(stream, out[: -len(".jsonl")] + "." + ERRORS_NAME, owned=True)
+
+
+class _Report:
+    """The error report: one JSON object per line (``input``, ``item``, ``error``),
+    made on the first error; a report left by an earlier run is removed first."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+        self.count = 0
+        if path and os.path.exists(path):
+            os.remove(path)
+
+    def add(self, source: str, error: str, item: int | None = None) -> None:
+        self.count += 1
+        record: dict[str, object] = {"input": source, "error": error}
+        if item is not None:
+            record["item"] = item
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        if self.path is None:
+            sys.stderr.write(f"newsmodel: {source}: {error}\n")
+            return
+        if self.handle is None:
+            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+        self.handle.write(line)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+# ---------------------------------------------------------------------------
+# options
+
+
+def _split_options(
+    given: Mapping[str, object], to: str | None, format: str | None
+) -> tuple[dict[str, object], dict[str, object]]:
+    """The reader options and the writer options among ``given``.
+
+    An option goes to every reader that takes it (an option of the HTML reader is
+    not given to a NITF input) and to the writer when it takes it; one that no
+    reader and not the writer takes is refused.
+    """
+    readers = [get_format(format)] if format else [f for f in FORMATS if f.can_read]
+    read_names = {o.name for info in readers for o in options(info, reading=True)}
+    write_names = {o.name for o in options(get_format(to), reading=False)} if to else set()
+    unknown = sorted(set(given) - read_names - write_names)
+    if unknown:
+        takes = ", ".join(sorted(read_names | write_names))
+        raise FormatError(
+            f"no reader or writer takes the option {', '.join(unknown)} (options: {takes})"
+        )
+    read = {k: v for k, v in given.items() if k in read_names}
+    write = {k: v for k, v in given.items() if k in write_names}
+    return read, write
+
+
+def _reading(
+    format: str | None, to: str | None, given: Mapping[str, object], max_bytes: int
+) -> tuple[_Reading, dict[str, object]]:
+    opts = dict(given)
+    # quotes are found for a target that stores them (as newsmodel.convert does)
+    quotes = bool(opts.pop("quotes", get_format(to).stores_quotes if to else True))
+    read, write = _split_options(opts, to, format)
+    return _Reading(format=format, quotes=quotes, options=read, max_bytes=max_bytes), write
+
+
+# ---------------------------------------------------------------------------
+# the public functions
+
+
+def iter_articles(
+    inputs: Iterable[str | os.PathLike[str]],
+    format: str | None = None,
+    *,
+    quotes: bool = True,
+    on_error: Callable[[str, str], None] | None = None,
+    **options: object,
+) -> Iterator[tuple[str, Article]]:
+    """``(source, article)`` for every article of every input, in order, in this process.
+
+    ``source`` names where the article came from (``IN/a.xml``,
+    ``x.tar!a.xml``, ``crawl.warc.gz#12``, ``feed.rss[3]``, ``big.jsonl:7``).
+    ``format`` forces the input format (guessed per document by default);
+    ``options`` go to the readers that take them. An input that cannot be read
+    raises its :class:`~newsmodel.errors.NewsmodelError` unless ``on_error``
+    is given: ``on_error(source, message)`` is then called and the iteration
+    goes on.
+    """
+    reading, _ = _reading(format, None, {**options, "quotes": quotes}, DEFAULT_MAX_BYTES)
+    for item in expand([os.fspath(i) for i in inputs], max_bytes=reading.max_bytes):
+        if isinstance(item, (Ignored, Skipped)):
+            continue
+        if isinstance(item, Problem):
+            _fail(on_error, item.source, item.error)
+            continue
+        for number, found in _task_articles(item, reading):
+            source = _item_source(item, number)
+            if isinstance(found, NewsmodelError):
+                _fail(on_error, source, str(found))
+            else:
+                yield source, found
+
+
+def _item_source(task: Task, number: int | None) -> str:
+    if number is None:
+        return task.source
+    if task.first_line is not None:
+        return f"{task.source.rsplit(':', 1)[0]}:{number}"
+    return f"{task.source}[{number}]"
+
+
+def _fail(on_error: Callable[[str, str], None] | None, source: str, error: str) -> None:
+    if on_error is None:
+        raise ReadError(f"{source}: {error}")
+    on_error(source, error)
+
+
+def convert(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    out: str | os.PathLike[str],
+    to: str = "newsmodel",
+    format: str | None = None,
+    workers: int | None = None,
+    skip_existing: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    options: Mapping[str, object] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **more_options: object,
+) -> Summary:
+    """Convert every article of every input to ``to`` and write it to ``out``.
+
+    ``out`` is a folder (one file per article, named after its input, with
+    ``to``'s extension, and ``errors.jsonl``), a ``.jsonl`` file (JSON formats
+    only; errors in ``OUT.errors.jsonl``) or ``-`` (standard output; errors on
+    standard error). ``workers`` processes read and write (default: every
+    core; ``0`` runs in this process, without timeouts); an input that takes
+    more than ``timeout`` seconds, or crashes its worker, is reported and the
+    run goes on. ``skip_existing`` skips inputs whose output is there (a
+    folder ``out`` only). ``options`` (and keyword options) go to the readers
+    and the writer that take them (``quotes`` too). Returns a :class:`Summary`.
+    """
+    start = time.monotonic()
+    out = os.fspath(out)
+    reading, write_options = _reading(format, to, {**(options or {}), **more_options}, max_bytes)
+    sink = _sink(out, to, skip_existing)
+    folder = sink if isinstance(sink, _Folder) else None
+    job = _Job(
+        reading=reading,
+        to=get_format(to).name,
+        one_line=folder is None and get_format(to).name in JSON_FORMATS,
+        write_options=write_options,
+    )
+    items = expand(
+        [os.fspath(i) for i in inputs],
+        exists=folder.exists if folder and skip_existing else None,
+        exclude=os.path.realpath(out) if folder else None,
+        max_bytes=max_bytes,
+    )
+    report = _Report(sink.error_path)
+    counts = _Counts(start, progress)
+    try:
+        for task, result in _results(_tasks(items, report, counts), job, workers, timeout):
+            counts.done(task, result, sink, report)
+    finally:
+        sink.close()
+        report.close()
+    return counts.summary(report)
+
+
+@attrs.define
+class _Counts:
+    """The counts of a run, and the progress calls."""
+
+    start: float
+    progress: Callable[[Progress], None] | None
+    files: int = 0
+    articles: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    warnings: int = 0
+
+    def done(self, task: Task, result: _Done | Failure, sink: _Sink, report: _Report) -> None:
+        self.files += 1
+        if isinstance(result, Failure):
+            report.add(task.source, result.reason)
+        else:
+            for number, error in result.errors:
+                report.add(_item_source(task, number), error, number)
+            for error in sink.put(task, result.outputs):
+                report.add(task.source, error)
+            self.articles += len(result.outputs)
+            self.warnings += result.warnings
+        if self.progress is not None:
+            self.progress(
+                Progress(
+                    files=self.files,
+                    articles=self.articles,
+                    errors=report.count,
+                    seconds=time.monotonic() - self.start,
+                )
+            )
+
+    def summary(self, report: _Report) -> Summary:
+        return Summary(
+            files=self.files,
+            articles=self.articles,
+            errors=report.count,
+            skipped=self.skipped,
+            ignored=self.ignored,
+            warnings=self.warnings,
+            seconds=time.monotonic() - self.start,
+            error_report=report.path if report.count and report.path else None,
+        )
+
+
+def _tasks(items: Iterable[object], report: _Report, counts: _Counts) -> Iterator[Task]:
+    """The tasks among ``items``; problems are reported and the rest counted on the way."""
+    for item in items:
+        if isinstance(item, Task):
+            yield item
+        elif isinstance(item, Problem):
+            report.add(item.source, item.error)
+        elif isinstance(item, Skipped):
+            counts.skipped += 1
+        elif isinstance(item, Ignored):
+            counts.ignored += 1
+
+
+def _results(
+    tasks: Iterator[Task], job: _Job, workers: int | None, timeout: float | None
+) -> Iterator[tuple[Task, _Done | Failure]]:
+    if workers == 0:
+        for task in tasks:
+            yield task, _run(job, task)
+        return
+    with Pool(_run, job, workers=workers or os.cpu_count() or 1, timeout=timeout) as pool:
+        yield from pool.map(tasks)

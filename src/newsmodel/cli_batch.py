@@ -1,0 +1,124 @@
+"""``newsmodel convert`` over many inputs: the command-line side of :mod:`newsmodel.batch`.
+
+``newsmodel convert INPUT... [--from F] [--to F] -o OUT [-j N] [--skip-existing]``
+runs here when more than one input is given, an input is a folder, a glob,
+an archive, a WARC or JSON Lines file, or ``-j``/``--skip-existing`` is
+given; a single plain file keeps the one-article conversion of
+:mod:`newsmodel.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+import time
+from collections.abc import Mapping
+from typing import TextIO
+
+from newsmodel import batch
+from newsmodel.errors import NewsmodelError
+from newsmodel.registry import by_extension
+from newsmodel.sources import input_kind
+
+__all__ = ["add_arguments", "run", "wants_batch"]
+
+#: Seconds between two progress lines on a terminal.
+PROGRESS_EVERY = 0.5
+
+
+def add_arguments(convert: argparse.ArgumentParser) -> None:
+    """The batch options of ``convert`` (the inputs themselves are ``nargs="*"``)."""
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes for many inputs (default: every core)",
+    )
+    convert.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="with a folder OUT: skip inputs whose output is already there (resume a run)",
+    )
+    convert.add_argument(
+        "--timeout",
+        type=float,
+        default=batch.DEFAULT_TIMEOUT,
+        metavar="S",
+        help="seconds one input may take before it is reported "
+        f"(default: {batch.DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+
+
+def wants_batch(args: argparse.Namespace) -> bool:
+    """Whether ``args`` ask for a batch run rather than the one-file conversion."""
+    inputs: list[str] = args.input
+    if len(inputs) > 1 or args.jobs is not None or args.skip_existing:
+        return True
+    if not inputs or inputs[0] == "-":
+        return False
+    given = inputs[0]
+    if os.path.isdir(given) or (not os.path.exists(given) and glob.has_magic(given)):
+        return True
+    return input_kind(os.path.basename(given)) != "file"
+
+
+def _target(args: argparse.Namespace) -> str:
+    """``--to``, else the format OUT's extension names (``.jsonl`` holds newsmodel JSON)."""
+    if args.to_format:
+        return str(args.to_format)
+    found = by_extension(args.output) if args.output else []
+    return found[0].name if found and found[0].name != "jsonl" else "newsmodel"
+
+
+class _Progress:
+    """Progress on a terminal: one line, rewritten at most every PROGRESS_EVERY seconds."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+
+    def __call__(self, done: batch.Progress) -> None:
+        now = time.monotonic()
+        if now - self.last < PROGRESS_EVERY:
+            return
+        self.last = now
+        rate = done.articles / done.seconds if done.seconds else 0.0
+        self.stream.write(
+            f"\r{done.files} files, {done.articles} articles, {done.errors} errors, "
+            f"{rate:.1f} articles/s, {done.seconds:.0f} s\x1b[K"
+        )
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.last:
+            self.stream.write("\r\x1b[K")
+
+
+def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -> int:
+    """Run a batch conversion; the summary goes to stderr; 1 when any input failed."""
+    if not args.output:
+        raise NewsmodelError("a batch conversion needs -o OUT (a folder, a .jsonl file, or -)")
+    given = dict(options or {})
+    if args.strict:
+        given["strict"] = True
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        summary = batch.convert(
+            args.input or ["-"],
+            out=args.output,
+            to=_target(args),
+            format=args.from_format,
+            workers=args.jobs,
+            skip_existing=args.skip_existing,
+            timeout=args.timeout or None,
+            options=given,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.end()
+    sys.stderr.write(f"newsmodel: {summary.line()}\n")
+    return 1 if summary.errors else 0

@@ -1,0 +1,80 @@
+"""``newsmodel convert`` over many inputs (newsmodel.cli_batch)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmodel.cli import main
+from tests.batch_inputs import page
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_folder_to_folder_with_jobs_and_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"p{n}.html").write_bytes(page(n))
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "in"), "--to", "ninjs", "-o", str(out), "-j", "2"
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [f"p{n}.ninjs.json" for n in range(3)]
+    assert err.startswith("newsmodel: 3 files, 3 articles, 0 errors, 0 skipped")
+    assert err.count("\n") == 1
+
+
+def test_many_files_to_jsonl_and_a_failing_input_exits_non_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.html").write_bytes(page(1))
+    (tmp_path / "b.xml").write_bytes(b"<unknown/>")
+    out = tmp_path / "all.jsonl"
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "a.html"), str(tmp_path / "b.xml"), "-o", str(out)
+    )
+    assert code == 1
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["article"]["headline"] == "Placeholder headline 1"
+    [error] = (tmp_path / "all.errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(error)["input"] == str(tmp_path / "b.xml")
+    assert "1 errors" in err and "all.errors.jsonl" in err
+
+
+def test_skip_existing_resumes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in").mkdir()
+    for n in range(2):
+        (tmp_path / "in" / f"p{n}.html").write_bytes(page(n))
+    out = str(tmp_path / "out")
+    assert run(capsys, "convert", str(tmp_path / "in"), "-o", out, "--to", "text")[0] == 0
+    (tmp_path / "out" / "p1.txt").unlink()
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "in"), "-o", out, "--to", "text", "--skip-existing"
+    )
+    assert code == 0
+    assert "1 articles" in err and "1 skipped" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p0.txt", "p1.txt"]
+
+
+def test_one_file_keeps_the_one_article_conversion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.html").write_bytes(page(1))
+    code, out, err = run(capsys, "convert", str(tmp_path / "a.html"), "--to", "text")
+    assert code == 0
+    assert "files," not in err  # no batch summary
+    assert out.startswith("Placeholder headline 1\n")
+
+
+def test_batch_needs_an_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "convert", str(tmp_path), "--to", "text")
+    assert code == 1 and "needs -o OUT" in err
