@@ -78,3 +78,35 @@ def test_one_file_keeps_the_one_article_conversion(
 def test_batch_needs_an_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "convert", str(tmp_path), "--to", "text")
     assert code == 1 and "needs -o OUT" in err
+
+
+def test_options_reach_every_input_of_a_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    for n in range(2):
+        (tmp_path / "in" / f"p{n}.html").write_bytes(page(n))
+    out = tmp_path / "out"
+    # a writer option, parsed by its declared type, goes to every article written
+    code, _, err = run(
+        capsys,
+        "convert",
+        str(tmp_path / "in"),
+        "--to",
+        "ninjs",
+        "-o",
+        str(out),
+        "-j",
+        "0",
+        "-O",
+        "version=1.6",
+    )
+    assert code == 0, err
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.iterdir())]
+    assert len(docs) == 2 and all("headline" in doc for doc in docs)  # ninjs 1.6 keys
+    # an option nobody takes is a usage error naming the options there are
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "-O", "nosuch=1"
+    )
+    assert code == 2
+    assert "nosuch" in err and "version" in err
