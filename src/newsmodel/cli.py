@@ -36,30 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    convert = sub.add_parser("convert", help="convert an article from one format to another")
-    convert.add_argument(
-        "input", nargs="*", metavar="IN", help="input files, folders, globs, or - for stdin"
-    )
-    convert.add_argument(
-        "-o", "--output", metavar="OUT", help="output file or folder (default: stdout)"
-    )
-    convert.add_argument(
-        "--from", dest="from_format", metavar="F", help="input format (default: guess)"
-    )
-    convert.add_argument(
-        "--to",
-        dest="to_format",
-        metavar="F",
-        help="output format (default: from OUT's extension, else newsmodel)",
-    )
-    convert.add_argument(
-        "--strict", action="store_true", help="fail instead of warning when the output loses fields"
-    )
-    _add_option_argument(convert, "an option of the reader or the writer")
-    cli_batch.add_arguments(convert)
-    convert.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
-    )
+    _add_convert(sub.add_parser("convert", help="convert an article from one format to another"))
 
     formats = sub.add_parser("formats", help="list the formats and what each can read and write")
     formats.add_argument(
@@ -108,6 +85,33 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     return parser
+
+
+def _add_convert(convert: argparse.ArgumentParser) -> None:
+    """The arguments of ``newsmodel convert`` (one input, or many: see :mod:`cli_batch`)."""
+    convert.add_argument(
+        "input", nargs="*", metavar="IN", help="input files, folders, globs, or - for stdin"
+    )
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="output file or folder (default: stdout)"
+    )
+    convert.add_argument(
+        "--from", dest="from_format", metavar="F", help="input format (default: guess)"
+    )
+    convert.add_argument(
+        "--to",
+        dest="to_format",
+        metavar="F",
+        help="output format (default: from OUT's extension, else newsmodel)",
+    )
+    convert.add_argument(
+        "--strict", action="store_true", help="fail instead of warning when the output loses fields"
+    )
+    _add_option_argument(convert, "an option of the reader or the writer")
+    cli_batch.add_arguments(convert)
+    convert.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
 
 
 def _add_option_argument(command: argparse.ArgumentParser, what: str) -> None:
