@@ -16,6 +16,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import newsmodel
 from newsmodel import model as m
@@ -488,3 +489,27 @@ def test_not_a_feed_is_our_error(module: object) -> None:
     for data in (b"", b"<html><body>x</body></html>", b'{"items": 3}', b"\xff\xfe\x00"):
         with pytest.raises(newsmodel.NewsmodelError):
             module.read(data)  # type: ignore[attr-defined]
+
+
+def test_an_atom_entry_without_a_date_is_still_valid_atom_and_reads_back_without_one() -> None:
+    # Atom needs <updated> on the feed and every entry: a fixed value, never the clock,
+    # which the reader takes for "no date"
+    article = m.Article(headline="Undated", url="https://x.example.test/u")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        text = newsmodel.write_many([article], format="atom")
+    root = etree.fromstring(text.encode("utf-8"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.find("a:updated", ns) is not None
+    assert root.find("a:entry/a:updated", ns) is not None
+    back = _quiet_many(text, format="atom", quotes=False)
+    assert [(a.headline, a.published, a.modified) for a in back] == [("Undated", None, None)]
+
+
+def test_an_rss_channel_always_has_a_link_when_an_article_has_one() -> None:
+    items = [m.Article(headline="One"), m.Article(headline="Two", url="https://x.example.test/2")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        text = newsmodel.write_many(items, format="rss")
+    channel = etree.fromstring(text.encode("utf-8")).find("channel")
+    assert channel is not None and channel.findtext("link") == "https://x.example.test/2"

@@ -78,13 +78,16 @@ def feed_options(
     language: str | None,
 ) -> FeedOptions:
     """The feed's title, link and language: the caller's, else the first article's
-    publisher, else what all articles share (language, rights notice)."""
+    publisher (the link: else the first article's URL, as RSS needs a channel link),
+    else what all articles share (language, rights notice)."""
     publisher = next((a.publisher for a in articles if a.publisher is not None), None)
     rights = _shared([a.rights.notice if a.rights else None for a in articles])
     shared_language = _shared([a.language for a in articles])
     return FeedOptions(
         title=" ".join((title or (publisher.name if publisher else "") or DEFAULT_TITLE).split()),
-        link=link or (publisher.url if publisher else None),
+        link=link
+        or (publisher.url if publisher and publisher.url else None)
+        or next((a.url for a in articles if a.url), None),
         description=description,
         language=language or (shared_language if isinstance(shared_language, str) else None),
         rights=rights if isinstance(rights, str) else None,

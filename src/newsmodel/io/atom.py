@@ -171,7 +171,7 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         content_html=content if content_html else None,
         content_text=None if content_html else content,
         published=_text(found, "published", "issued", "dc:date"),
-        modified=_text(found, "updated", "modified"),
+        modified=_no_date(_text(found, "updated", "modified")),
         people=_people(found),
         authors=tuple(e.text or "" for e in found.get("dc:creator", ())),
         photos=media_photos(element, base),
@@ -179,6 +179,16 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         language=element.get(_XML_LANG) or _lang_of(found),
         rights=_text(found, "rights", "dc:rights"),
     )
+
+
+#: The ``updated`` an entry with no date is written with (Atom requires one): read back
+#: as no date, and never the time of writing, so the same articles give the same feed.
+NO_DATE = "1970-01-01T00:00:00Z"
+
+
+def _no_date(value: str | None) -> str | None:
+    """``value``, unless it is :data:`NO_DATE` (an entry that had no date)."""
+    return None if value is not None and value.strip() == NO_DATE else value
 
 
 def _lang_of(found: dict[str, list[etree._Element]]) -> str | None:
@@ -268,6 +278,8 @@ def _write_entry(
             "updated",
             rfc3339(updated, "modified" if article.modified else "published", losses),
         )
+    else:  # Atom needs one; the reader takes this value for "no date"
+        builder.text(entry, "updated", NO_DATE)
     if article.published is not None:
         builder.text(entry, "published", rfc3339(article.published, "published", losses))
     for byline in article.bylines:
@@ -325,8 +337,8 @@ def write_many(
     builder.text(feed, "id", id or options.link or ID_PREFIX + "feed")
     builder.text(feed, "title", options.title, type="text")
     dates = [d for a in items for d in (a.modified, a.published) if d is not None]
-    if dates:
-        builder.text(feed, "updated", date_text(max(dates, key=utc_key)) or "")
+    newest = date_text(max(dates, key=utc_key)) if dates else None
+    builder.text(feed, "updated", newest or NO_DATE)
     if options.link:
         builder.sub(feed, "link", rel="alternate", type="text/html", href=options.link)
     author = builder.sub(feed, "author")
