@@ -513,3 +513,13 @@ def test_an_rss_channel_always_has_a_link_when_an_article_has_one() -> None:
         text = newsmodel.write_many(items, format="rss")
     channel = etree.fromstring(text.encode("utf-8")).find("channel")
     assert channel is not None and channel.findtext("link") == "https://x.example.test/2"
+
+
+def test_an_atom_enclosure_link_is_not_the_entry_page() -> None:
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>T</title>
+    <updated>2024-04-05T10:00:00Z</updated><entry><id>urn:x:1</id><title>Pier works</title>
+    <updated>2024-04-05T10:00:00Z</updated>
+    <link rel="enclosure" type="image/jpeg" href="https://x.example.test/pier.jpg"/>
+    </entry></feed>"""
+    (article,) = _quiet_many(feed, format="atom", quotes=False)
+    assert article.headline == "Pier works" and article.url is None

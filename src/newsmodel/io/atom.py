@@ -109,9 +109,19 @@ def _text(found: dict[str, list[etree._Element]], *names: str) -> str | None:
     return all_text(element) if element is not None else None
 
 
+#: Link relations that never name the entry's page (``enclosure``: a file attached to it;
+#: ``self``: the entry's own Atom document; ``edit``: where to change it).
+_NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media"])
+
+
 def _link(found: dict[str, list[etree._Element]]) -> str | None:
-    """The ``alternate`` link (HTML preferred), else the first link with an ``href``."""
-    links = [link for link in found.get("link", ()) if link.get("href")]
+    """The ``alternate`` link (HTML preferred), else the first link with an ``href`` that
+    is not a file attached to the entry (``rel="enclosure"``: a photo or a podcast)."""
+    links = [
+        link
+        for link in found.get("link", ())
+        if link.get("href") and (link.get("rel") or "").lower() not in _NOT_PAGES
+    ]
     alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
     html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
     best = html or alternates or links
