@@ -69,8 +69,17 @@ def test_every_figure_in_the_why_table_is_measured_in_the_benchmarks() -> None:
     assert figures >= 10
 
 
-def test_the_readme_shows_no_folder_conversion() -> None:
-    """Converting a folder is not built yet (issue 15): the README must not show it."""
-    for line in re.findall(r"^newsmodel .+$", README, re.MULTILINE):
-        words = line.split("#", 1)[0].split()
-        assert not any(w.endswith("/") or w in (".", "examples") for w in words), line
+def test_the_folder_conversion_the_readme_shows_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsmodel.cli import main
+
+    (line,) = [
+        cmd for cmd in re.findall(r"^newsmodel convert .+$", README, re.MULTILINE) if " -j " in cmd
+    ]
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    assert main(line.split()[1:]) == 0
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(written) == 2 and all(name.endswith(".ninjs.json") for name in written)
+    assert capsys.readouterr().err.startswith("newsmodel: 2 files, 2 articles, 0 errors")
