@@ -31,7 +31,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("newsmodel.arrow needs pyarrow: pip install 'newsmodel[arrow]'") from exc
 
-__all__ = ["BATCH_ROWS", "SCHEMA", "to_table", "write_parquet"]
+__all__ = ["BATCH_ROWS", "SCHEMA", "RowWriter", "to_table", "write_parquet"]
 
 #: Rows turned into one Arrow record batch at a time (and one Parquet write).
 BATCH_ROWS: Final = 1024
@@ -86,15 +86,15 @@ def _rows(articles: Iterable[ArticleOrPair], format: str | None) -> Iterator[dic
             yield flat_row(article, source=source, format=format)
 
 
-def _batches(articles: Iterable[ArticleOrPair], format: str | None) -> Iterator[pa.RecordBatch]:
-    rows: list[dict[str, JSONValue]] = []
-    for row in _rows(articles, format):
-        rows.append(row)
-        if len(rows) == BATCH_ROWS:
-            yield pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
-            rows = []
-    if rows:
-        yield pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+def _batches(rows: Iterable[dict[str, JSONValue]]) -> Iterator[pa.RecordBatch]:
+    chunk: list[dict[str, JSONValue]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= BATCH_ROWS:
+            yield pa.RecordBatch.from_pylist(chunk, schema=SCHEMA)
+            chunk = []
+    if chunk:
+        yield pa.RecordBatch.from_pylist(chunk, schema=SCHEMA)
 
 
 def to_table(articles: Iterable[ArticleOrPair], *, format: str | None = None) -> pa.Table:
@@ -103,7 +103,47 @@ def to_table(articles: Iterable[ArticleOrPair], *, format: str | None = None) ->
     ``format`` fills the ``format`` column (the articles do not say which
     format they were read from).
     """
-    return pa.Table.from_batches(list(_batches(articles, format)), schema=SCHEMA)
+    return pa.Table.from_batches(list(_batches(_rows(articles, format))), schema=SCHEMA)
+
+
+class RowWriter:
+    """Flat rows into a Parquet file, a batch of :data:`BATCH_ROWS` at a time.
+
+    The rows go to ``PATH.part``; :meth:`close` renames it to ``path``,
+    :meth:`abort` removes it, so the file appears whole or not at all.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, compression: str = "zstd") -> None:
+        self.path = os.fspath(path)
+        self.temporary = f"{self.path}.part"
+        self.rows = 0
+        self._pending: list[dict[str, JSONValue]] = []
+        self._writer = pq.ParquetWriter(self.temporary, SCHEMA, compression=compression)
+
+    def write(self, rows: Iterable[dict[str, JSONValue]]) -> None:
+        """Add ``rows`` (dicts of the flat columns); each full batch is written at once."""
+        for row in rows:
+            self._pending.append(row)
+            if len(self._pending) >= BATCH_ROWS:
+                self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._writer.write_batch(pa.RecordBatch.from_pylist(self._pending, schema=SCHEMA))
+            self.rows += len(self._pending)
+            self._pending = []
+
+    def close(self) -> None:
+        """Write what is left and put the file in place."""
+        self._flush()
+        self._writer.close()
+        os.replace(self.temporary, self.path)
+
+    def abort(self) -> None:
+        """Stop, leaving no file."""
+        self._writer.close()
+        if os.path.exists(self.temporary):
+            os.remove(self.temporary)
 
 
 def write_parquet(
@@ -118,16 +158,11 @@ def write_parquet(
     The file is written whole under a temporary name and then renamed, so a
     run that fails leaves no half file behind.
     """
-    target = os.fspath(path)
-    temporary = f"{target}.part"
-    count = 0
+    writer = RowWriter(path, compression=compression)
     try:
-        with pq.ParquetWriter(temporary, SCHEMA, compression=compression) as writer:
-            for batch in _batches(articles, format):
-                writer.write_batch(batch)
-                count += batch.num_rows
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return count
+        writer.write(_rows(articles, format))
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    return writer.rows
