@@ -35,6 +35,7 @@ from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
 from newsmodel.registry import detect_format, get_format, options, require
 from newsmodel.sources import Ignored, Problem, Skipped, Task, decompress, expand, item_name
+from newsmodel.table import flat_row
 
 __all__ = ["Progress", "Summary", "convert", "iter_articles"]
 
@@ -44,6 +45,8 @@ DEFAULT_TIMEOUT = 120.0
 JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
 #: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
 ERRORS_NAME = "errors.jsonl"
+#: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
+PARQUET = ".parquet"
 
 
 @attrs.frozen(kw_only=True)
@@ -185,6 +188,8 @@ class _Job:
     #: Write each article on one line (JSON Lines and stdout outputs).
     one_line: bool
     write_options: dict[str, object]
+    #: Write each article's flat row (newsmodel.table) as JSON instead (a Parquet output).
+    flat: bool = False
 
 
 @attrs.frozen
@@ -214,7 +219,13 @@ def _run(job: _Job, task: Task) -> _Done:
                 errors.append((number, str(found)))
                 continue
             try:
-                outputs.append((number, _write(found, job)))
+                if job.flat:
+                    row = flat_row(
+                        found, source=_item_source(task, number), format=job.reading.format
+                    )
+                    outputs.append((number, json.dumps(row)))
+                else:
+                    outputs.append((number, _write(found, job)))
             except NewsmodelError as exc:
                 errors.append((number, str(exc)))
     return _Done(outputs, errors, len(caught))
@@ -297,11 +308,37 @@ class _Stream(_Sink):
             self.stream.flush()
 
 
+class _Parquet(_Sink):
+    """Every article's flat row, in order, into a Parquet file (newsmodel.arrow)."""
+
+    def __init__(self, out: str) -> None:
+        try:
+            from newsmodel.arrow import RowWriter  # an optional extra
+        except ImportError:
+            raise WriteError(
+                "a .parquet output needs pyarrow: pip install 'newsmodel[arrow]'"
+            ) from None
+        self.error_path = out[: -len(PARQUET)] + "." + ERRORS_NAME
+        try:
+            self.writer = RowWriter(out)
+        except OSError as exc:
+            raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        self.writer.write(json.loads(text) for _, text in outputs)
+        return []
+
+    def close(self) -> None:
+        self.writer.close()
+
+
 def _sink(out: str, to: str, skip_existing: bool) -> _Sink:
-    if out != "-" and not out.lower().endswith(".jsonl"):
+    if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
         return _Folder(out, to)
     if skip_existing:
         raise WriteError("skip_existing needs a folder as the output")
+    if out.lower().endswith(PARQUET):
+        return _Parquet(out)
     if out == "-":
         return _Stream(sys.stdout, None, owned=False)
     if to not in JSON_FORMATS:
@@ -450,8 +487,10 @@ def convert(
 
     ``out`` is a folder (one file per article, named after its input, with
     ``to``'s extension, and ``errors.jsonl``), a ``.jsonl`` file (JSON formats
-    only; errors in ``OUT.errors.jsonl``) or ``-`` (standard output; errors on
-    standard error). ``workers`` processes read and write (default: every
+    only; errors in ``OUT.errors.jsonl``), a ``.parquet`` file (one row of
+    :data:`newsmodel.table.FLAT_COLUMNS` per article, ``to`` aside; needs
+    pyarrow; errors in ``OUT.errors.jsonl``) or ``-`` (standard output; errors
+    on standard error). ``workers`` processes read and write (default: every
     core; ``0`` runs in this process, without timeouts); an input that takes
     more than ``timeout`` seconds, or crashes its worker, is reported and the
     run goes on. ``skip_existing`` skips inputs whose output is there (a
@@ -468,6 +507,7 @@ def convert(
         to=get_format(to).name,
         one_line=folder is None and get_format(to).name in JSON_FORMATS,
         write_options=write_options,
+        flat=isinstance(sink, _Parquet),
     )
     items = expand(
         [os.fspath(i) for i in inputs],
