@@ -100,7 +100,9 @@ class _Progress:
 def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -> int:
     """Run a batch conversion; the summary goes to stderr; 1 when any input failed."""
     if not args.output:
-        raise NewsmodelError("a batch conversion needs -o OUT (a folder, a .jsonl file, or -)")
+        raise NewsmodelError(
+            "a batch conversion needs -o OUT (a folder, a .jsonl or .parquet file, or -)"
+        )
     given = dict(options or {})
     if args.strict:
         given["strict"] = True
