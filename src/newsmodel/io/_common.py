@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from newsmodel import model as m
 from newsmodel._input import (
     DEFAULT_MAX_BYTES,
     check_input,
@@ -27,6 +28,7 @@ __all__ = [
     "check_input",
     "clean_text",
     "decode_text",
+    "first_article",
     "line_col",
     "parse_json",
     "sniff_encoding",
@@ -81,3 +83,23 @@ def warn_ignored(format: str, ignored: Sequence[tuple[str, str]], *, stacklevel:
     warnings.warn(
         IgnoredContentWarning(f"{format}: values left out: {listed}"), stacklevel=stacklevel
     )
+
+
+def first_article(
+    articles: Iterator[m.Article], *, format: str, source: str, empty: str
+) -> m.Article:
+    """The first of ``articles``, for a many-article format's ``read``: a warning when
+    the ``source`` (``"feed"``, ``"file"``) holds more; :class:`ReadError` ``empty``
+    when it holds none."""
+    first = next(articles, None)
+    if first is None:
+        raise ReadError(empty, format=format)
+    if next(articles, None) is not None:
+        warnings.warn(
+            IgnoredContentWarning(
+                f"{format}: the {source} holds more than one article; read returns the "
+                "first (newsmodel.read_many reads them all)"
+            ),
+            stacklevel=3,
+        )
+    return first

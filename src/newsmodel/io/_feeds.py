@@ -33,7 +33,7 @@ from newsmodel import model as m
 from newsmodel._input import bom_encoding, check_input, clean_text, whole_number, xml_prologue
 from newsmodel.bylines import parse_byline
 from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
-from newsmodel.errors import IgnoredContentWarning, ReadError
+from newsmodel.errors import IgnoredContentWarning
 from newsmodel.io._common import as_read_errors
 from newsmodel.losses import NO_QUOTES, Losses
 from newsmodel.markup import blocks_from_html
@@ -55,7 +55,6 @@ __all__ = [
     "declare_text",
     "declare_unwritten",
     "feed_text",
-    "first_article",
     "html_escaped",
     "media_photos",
     "parse_feed",
@@ -443,22 +442,6 @@ _EMPTY = tuple(
 def _says_nothing(article: m.Article) -> bool:
     """Whether ``article`` holds nothing but what the channel gives every item."""
     return all(getattr(article, name) == empty for name, empty in _EMPTY)
-
-
-def first_article(articles: Iterator[m.Article], *, format: str) -> m.Article:
-    """The first article, for ``read``; a warning when the source holds more."""
-    first = next(articles, None)
-    if first is None:
-        raise ReadError("the feed holds no item", format=format)
-    if next(articles, None) is not None:
-        warnings.warn(
-            IgnoredContentWarning(
-                f"{format}: the feed holds more than one article; read returns the first "
-                "(newsmodel.read_many reads them all)"
-            ),
-            stacklevel=3,
-        )
-    return first
 
 
 # ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import JSONFEED as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, parse_json
+from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, first_article, parse_json
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -30,7 +30,6 @@ from newsmodel.io._feeds import (
     declare_parts,
     declare_text,
     declare_unwritten,
-    first_article,
     resolve,
     rfc3339,
 )
@@ -156,7 +155,12 @@ def read(
     data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> m.Article:
     """The first item of a JSON Feed (a warning when there are more; see :func:`read_many`)."""
-    return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
+    return first_article(
+        read_many(data, url=url, max_bytes=max_bytes),
+        format=FORMAT.name,
+        source="feed",
+        empty="the feed holds no item",
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from newsmodel.errors import (
 )
 from newsmodel.io import JSONL as FORMAT
 from newsmodel.io import JSONLD, NEWSMODEL, NINJS, FormatInfo
-from newsmodel.io._common import DEFAULT_MAX_BYTES, check_input
+from newsmodel.io._common import DEFAULT_MAX_BYTES, check_input, first_article
 
 __all__ = ["FORMAT", "INNER", "read", "read_many", "sniff", "write", "write_many"]
 
@@ -128,18 +128,9 @@ def read(
 ) -> m.Article:
     """The first line's article (a warning when there are more; see :func:`read_many`)."""
     articles = read_many(data, inner=inner, errors=errors, max_bytes=max_bytes)
-    first = next(articles, None)
-    if first is None:
-        raise ReadError("no line holds an article", format=FORMAT.name)
-    if next(articles, None) is not None:
-        warnings.warn(
-            IgnoredContentWarning(
-                "jsonl: the file holds more than one article; read returns the first "
-                "(newsmodel.read_many reads them all)"
-            ),
-            stacklevel=2,
-        )
-    return first
+    return first_article(
+        articles, format=FORMAT.name, source="file", empty="no line holds an article"
+    )
 
 
 def write_many(

@@ -30,7 +30,7 @@ from newsmodel._input import whole_number
 from newsmodel.catalog import Catalog
 from newsmodel.errors import FormatError, IgnoredContentWarning, ReadError
 from newsmodel.io import NEWSML1 as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article
 from newsmodel.io._newsml1_parts import (
     CAPTION_ROLES,
     LEAD_ROLES,
@@ -518,15 +518,6 @@ def read(
     Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     articles = read_many(data, catalog=catalog, max_bytes=max_bytes)
-    first = next(articles, None)
-    if first is None:
-        raise ReadError("the document holds no NewsItem", format=FORMAT.name)
-    if next(articles, None) is not None:
-        warnings.warn(
-            IgnoredContentWarning(
-                "newsml1: the document holds more than one article; read gives the first "
-                "(read_many gives them all)"
-            ),
-            stacklevel=2,
-        )
-    return first
+    return first_article(
+        articles, format=FORMAT.name, source="document", empty="the document holds no NewsItem"
+    )

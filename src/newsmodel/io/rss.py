@@ -23,7 +23,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES
+from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -32,7 +32,6 @@ from newsmodel.io._feeds import (
     channel_of,
     declare_parts,
     declare_text,
-    first_article,
     html_escaped,
     media_photos,
     parse_feed,
@@ -209,7 +208,12 @@ def read(
     data: bytes | str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> m.Article:
     """The first item of an RSS feed (a warning when there are more; see :func:`read_many`)."""
-    return first_article(read_many(data, url=url, max_bytes=max_bytes), format=FORMAT.name)
+    return first_article(
+        read_many(data, url=url, max_bytes=max_bytes),
+        format=FORMAT.name,
+        source="feed",
+        empty="the feed holds no item",
+    )
 
 
 # ---------------------------------------------------------------------------
