@@ -16,12 +16,12 @@ import attrs
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import clean_text, whole_number
+from newsmodel._input import whole_number
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.io.nitf import article_from_nitf
-from newsmodel.markup import blocks_from_element, blocks_from_html, safe_url
+from newsmodel.markup import blocks_from_element, blocks_from_html, blocks_from_text, safe_url
 from newsmodel.vocab import NEWS_AGENCIES
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
@@ -341,21 +341,13 @@ class Content:
     references: tuple[str, ...] = ()
 
 
-def _plain(text: str) -> tuple[m.Block, ...]:
-    """Plain text: paragraphs at blank lines, or at each line when there is none."""
-    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
-    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    squashed = (" ".join(p.split()) for p in parts)
-    return tuple(m.Paragraph(content=(p,)) for p in squashed if p)
-
-
 def _text_body(text: str) -> tuple[m.Block, ...]:
     """A ``DataContent`` holding only text: HTML (escaped or CDATA), a record, or plain text."""
     if _HTML.search(text):
         return blocks_from_html(text)
     if _ANY_TAG.search(text):
         text = _ANY_TAG.sub(" ", text)  # a record of another vocabulary: its words
-    return _plain(text)
+    return blocks_from_text(text)
 
 
 def content_of(data: etree._Element, catalog: Catalog) -> Content:

@@ -36,6 +36,7 @@ from newsmodel.markup.parse import (
     remove_element,
 )
 from newsmodel.markup.sanitise import EMBED_MAX_DEPTH, safe_url, sanitise_html
+from newsmodel.markup.text import blocks_from_text
 from newsmodel.markup.write import blocks_to_elements, blocks_to_html, table_to
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "add_text",
     "blocks_from_element",
     "blocks_from_html",
+    "blocks_from_text",
     "blocks_to_elements",
     "blocks_to_html",
     "check_html_parse",

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from newsmodel import model as m
-from newsmodel._input import whole_number
+from newsmodel._input import clean_text, whole_number
 
-__all__ = ["MAX_NUMBER", "clean", "has_text", "number", "tidy"]
+__all__ = ["MAX_NUMBER", "blocks_from_text", "clean", "has_text", "number", "tidy"]
 
 #: HTML white space (not NO-BREAK SPACE and friends, which are content).
 _WS = re.compile(r"[ \t\n\r\f]+")
@@ -67,3 +67,20 @@ def number(value: str | None) -> int | None:
         return None
     number = whole_number(value.strip().removesuffix("px"))
     return number if number is not None and 0 < number < MAX_NUMBER else None
+
+
+#: A blank line (white space allowed on it): where plain text starts a new paragraph.
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def blocks_from_text(text: str) -> tuple[m.Block, ...]:
+    r"""Plain text as paragraphs: one at each blank line, or at each line when the text
+    has no blank line (``"A\n\nB"`` and ``"A\nB"`` both give two); spaces squashed.
+
+    >>> blocks_from_text("One line.\r\nAnother.")
+    (Paragraph(content=('One line.',)), Paragraph(content=('Another.',)))
+    """
+    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    squashed = (" ".join(part.split()) for part in parts)
+    return tuple(m.Paragraph(content=(part,)) for part in squashed if part)

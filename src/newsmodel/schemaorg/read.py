@@ -33,7 +33,7 @@ from newsmodel.captions import split_credit
 from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
 from newsmodel.errors import InputTooLargeError
-from newsmodel.markup import blocks_from_html, safe_url
+from newsmodel.markup import blocks_from_html, blocks_from_text, safe_url
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -500,6 +500,4 @@ def _body(
         value = html_lib.unescape(value)
     if _MARKUP.search(value):
         return blocks_from_html(value)
-    text = clean_text(value)
-    parts = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
-    return tuple(m.Paragraph(content=(squash_spaces(p),)) for p in parts if p.strip())
+    return blocks_from_text(value)
