@@ -56,8 +56,6 @@ _FURNITURE_TAGS = frozenset(
 )
 #: Furniture removed however large its share of the body (``nav``, ``aside``).
 _NEVER_BODY_TAGS = ("nav", "aside")
-#: Containers that hold furniture, not a story: a comment form, navigation, a footer.
-_NOT_CONTAINERS = frozenset(["form", "nav", "aside", "footer"])
 #: Elements never removed for their class name alone.
 _CONTENT_TAGS = ("p", "figure", "img", "h2", "h3", "blockquote", "table")
 #: Image elements: a short block just after one is its caption.
