@@ -173,3 +173,41 @@ def test_hostile_prologues_are_refused_in_one_pass(data: bytes) -> None:
         newsmodel.detect_format(data)
     kept, _ = xml_prologue(data)
     assert kept.count(b"<?xml") <= 1 and kept.count(b"<!DOCTYPE") <= 1  # the first of each
+
+
+@pytest.mark.parametrize(
+    ("data", "format"),
+    [
+        # an empty NITF document written as one self-closing element
+        (b'<?xml version="1.0"?>\n<nitf/>', "nitf"),
+        (b"<nitf\n/>", "nitf"),
+        # XHTML: an XML declaration and DOCTYPE before an html root
+        (
+            b'<?xml version="1.0" encoding="utf-8"?>\n'
+            b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n'
+            b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Lorem.</p></body></html>',
+            "html",
+        ),
+        (b"<?xml version='1.0'?><html><head><title>Lorem</title></head></html>", "html"),
+        # HTML inside an XML document's text is no page
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>Lorem</title>'
+            b"<description>&lt;p&gt;ipsum&lt;/p&gt; <p>dolor</p></description></channel></rss>",
+            "rss",
+        ),
+    ],
+)
+def test_roots_that_sniffers_used_to_miss(data: bytes, format: str) -> None:
+    assert newsmodel.detect_format(data).name == format
+
+
+def test_an_xhtml_page_reads_as_a_page() -> None:
+    page = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Lorem ipsum</title></head>'
+        b"<body><article><h1>Lorem ipsum dolor</h1><p>Sit amet consectetur adipiscing elit, "
+        b"sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></article>"
+        b"</body></html>"
+    )
+    article = newsmodel.read(page, quotes=False)
+    assert "eiusmod tempor" in newsmodel.write(article, "text")

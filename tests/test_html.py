@@ -163,6 +163,17 @@ def test_a_page_newsmodel_wrote_is_read_by_its_layout() -> None:
     assert html.read(page) == _OWN
 
 
+def test_a_wrongly_typed_value_in_our_own_page_is_dropped_with_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = html.write(_OWN)
+    edited = re.sub(r'"dateline": "[^"]*"', '"dateline": 7', page)
+    assert edited != page
+    with pytest.warns(newsmodel.IgnoredContentWarning, match=r"\$\.dateline"):
+        back = html.read(edited)
+    assert back.dateline is None and back.headline == _OWN.headline
+
+
 def test_a_page_without_the_marker_or_the_layout_is_read_by_the_heuristics() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -101,7 +101,7 @@ def test_three_packaged_stories_give_three_articles_with_their_photos() -> None:
 
 
 def test_read_gives_the_first_story_and_says_there_are_more() -> None:
-    with pytest.warns(newsmodel.IgnoredContentWarning, match="holds 3 stories"):
+    with pytest.warns(newsmodel.IgnoredContentWarning, match="the message holds 3 articles"):
         article = newsml.read(PACKAGED)
     assert article == _read_many(PACKAGED)[0]
 

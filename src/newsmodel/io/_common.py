@@ -86,18 +86,26 @@ def warn_ignored(format: str, ignored: Sequence[tuple[str, str]], *, stacklevel:
 
 
 def first_article(
-    articles: Iterator[m.Article], *, format: str, source: str, empty: str
+    articles: Iterator[m.Article],
+    *,
+    format: str,
+    source: str,
+    empty: str,
+    held: int | None = None,
 ) -> m.Article:
     """The first of ``articles``, for a many-article format's ``read``: a warning when
     the ``source`` (``"feed"``, ``"file"``) holds more; :class:`ReadError` ``empty``
-    when it holds none."""
+    when it holds none. ``held``, when the reader knows how many articles the source
+    holds, says so in the warning and spares making the second one to find out."""
     first = next(articles, None)
     if first is None:
         raise ReadError(empty, format=format)
-    if next(articles, None) is not None:
+    more = held > 1 if held is not None else next(articles, None) is not None
+    if more:
+        count = f"{held} articles" if held is not None else "more than one article"
         warnings.warn(
             IgnoredContentWarning(
-                f"{format}: the {source} holds more than one article; read returns the "
+                f"{format}: the {source} holds {count}; read returns the "
                 "first (newsmodel.read_many reads them all)"
             ),
             stacklevel=3,

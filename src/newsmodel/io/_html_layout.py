@@ -19,6 +19,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._json import JSONObject
 from newsmodel.errors import NoArticleError
+from newsmodel.io._common import warn_ignored
 from newsmodel.markup import blocks_from_element, photos_of_figures, safe_url
 from newsmodel.schemaorg import article_from_data, loads, locate_articles
 
@@ -121,7 +122,9 @@ def read_own_page(
 
     ``url``, the page's address, stands for the article's when the JSON-LD names none
     (the addresses on the page are the article's own, as written). A page of nothing
-    raises :class:`~newsmodel.errors.NoArticleError`; errors name ``format``.
+    raises :class:`~newsmodel.errors.NoArticleError`; errors name ``format``. A JSON-LD
+    value of the wrong type is dropped with one warning naming its path, as the JSON-LD
+    reader does.
     """
     if not _marked(document):
         return None
@@ -135,7 +138,9 @@ def read_own_page(
     figures, div = story
     _drop_sign_offs(div, _organisations(node))
     metadata = {key: value for key, value in node.items() if key not in _ON_THE_PAGE}
-    article = article_from_data(metadata, by_id, path=path)
+    ignored: list[tuple[str, str]] = []
+    article = article_from_data(metadata, by_id, path=path, ignored=ignored)
+    warn_ignored(format, ignored)
     body = blocks_from_element(div)
     photos = [p for p in photos_of_figures(figures) if p is not None]
     photos.extend(figure.photo for figure in m.figures(body))

@@ -26,6 +26,7 @@ import re
 from lxml import etree
 
 from newsmodel import model as m
+from newsmodel._input import xml_prologue
 from newsmodel._json import JSONObject
 from newsmodel.dates import format_date
 from newsmodel.io import HTML as FORMAT
@@ -53,12 +54,23 @@ from newsmodel.schemaorg import to_data
 __all__ = ["FORMAT", "decode_html", "read", "sniff", "write"]
 
 _SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|meta|title|article|div|p)[\s>]", re.I)
+#: The root element of an XHTML document, after its XML declaration and DOCTYPE.
+_XHTML_ROOT = re.compile(rb"<(?:[\w.-]+:)?html[\s/>]", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
 def sniff(head: bytes) -> bool:
-    """Markup that looks like an HTML page."""
-    return _SNIFF.search(head[:4096]) is not None and b"<?xml" not in head[:100]
+    """Markup that looks like an HTML page; an XML document only when its root is ``html``
+    (XHTML), so that HTML in an XML format's text is never taken for a page.
+
+    >>> sniff(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>')
+    True
+    >>> sniff(b'<?xml version="1.0"?><rss><channel><description>&lt;p&gt;')
+    False
+    """
+    if b"<?xml" in head[:100]:
+        return _XHTML_ROOT.match(head, xml_prologue(head)[1]) is not None
+    return _SNIFF.search(head[:4096]) is not None
 
 
 # ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
 from newsmodel.errors import IgnoredContentWarning, ReadError
 from newsmodel.io import NEWSML as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article
 from newsmodel.io._g2 import (
     GENERATED,
     NM_ALIAS,
@@ -581,15 +581,13 @@ def read(
     Quotes are not extracted here; :func:`newsmodel.read` does that.
     """
     message, base = _message(data, catalog, max_bytes)
-    if len(message.texts) > 1:
-        warnings.warn(
-            IgnoredContentWarning(
-                f"newsml: the message holds {len(message.texts)} stories; read gives the "
-                "first (read_many gives them all)"
-            ),
-            stacklevel=2,
-        )
-    return next(_articles(message, base))
+    return first_article(
+        _articles(message, base),
+        format=FORMAT.name,
+        source="message",
+        empty="the message holds no item",
+        held=len(message.texts),
+    )
 
 
 # ---------------------------------------------------------------------------

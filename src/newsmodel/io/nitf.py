@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
-_SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s>]")
+_SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s/>]")
 _NMTOKEN = re.compile(r"[\w.:\-]+")
 _TOPIC_ELEMENTS = {
     "person": m.TopicKind.PERSON,
