@@ -56,6 +56,10 @@ def _sentence_of(
     return s_start, s_end
 
 
+#: Nothing but a comma, colon or dash before a quote (its attribution comes after it).
+_LEAD_PUNCTUATION = re.compile(r"\s*[,:—–-]?\s*")
+
+
 def _attribution(
     para: str,
     masked: str,
@@ -79,7 +83,7 @@ def _attribution(
             speaker is None or (not clean and after_speaker is not None)
         ):
             speaker, verb_span = after_speaker, after_verb
-            clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", masked[s_start:open_]))
+            clean = bool(_LEAD_PUNCTUATION.fullmatch(masked, s_start, open_))
     return speaker, verb_span, clean
 
 

@@ -12,7 +12,9 @@ from newsmodel.quotes.words import _UPPER
 
 #: An opening quotation mark (a ” opens only at the start of a paragraph), English or
 #: of another language (see :data:`_CLOSERS`).
-_OPEN_MARK = re.compile('[“"‘„»«「『]|^”(?=\\s*[\\w…])')
+#: (One character class first, so the pattern is searched for those characters first;
+#: the look-behind for two characters finds the start of the text.)
+_OPEN_MARK = re.compile('[“"‘„»«「『”](?:(?<=”)(?<![\\s\\S]{2})(?=\\s*[\\w…])|(?<!”))')
 #: Every character :data:`_OPEN_MARK` can match: a text without any holds no quotation
 #: marks at all (``He said no.``), so no direct quote.
 ANY_OPEN_MARK = re.compile('[“"‘„»«「『”]')

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsmodel.quotes.names import _speaks, _split_role, _trim
+from newsmodel.quotes.names import _name_parts
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.words import (
@@ -31,22 +31,25 @@ def _named(
     """The speaker of a mention that starts at ``start``, trimmed to a name-like phrase
     (see :mod:`~newsmodel.quotes.names`); ``role`` is used when the mention names none,
     and with ``whole`` the mention stands for the name when it holds none."""
-    trimmed = _trim(mention)
-    if not trimmed or not _speaks(trimmed):
+    parts = _name_parts(mention)
+    if parts is None:
         return None
-    name, title = _split_role(trimmed)
+    trimmed, name, title = parts
     if name is None and whole:
         name = trimmed
     return _Speaker(trimmed, (start, start + len(trimmed)), name, title or role)
 
 
+#: Punctuation and linking words before a speaker mention ("and", "but", "while").
+_MENTION_LEAD = re.compile(
+    r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|where|whereas|because|after|before|"
+    r"since|although|until|[Tt]hen|[Aa]lso|[Tt]hough|[Yy]et|[Ee]ven|[Ss]till)\s+)*"
+)
+
+
 def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
-    lead = re.match(
-        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|where|whereas|because|after|before|"
-        r"since|although|until|[Tt]hen|[Aa]lso|[Tt]hough|[Yy]et|[Ee]ven|[Ss]till)\s+)*",
-        text,
-    )
+    lead = _MENTION_LEAD.match(text)
     cut = lead.end() if lead else 0
     text2 = text[cut:]
     stripped = text2.rstrip(" ,;:\t\n\xa0")
@@ -69,6 +72,19 @@ _APPOSITIVE = re.compile(
 )
 
 
+#: Where the phrase before a verb starts over: punctuation or a relative word ("the
+#: plan, which Okafor said").
+_CHUNK_BREAK = re.compile(r"[,;:(—–―]|\bthat\b|\bwho\b|\bwhich\b")
+#: An adverb or auxiliary between a speaker and the verb ("Okafor later said", "Okafor
+#: had said"), dropped from the mention.
+_AUXILIARY_END = re.compile(
+    r"\s+(?:also|then|later|previously|once|had|has|have|would|will|did|does|later|again|"
+    r"recently|earlier|repeatedly|simply|only|just|reportedly|publicly|privately)\s*$"
+)
+#: A second auxiliary left after the first is dropped ("Okafor has also said").
+_AUXILIARY_END_AGAIN = re.compile(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$")
+
+
 def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) -> _Speaker | None:
     """The noun phrase right before a speech verb, back to a clause boundary.
 
@@ -87,15 +103,11 @@ def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) ->
     if bracket is not None:
         verb_start = bracket.start()
     chunk_start = floor
-    for match in re.finditer(r"[,;:(—–―]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
+    for match in _CHUNK_BREAK.finditer(masked[floor:verb_start]):  # a slice: \b sees no more
         chunk_start = floor + match.end()
     raw = text[chunk_start:verb_start]
-    raw = re.sub(
-        r"\s+(?:also|then|later|previously|once|had|has|have|would|will|did|does|later|again|recently|earlier|repeatedly|simply|only|just|reportedly|publicly|privately)\s*$",
-        " ",
-        raw,
-    )
-    raw = re.sub(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$", " ", raw)
+    raw = _AUXILIARY_END.sub(" ", raw)
+    raw = _AUXILIARY_END_AGAIN.sub(" ", raw)
     cleaned = _clean_mention(raw, chunk_start)
     if cleaned is None:
         return None

@@ -146,9 +146,18 @@ _SENTENCE_INITIAL = frozenset(
 )
 
 
+#: Every word with which :func:`_verbs` can find a verb (a speech verb, the first word
+#: of a two-word verb, "Said" opening a sentence), for a quick test of a stretch of text.
+_VERB_TRIGGERS = _VERB_SET | _PHRASE_FIRST | _SENTENCE_INITIAL
+
+
 def _verbs(segment: str, extra: frozenset[str] = frozenset()) -> list[_VerbMatch]:
     """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast), with
     the words of ``extra`` (verbs of the quote's language only, such as German "so")."""
+    if _VERB_TRIGGERS.isdisjoint(_TOKEN.findall(segment)) and (
+        not extra or extra.isdisjoint(_TOKEN.findall(segment))
+    ):
+        return []  # no word that can start a verb: most stretches looked at hold none
     tokens = list(_TOKEN.finditer(segment))
     out: list[_VerbMatch] = []
     skip = -1
@@ -241,18 +250,25 @@ _TITLE_WORDS = frozenset(
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][\w’'.-]*")
 #: A full name of two or three words, for resolving a later surname ("Ana Okafor",
 #: "Hans van Berg").
+#: (Written to start with a capital: a pattern that starts with a character class is
+#: searched for that character first, several times faster than a leading ``\b``; the
+#: look-behind after it is the word boundary, and a first name comes only before a
+#: capital of A-Z.)
 _FULL_NAME = re.compile(
-    rf"\b(?=[{_UPPER}])((?:[A-Z][a-z]+\.? )?[{_UPPER}][a-zà-ÿ’'-]+"
+    rf"([{_UPPER}](?<!\w.)(?:(?<=[A-Z])[a-z]+\.? [{_UPPER}])?[a-zà-ÿ’'-]+"
     r"(?: (?:[A-Z]\. )?(?:van |von |de |da |del |di |bin |al-|el-)?"
     rf"[{_UPPER}][a-zà-ÿ’'-]+){{1,2}})\b"
 )
-# (?<![.!?]): a run of end marks is tried from its first mark only (each later start in
-# the run would fail the same way), so a long run of dots is not rescanned at every dot
+# (?<![.!?][.!?]) after the first mark: a run of end marks is tried from its first mark
+# only (each later start in the run would fail the same way), so a long run of dots is not
+# rescanned at every dot; the pattern starts with a character class, so it is searched
+# for that character first (several times faster than a pattern opening with a look-behind)
 #: The end of a sentence: end marks, closing marks, space, then a capital or an
 #: opening mark ("… the fare. “It …", "… Sommer. „Wir …"), or a Japanese or Chinese
 #: full stop, which needs no space after it.
 _SENTENCE_END = re.compile(
-    rf"(?<![.!?])[.!?]+[\"”’)»«“]*\s+(?=[{_UPPER}“\"‘(„«»¿¡‹「『])|(?<![。！？])[。！？]+"
+    rf"[.!?。！？](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*[\"”’)»«“]*\s+(?=[{_UPPER}“\"‘(„«»¿¡‹「『])"
+    r"|(?<=[。！？])(?<![。！？][。！？])[。！？]*)"
 )
 #: Words before a term under discussion, not anybody's words ("the so-called “Halden
 #: rule”", "the word “reckless”", "the film “The Quiet Harbour”").
