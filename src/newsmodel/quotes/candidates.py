@@ -5,6 +5,7 @@ around it and the speech verb and speaker found there, then the first rule of
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ class _Candidate(NamedTuple):
     kind: m.QuoteKind
 
 
+@functools.lru_cache(maxsize=64)  # a handful of marks and language tags
 def _context_verbs(mark: str, language: str | None) -> frozenset[str]:
     """The verbs read only in a quote of their language (German "so"): the language of
     the quotation mark, else the article's language."""
@@ -72,12 +74,15 @@ def _attribution(
     Chinese by their own rules; ``extra``: verbs of the quote's language only)."""
     open_, close = pair
     s_start, s_end = sentence
-    if _has_cjk(para[max(0, open_ - 2) : close + 3]):
+    around = para[max(0, open_ - 2) : close + 3]
+    if not around.isascii() and _has_cjk(around):
         found = _cjk_attribution(para, open_, close)
         if found is not None:
             return found[0], found[1], True
     speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_, extra)
-    if close < len(para):
+    # the words after the quote are read only when they could do better: not after a
+    # speaker named cleanly before it ("Okafor said: “…”")
+    if close < len(para) and (speaker is None or not clean):
         after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end, extra)
         if after_verb is not None and (
             speaker is None or (not clean and after_speaker is not None)

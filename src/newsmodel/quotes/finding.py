@@ -119,6 +119,9 @@ def _paragraph_quotes(
 ) -> _Voice | None:
     """Add the quotes of one paragraph to ``out``; the voice of its last attributed quote."""
     resolver = ctx.resolver
+    if not pairs:  # no quotation marks: only names to remember
+        resolver.observe(masked)
+        return None
     seen = 0
     previous: _Voice | None = None
     for index, cand in enumerate(_candidates(para, pairs, masked, language=ctx.language)):

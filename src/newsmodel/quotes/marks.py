@@ -28,8 +28,12 @@ _CLOSERS: dict[str, re.Pattern[str]] = {
     "「": re.compile("」"),
     "『": re.compile("』"),
 }
-#: A character of quoted words, masked as ``x``.
-_NON_SPACE = re.compile(r"\S")
+#: A word of quoted words, masked as ``x`` for each of its characters.
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _crossed(word: re.Match[str]) -> str:
+    return "x" * (word.end() - word.start())
 #: A straight " that closes a quote after punctuation ("Go," she said).
 _STRAIGHT_CLOSE = re.compile(r'[.,!?]"(?=\s|$)')
 
@@ -99,7 +103,7 @@ def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
         inner = text[open_ + 1 : end]
         # a quote that ends its sentence keeps its full stop, so the sentence ends there
         final = inner[-1:] if end == close and inner[-1:] in ".!?" else ""
-        parts.append(_NON_SPACE.sub("x", inner[: len(inner) - len(final)]) + final)
+        parts.append(_NON_SPACE.sub(_crossed, inner[: len(inner) - len(final)]) + final)
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

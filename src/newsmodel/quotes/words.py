@@ -154,22 +154,23 @@ _VERB_TRIGGERS = _VERB_SET | _PHRASE_FIRST | _SENTENCE_INITIAL
 def _verbs(segment: str, extra: frozenset[str] = frozenset()) -> list[_VerbMatch]:
     """Speech verbs and verb phrases in ``segment`` (a set lookup per word: fast), with
     the words of ``extra`` (verbs of the quote's language only, such as German "so")."""
-    if _VERB_TRIGGERS.isdisjoint(_TOKEN.findall(segment)) and (
-        not extra or extra.isdisjoint(_TOKEN.findall(segment))
-    ):
+    words = _TOKEN.findall(segment)
+    triggers = _VERB_TRIGGERS | extra if extra else _VERB_TRIGGERS
+    if triggers.isdisjoint(words):
         return []  # no word that can start a verb: most stretches looked at hold none
     tokens = list(_TOKEN.finditer(segment))
     out: list[_VerbMatch] = []
     skip = -1
-    for i, token in enumerate(tokens):
+    for i in [i for i, word in enumerate(words) if word in triggers]:  # the others find none
         if i <= skip:
             continue
-        word = token.group()
+        token = tokens[i]
+        word = words[i]
         if word in _SENTENCE_INITIAL:
             word = word.lower()  # "According to the campaign, …", "Said Novak: …"
         if word in _PHRASE_FIRST and i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if (word, nxt.group()) in _PHRASES and segment[token.end() : nxt.start()] == " ":
+            if (word, words[i + 1]) in _PHRASES and segment[token.end() : nxt.start()] == " ":
                 out.append(_VerbMatch(token.start(), nxt.end(), segment[token.start() : nxt.end()]))
                 skip = i + 1
                 continue
