@@ -34,6 +34,8 @@ _NON_SPACE = re.compile(r"\S+")
 
 def _crossed(word: re.Match[str]) -> str:
     return "x" * (word.end() - word.start())
+
+
 #: A straight " that closes a quote after punctuation ("Go," she said).
 _STRAIGHT_CLOSE = re.compile(r'[.,!?]"(?=\s|$)')
 

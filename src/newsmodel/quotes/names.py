@@ -275,7 +275,8 @@ def _split_role(mention: str) -> tuple[str | None, str | None]:
         return None, None
     last_title = -1
     for i, token in enumerate(tokens):
-        if token.lower().strip(",") in _TITLE_WORDS:
+        # "Col." as well as "col": an abbreviated title with its full stop
+        if token.lower().strip(",") in _TITLE_WORDS or token.lower().rstrip(".") in _TITLE_WORDS:
             last_title = i
     # "Secretary of State Ilse Marrow": the office runs on through "of" and one word
     if (
