@@ -117,3 +117,25 @@ def test_an_abbreviated_title_with_its_full_stop_is_a_role() -> None:
         "The pier stays open all winter"
     ]
     assert (quote.speaker, quote.speaker_role) == ("Ana Okafor", "Retired Col.")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ("“Go home,” Jane Doe said as the heckler yelled: “You lost!”", "You lost", "the heckler"),
+        (
+            "The board voted after Tomas Reyes warned: “This will fail.”",
+            "This will fail",
+            "Tomas Reyes",
+        ),
+        (
+            "Nobody moved until the harbour master shouted: “Clear the pier now!”",
+            "Clear the pier now",
+            "the harbour master",
+        ),
+    ],
+)
+def test_the_speaker_of_a_verb_in_a_clause_is_the_clause_subject(
+    text: str, quoted: str, speaker: str
+) -> None:
+    assert by_text(text)[quoted].speaker == speaker

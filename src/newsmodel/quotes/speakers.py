@@ -72,9 +72,12 @@ _APPOSITIVE = re.compile(
 )
 
 
-#: Where the phrase before a verb starts over: punctuation or a relative word ("the
-#: plan, which Okafor said").
-_CHUNK_BREAK = re.compile(r"[,;:(—–―]|\bthat\b|\bwho\b|\bwhich\b")
+#: Where the phrase before a verb starts over: punctuation, a relative word or a word that
+#: opens a clause ("the plan, which Okafor said", "Reyes said as the heckler yelled").
+_CHUNK_BREAK = re.compile(
+    r"[,;:(—–―]|\b(?:that|who|which|as|when|while|because|after|before|since|until|if|but|"
+    r"though|although|whereas)\b"
+)
 #: Adverbs and auxiliaries between a speaker and the verb ("Okafor later said", "Okafor
 #: had said"), dropped from the mention.
 _AUXILIARIES = frozenset(
