@@ -14,12 +14,12 @@ from newsmodel.quotes.words import (
     _LEAD_CLAUSE,
     _MARKS,
     _NAME_TOKEN,
-    _PARTIAL_FIND,
     _PARTICIPLES,
     _PRONOUNS,
     _SUBJECT,
     _TITLE_WORDS,
     _UPPER,
+    _partial_verbs,
     _VerbMatch,
     _verbs,
 )
@@ -375,7 +375,7 @@ def _attribution_before(
     segment = masked[sent_start:pos]
     verbs = _verbs(segment, extra)
     partial_verb = None
-    for candidate in _PARTIAL_FIND.finditer(segment):
+    for candidate in _partial_verbs(segment):
         partial_verb = candidate
     if not verbs and partial_verb is None:
         return None, None, False

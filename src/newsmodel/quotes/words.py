@@ -101,6 +101,18 @@ _PARTIAL_VERBS = (
 )
 #: The naming verbs of :data:`_PARTIAL_VERBS` in a text (``called``, ``dubbed``).
 _PARTIAL_FIND = re.compile(rf"\b(?P<verb>{_PARTIAL_VERBS})\b")
+#: The stems of :data:`_PARTIAL_VERBS`: a text without any holds none of them (a quick
+#: test before the pattern, which is tried at every word boundary).
+_PARTIAL_STEMS = ("call", "describ", "dubbed", "label", "termed", "brand")
+
+
+def _partial_verbs(segment: str) -> list[re.Match[str]]:
+    """The naming verbs of :data:`_PARTIAL_VERBS` in ``segment``."""
+    if not any(stem in segment for stem in _PARTIAL_STEMS):
+        return []
+    return list(_PARTIAL_FIND.finditer(segment))
+
+
 #: A verb that is one of :data:`_PARTIAL_VERBS` (the kind of a quote: partial).
 _PARTIAL_FULL = re.compile(_PARTIAL_VERBS)
 #: Participles whose speaker is the subject of the sentence ("…, saying “…”").
