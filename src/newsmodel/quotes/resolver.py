@@ -10,11 +10,21 @@ from newsmodel.quotes.speakers import _NOT_SPEAKER_START
 from newsmodel.quotes.words import (
     _FULL_NAME,
     _PERSON_PRONOUNS,
+    _PERSON_TITLES,
     _PRONOUNS,
     _SENTENCE_INITIAL,
     _TITLE_WORDS,
     _TITLED,
 )
+
+#: How far before a name a title is looked for, in characters.
+_TITLE_REACH = 40
+
+
+def _titled(before: str) -> bool:
+    """Whether ``before`` ends with a person's title ("Mayor"); the pattern is tried
+    only when the words end with one."""
+    return before.rstrip().endswith(_PERSON_TITLES) and _TITLED.search(before) is not None
 
 
 @functools.lru_cache(maxsize=_CACHED_MENTIONS)
@@ -57,9 +67,8 @@ class _Resolver:
             if full is not None:
                 self._remember(full)
                 # a name with a title before it is a person: "he" may point at them
-                titled = (
-                    has_role
-                    or _TITLED.search(text[max(0, match.start() - 40) : match.start()]) is not None
+                titled = has_role or _titled(
+                    text[max(0, match.start() - _TITLE_REACH) : match.start()]
                 )
                 if titled:
                     self.last_person = full

@@ -295,11 +295,19 @@ _TERM_CUES = re.compile(
 _TITLE_CASE = re.compile(
     r"(?:The |A |An )?[A-Z][\w’'-]*(?: (?:of|the|and|in|on|for|a|to|[A-Z0-9][\w’'-]*))*"
 )
-#: A title just before a name ("Mayor Tom Brandt"): the name is a person's.
-_TITLED = re.compile(
-    r"\b(?:[Pp]resident|[Mm]inister|[Ss]enator|Sen\.|Rep\.|[Gg]overnor|Gov\.|[Ss]pokes(?:wo)?man|"
-    r"[Ss]ecretary|[Cc]hancellor|[Mm]ayor|[Jj]udge|Dr\.|Mr\.|Mrs\.|Ms\.|[Cc]hairman|[Ll]eader)\s*$"
+#: Titles that make the name after them a person's ("Mayor Tom Brandt"), as written
+#: (capitalised or not; the abbreviations with their full stop).
+_PERSON_TITLES: tuple[str, ...] = (
+    *(
+        form
+        for word in """president minister senator governor spokesman spokeswoman secretary
+        chancellor mayor judge chairman leader""".split()
+        for form in (word, word.capitalize())
+    ),
+    *"Sen. Rep. Gov. Dr. Mr. Mrs. Ms.".split(),
 )
+#: A title just before a name ("Mayor Tom Brandt"): the name is a person's.
+_TITLED = re.compile(rf"\b(?:{'|'.join(re.escape(title) for title in _PERSON_TITLES)})\s*$")
 #: First- and second-person words: quoted words that hold them are speech
 #: ("“I have waited here every morning for a year”").
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|you|You|your)\b")
