@@ -5,6 +5,7 @@ around it and the speech verb and speaker found there, then the first rule of
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ class _Candidate(NamedTuple):
     kind: m.QuoteKind
 
 
+@functools.lru_cache(maxsize=64)  # a handful of marks and language tags
 def _context_verbs(mark: str, language: str | None) -> frozenset[str]:
     """The verbs read only in a quote of their language (German "so"): the language of
     the quotation mark, else the article's language."""
@@ -33,6 +35,14 @@ def _context_verbs(mark: str, language: str | None) -> frozenset[str]:
         frozenset({language.split("-")[0].lower()}) if language else frozenset()
     )
     return frozenset(word for tag in tags for word in _CONTEXT_VERBS.get(tag, ()))
+
+
+#: The most words of a sentence after a quote that is read as its attribution whole
+#: (“Would the fare go up?” Brandt pressed.).
+_SHORT_TAIL = 8
+#: The words a longer sentence after a quote must open with a verb in, to be read as
+#: its attribution (“…?” Reyes said of the plan on Monday, …).
+_TAIL_HEAD = 3
 
 
 def _sentence_of(
@@ -45,15 +55,44 @@ def _sentence_of(
     s_start, _ = _sentence_bounds(masked, open_)
     _, s_end = _sentence_bounds(masked, max(inner_end, open_ + 1))
     s_start, s_end = max(s_start, open_ - _WINDOW), min(s_end, inner_end + _WINDOW)
-    if s_end <= close < para_len:
+    # (only for a quote that opens its sentence: after “…” in "Japan called it “…”." the
+    # next sentence is somebody else's)
+    if s_end <= close < para_len and not masked[s_start:open_].strip(" —–-:"):
         next_start, next_end = _sentence_bounds(masked, close + 2)
         mark = _OPEN_MARK.search(masked, close + 1, next_end)
         if mark and masked[close + 1 : mark.start()].rstrip()[-1:] in (".", "!", "?"):
             next_end = mark.start()  # “…?” he asked, shaking his head no. “…”
         tail = masked[close + 1 : next_end]
-        if next_start <= close + 2 and len(tail.split()) <= 8 and _verbs(tail, extra):
+        words = tail.split()
+        # a short sentence with a verb, or a long one that opens with its speaker and verb
+        # (“…?” Reyes said of the plan on Monday, when …)
+        short = " ".join(words if len(words) <= _SHORT_TAIL else words[:_TAIL_HEAD])
+        if next_start <= close + 2 and _verbs(short, extra):
             s_end = next_end
     return s_start, s_end
+
+
+#: Nothing but a comma, colon or dash before a quote (its attribution comes after it).
+_LEAD_PUNCTUATION = re.compile(r"\s*[,:—–-]?\s*")
+
+
+#: A conjunction that opens a new clause, right before the speaker or verb after a quote
+#: ("…“wrong” when he said", "…“a mistake” to sell it, but she denied").
+_NEW_CLAUSE = re.compile(
+    r"(?:^|\b)(?:and|but|though|although|when|while|as|because|before|after|since|until|"
+    r"if|so|yet|whereas)[\s,]*$"
+)
+
+
+def _new_clause(
+    masked: str, close: int, speaker: _Speaker | None, verb_span: tuple[int, int]
+) -> bool:
+    """Whether the attribution after a quote belongs to a new clause (its speaker, or its
+    verb when the speaker follows it, comes right after a conjunction)."""
+    lead_end = (
+        speaker.span[0] if speaker is not None and speaker.span[0] < verb_span[0] else verb_span[0]
+    )
+    return _NEW_CLAUSE.search(masked[close + 1 : lead_end]) is not None
 
 
 def _attribution(
@@ -68,18 +107,27 @@ def _attribution(
     Chinese by their own rules; ``extra``: verbs of the quote's language only)."""
     open_, close = pair
     s_start, s_end = sentence
-    if _has_cjk(para[max(0, open_ - 2) : close + 3]):
+    around = para[max(0, open_ - 2) : close + 3]
+    if not around.isascii() and _has_cjk(around):
         found = _cjk_attribution(para, open_, close)
         if found is not None:
             return found[0], found[1], True
     speaker, verb_span, clean = _attribution_before(para, masked, s_start, open_, extra)
-    if close < len(para):
+    # the words after the quote are read only when they could do better: not after a
+    # speaker named cleanly before it ("Okafor said: “…”")
+    if close < len(para) and (speaker is None or not clean):
         after_speaker, after_verb = _attribution_after(para, masked, close + 1, s_end, extra)
-        if after_verb is not None and (
-            speaker is None or (not clean and after_speaker is not None)
+        if (
+            after_verb is not None
+            and (speaker is None or (not clean and after_speaker is not None))
+            # "Okafor said it was “wrong” when he said …": a new clause after the quote is
+            # another act of speech, not this quote's attribution
+            and not (
+                verb_span is not None and _new_clause(masked, close, after_speaker, after_verb)
+            )
         ):
             speaker, verb_span = after_speaker, after_verb
-            clean = bool(re.fullmatch(r"\s*[,:—–-]?\s*", masked[s_start:open_]))
+            clean = bool(_LEAD_PUNCTUATION.fullmatch(masked, s_start, open_))
     return speaker, verb_span, clean
 
 

@@ -25,6 +25,9 @@ _MAX_PAIRS = 200  # quotations looked at in one paragraph
 MAX_QUOTES = 2000
 
 
+#: The dashes of a credit after a quote (“…” ― Jane Doe), which stand for its verb.
+_CREDIT_DASHES = frozenset("―—")
+
 #: A voice: the speaker mention, the resolved name and the speech verb.
 _Voice = tuple[_Speaker, str | None, str | None]
 
@@ -79,6 +82,8 @@ def find(text: str, *, indirect: bool = False, language: str | None = None) -> l
         ctx.last_speaker = (
             previous if previous is not None else (ctx.last_speaker if not para.strip() else None)
         )
+        if previous is not None and previous[2] in _CREDIT_DASHES:
+            ctx.last_speaker = None  # “…” ― Jane Doe: each quote of a list signed by its own
         opened = pairs[-1] if pairs else None
         ctx.carry = (
             out[-1] if out and opened and opened[1] >= len(para) and out[-1].end > offset else None
@@ -119,6 +124,9 @@ def _paragraph_quotes(
 ) -> _Voice | None:
     """Add the quotes of one paragraph to ``out``; the voice of its last attributed quote."""
     resolver = ctx.resolver
+    if not pairs:  # no quotation marks: only names to remember
+        resolver.observe(masked)
+        return None
     seen = 0
     previous: _Voice | None = None
     for index, cand in enumerate(_candidates(para, pairs, masked, language=ctx.language)):
@@ -163,12 +171,15 @@ def _earlier_voice(
     first: bool, verb: str | None, previous: _Voice | None, ctx: _Context
 ) -> _Voice | None:
     """The voice of a quote that names no speaker: the quote before it in the paragraph
-    (“…,” he said, adding: “…”), or for the paragraph's first quote, a quote left
-    open, the speaker the last paragraph hands on (``He said:``) or its last voice."""
+    (“…,” he said, adding: “…”), or for the paragraph's first quote without a verb of
+    its own, a quote left open, the speaker the last paragraph hands on (``He said:``)
+    or its last voice."""
     if previous is not None:
         speaker, resolved, earlier_verb = previous
         return speaker, resolved, verb or earlier_verb
-    if not first:
+    if not first or verb is not None:
+        # a later quote, or one with a verb of its own whose speaker was not understood
+        # (“…,” wrote another): no voice from an earlier paragraph
         return None
     carry = ctx.carry
     if carry is not None and carry.mention:

@@ -27,6 +27,8 @@ _REPORT_GAP = re.compile(
     r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+[^,]{1,40}?(?=\s+that\b|,))?"
     r",?\s*(?:that\s+)?"
 )
+#: "According to Jane Doe, " opening a sentence.
+_ACCORDING_LEAD = re.compile(r"\s*According to ([^,]{2,80}),\s*")
 #: The first letter of a reported clause.
 _CLAUSE_START = re.compile(r"[A-Za-z]")
 #: Reported speech with the attribution at the end ("The plan will fail, Jane Doe
@@ -80,7 +82,7 @@ def _report_in(
     """``(speaker, verb span, reported clause span)`` of one sentence, if it reports speech."""
     segment = masked[s_start:s_end]
     # "According to Jane Doe, the plan will fail."
-    according = re.match(r"\s*According to ([^,]{2,80}),\s*", segment)
+    according = _ACCORDING_LEAD.match(segment)
     if according is not None:
         mention = according.group(1).strip()
         if _plausible_speaker(mention):

@@ -12,7 +12,9 @@ from newsmodel.quotes.words import _UPPER
 
 #: An opening quotation mark (a ” opens only at the start of a paragraph), English or
 #: of another language (see :data:`_CLOSERS`).
-_OPEN_MARK = re.compile('[“"‘„»«「『]|^”(?=\\s*[\\w…])')
+#: (One character class first, so the pattern is searched for those characters first;
+#: the look-behind for two characters finds the start of the text.)
+_OPEN_MARK = re.compile('[“"‘„»«「『”](?:(?<=”)(?<![\\s\\S]{2})(?=\\s*[\\w…])|(?<!”))')
 #: Every character :data:`_OPEN_MARK` can match: a text without any holds no quotation
 #: marks at all (``He said no.``), so no direct quote.
 ANY_OPEN_MARK = re.compile('[“"‘„»«「『”]')
@@ -26,8 +28,14 @@ _CLOSERS: dict[str, re.Pattern[str]] = {
     "「": re.compile("」"),
     "『": re.compile("』"),
 }
-#: A character of quoted words, masked as ``x``.
-_NON_SPACE = re.compile(r"\S")
+#: A word of quoted words, masked as ``x`` for each of its characters.
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _crossed(word: re.Match[str]) -> str:
+    return "x" * (word.end() - word.start())
+
+
 #: A straight " that closes a quote after punctuation ("Go," she said).
 _STRAIGHT_CLOSE = re.compile(r'[.,!?]"(?=\s|$)')
 
@@ -97,7 +105,7 @@ def _mask(text: str, pairs: list[tuple[int, int]]) -> str:
         inner = text[open_ + 1 : end]
         # a quote that ends its sentence keeps its full stop, so the sentence ends there
         final = inner[-1:] if end == close and inner[-1:] in ".!?" else ""
-        parts.append(_NON_SPACE.sub("x", inner[: len(inner) - len(final)]) + final)
+        parts.append(_NON_SPACE.sub(_crossed, inner[: len(inner) - len(final)]) + final)
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

@@ -14,6 +14,7 @@ The work is a bounded number of passes over a mention of at most a few words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -239,6 +240,10 @@ def _trim(mention: str) -> str:
 _PARTY_ALONE = re.compile(r"\(?(?:[DRI]|[DRI]-[A-Z][\w.]{0,12})\)")
 
 
+#: A possessive ending, dropped from a head noun ("the plan's").
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _speaks(mention: str) -> bool:
     """False for a party alone (``D-Ore.)``) and for a description whose head is a noun
     that never speaks (``A decision``, ``The evidence for the plan``)."""
@@ -252,9 +257,15 @@ def _speaks(mention: str) -> bool:
         if word in _PREPOSITIONS:
             head = words[i - 1]
             break
-    return not head.islower() or re.sub(r"['’]s?$", "", head) not in _NOT_SPEAKER_HEADS
+    return not head.islower() or _POSSESSIVE_END.sub("", head) not in _NOT_SPEAKER_HEADS
 
 
+#: Mentions whose name and role are remembered: the names of one article and more
+#: (a name comes up in every paragraph that mentions it).
+_CACHED_MENTIONS = 4096
+
+
+@functools.lru_cache(maxsize=_CACHED_MENTIONS)
 def _split_role(mention: str) -> tuple[str | None, str | None]:
     """``(name, role)``: ``Kremlin spokesman Dmitry Peskov`` gives the name and the role,
     as do ``conservative activist Tomas Brell`` (a role in lower case before the name)
@@ -264,7 +275,8 @@ def _split_role(mention: str) -> tuple[str | None, str | None]:
         return None, None
     last_title = -1
     for i, token in enumerate(tokens):
-        if token.lower().strip(",") in _TITLE_WORDS:
+        # "Col." as well as "col": an abbreviated title with its full stop
+        if token.lower().strip(",") in _TITLE_WORDS or token.lower().rstrip(".") in _TITLE_WORDS:
             last_title = i
     # "Secretary of State Ilse Marrow": the office runs on through "of" and one word
     if (
@@ -294,3 +306,14 @@ def _split_role(mention: str) -> tuple[str | None, str | None]:
     ):
         return " ".join(tokens[run:]), " ".join(tokens[:run])
     return None, mention if last_title >= 0 else None
+
+
+@functools.lru_cache(maxsize=_CACHED_MENTIONS)
+def _name_parts(mention: str) -> tuple[str, str | None, str | None] | None:
+    """``(trimmed mention, name, role)`` of a candidate speaker mention (see
+    :func:`_trim`, :func:`_split_role`), or ``None`` when it cannot speak."""
+    trimmed = _trim(mention)
+    if not trimmed or not _speaks(trimmed):
+        return None
+    name, role = _split_role(trimmed)
+    return trimmed, name, role

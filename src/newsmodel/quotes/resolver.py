@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
-from newsmodel.quotes.names import _split_role
+import functools
+
+from newsmodel.quotes.names import _CACHED_MENTIONS, _split_role
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.speakers import _NOT_SPEAKER_START
 from newsmodel.quotes.words import (
     _FULL_NAME,
     _PERSON_PRONOUNS,
+    _PERSON_TITLES,
     _PRONOUNS,
     _SENTENCE_INITIAL,
     _TITLE_WORDS,
     _TITLED,
 )
+
+#: How far before a name a title is looked for, in characters.
+_TITLE_REACH = 40
+
+
+def _titled(before: str) -> bool:
+    """Whether ``before`` ends with a person's title ("Mayor"); the pattern is tried
+    only when the words end with one."""
+    return before.rstrip().endswith(_PERSON_TITLES) and _TITLED.search(before) is not None
+
+
+@functools.lru_cache(maxsize=_CACHED_MENTIONS)
+def _full_name(phrase: str) -> tuple[str | None, bool]:
+    """The full name in a phrase that looks like one (``Minister Ana Okafor`` gives ``Ana
+    Okafor``), ``None`` when less than two words are left, and whether it has a role."""
+    name, role = _split_role(phrase)
+    tokens = (name or phrase).split()
+    while tokens and (
+        tokens[0].lower().strip(".") in _TITLE_WORDS
+        or tokens[0].lower() in _NOT_SPEAKER_START
+        or tokens[0] in _SENTENCE_INITIAL
+    ):
+        tokens.pop(0)  # "Minister", "But", "Said" before a name
+    return (" ".join(tokens) if len(tokens) >= 2 else None), role is not None
 
 
 class _Resolver:
@@ -36,23 +63,15 @@ class _Resolver:
 
     def _scan_text(self, text: str) -> None:
         for match in _FULL_NAME.finditer(text):
-            name, role = _split_role(match.group(1))
-            tokens = (name or match.group(1)).split()
-            while tokens and (
-                tokens[0].lower().strip(".") in _TITLE_WORDS
-                or tokens[0].lower() in _NOT_SPEAKER_START
-                or tokens[0] in _SENTENCE_INITIAL
-            ):
-                tokens.pop(0)  # "Minister", "But", "Said" before a name
-            if len(tokens) >= 2:
-                self._remember(" ".join(tokens))
+            full, has_role = _full_name(match.group(1))
+            if full is not None:
+                self._remember(full)
                 # a name with a title before it is a person: "he" may point at them
-                titled = (
-                    role is not None
-                    or _TITLED.search(text[max(0, match.start() - 40) : match.start()]) is not None
+                titled = has_role or _titled(
+                    text[max(0, match.start() - _TITLE_REACH) : match.start()]
                 )
                 if titled:
-                    self.last_person = " ".join(tokens)
+                    self.last_person = full
 
     def _remember(self, full: str) -> None:
         tokens = full.split()

@@ -119,17 +119,29 @@ def _names_object(before: str) -> bool:
     return any(w.lower() not in ("the", "a", "an", "as") for w in rest)
 
 
+#: The longest cue of :data:`_TERM_CUES` ("referred to as"), with room to spare: the
+#: cue ends the text, so only its last characters are searched.
+_TERM_CUE_REACH = 20
+
+
 def _is_term(masked_before: str, inner: str) -> bool:
+    head = masked_before.rstrip()
     return (
-        bool(_TERM_CUES.search(masked_before.rstrip()))
+        _TERM_CUES.search(head, max(0, len(head) - _TERM_CUE_REACH)) is not None
         and len(inner.split()) <= 8
         and not _names_object(masked_before)
         and not _CHARACTERISED.search(masked_before)
     )
 
 
+#: The words :func:`_sentence_cue` looks for.
+_CUE_WORDS = _VERB_SET | _ATTITUDE
+
+
 def _sentence_cue(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """A speech or attitude verb outside the quotes of a sentence, as a span."""
+    if _CUE_WORDS.isdisjoint(_TOKEN.findall(masked, start, end)):
+        return None  # most sentences hold none: no word is looked at twice
     for token in _TOKEN.finditer(masked, start, end):
         word = token.group()
         if word in _VERB_SET or word in _ATTITUDE:
@@ -162,7 +174,9 @@ class _Quoted:
         self.attributed = attributed  # an earlier quote of the paragraph has a speaker
         self.inner = para[self.open + 1 : min(self.close, len(para))]
         self.before = masked[self.s_start : self.open]
-        self.words = max(len(self.inner.split()), _cjk_words(self.inner))
+        words = len(self.inner.split())
+        # two characters make a word of Japanese or Chinese (none in plain ASCII)
+        self.words = words if self.inner.isascii() else max(words, _cjk_words(self.inner))
         self.alone = not self.before.strip(" —–-:")
 
     @functools.cached_property
@@ -192,8 +206,10 @@ class Rule:
 
 
 def _is_title(q: _Quoted) -> bool:
+    if not _TITLE_CASE.fullmatch(q.inner.strip()):
+        return False  # the cheap test first: most quoted words are not in title case
     named = not q.clean or _NAMED.search(q.before) or _TITLE_BEFORE.search(q.before)
-    return bool(named and _TITLE_CASE.fullmatch(q.inner.strip()) and not _names_object(q.before))
+    return bool(named and not _names_object(q.before))
 
 
 def _is_speechy(q: _Quoted) -> bool:
@@ -235,7 +251,7 @@ RULES: tuple[Rule, ...] = (
         "term after a verb",
         "Okafor said the so-called “Halden rule” was unfair.",
         keeps=False,
-        applies=lambda q: q.verb_span is not None and q.term and q.words <= 3,
+        applies=lambda q: q.verb_span is not None and q.words <= 3 and q.term,
     ),
     Rule(
         "speech verb",

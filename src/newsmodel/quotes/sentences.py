@@ -23,6 +23,10 @@ _ABBREVIATIONS = frozenset(
 _PRONOUN_NEXT = re.compile(r"(?:He|She|They|We|It|I)\s")
 
 
+#: The word (with its dots) that ends a stretch of text ("Sen." in "… said Sen.").
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 @functools.lru_cache(maxsize=16)
 def _sentence_ends(masked: str) -> tuple[list[int], list[int]]:
     """Where the sentences of a (masked) paragraph end: the positions of their last
@@ -30,7 +34,7 @@ def _sentence_ends(masked: str) -> tuple[list[int], list[int]]:
     lasts: list[int] = []
     nexts: list[int] = []
     for match in _SENTENCE_END.finditer(masked):
-        word = re.search(r"([\w.]+)$", masked[max(0, match.start() - 12) : match.start()])
+        word = _LAST_WORD.search(masked[max(0, match.start() - 12) : match.start()])
         if (
             word
             and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1)

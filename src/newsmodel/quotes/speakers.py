@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsmodel.quotes.names import _speaks, _split_role, _trim
+from newsmodel.quotes.names import _name_parts
 from newsmodel.quotes.records import _Speaker
 from newsmodel.quotes.sentences import _WINDOW, _sentence_bounds
 from newsmodel.quotes.words import (
@@ -14,12 +14,12 @@ from newsmodel.quotes.words import (
     _LEAD_CLAUSE,
     _MARKS,
     _NAME_TOKEN,
-    _PARTIAL_FIND,
     _PARTICIPLES,
     _PRONOUNS,
     _SUBJECT,
     _TITLE_WORDS,
     _UPPER,
+    _partial_verbs,
     _VerbMatch,
     _verbs,
 )
@@ -31,22 +31,25 @@ def _named(
     """The speaker of a mention that starts at ``start``, trimmed to a name-like phrase
     (see :mod:`~newsmodel.quotes.names`); ``role`` is used when the mention names none,
     and with ``whole`` the mention stands for the name when it holds none."""
-    trimmed = _trim(mention)
-    if not trimmed or not _speaks(trimmed):
+    parts = _name_parts(mention)
+    if parts is None:
         return None
-    name, title = _split_role(trimmed)
+    trimmed, name, title = parts
     if name is None and whole:
         name = trimmed
     return _Speaker(trimmed, (start, start + len(trimmed)), name, title or role)
 
 
+#: Punctuation and linking words before a speaker mention ("and", "but", "while").
+_MENTION_LEAD = re.compile(
+    r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|where|whereas|because|after|before|"
+    r"since|although|until|[Tt]hen|[Aa]lso|[Tt]hough|[Yy]et|[Ee]ven|[Ss]till)\s+)*"
+)
+
+
 def _clean_mention(text: str, offset: int) -> tuple[str, int] | None:
     """Trim a candidate speaker phrase; ``None`` when it cannot be one."""
-    lead = re.match(
-        r"^[\s,;:–—-]*(?:(?:[Aa]nd|[Bb]ut|[Aa]s|[Ss]o|while|when|where|whereas|because|after|before|"
-        r"since|although|until|[Tt]hen|[Aa]lso|[Tt]hough|[Yy]et|[Ee]ven|[Ss]till)\s+)*",
-        text,
-    )
+    lead = _MENTION_LEAD.match(text)
     cut = lead.end() if lead else 0
     text2 = text[cut:]
     stripped = text2.rstrip(" ,;:\t\n\xa0")
@@ -69,13 +72,36 @@ _APPOSITIVE = re.compile(
 )
 
 
+#: Where the phrase before a verb starts over: punctuation, a relative word or a word that
+#: opens a clause ("the plan, which Okafor said", "Reyes said as the heckler yelled").
+_CHUNK_BREAK = re.compile(
+    r"[,;:(—–―]|\b(?:that|who|which|as|when|while|because|after|before|since|until|if|but|"
+    r"though|although|whereas)\b"
+)
+#: Adverbs and auxiliaries between a speaker and the verb ("Okafor later said", "Okafor
+#: had said"), dropped from the mention.
+_AUXILIARIES = frozenset(
+    """also then later previously once had has have would will did does again recently
+    earlier repeatedly simply only just reportedly publicly privately""".split()
+)
+#: One of :data:`_AUXILIARIES` ending the words before a verb.
+_AUXILIARY_END = re.compile(rf"\s+(?:{'|'.join(sorted(_AUXILIARIES))})\s*$")
+#: A second auxiliary left after the first is dropped ("Okafor has also said").
+_AUXILIARY_END_AGAIN = re.compile(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$")
+
+
 def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) -> _Speaker | None:
     """The noun phrase right before a speech verb, back to a clause boundary.
 
     ``Jane Doe, a historian who attended, recalled`` gives Jane Doe (the
     appositive becomes the role).
     """
-    appositive = _APPOSITIVE.search(masked, floor, verb_start)
+    last = verb_start  # the last character before the verb that is not a space
+    while last > floor and masked[last - 1].isspace():
+        last -= 1
+    # the appositive ends with a comma right before the verb: only then is it looked for
+    comma = last > floor and masked[last - 1] == ","
+    appositive = _APPOSITIVE.search(masked, floor, verb_start) if comma else None
     if appositive is not None and not masked[appositive.end() : verb_start].strip():
         start = appositive.start(1)
         mention = text[start : appositive.end(1)]
@@ -83,19 +109,21 @@ def _speaker_before_verb(masked: str, text: str, verb_start: int, floor: int) ->
             role = text[appositive.end(1) : verb_start].strip(" ,") or None
             return _named(mention, start, role=role, whole=True)
     # "Rep. Dana Quill (D-Ore.) said": the speaker stands before the brackets
-    bracket = _BRACKET_BEFORE.search(masked, max(floor, verb_start - _BRACKET_MAX), verb_start)
+    bracket = (
+        _BRACKET_BEFORE.search(masked, max(floor, verb_start - _BRACKET_MAX), verb_start)
+        if last > floor and masked[last - 1] == ")"
+        else None
+    )
     if bracket is not None:
         verb_start = bracket.start()
     chunk_start = floor
-    for match in re.finditer(r"[,;:(—–―]|\bthat\b|\bwho\b|\bwhich\b", masked[floor:verb_start]):
+    for match in _CHUNK_BREAK.finditer(masked[floor:verb_start]):  # a slice: \b sees no more
         chunk_start = floor + match.end()
     raw = text[chunk_start:verb_start]
-    raw = re.sub(
-        r"\s+(?:also|then|later|previously|once|had|has|have|would|will|did|does|later|again|recently|earlier|repeatedly|simply|only|just|reportedly|publicly|privately)\s*$",
-        " ",
-        raw,
-    )
-    raw = re.sub(r"\s+(?:also|then|had|has|have|would|will|did|does)\s*$", " ", raw)
+    last_word = raw.rsplit(None, 1)[-1:]
+    if last_word and last_word[0] in _AUXILIARIES:  # else neither pattern can match
+        raw = _AUXILIARY_END.sub(" ", raw)
+        raw = _AUXILIARY_END_AGAIN.sub(" ", raw)
     cleaned = _clean_mention(raw, chunk_start)
     if cleaned is None:
         return None
@@ -274,6 +302,10 @@ _AND_ONLY = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+)?")
 _AFTER = re.compile(r"^[\s,.!?—–-]*(?:\)\s*)?")
 
 
+#: How far after a quote its attribution is looked for, in characters.
+_NEAR_AFTER = 120
+
+
 def _attribution_after(
     text: str, masked: str, pos: int, sent_end: int, extra: frozenset[str] = frozenset()
 ) -> tuple[_Speaker | None, tuple[int, int] | None]:
@@ -290,8 +322,9 @@ def _attribution_after(
     start = pos + (lead.end() if lead else 0)
     segment = masked[start:sent_end]
     # inverted: said SPEAKER
-    first = _verbs(segment[:30], extra)
-    inv = first[0] if first and first[0].begin == 0 else None
+    # the verbs of the next words, found once: one that opens them is an inverted verb
+    near = _verbs(segment[:_NEAR_AFTER], extra)
+    inv = near[0] if near and near[0].begin == 0 else None
     if inv:
         verb_span = (start + inv.start("verb"), start + inv.end("verb"))
         speaker = _speaker_after_verb(text, masked, verb_span[1])
@@ -299,7 +332,7 @@ def _attribution_after(
             return speaker, verb_span
         return None, verb_span
     # SPEAKER [adverb] VERB within the next few words
-    for verb in _verbs(segment[:120], extra):
+    for verb in near:
         if verb.group("verb") in _PARTICIPLES:
             verb_span = (start + verb.start("verb"), start + verb.end("verb"))
             sent_start = _sentence_bounds(masked, pos)[0]
@@ -342,7 +375,7 @@ def _attribution_before(
     segment = masked[sent_start:pos]
     verbs = _verbs(segment, extra)
     partial_verb = None
-    for candidate in _PARTIAL_FIND.finditer(segment):
+    for candidate in _partial_verbs(segment):
         partial_verb = candidate
     if not verbs and partial_verb is None:
         return None, None, False
