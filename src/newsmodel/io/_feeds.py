@@ -77,9 +77,9 @@ _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\
 #: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
 _NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 #: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
-#: send them without a DTD, and they are turned into character references.
-_HTML_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
-_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+#: send them without a DTD, and they are turned into character references. XML's own
+#: five (``&amp;``) are left to the parser without a call per match.
+_HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
 #: What makes a description the body rather than a standfirst: block markup
 #: (``<p>``, ``<br>``, ``<img>``...), e.g. ``<p>One.</p><p>Two.</p>``.
 _BLOCK_MARKUP = re.compile(
@@ -134,10 +134,7 @@ def feed_text(data: object, *, format: str, max_bytes: int) -> str:
 
 
 def _entity_reference(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name in _XML_ENTITIES:
-        return match.group()
-    char = html.entities.html5.get(name + ";")
+    char = html.entities.html5.get(match.group(1) + ";")
     return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
 
 
@@ -172,6 +169,8 @@ _ELEMENT = re.compile(rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]")
 
 def all_text(element: etree._Element) -> str:
     """Every piece of text inside ``element`` (CDATA included), as it stands."""
+    if not len(element):  # no child: the text alone (most feed elements)
+        return element.text or ""
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
@@ -266,11 +265,13 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
     return tuple(out.values())
 
 
-#: ``Fri, 05 Apr 2024 10:30:00 +1030`` or ``... GMT``: the RFC 822 form nearly every RSS
-#: feed sends, read directly (other forms go to :func:`newsmodel.dates.parse_date`).
+#: ``Fri, 05 Apr 2024 10:30:00 +1030``, ``... +10:30`` or ``... GMT``: the RFC 822 form
+#: nearly every RSS feed sends, read directly (other forms go to
+#: :func:`newsmodel.dates.parse_date`).
 _RFC822 = re.compile(
     r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
-    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+(?:([+-])([0-9]{2})([0-9]{2})|([A-Za-z]{1,5}))\s*"
+    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
+    r"(?:([+-])([0-9]{2}):?([0-9]{2})|([A-Za-z]{1,5}))\s*"
 )
 _MONTHS = {
     name: number
@@ -336,12 +337,16 @@ def _language(*tags: str | None) -> str | None:
     return None
 
 
+#: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     url = (url or "").strip()
     if not url:
         return None
-    if base and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+    if base and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
         except ValueError:
