@@ -56,6 +56,7 @@ __all__ = [
     "declare_unwritten",
     "feed_text",
     "html_escaped",
+    "keyword",
     "media_photos",
     "parse_feed",
     "plain_text",
@@ -241,6 +242,30 @@ class Entry:
 #: item (the readings are immutable tuples, so sharing them is safe).
 _BYLINE_CACHE = 1024
 _byline = functools.lru_cache(maxsize=_BYLINE_CACHE)(parse_byline)
+
+
+#: Keyword topics made from a category's text, remembered: a feed files most of its
+#: items under the same few categories (topics are immutable, so sharing them is safe).
+_TOPIC_CACHE = 1024
+#: Longer category texts are not remembered (a category is a few words; the cache
+#: must not hold a hostile feed's megabytes).
+_TOPIC_CACHED_CHARS = 300
+
+
+def keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | None:
+    """The keyword topic a category names (``text`` as plain text, HTML decoded when
+    ``markup``; ``scheme`` stripped), or ``None`` when it names nothing."""
+    if len(text or "") + len(scheme or "") > _TOPIC_CACHED_CHARS:
+        return _keyword.__wrapped__(text, scheme, markup)
+    return _keyword(text, scheme, markup)
+
+
+@functools.lru_cache(maxsize=_TOPIC_CACHE)
+def _keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | None:
+    name = plain_text(text, markup=markup)
+    if not name:
+        return None
+    return m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=(scheme or "").strip() or None)
 
 
 def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:

@@ -33,9 +33,9 @@ from newsmodel.io._feeds import (
     declare_parts,
     declare_text,
     html_escaped,
+    keyword,
     media_photos,
     parse_feed,
-    plain_text,
     rfc822,
     rfc3339,
     root_name,
@@ -138,13 +138,9 @@ def _link(found: dict[str, list[etree._Element]], item: etree._Element) -> str |
 
 
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
-    topics = []
-    for element in [*found.get("category", ()), *found.get("dc:subject", ())]:
-        name = plain_text(all_text(element))
-        if name:
-            scheme = (element.get("domain") or "").strip() or None
-            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=scheme))
-    return tuple(topics)
+    elements = [*found.get("category", ()), *found.get("dc:subject", ())]
+    topics = (keyword(all_text(e), e.get("domain"), True) for e in elements)
+    return tuple(t for t in topics if t is not None)
 
 
 def _entry(item: etree._Element, base: str | None) -> Entry:
