@@ -418,6 +418,27 @@ def test_jsonl_inner_formats_and_detection() -> None:
     )
 
 
+def test_jsonl_keeps_stored_quotes_and_finds_them_for_inner_formats_that_store_none() -> None:
+    said = m.Paragraph(content=("“The quay reopens in spring,” the harbour master said.",))
+    stored = m.Quote(text="Placeholder words only.", speaker="Ida Roe")
+    article = m.Article(headline="Quay", body=(said,), quotes=(stored,))
+    lines = newsmodel.write_many([article, article], format="jsonl")
+    # newsmodel JSON lines store quotes: read and read_many keep them, finding none
+    assert [a.quotes for a in newsmodel.read_many(lines, format="jsonl")] == [(stored,)] * 2
+    with pytest.warns(newsmodel.IgnoredContentWarning):
+        assert newsmodel.read(lines, format="jsonl").quotes == (stored,)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        ninjs_lines = newsmodel.write_many([article], format="jsonl", inner="ninjs")
+    (found,) = newsmodel.read_many(ninjs_lines, format="jsonl", inner="ninjs")
+    assert [q.text for q in found.quotes] == ["The quay reopens in spring,"]
+    # the per-format hook the API asks, by the options the lines are read with
+    jsonl_info = newsmodel.registry.get_format("jsonl")
+    assert newsmodel.registry.stores_quotes(jsonl_info, {}) is True
+    assert newsmodel.registry.stores_quotes(jsonl_info, {"inner": "ninjs"}) is False
+    assert newsmodel.registry.stores_quotes(newsmodel.registry.get_format("rss"), {}) is False
+
+
 def test_files_many(tmp_path: Path) -> None:
     items = [m.Article(headline="One", url="https://x.example.test/1"), m.Article(headline="Two")]
     newsmodel.write_file_many(items, tmp_path / "out.jsonl")
