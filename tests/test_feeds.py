@@ -439,6 +439,19 @@ def test_jsonl_keeps_stored_quotes_and_finds_them_for_inner_formats_that_store_n
     assert newsmodel.registry.stores_quotes(newsmodel.registry.get_format("rss"), {}) is False
 
 
+def test_plain_text_content_follows_the_one_plain_text_rule() -> None:
+    text = "First line  of the notice.\nSecond line.\r\nThird \x01line."
+    feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "T",
+                       "items": [{"id": "p1", "content_text": text}]})  # fmt: skip
+    (article,) = _quiet_many(feed, quotes=False)
+    assert article.body == newsmodel.markup.blocks_from_text(text)
+    assert [m.block_text(b) for b in article.body] == [
+        "First line of the notice.",
+        "Second line.",
+        "Third line.",
+    ]
+
+
 def test_files_many(tmp_path: Path) -> None:
     items = [m.Article(headline="One", url="https://x.example.test/1"), m.Article(headline="Two")]
     newsmodel.write_file_many(items, tmp_path / "out.jsonl")

@@ -36,7 +36,7 @@ from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
 from newsmodel.errors import IgnoredContentWarning
 from newsmodel.io._common import as_read_errors
 from newsmodel.losses import NO_QUOTES, Losses
-from newsmodel.markup import blocks_from_html
+from newsmodel.markup import blocks_from_html, blocks_from_text
 from newsmodel.markup.parse import parse_document
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.xmlsafe import parse_xml
@@ -386,11 +386,7 @@ def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], s
     if entry.content_html and entry.content_html.strip():
         return blocks_from_html(entry.content_html, format=format), summary
     if entry.content_text and entry.content_text.strip():
-        paragraphs = [p for p in re.split(r"\n\s*\n", entry.content_text) if p.strip()]
-        blocks = tuple(
-            m.Paragraph(content=(t,)) for p in paragraphs if (t := plain_text(p, markup=False))
-        )
-        return blocks, summary
+        return blocks_from_text(entry.content_text), summary
     if entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
         return blocks_from_html(entry.summary, format=format), None
     return (), summary
