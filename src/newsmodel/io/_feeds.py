@@ -310,6 +310,15 @@ _MONTHS = {
 _ZONES: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
 
 
+#: Zones by their offset in minutes, remembered (a feed gives every item the same one).
+_ZONE_CACHE = 64
+
+
+@functools.lru_cache(maxsize=_ZONE_CACHE)
+def _offset_zone(minutes: int) -> datetime.timezone:
+    return datetime.timezone(datetime.timedelta(minutes=minutes))
+
+
 def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
     day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
@@ -321,7 +330,7 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
         minutes = int(zh) * 60 + int(zm)
         if minutes >= 24 * 60:
             return None
-        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes))
+        tz = _offset_zone(-minutes if sign == "-" else minutes)
     month_number = _MONTHS.get(month.lower())
     try:
         return datetime.datetime(
@@ -474,6 +483,11 @@ def _says_nothing(article: m.Article) -> bool:
 # Media RSS and enclosures
 
 
+#: The key :class:`_MediaIndex` files namespaced ``link`` children under (no local name
+#: holds a ``}``, so it names no Media RSS element).
+_LINKS = "}link"
+
+
 class _MediaIndex:
     """Each element's Media RSS children (either spelling of the namespace) and
     ``enclosure`` children by local name, found once per element."""
@@ -494,8 +508,11 @@ class _MediaIndex:
                 local = tag.rsplit("}", 1)[-1]
                 if local == "enclosure":
                     found.setdefault("", []).append(child)  # "" never names a media element
-                if tag[0] == "{" and "search.yahoo.com/mrss" in tag:
-                    found.setdefault(local, []).append(child)
+                if tag[0] == "{":
+                    if "search.yahoo.com/mrss" in tag:
+                        found.setdefault(local, []).append(child)
+                    if local == "link":  # an Atom link, which may hold Media RSS
+                        found.setdefault(_LINKS, []).append(child)
             self._found[element] = found
         return found
 
@@ -505,6 +522,10 @@ class _MediaIndex:
 
     def enclosures(self, element: etree._Element) -> list[etree._Element]:
         return self.of(element).get("", [])
+
+    def links(self, element: etree._Element) -> list[etree._Element]:
+        """The namespaced ``link`` children (Atom's), which may hold Media RSS."""
+        return self.of(element).get(_LINKS, [])
 
 
 def _media_text(index: _MediaIndex, element: etree._Element, name: str) -> str | None:
@@ -563,14 +584,11 @@ def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
     ``enclosure`` elements, and thumbnails (a rendition of the first photo when there
     is one). The same URL read twice gives one photo, its first reading completed."""
     index = _MediaIndex()
-    if not index.of(item) and not any(
-        isinstance(c.tag, str) and c.tag.endswith("}link") for c in item
-    ):
+    if not index.of(item):
         return ()  # nothing that can hold a photo: the common text-only item
     photos: dict[str, m.Photo] = {}
-    holders = [item, *index.media(item, "group")]
     # Atom puts media:content inside a link (bbc style): those count as the item's
-    holders += [link for link in item if isinstance(link.tag, str) and link.tag.endswith("}link")]
+    holders = [item, *index.media(item, "group"), *index.links(item)]
     for holder in holders:
         for element in [*index.media(holder, "content"), *index.enclosures(holder)]:
             photo = _photo(index, element, holder, base)
