@@ -73,7 +73,7 @@ def _blocks(
             name = tag_name(child)
             if name in BLOCK_TAGS:
                 _paragraph_of(run, out)
-                _block(child, depth + 1, out)
+                _block(child, name, depth + 1, out)
             else:
                 run.extend(inline_node(child, depth + 1, pre=False))
         tail = clean(child.tail)
@@ -82,8 +82,8 @@ def _blocks(
     _paragraph_of(run, out)
 
 
-def _block(element: etree._Element, depth: int, out: list[m.Block]) -> None:
-    name = tag_name(element)
+def _block(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
+    """The blocks of ``element``, whose :func:`tag_name` is ``name``."""
     if not name or name in DROP_TAGS:
         return
     if depth > MAX_DEPTH:
@@ -181,7 +181,7 @@ def _list(element: etree._Element, name: str, depth: int, out: list[m.Block]) ->
                 items.append(tuple(blocks))
         elif tag in BLOCK_TAGS:
             flush()
-            _block(child, depth + 1, out)
+            _block(child, tag, depth + 1, out)
         elif tag:
             if items:
                 flush()
