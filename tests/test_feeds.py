@@ -539,6 +539,24 @@ def test_dates_at_the_ends_of_the_calendar() -> None:
             )
 
 
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Thu, 02 Jul 2015 09:00:19 +01:00", 60),  # the colon some publishers put in
+        ("Thu, 02 Jul 2015 09:00:19 +0100", 60),
+        ("2 Jul 2015 09:00 -05:30", -330),
+        ("Thu, 02 Jul 2015 09:00:19 EST", -300),
+    ],
+)
+def test_rfc822_dates_keep_the_feeds_own_zone(text: str, minutes: int) -> None:
+    feed = f"<rss version='2.0'><channel><item><title>t</title><pubDate>{text}</pubDate></item></channel></rss>"
+    (article,) = _quiet_many(feed, format="rss", quotes=False)
+    published = article.published
+    assert isinstance(published, datetime.datetime) and published.utcoffset() is not None
+    assert published.utcoffset() == datetime.timedelta(minutes=minutes)
+    assert (published.day, published.hour) == (2, 9)
+
+
 @pytest.mark.parametrize("module", [rss, atom, jsonfeed, jsonl])
 def test_not_a_feed_is_our_error(module: object) -> None:
     for data in (b"", b"<html><body>x</body></html>", b'{"items": 3}', b"\xff\xfe\x00"):
