@@ -22,6 +22,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feedmedia import media_photos
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -31,7 +32,6 @@ from newsmodel.io._feeds import (
     date_text,
     declare_parts,
     keyword,
-    media_photos,
     parse_feed,
     plain_text,
     resolve,

@@ -24,6 +24,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feedmedia import media_photos
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -34,7 +35,6 @@ from newsmodel.io._feeds import (
     declare_text,
     html_escaped,
     keyword,
-    media_photos,
     parse_feed,
     rfc822,
     rfc3339,
