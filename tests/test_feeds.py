@@ -453,6 +453,10 @@ def test_jsonl_keeps_stored_quotes_and_finds_them_for_inner_formats_that_store_n
         ninjs_lines = newsmodel.write_many([article], format="jsonl", inner="ninjs")
     (found,) = newsmodel.read_many(ninjs_lines, format="jsonl", inner="ninjs")
     assert [q.text for q in found.quotes] == ["The quay reopens in spring,"]
+    # converting to JSON Lines finds quotes when its lines store them
+    html = "<html><body><article><p>“The quay reopens in spring,” Ida Roe said.</p></article></body></html>"
+    line = json.loads(newsmodel.convert(html, "html", "jsonl"))
+    assert [q["text"] for q in line["article"]["quotes"]] == ["The quay reopens in spring,"]
     # the per-format hook the API asks, by the options the lines are read with
     jsonl_info = newsmodel.registry.get_format("jsonl")
     assert newsmodel.registry.stores_quotes(jsonl_info, {}) is True

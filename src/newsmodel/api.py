@@ -113,12 +113,13 @@ def convert(
     """Read ``data`` as ``from_format`` (guessed when ``None``) and write it as ``to_format``.
 
     ``read_options`` go to :func:`read`; quote extraction runs only when
-    ``to_format`` stores quotes (newsmodel JSON) unless ``read_options`` says
-    ``quotes=``. ``write_options`` go to :func:`write`.
+    ``to_format`` written with ``write_options`` stores quotes (newsmodel JSON,
+    JSON Lines of it) unless ``read_options`` says ``quotes=``. ``write_options``
+    go to :func:`write`.
     """
     options = dict(read_options or {})
     # quotes are found only for a format that stores them; others would drop them
-    quotes = options.pop("quotes", get_format(to_format).stores_quotes)
+    quotes = options.pop("quotes", stores_quotes(get_format(to_format), write_options or {}))
     article = read(data, from_format, quotes=bool(quotes), **options)
     return write(article, to_format, strict=strict, **dict(write_options or {}))
 
