@@ -148,6 +148,8 @@ def main() -> None:
         target = f"target {TARGET_AGREEMENT:.0%}"
         print(f"agreement with feedparser: {agree}/{total} = {share:.1%} ({target})")
         print("  misses: " + ", ".join(f"{k} {v}" for k, v in misses.items()))
+        fields = ("title", "link", "day")
+        print("  per field: " + ", ".join(f"{k} {1 - misses[k] / total:.1%}" for k in fields))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ NOT_CARRIED: dict[str, tuple[str, ...]] = {
     "newsml": (),
     "newsml1": (),
     "nitf": (),
-    "jsonl": (),
+    # newsmodel JSON lines keep the quotes they store, and the golden lines were
+    # written from the article before quote finding (see test_feeds)
+    "jsonl": ("quotes",),
 }
 
 #: Feeds carry the story's text and metadata but not its agency fields, and
@@ -76,8 +78,12 @@ def test_format_reads_indaily(info: newsmodel.FormatInfo) -> None:
         ]
         assert article.publisher is not None and article.publisher.name == "InDaily"
         return
-    dropped = {
+    defaults = {
         name: attrs.fields_dict(type(expected))[name].default for name in NOT_CARRIED[info.name]
+    }
+    dropped = {
+        name: value.factory() if isinstance(value, attrs.Factory) else value  # type: ignore[arg-type]
+        for name, value in defaults.items()
     }
     assert article == attrs.evolve(expected, **dropped)
     with warnings.catch_warnings():

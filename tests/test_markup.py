@@ -659,3 +659,15 @@ def test_markup_imports_no_format_module() -> None:
             for alias in node.names
         ]
         assert not [name for name in imported if name.startswith("newsmodel.io")], path.name
+
+
+def test_tag_name_is_local_name_folded_and_remembered() -> None:
+    from newsmodel.markup.parse import tag_name
+
+    root = etree.fromstring(
+        "<root xmlns:x='urn:placeholder'><x:P/><Blockquote/><!-- note --><?pi x?></root>"
+    )
+    names = [tag_name(child) for child in root]
+    assert names == ["p", "blockquote", "", ""]
+    assert [tag_name(child) for child in root] == names  # the second answer, remembered
+    assert names == [markup.local_name(c, fold_case=True) for c in root]

@@ -7,10 +7,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import cast
 
 from newsmodel.errors import FormatError, ReadError, WriteError
-from newsmodel.io import FormatInfo
 from newsmodel.model import Article
 from newsmodel.quotes import with_quotes
-from newsmodel.registry import by_extension, check_options, detect_format, get_format, require
+from newsmodel.registry import (
+    by_extension,
+    check_options,
+    detect_format,
+    get_format,
+    require,
+    stores_quotes,
+)
 
 __all__ = [
     "convert",
@@ -42,7 +48,7 @@ def read(
     module = require(info, reading=True)
     check_options(module.read, f"the {info.name} reader", options)
     article = module.read(data, **options)
-    if quotes and not info.stores_quotes:
+    if quotes and not stores_quotes(info, options):
         article = with_quotes(article)
     return article
 
@@ -107,12 +113,13 @@ def convert(
     """Read ``data`` as ``from_format`` (guessed when ``None``) and write it as ``to_format``.
 
     ``read_options`` go to :func:`read`; quote extraction runs only when
-    ``to_format`` stores quotes (newsmodel JSON) unless ``read_options`` says
-    ``quotes=``. ``write_options`` go to :func:`write`.
+    ``to_format`` written with ``write_options`` stores quotes (newsmodel JSON,
+    JSON Lines of it) unless ``read_options`` says ``quotes=``. ``write_options``
+    go to :func:`write`.
     """
     options = dict(read_options or {})
     # quotes are found only for a format that stores them; others would drop them
-    quotes = options.pop("quotes", get_format(to_format).stores_quotes)
+    quotes = options.pop("quotes", stores_quotes(get_format(to_format), write_options or {}))
     article = read(data, from_format, quotes=bool(quotes), **options)
     return write(article, to_format, strict=strict, **dict(write_options or {}))
 
@@ -153,17 +160,9 @@ def read_many(
         return iter((read(data, info.name, quotes=quotes, **options),))
     check_options(many, f"the {info.name} reader", options)
     articles = many(data, **options)
-    if quotes and not _stores_quotes(info, options):
+    if quotes and not stores_quotes(info, options):
         return (with_quotes(article) for article in articles)
     return articles
-
-
-def _stores_quotes(info: FormatInfo, options: Mapping[str, object]) -> bool:
-    """Whether ``info``'s documents keep quotes (JSON Lines: whether its lines' format does)."""
-    if info.name == "jsonl":
-        inner = options.get("inner", "newsmodel")
-        return isinstance(inner, str) and get_format(inner).stores_quotes
-    return info.stores_quotes
 
 
 def read_file_many(

@@ -12,6 +12,7 @@ import attrs
 
 from newsmodel.errors import ModelValidationError
 from newsmodel.model_fields import (
+    NOT_TEXT,
     as_tuple,
     check_chars,
     instances,
@@ -56,8 +57,19 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
     """
     if isinstance(value, str):
         value = (value,)
+    items = as_tuple(value)
+    after_text = False
+    for item in items:  # most content is normal already: no empty or adjacent strings
+        if isinstance(item, str):
+            if not item or after_text:
+                break
+            after_text = True
+        else:
+            after_text = False
+    else:
+        return items
     out: list[Inline] = []
-    for item in as_tuple(value):
+    for item in items:
         if isinstance(item, str):
             if not item:
                 continue
@@ -71,7 +83,8 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
 def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for i, item in enumerate(value):
         if isinstance(item, str):
-            check_chars(f"{attribute.name}[{i}]", item)
+            if NOT_TEXT.search(item) is not None:
+                check_chars(f"{attribute.name}[{i}]", item)
         elif not isinstance(item, _INLINE_TYPES):
             raise ModelValidationError(
                 f"{type(item).__name__} is not an inline node", field=f"{attribute.name}[{i}]"

@@ -68,9 +68,10 @@ def required_text(_inst: object, attribute: attrs.Attribute[Any], value: Any) ->
         raise ModelValidationError(
             f"expected a string, got {type(value).__name__}", field=attribute.name
         )
-    if not value.strip():
+    if not value or value.isspace():
         raise ModelValidationError("must not be empty or blank (use None)", field=attribute.name)
-    check_chars(attribute.name, value)
+    if NOT_TEXT.search(value) is not None:
+        check_chars(attribute.name, value)
 
 
 def opt_text(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:

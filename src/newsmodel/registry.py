@@ -11,7 +11,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import attrs
 
@@ -38,6 +38,7 @@ __all__ = [
     "load",
     "options",
     "require",
+    "stores_quotes",
 ]
 
 #: How many leading bytes sniffers look at (from the start of the content).
@@ -126,6 +127,22 @@ def load(info: FormatInfo) -> FormatModule:
     # this is the one place a module object is taken on trust, by its name.
     checked: FormatModule = module
     return checked
+
+
+#: What a format module may provide when whether its documents store quotes depends on
+#: the options they are read with: ``stores_quotes(options) -> bool``.
+StoresQuotes = Callable[[Mapping[str, object]], bool]
+
+
+def stores_quotes(info: FormatInfo, options: Mapping[str, object]) -> bool:
+    """Whether documents of ``info`` read with ``options`` keep quotes of their own, so
+    that reading must not find them again: the format module's ``stores_quotes(options)``
+    where it has one (a container whose documents' format is an option, such as JSON
+    Lines with ``inner=``), else :attr:`FormatInfo.stores_quotes`."""
+    hook = getattr(load(info), "stores_quotes", None)
+    if callable(hook):
+        return bool(cast("StoresQuotes", hook)(options))
+    return info.stores_quotes
 
 
 def _types(annotation: object) -> tuple[type, ...]:

@@ -6,9 +6,8 @@ then windows-1252; white space before the XML declaration), one
 that turns an entry into an :class:`~newsmodel.model.Article`
 (:func:`article_from_entry`): titles and summaries as text, bodies through
 the markup rules of the HTML reader, dates through :mod:`newsmodel.dates`,
-authors through :mod:`newsmodel.bylines`. Media RSS (``media:content``,
-``media:thumbnail``, ``media:group``) and image enclosures are read by
-:func:`media_photos`, which RSS and Atom share.
+authors through :mod:`newsmodel.bylines`. Media RSS and image enclosures
+are read by :mod:`newsmodel.io._feedmedia`.
 
 Writing: dates in RFC 822 and RFC 3339, text escaped as feeds expect, and
 the losses every feed writer declares (:func:`declare_unwritten`).
@@ -30,13 +29,13 @@ import attrs
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import bom_encoding, check_input, clean_text, whole_number, xml_prologue
+from newsmodel._input import bom_encoding, check_input, clean_text, xml_prologue
 from newsmodel.bylines import parse_byline
 from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
 from newsmodel.errors import IgnoredContentWarning
 from newsmodel.io._common import as_read_errors
 from newsmodel.losses import NO_QUOTES, Losses
-from newsmodel.markup import blocks_from_html
+from newsmodel.markup import blocks_from_html, blocks_from_text
 from newsmodel.markup.parse import parse_document
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.xmlsafe import parse_xml
@@ -56,7 +55,7 @@ __all__ = [
     "declare_unwritten",
     "feed_text",
     "html_escaped",
-    "media_photos",
+    "keyword",
     "parse_feed",
     "plain_text",
     "resolve",
@@ -77,9 +76,9 @@ _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\
 #: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
 _NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 #: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
-#: send them without a DTD, and they are turned into character references.
-_HTML_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
-_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+#: send them without a DTD, and they are turned into character references. XML's own
+#: five (``&amp;``) are left to the parser without a call per match.
+_HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
 #: What makes a description the body rather than a standfirst: block markup
 #: (``<p>``, ``<br>``, ``<img>``...), e.g. ``<p>One.</p><p>Two.</p>``.
 _BLOCK_MARKUP = re.compile(
@@ -134,10 +133,7 @@ def feed_text(data: object, *, format: str, max_bytes: int) -> str:
 
 
 def _entity_reference(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name in _XML_ENTITIES:
-        return match.group()
-    char = html.entities.html5.get(name + ";")
+    char = html.entities.html5.get(match.group(1) + ";")
     return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
 
 
@@ -172,6 +168,8 @@ _ELEMENT = re.compile(rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]")
 
 def all_text(element: etree._Element) -> str:
     """Every piece of text inside ``element`` (CDATA included), as it stands."""
+    if not len(element):  # no child: the text alone (most feed elements)
+        return element.text or ""
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
@@ -244,6 +242,30 @@ _BYLINE_CACHE = 1024
 _byline = functools.lru_cache(maxsize=_BYLINE_CACHE)(parse_byline)
 
 
+#: Keyword topics made from a category's text, remembered: a feed files most of its
+#: items under the same few categories (topics are immutable, so sharing them is safe).
+_TOPIC_CACHE = 1024
+#: Longer category texts are not remembered (a category is a few words; the cache
+#: must not hold a hostile feed's megabytes).
+_TOPIC_CACHED_CHARS = 300
+
+
+def keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | None:
+    """The keyword topic a category names (``text`` as plain text, HTML decoded when
+    ``markup``; ``scheme`` stripped), or ``None`` when it names nothing."""
+    if len(text or "") + len(scheme or "") > _TOPIC_CACHED_CHARS:
+        return _keyword.__wrapped__(text, scheme, markup)
+    return _keyword(text, scheme, markup)
+
+
+@functools.lru_cache(maxsize=_TOPIC_CACHE)
+def _keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | None:
+    name = plain_text(text, markup=markup)
+    if not name:
+        return None
+    return m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=(scheme or "").strip() or None)
+
+
 def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
     """Authors by the byline rules (agencies as organisations), each name once."""
     out: dict[str, m.Byline] = {}
@@ -266,11 +288,13 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
     return tuple(out.values())
 
 
-#: ``Fri, 05 Apr 2024 10:30:00 +1030`` or ``... GMT``: the RFC 822 form nearly every RSS
-#: feed sends, read directly (other forms go to :func:`newsmodel.dates.parse_date`).
+#: ``Fri, 05 Apr 2024 10:30:00 +1030``, ``... +10:30`` or ``... GMT``: the RFC 822 form
+#: nearly every RSS feed sends, read directly (other forms go to
+#: :func:`newsmodel.dates.parse_date`).
 _RFC822 = re.compile(
     r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
-    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+(?:([+-])([0-9]{2})([0-9]{2})|([A-Za-z]{1,5}))\s*"
+    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
+    r"(?:([+-])([0-9]{2}):?([0-9]{2})|([A-Za-z]{1,5}))\s*"
 )
 _MONTHS = {
     name: number
@@ -284,6 +308,15 @@ _MONTHS = {
 _ZONES: dict[str, datetime.tzinfo] = dict(ZONE_ABBREVIATIONS)
 
 
+#: Zones by their offset in minutes, remembered (a feed gives every item the same one).
+_ZONE_CACHE = 64
+
+
+@functools.lru_cache(maxsize=_ZONE_CACHE)
+def _offset_zone(minutes: int) -> datetime.timezone:
+    return datetime.timezone(datetime.timedelta(minutes=minutes))
+
+
 def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
     day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
@@ -295,7 +328,7 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
         minutes = int(zh) * 60 + int(zm)
         if minutes >= 24 * 60:
             return None
-        tz = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes))
+        tz = _offset_zone(-minutes if sign == "-" else minutes)
     month_number = _MONTHS.get(month.lower())
     try:
         return datetime.datetime(
@@ -336,12 +369,16 @@ def _language(*tags: str | None) -> str | None:
     return None
 
 
+#: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     url = (url or "").strip()
     if not url:
         return None
-    if base and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+    if base and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
         except ValueError:
@@ -356,11 +393,7 @@ def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], s
     if entry.content_html and entry.content_html.strip():
         return blocks_from_html(entry.content_html, format=format), summary
     if entry.content_text and entry.content_text.strip():
-        paragraphs = [p for p in re.split(r"\n\s*\n", entry.content_text) if p.strip()]
-        blocks = tuple(
-            m.Paragraph(content=(t,)) for p in paragraphs if (t := plain_text(p, markup=False))
-        )
-        return blocks, summary
+        return blocks_from_text(entry.content_text), summary
     if entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
         return blocks_from_html(entry.summary, format=format), None
     return (), summary
@@ -442,144 +475,6 @@ _EMPTY = tuple(
 def _says_nothing(article: m.Article) -> bool:
     """Whether ``article`` holds nothing but what the channel gives every item."""
     return all(getattr(article, name) == empty for name, empty in _EMPTY)
-
-
-# ---------------------------------------------------------------------------
-# Media RSS and enclosures
-
-
-class _MediaIndex:
-    """Each element's Media RSS children (either spelling of the namespace) and
-    ``enclosure`` children by local name, found once per element."""
-
-    __slots__ = ("_found",)
-
-    def __init__(self) -> None:
-        self._found: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-
-    def of(self, element: etree._Element) -> dict[str, list[etree._Element]]:
-        found = self._found.get(element)
-        if found is None:
-            found = {}
-            for child in element:
-                tag = child.tag
-                if not isinstance(tag, str):
-                    continue
-                local = tag.rsplit("}", 1)[-1]
-                if local == "enclosure":
-                    found.setdefault("", []).append(child)  # "" never names a media element
-                if tag[0] == "{" and "search.yahoo.com/mrss" in tag:
-                    found.setdefault(local, []).append(child)
-            self._found[element] = found
-        return found
-
-    def media(self, element: etree._Element, name: str) -> list[etree._Element]:
-        """The Media RSS children called ``name``."""
-        return self.of(element).get(name, [])
-
-    def enclosures(self, element: etree._Element) -> list[etree._Element]:
-        return self.of(element).get("", [])
-
-
-def _media_text(index: _MediaIndex, element: etree._Element, name: str) -> str | None:
-    found = index.media(element, name)
-    return plain_text(found[0].text, markup=found[0].get("type") == "html") if found else None
-
-
-#: A URL that names an image file: ``…/photo.jpg``, ``…/photo.webp?w=640``.
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
-
-
-def _is_image(element: etree._Element, url: str) -> bool:
-    medium = (element.get("medium") or "").lower()
-    kind = (element.get("type") or "").lower()
-    if medium or kind:
-        return medium == "image" or kind.startswith("image/")
-    return _IMAGE_FILE.search(url) is not None
-
-
-def _credits(index: _MediaIndex, element: etree._Element) -> tuple[str | None, str | None]:
-    """``(credit, photographer)`` from ``media:credit`` (``role="photographer"`` names one)."""
-    credit = photographer = None
-    for found in index.media(element, "credit"):
-        text = plain_text(found.text, markup=False)
-        if (found.get("role") or "").lower() == "photographer":
-            photographer = photographer or text
-        else:
-            credit = credit or text
-    return credit, photographer
-
-
-def _photo(
-    index: _MediaIndex, element: etree._Element, outer: etree._Element, base: str | None
-) -> m.Photo | None:
-    """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
-    credits from the element, else from its group or item (``outer``)."""
-    url = resolve(element.get("url") or element.get("href"), base)
-    if url is None or not _is_image(element, url):
-        return None
-    credit, photographer = _credits(index, element)
-    if credit is None and photographer is None:
-        credit, photographer = _credits(index, outer)
-    caption = _media_text(index, element, "description") or _media_text(index, outer, "description")
-    return m.Photo(
-        url=url,
-        caption=caption,
-        credit=credit,
-        photographer=photographer,
-        width=whole_number(element.get("width")) or None,
-        height=whole_number(element.get("height")) or None,
-    )
-
-
-def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
-    """The photos of an item: ``media:content`` (in ``media:group`` too), image
-    ``enclosure`` elements, and thumbnails (a rendition of the first photo when there
-    is one). The same URL read twice gives one photo, its first reading completed."""
-    index = _MediaIndex()
-    if not index.of(item) and not any(
-        isinstance(c.tag, str) and c.tag.endswith("}link") for c in item
-    ):
-        return ()  # nothing that can hold a photo: the common text-only item
-    photos: dict[str, m.Photo] = {}
-    holders = [item, *index.media(item, "group")]
-    # Atom puts media:content inside a link (bbc style): those count as the item's
-    holders += [link for link in item if isinstance(link.tag, str) and link.tag.endswith("}link")]
-    for holder in holders:
-        for element in [*index.media(holder, "content"), *index.enclosures(holder)]:
-            photo = _photo(index, element, holder, base)
-            if photo is not None and photo.url is not None:
-                seen = photos.get(photo.url)
-                photos[photo.url] = _completed(seen, photo) if seen else photo
-    # thumbnails may also sit in a media:content without a URL of its own
-    holders += [c for h in holders for c in index.media(h, "content") if not c.get("url")]
-    thumbs = [
-        p for h in holders for t in index.media(h, "thumbnail") if (p := _photo(index, t, h, base))
-    ]
-    if not photos and thumbs:
-        photos[thumbs[0].url or ""] = thumbs[0]
-        thumbs = thumbs[1:]
-    first = next(iter(photos), None)
-    for thumb in thumbs:
-        if first is None or thumb.url in photos or thumb.url is None:
-            continue
-        lead = photos[first]
-        if all(r.url != thumb.url for r in lead.renditions):
-            rendition = m.Rendition(
-                url=thumb.url, name="thumbnail", width=thumb.width, height=thumb.height
-            )
-            photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, rendition))
-    return tuple(photos.values())
-
-
-def _completed(first: m.Photo, other: m.Photo) -> m.Photo:
-    """``first`` with what it lacks taken from ``other`` (the same image read again)."""
-    fill = {
-        f.name: getattr(other, f.name)
-        for f in attrs.fields(m.Photo)
-        if getattr(first, f.name) in (None, ()) and getattr(other, f.name) not in (None, ())
-    }
-    return attrs.evolve(first, **fill) if fill else first
 
 
 # ---------------------------------------------------------------------------

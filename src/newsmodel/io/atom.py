@@ -22,6 +22,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feedmedia import media_photos
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -30,7 +31,7 @@ from newsmodel.io._feeds import (
     channel_of,
     date_text,
     declare_parts,
-    media_photos,
+    keyword,
     parse_feed,
     plain_text,
     resolve,
@@ -138,16 +139,12 @@ def _people(found: dict[str, list[etree._Element]]) -> tuple[tuple[str, str | No
 
 
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
-    topics = []
-    for category in found.get("category", ()):
-        name = plain_text(category.get("label") or category.get("term"), markup=False)
-        if name:
-            scheme = (category.get("scheme") or "").strip() or None
-            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=scheme))
-    for subject in found.get("dc:subject", ()):
-        if name := plain_text(subject.text, markup=False):
-            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD))
-    return tuple(topics)
+    categories = (
+        keyword(c.get("label") or c.get("term"), c.get("scheme"), False)
+        for c in found.get("category", ())
+    )
+    subjects = (keyword(s.text, None, False) for s in found.get("dc:subject", ()))
+    return tuple(t for t in (*categories, *subjects) if t is not None)
 
 
 def _id(found: dict[str, list[etree._Element]]) -> str | None:

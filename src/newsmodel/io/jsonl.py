@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, cast
 
 from newsmodel import model as m
@@ -32,7 +32,16 @@ from newsmodel.io import JSONL as FORMAT
 from newsmodel.io import JSONLD, NEWSMODEL, NINJS, FormatInfo
 from newsmodel.io._common import DEFAULT_MAX_BYTES, check_input, first_article
 
-__all__ = ["FORMAT", "INNER", "read", "read_many", "sniff", "write", "write_many"]
+__all__ = [
+    "FORMAT",
+    "INNER",
+    "read",
+    "read_many",
+    "sniff",
+    "stores_quotes",
+    "write",
+    "write_many",
+]
 
 #: The formats a line may be in, by name (one JSON document each).
 INNER: dict[str, FormatInfo] = {info.name: info for info in (NEWSMODEL, NINJS, JSONLD)}
@@ -51,6 +60,14 @@ class _Inner(Protocol):
 def sniff(head: bytes) -> bool:
     """Two or more lines that each hold a JSON object (the first one whole in ``head``)."""
     return _SNIFF.match(head) is not None
+
+
+def stores_quotes(options: Mapping[str, object]) -> bool:
+    """Whether lines read with ``options`` keep quotes of their own: when their
+    ``inner`` format stores them (newsmodel JSON, the default, does)."""
+    name = options.get("inner", "newsmodel")
+    info = INNER.get(name.strip().lower()) if isinstance(name, str) else None
+    return info is not None and info.stores_quotes
 
 
 def _inner(name: str) -> tuple[FormatInfo, _Inner]:

@@ -24,6 +24,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feedmedia import media_photos
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -33,9 +34,8 @@ from newsmodel.io._feeds import (
     declare_parts,
     declare_text,
     html_escaped,
-    media_photos,
+    keyword,
     parse_feed,
-    plain_text,
     rfc822,
     rfc3339,
     root_name,
@@ -43,7 +43,7 @@ from newsmodel.io._feeds import (
 from newsmodel.io._feedwrite import Builder, FeedOptions, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
 
-__all__ = ["FORMAT", "read", "read_many", "sniff", "write", "write_many"]
+__all__ = ["FORMAT", "NO_LINK", "read", "read_many", "sniff", "write", "write_many"]
 
 #: Namespaces whose elements items carry, by the prefix used in lookups; the
 #: RSS 1.0 and 0.90 namespaces (and no namespace) are RSS's own (prefix ``""``).
@@ -62,6 +62,10 @@ _KEY_CACHE = 512
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _RDF_RESOURCE = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: The channel ``link`` written when neither the caller, a publisher nor any article
+#: gives a URL (RSS 2.0 requires one): a name under the reserved ``.invalid`` domain
+#: (RFC 2606), which never resolves; read back as no link.
+NO_LINK = "https://no-link.invalid/"
 #: What marks an RDF document as RSS 1.0 or 0.90 in its head.
 _RSS1_MARKS = (b"purl.org/rss/1.0", b"my.netscape.com/rdf/simple")
 
@@ -138,13 +142,9 @@ def _link(found: dict[str, list[etree._Element]], item: etree._Element) -> str |
 
 
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
-    topics = []
-    for element in [*found.get("category", ()), *found.get("dc:subject", ())]:
-        name = plain_text(all_text(element))
-        if name:
-            scheme = (element.get("domain") or "").strip() or None
-            topics.append(m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=scheme))
-    return tuple(topics)
+    elements = [*found.get("category", ()), *found.get("dc:subject", ())]
+    topics = (keyword(all_text(e), e.get("domain"), True) for e in elements)
+    return tuple(t for t in topics if t is not None)
 
 
 def _entry(item: etree._Element, base: str | None) -> Entry:
@@ -172,9 +172,10 @@ def _channel(root: etree._Element, channel: etree._Element | None, url: str | No
     logo = None
     if image is not None:
         logo = _text(_children(image), "url") or image.get(_RDF_RESOURCE)
+    link = _text(found, "link") or _atom_link(found)
     return channel_of(
         name=_text(found, "title", "dc:title"),
-        url=_text(found, "link") or _atom_link(found),
+        url=None if link is not None and link.strip() == NO_LINK else link,
         logo=logo,
         language=_text(found, "language", "dc:language")
         or (channel.get(_XML_LANG) if channel is not None else None)
@@ -232,8 +233,7 @@ def _channel_element(options: FeedOptions, builder: Builder) -> etree._Element:
     rss = builder.element("rss", version="2.0")
     channel = builder.sub(rss, "channel")
     builder.text(channel, "title", options.title)
-    if options.link:
-        builder.text(channel, "link", options.link)
+    builder.text(channel, "link", options.link or NO_LINK)
     builder.text(channel, "description", options.description or options.title)
     if options.language:
         builder.text(channel, "language", options.language)

@@ -8,7 +8,7 @@ become paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import escape
 
 from lxml import etree
@@ -33,92 +33,96 @@ from newsmodel.markup.dialects import (
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
 from newsmodel.markup.inline import MAX_DEPTH, inline_from_element, inline_node
-from newsmodel.markup.parse import first_attr, local_name, parse_document, texts
+from newsmodel.markup.parse import first_attr, parse_document, tag_name, texts
 from newsmodel.markup.sanitise import safe_url, sanitise_html
 from newsmodel.markup.text import clean, has_text, number, tidy
 
 __all__ = ["HANDLERS", "blocks_from_element", "blocks_from_html"]
 
-#: Reads one element (its tag's local name given) at a nesting depth as blocks.
-Handler = Callable[[etree._Element, str, int], Iterator[m.Block]]
+#: Reads one element (its tag's local name given) at a nesting depth, appending the
+#: blocks it makes to the list given.
+Handler = Callable[[etree._Element, str, int, list[m.Block]], None]
 #: The widest table cell read: ``colspan="5000"`` reads as 1000 (HTML's own cap).
 _MAX_COLSPAN = 1000
 #: The tallest table cell read: ``rowspan="70000"`` reads as 65534 (HTML's own cap).
 _MAX_ROWSPAN = 65534
 
 
-def _blocks(
-    container: etree._Element, depth: int, skip: etree._Element | None = None
-) -> Iterator[m.Block]:
-    """Blocks inside ``container``: block children converted, loose inline runs as paragraphs."""
-    run: list[m.Inline] = []
-
-    def flush() -> Iterator[m.Block]:
+def _paragraph_of(run: list[m.Inline], out: list[m.Block]) -> None:
+    """The loose inline ``run`` as a paragraph when it has text; ``run`` emptied."""
+    if run:
         content = tidy(run)
         run.clear()
         if has_text(content):
-            yield m.Paragraph(content=content)
+            out.append(m.Paragraph(content=content))
 
+
+def _blocks(
+    container: etree._Element,
+    depth: int,
+    out: list[m.Block],
+    skip: etree._Element | None = None,
+) -> None:
+    """Blocks inside ``container``: block children converted, loose inline runs as paragraphs."""
+    run: list[m.Inline] = []
     text = clean(container.text)
     if text:
         run.append(text)
     for child in container:
-        name = local_name(child, fold_case=True)
-        if child is skip:
-            pass
-        elif name in BLOCK_TAGS:
-            yield from flush()
-            yield from _block(child, depth + 1)
-        else:
-            run.extend(inline_node(child, depth + 1, pre=False))
+        if child is not skip:
+            name = tag_name(child)
+            if name in BLOCK_TAGS:
+                _paragraph_of(run, out)
+                _block(child, name, depth + 1, out)
+            else:
+                run.extend(inline_node(child, depth + 1, pre=False))
         tail = clean(child.tail)
         if tail:
             run.append(tail)
-    yield from flush()
+    _paragraph_of(run, out)
 
 
-def _block(element: etree._Element, depth: int) -> Iterator[m.Block]:
-    name = local_name(element, fold_case=True)
+def _block(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
+    """The blocks of ``element``, whose :func:`tag_name` is ``name``."""
     if not name or name in DROP_TAGS:
         return
     if depth > MAX_DEPTH:
         text = clean(" ".join(texts(element))).strip()
         if text:
-            yield m.Paragraph(content=(text,))
+            out.append(m.Paragraph(content=(text,)))
         return
-    yield from HANDLERS.get(name, _container)(element, name, depth)
+    HANDLERS.get(name, _container)(element, name, depth, out)
 
 
-def _container(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _container(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``div``, ``section``, NITF ``block`` and anything unknown: look inside."""
-    return _blocks(element, depth)
+    _blocks(element, depth, out)
 
 
-def _nothing(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _nothing(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``hr``: a rule says nothing."""
-    return iter(())
 
 
-def _paragraph(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<p>Text <img src="a.jpg"></p>``: the paragraph, then its images as figures."""
     content = tidy(inline_from_element(element, depth))
     if has_text(content):
-        yield m.Paragraph(content=content)
+        out.append(m.Paragraph(content=content))
     if len(element):
         for img in element.iter("img", "{*}img"):
             photo = image_photo(img)
             if photo is not None:
-                yield m.Figure(photo=photo)
+                out.append(m.Figure(photo=photo))
 
 
-def _heading(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<h3>Result</h3>``, NITF ``<hl2>Result</hl2>``."""
     content = tidy(inline_from_element(element, depth))
     if has_text(content):
-        yield m.Heading(content=content, level=HEADING_LEVELS[name])
+        out.append(m.Heading(content=content, level=HEADING_LEVELS[name]))
 
 
-def _pre(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _pre(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<pre>one\\ntwo</pre>``: a paragraph, its line ends as line breaks."""
     content = tidy(inline_from_element(element, depth, pre=True), collapse=False)
     parts: list[m.Inline] = []
@@ -131,26 +135,26 @@ def _pre(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
         else:
             parts.append(item)
     if has_text(parts):
-        yield m.Paragraph(content=tuple(parts))
+        out.append(m.Paragraph(content=tuple(parts)))
 
 
-def _blockquote(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _blockquote(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<blockquote cite="…"><p>…</p><footer>Ada Pell</footer></blockquote>``, NITF ``bq``
     with ``credit``: the last child, when an attribution, is not a block of the quote."""
     attribution: list[m.Inline] = []
     skip = None
-    children = list(element)
-    if children and local_name(children[-1], fold_case=True) in ATTRIBUTION_TAGS:
-        skip = children[-1]
+    if len(element) and tag_name(element[-1]) in ATTRIBUTION_TAGS:
+        skip = element[-1]
         attribution = inline_from_element(skip, depth + 1)
-    blocks = tuple(_blocks(element, depth, skip=skip))
+    blocks: list[m.Block] = []
+    _blocks(element, depth, blocks, skip=skip)
     cite = safe_url(first_attr(element, QUOTE_SOURCE_ATTRS))
     content = tidy(attribution)
     if blocks or has_text(content):
-        yield m.BlockQuote(blocks=blocks, cite=cite, attribution=content)
+        out.append(m.BlockQuote(blocks=tuple(blocks), cite=cite, attribution=content))
 
 
-def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _list(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<ul><li>…</li></ul>``, ``ol``, ``dl``: each item's blocks. Anything else directly
     in the list (invalid but common: ``<ul><h3>Also</h3><li>…</li></ul>``, a wrapped
     heading, a paragraph, loose text) is read as the blocks it makes, the list cut there."""
@@ -158,90 +162,86 @@ def _list(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
     run: list[m.Inline] = []
     ordered = LIST_TAGS[name]
 
-    def flush() -> Iterator[m.Block]:
+    def flush() -> None:
         if items:
-            yield m.ListBlock(items=tuple(items), ordered=ordered)
+            out.append(m.ListBlock(items=tuple(items), ordered=ordered))
             items.clear()
-        content = tidy(run)
-        run.clear()
-        if has_text(content):
-            yield m.Paragraph(content=content)
+        _paragraph_of(run, out)
 
     if (element.text or "").strip():
         run.append(clean(element.text))
     for child in element:
-        tag = local_name(child, fold_case=True)
+        tag = tag_name(child)
         if tag in LIST_ITEM_TAGS:
             if run:
-                yield from flush()
-            blocks = tuple(_blocks(child, depth + 1))
+                flush()
+            blocks: list[m.Block] = []
+            _blocks(child, depth + 1, blocks)
             if blocks:
-                items.append(blocks)
+                items.append(tuple(blocks))
         elif tag in BLOCK_TAGS:
-            yield from flush()
-            yield from _block(child, depth + 1)
+            flush()
+            _block(child, tag, depth + 1, out)
         elif tag:
             if items:
-                yield from flush()
+                flush()
             run.extend(inline_node(child, depth + 1, pre=False))
         if (child.tail or "").strip():
             if items:
-                yield from flush()
+                flush()
             run.append(clean(child.tail))
-    yield from flush()
+    flush()
 
 
-def _figure(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _figure(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``figure``, ``img``, ``picture``, NITF ``media``: a photo; a figure around
     something else (a table, an embed, a quote) is read as a container."""
     photo = photo_from_figure(element)
     if photo is not None:
-        yield m.Figure(photo=photo)
+        out.append(m.Figure(photo=photo))
     elif name == "figure":
-        yield from _blocks(element, depth)
+        _blocks(element, depth, out)
 
 
 def _cell(cell: etree._Element, depth: int) -> m.TableCell:
     return m.TableCell(
         content=tidy(inline_from_element(cell, depth)),
-        header=local_name(cell, fold_case=True) == "th",
+        header=tag_name(cell) == "th",
         colspan=min(number(cell.get("colspan")) or 1, _MAX_COLSPAN),
         rowspan=min(number(cell.get("rowspan")) or 1, _MAX_ROWSPAN),
     )
 
 
-def _table(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _table(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<table><caption>…</caption><tr><th>…</th><td>…</td></tr></table>``: its rows at
     any depth (``thead``, ``tbody``), the first caption."""
     rows: list[m.TableRow] = []
     caption: tuple[m.Inline, ...] = ()
     for child in element.iter():
-        tag = local_name(child, fold_case=True)
+        tag = tag_name(child)
         if tag == "caption" and not caption:
             caption = tidy(inline_from_element(child, depth))
         elif tag == "tr":
-            cells = [
-                _cell(c, depth) for c in child if local_name(c, fold_case=True) in ("td", "th")
-            ]
+            cells = [_cell(c, depth) for c in child if tag_name(c) in ("td", "th")]
             rows.append(m.TableRow(cells=tuple(cells)))
     if rows:
-        yield m.Table(rows=tuple(rows), caption=caption)
+        out.append(m.Table(rows=tuple(rows), caption=caption))
 
 
-def _embed(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _embed(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<iframe src="https://video.example/e/1">``: kept as sanitised HTML."""
     markup = sanitise_html(
         etree.tostring(element, method="html", encoding="unicode", with_tail=False)
     )
     if markup.strip():
         src = safe_url(first_attr(element, ("src", "data")))
-        yield m.RawEmbed(format=HTML_MEDIA_TYPE, content=markup, url=src)
+        out.append(m.RawEmbed(format=HTML_MEDIA_TYPE, content=markup, url=src))
 
 
-def _div(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
+def _div(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """A container, or newsmodel's own ``<div class="nm-embed" data-format="…">``."""
     if EMBED_CLASS not in (element.get("class") or "").split():
-        yield from _blocks(element, depth)
+        _blocks(element, depth, out)
         return
     fmt = (element.get(EMBED_FORMAT_ATTR) or "").strip() or HTML_MEDIA_TYPE
     if fmt == HTML_MEDIA_TYPE:
@@ -252,7 +252,7 @@ def _div(element: etree._Element, name: str, depth: int) -> Iterator[m.Block]:
     else:
         raw = "".join(texts(element))
     if raw.strip():
-        yield m.RawEmbed(format=fmt, content=raw, url=safe_url(element.get(EMBED_URL_ATTR)))
+        out.append(m.RawEmbed(format=fmt, content=raw, url=safe_url(element.get(EMBED_URL_ATTR))))
 
 
 #: The handler for each tag; a tag not here that starts a block is a container.
@@ -272,7 +272,9 @@ HANDLERS: dict[str, Handler] = {
 
 def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
     """The blocks inside ``element`` (an HTML/XHTML ``body``, a NITF ``body.content``, a div)."""
-    return tuple(_blocks(element, 0))
+    out: list[m.Block] = []
+    _blocks(element, 0, out)
+    return tuple(out)
 
 
 def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:

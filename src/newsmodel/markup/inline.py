@@ -10,7 +10,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.markup.dialects import DROP_TAGS, HTML, INLINE_KINDS, NITF, Dialect
-from newsmodel.markup.parse import add_text, local_name, texts
+from newsmodel.markup.parse import add_text, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, has_text
 
@@ -30,6 +30,9 @@ MAX_DEPTH = 60
 #: Read as nothing inline: a picture is a block of its own (see
 #: :mod:`newsmodel.markup.blocks`), ``<p>Text <img src="…"> more</p>`` reads "Text  more".
 _PICTURE_TAGS = frozenset(["img", "picture", "figure"])
+#: The inline tags that make a node of their own (a link, emphasis, strong, a quote);
+#: any other (``span``, ``font``, NITF ``chron``…) reads as its content, in its place.
+_NODE_TAGS = frozenset(["a", "q", *INLINE_KINDS])
 
 
 class Maker(Protocol):
@@ -59,48 +62,67 @@ def inline_from_element(
 ) -> list[m.Inline]:
     """The inline content inside ``element`` (its text, children and their tails)."""
     out: list[m.Inline] = []
+    _content_into(element, depth, pre, out)
+    return out
+
+
+def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
+    """Append the inline content inside ``element`` to ``out``."""
     text = element.text if pre else clean(element.text)
     if text:
         out.append(text)
     for child in element:
-        out.extend(inline_node(child, depth + 1, pre=pre))
+        _node_into(child, depth + 1, pre, out)
         tail = child.tail if pre else clean(child.tail)
         if tail:
             out.append(tail)
-    return out
 
 
-def _link(element: etree._Element, content: list[m.Inline]) -> list[m.Inline]:
+def _link(element: etree._Element, content: list[m.Inline], out: list[m.Inline]) -> None:
     href = safe_url(element.get("href"))
     if href and has_text(content):
         title = clean(element.get("title")).strip() or None
-        return [m.Link(content=tuple(content), url=href, title=title)]
-    return content
+        out.append(m.Link(content=tuple(content), url=href, title=title))
+    else:
+        out.extend(content)
 
 
 def inline_node(element: etree._Element, depth: int, *, pre: bool) -> list[m.Inline]:
     """What ``element`` (not its tail) reads as inside a paragraph."""
-    name = local_name(element, fold_case=True)
+    out: list[m.Inline] = []
+    _node_into(element, depth, pre, out)
+    return out
+
+
+def _node_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
+    """Append what ``element`` (not its tail) reads as inside a paragraph to ``out``."""
+    name = tag_name(element)
     if not name or name in DROP_TAGS:
-        return []
+        return
     if depth > MAX_DEPTH:
-        return [clean(" ".join(texts(element)))]
+        out.append(clean(" ".join(texts(element))))
+        return
     if name == "br":
-        return [m.LineBreak()]
-    content = inline_from_element(element, depth, pre=pre)
+        out.append(m.LineBreak())
+        return
+    if name in _PICTURE_TAGS:
+        return
+    if name not in _NODE_TAGS:  # span, font, sup, sub, NITF chron/person/org/…: the text
+        _content_into(element, depth, pre, out)
+        return
+    content: list[m.Inline] = []
+    _content_into(element, depth, pre, content)
     if name == "a":
-        return _link(element, content)
-    if name in INLINE_KINDS:
+        _link(element, content, out)
+    elif name in INLINE_KINDS:
         cls = INLINE_KINDS[name]
         if name == NITF.strong and NITF.strong_class in (element.get("class") or "").split():
             cls = m.Strong  # NITF has no strong: newsmodel writes em class="strong"
-        return [cls(content=tuple(content))] if has_text(content) else content
-    if name == "q":
-        cite = safe_url(element.get("cite"))
-        return [m.InlineQuote(content=tuple(content), cite=cite)] if has_text(content) else content
-    if name in _PICTURE_TAGS:
-        return []
-    return content  # span, font, sup, sub, NITF chron/person/org/…: keep the text
+        out.extend((cls(content=tuple(content)),) if has_text(content) else content)
+    elif has_text(content):  # q
+        out.append(m.InlineQuote(content=tuple(content), cite=safe_url(element.get("cite"))))
+    else:
+        out.extend(content)
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ __all__ = [
     "local_name",
     "parse_document",
     "remove_element",
+    "tag_name",
     "texts",
 ]
 
@@ -72,6 +73,24 @@ def parse_document(markup: str, *, check: bool = True, format: str | None = None
     if check:
         check_html_parse(parser, format=format)
     return document
+
+
+#: How many tags :func:`tag_name` remembers: a document uses a few dozen, and markup that
+#: invents a new tag on every element cannot grow the table past this.
+_TAG_NAMES_KEPT = 4096
+_tag_names: dict[object, str] = {}
+
+
+def tag_name(element: etree._Element) -> str:
+    """``local_name(element, fold_case=True)``, each tag's answer remembered: the markup
+    reader asks it of every element (``{http://www.w3.org/1999/xhtml}P`` → ``p``)."""
+    tag = element.tag
+    name = _tag_names.get(tag)
+    if name is None:
+        name = local_name(element, fold_case=True)
+        if len(_tag_names) < _TAG_NAMES_KEPT:
+            _tag_names[tag] = name
+    return name
 
 
 def texts(element: etree._Element) -> Iterator[str]:

@@ -31,6 +31,12 @@ def clean(text: str | None) -> str:
 
 def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
     """Merge adjacent text, collapse runs of white space, strip it at the block's edges."""
+    if len(content) == 1 and isinstance(content[0], str):  # the commonest run: text alone
+        text = content[0]
+        if collapse and _needs_collapse(text):
+            text = _WS.sub(" ", text)
+        text = text.strip(_WS_CHARS)
+        return (text,) if text else ()
     items: list[m.Inline] = []
     for item in content:
         if isinstance(item, str):
@@ -40,13 +46,27 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
                 items[-1] = items[-1] + item
                 continue
         items.append(item)
+    if not items:
+        return ()
     if collapse:
-        items = [_WS.sub(" ", i) if isinstance(i, str) and _needs_collapse(i) else i for i in items]
+        for i, item in enumerate(items):
+            if isinstance(item, str) and _needs_collapse(item):
+                items[i] = _WS.sub(" ", item)
+    # only the edges are stripped, so only they can become empty
+    last = items[-1]
+    if isinstance(last, str):
+        last = last.rstrip(_WS_CHARS)
+        if last:
+            items[-1] = last
+        else:
+            items.pop()
     if items and isinstance(items[0], str):
-        items[0] = items[0].lstrip(_WS_CHARS)
-    if items and isinstance(items[-1], str):
-        items[-1] = items[-1].rstrip(_WS_CHARS)
-    return tuple(i for i in items if not isinstance(i, str) or i)
+        first = items[0].lstrip(_WS_CHARS)
+        if first:
+            items[0] = first
+        else:
+            del items[0]
+    return tuple(items)
 
 
 def has_text(content: Iterable[m.Inline]) -> bool:
