@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+import newsmodel
 from newsmodel import model as m
 from newsmodel.errors import (
     InputTooLargeError,
@@ -325,3 +326,28 @@ def test_measures_agree_on_the_indaily_page() -> None:
 @given(_markup())
 def test_measures_agree_on_random_markup(markup: str) -> None:
     _check_measures(parse(f"<html><body><div>{markup}x</div></body></html>"))
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#x1F;", "&#0011", "&#xFFFF;", "&#65534;"])
+def test_references_to_characters_the_model_refuses_are_dropped(reference: str) -> None:
+    page = (
+        f"<html><head><title>Lorem</title></head><body><article><h1>Lorem{reference} ipsum</h1>"
+        f"<p>Dolor{reference} sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua.</p></article></body></html>"
+    )
+    article = newsmodel.read(page, quotes=False)
+    assert "Dolor sit amet" in newsmodel.write(article, "text")
+
+
+def test_a_feed_body_with_a_refused_character_reference_still_reads_every_item() -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>'
+        "<link>https://example.com/</link>"
+        "<item><title>One</title><link>https://example.com/1</link><content:encoded>"
+        "&lt;p&gt;Lorem &amp;#1;ipsum&lt;/p&gt;</content:encoded></item>"
+        "<item><title>Two</title><link>https://example.com/2</link></item></channel></rss>"
+    )
+    articles = list(newsmodel.read_many(feed, quotes=False))
+    assert [a.headline for a in articles] == ["One", "Two"]
+    assert articles[0].body == (m.Paragraph(content=("Lorem ipsum",)),)

@@ -22,6 +22,7 @@ __all__ = [
     "binary_kind",
     "bom_encoding",
     "check_input",
+    "clean_markup",
     "clean_text",
     "decode_bytes",
     "decode_text",
@@ -267,6 +268,26 @@ def line_col(text: str, offset: int) -> str:
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
     return NOT_TEXT.sub("", text)
+
+
+#: HTML character references to the characters the model refuses, which the HTML parser
+#: would otherwise put in the text: ``&#1;``, ``&#x0B``, ``&#65535;`` (decimal 1-8, 11,
+#: 12, 14-31, 65534, 65535 and the same in hex, with any leading zeros). ``&#0;`` and
+#: references to surrogates are left: the parser reads them as U+FFFD.
+_BAD_CHAR_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+
+
+def clean_markup(text: str) -> str:
+    """HTML source without the characters the model refuses, written out or as references.
+
+    >>> clean_markup("a&#1;b&#x1F;c\x02d&#10;e")
+    'abcd&#10;e'
+    """
+    text = clean_text(text)
+    return _BAD_CHAR_REFERENCE.sub("", text) if "&#" in text else text
 
 
 #: Digits a whole number in a document may have (sizes, versions, urgencies): more is

@@ -7,6 +7,7 @@ from typing import cast
 
 from lxml import etree, html
 
+from newsmodel._input import clean_markup
 from newsmodel.errors import ReadError
 from newsmodel.xmlsafe import limit_error, local_name
 
@@ -66,9 +67,11 @@ def parse_document(markup: str, *, check: bool = True, format: str | None = None
     """``<html><body>markup</body></html>`` parsed with :func:`html_parser`.
 
     With ``check``, a parse that stopped part way raises (see :func:`check_html_parse`,
-    where ``format`` names the input); without, the tree is what libxml2 read.
+    where ``format`` names the input); without, the tree is what libxml2 read. Characters
+    the model refuses, written out or as references, are dropped first.
     """
     parser = html_parser()
+    markup = clean_markup(markup)
     document = html.document_fromstring(f"<html><body>{markup}</body></html>", parser=parser)
     if check:
         check_html_parse(parser, format=format)

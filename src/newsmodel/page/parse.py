@@ -7,7 +7,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsmodel._input import clean_text, line_col
+from newsmodel._input import clean_markup, line_col
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.markup import check_html_parse, html_parser
 from newsmodel.page.weights import MAX_ATTRIBUTES
@@ -50,7 +50,7 @@ def parse(text: str, *, format: str = "html") -> etree._Element:
     """The page's document element. Errors name ``format``: an empty page, one that is
     no HTML, a tag with too many attributes, or nesting too deep (refused, never cut)."""
     text = _XML_DECLARATION.sub("", text)
-    text = clean_text(text)
+    text = clean_markup(text)
     if not text.strip():
         raise ReadError("the page is empty", format=format)
     _check_attributes(text, format)
