@@ -34,10 +34,19 @@ from newsmodel.errors import FormatError, NewsmodelError, ReadError, WriteError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
 from newsmodel.registry import detect_format, get_format, options, require
-from newsmodel.sources import Ignored, Problem, Skipped, Task, decompress, expand, item_name
-from newsmodel.table import flat_row
+from newsmodel.sources import (
+    Ignored,
+    Item,
+    Problem,
+    Skipped,
+    Task,
+    decompress,
+    expand,
+    item_name,
+)
+from newsmodel.table import Source, flat_row
 
-__all__ = ["Progress", "Summary", "convert", "iter_articles"]
+__all__ = ["Progress", "Summary", "convert", "iter_articles", "read_items"]
 
 #: Seconds one input may take in a worker before the worker is killed and the input reported.
 DEFAULT_TIMEOUT = 120.0
@@ -137,11 +146,13 @@ def _with_fallback_date(article: Article, date: str | None) -> Article:
         return article
 
 
-def _task_articles(
-    task: Task, reading: _Reading
-) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
-    """``(item number, article or error)`` for every article of ``task``; the number is
-    ``None`` for a document that holds one article."""
+#: What reading a task gives per article: its item number (``None`` for a document
+#: that holds one article), the article or the error, and the format read.
+_Found = tuple[int | None, Article | NewsmodelError, str | None]
+
+
+def _task_articles(task: Task, reading: _Reading) -> Iterator[_Found]:
+    """``(item number, article or error, format)`` for every article of ``task``."""
     try:
         data = _task_bytes(task, reading.max_bytes)
         if task.first_line is not None:
@@ -155,26 +166,22 @@ def _task_articles(
         many = getattr(require(info, reading=True), "read_many", None) is not None
         articles = api.read_many(data, info.name, quotes=reading.quotes, **opts)
         for number, article in enumerate(articles, 1):
-            yield (number if many else None), _with_fallback_date(article, task.date)
+            yield (number if many else None), _with_fallback_date(article, task.date), info.name
     except NewsmodelError as exc:
-        yield None, exc
+        yield None, exc, None
 
 
-def _line_articles(
-    task: Task, data: bytes, reading: _Reading
-) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
+def _line_articles(task: Task, data: bytes, reading: _Reading) -> Iterator[_Found]:
     info = get_format(reading.format or "jsonl")
     opts = _reader_options(reading, info)
     assert task.first_line is not None
     for offset, line in enumerate(data.split(b"\n")):
         if line.strip():
+            number = task.first_line + offset
             try:
-                yield (
-                    task.first_line + offset,
-                    api.read(line, info.name, quotes=reading.quotes, **opts),
-                )
+                yield number, api.read(line, info.name, quotes=reading.quotes, **opts), info.name
             except NewsmodelError as exc:
-                yield task.first_line + offset, exc
+                yield number, exc, info.name
 
 
 # ---------------------------------------------------------------------------
@@ -214,15 +221,13 @@ def _run(job: _Job, task: Task) -> _Done:
     errors: list[tuple[int | None, str]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for number, found in _task_articles(task, job.reading):
+        for number, found, fmt in _task_articles(task, job.reading):
             if isinstance(found, NewsmodelError):
                 errors.append((number, str(found)))
                 continue
             try:
                 if job.flat:
-                    row = flat_row(
-                        found, source=_item_source(task, number), format=job.reading.format
-                    )
+                    row = flat_row(found, source=_item_source(task, number), format=fmt)
                     outputs.append((number, json.dumps(row)))
                 else:
                     outputs.append((number, _write(found, job)))
@@ -429,34 +434,50 @@ def iter_articles(
     quotes: bool = True,
     on_error: Callable[[str, str], None] | None = None,
     **options: object,
-) -> Iterator[tuple[str, Article]]:
+) -> Iterator[tuple[Source, Article]]:
     """``(source, article)`` for every article of every input, in order, in this process.
 
     ``source`` names where the article came from (``IN/a.xml``,
-    ``x.tar!a.xml``, ``crawl.warc.gz#12``, ``feed.rss[3]``, ``big.jsonl:7``).
-    ``format`` forces the input format (guessed per document by default);
-    ``options`` go to the readers that take them. An input that cannot be read
-    raises its :class:`~newsmodel.errors.NewsmodelError` unless ``on_error``
-    is given: ``on_error(source, message)`` is then called and the iteration
-    goes on.
+    ``x.tar!a.xml``, ``crawl.warc.gz#12``, ``feed.rss[3]``, ``big.jsonl:7``);
+    it is a :class:`~newsmodel.table.Source`, a string whose ``format`` is the
+    format the article was read from (found by looking, unless ``format`` is
+    given). ``format`` forces the input format (guessed per document by
+    default); ``options`` go to the readers that take them. An input that
+    cannot be read raises its :class:`~newsmodel.errors.NewsmodelError` unless
+    ``on_error`` is given: ``on_error(source, message)`` is then called and the
+    iteration goes on.
     """
+    items = expand([os.fspath(i) for i in inputs], max_bytes=DEFAULT_MAX_BYTES)
+    return read_items(items, format, quotes=quotes, on_error=on_error, **options)
+
+
+def read_items(
+    items: Iterable[Item],
+    format: str | None = None,
+    *,
+    quotes: bool = True,
+    on_error: Callable[[str, str], None] | None = None,
+    **options: object,
+) -> Iterator[tuple[Source, Article]]:
+    """:func:`iter_articles` over items already found: those of
+    :func:`newsmodel.sources.expand` or of a file's block (:func:`newsmodel.sources.block`)."""
     reading, _ = _reading(format, None, {**options, "quotes": quotes}, DEFAULT_MAX_BYTES)
-    for item in expand([os.fspath(i) for i in inputs], max_bytes=reading.max_bytes):
+    for item in items:
         if isinstance(item, (Ignored, Skipped)):
             continue
         if isinstance(item, Problem):
             _fail(on_error, item.source, item.error)
             continue
-        for number, found in _task_articles(item, reading):
+        for number, found, fmt in _task_articles(item, reading):
             source = _item_source(item, number)
             if isinstance(found, NewsmodelError):
                 _fail(on_error, source, str(found))
             else:
-                yield source, found
+                yield Source(source, fmt), found
 
 
 def _item_source(task: Task, number: int | None) -> str:
-    if number is None:
+    if number is None or task.offset is not None:  # a block's item is named by its offset
         return task.source
     if task.first_line is not None:
         return f"{task.source.rsplit(':', 1)[0]}:{number}"

@@ -48,7 +48,9 @@ __all__ = [
     "fastwarc_installed",
     "html_page",
     "http_response",
+    "is_gzip",
     "records",
+    "sync",
 ]
 
 #: The WARC readers :func:`records` can use: ``auto`` is fastwarc when installed.
@@ -66,6 +68,8 @@ _MEMBER_START = GZIP_MAGIC + b"\x08"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
 #: The media types taken as web pages: ``text/html; charset=utf-8`` matches.
 _HTML_TYPES = re.compile(rb"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
+#: How a record starts: ``WARC/1.0`` or ``WARC/1.1``.
+_VERSION = b"WARC/1."
 #: HTTP status line: ``HTTP/1.1 200 OK``.
 _STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})\b")
 
@@ -119,7 +123,11 @@ def fastwarc_installed() -> bool:
 
 
 def records(
-    stream: BinaryIO, *, max_record_bytes: int = DEFAULT_MAX_BYTES, reader: Reader = "auto"
+    stream: BinaryIO,
+    *,
+    max_record_bytes: int = DEFAULT_MAX_BYTES,
+    reader: Reader = "auto",
+    start: int = 0,
 ) -> Iterator[Record | Damage]:
     """Every record of the WARC file ``stream`` (seekable, opened in binary), in order.
 
@@ -128,16 +136,64 @@ def records(
     chooses fastwarc or the standard library (``auto``: fastwarc when
     installed); both yield the same records and damage. fastwarc reads
     ``.warc.gz`` files only (gzip is where it saves time); a plain ``.warc`` is
-    always read by the standard library.
+    always read by the standard library. ``start`` is where to begin: a record's
+    start (a gzip member's in a ``.warc.gz``), as :func:`sync` finds one; the
+    records are numbered from 1 there.
     """
     if reader not in READERS:
         raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
-    head = stream.read(len(GZIP_MAGIC))
     stream.seek(0)
-    gz = head == GZIP_MAGIC
+    gz = is_gzip(stream)
     if gz and (reader == "fastwarc" or (reader == "auto" and fastwarc_installed())):
-        return _fast_records(stream, max_record_bytes, gz)
-    return _stdlib_records(stream, max_record_bytes, gz, 0, 1)
+        return _fast_records(stream, max_record_bytes, gz, start)
+    return _stdlib_records(stream, max_record_bytes, gz, start, 1)
+
+
+def is_gzip(stream: BinaryIO) -> bool:
+    """Whether ``stream`` (seekable) is gzip-compressed; its position is kept."""
+    here = stream.tell()
+    stream.seek(0)
+    head = stream.read(len(GZIP_MAGIC))
+    stream.seek(here)
+    return head == GZIP_MAGIC
+
+
+def sync(stream: BinaryIO, offset: int) -> int | None:
+    """Where the first record at or after byte ``offset`` starts; ``None`` when none does.
+
+    In a ``.warc.gz`` that is the first gzip member there whose first bytes
+    are a WARC version line; in a plain ``.warc`` the first line that is one.
+    (A plain WARC whose records hold WARC files can be cut inside a record:
+    their lines look the same.)
+    """
+    if is_gzip(stream):
+        found = _next_member(stream, offset)
+        while found is not None and not _opens_record(stream, found):
+            found = _next_member(stream, found + 1)
+        return found
+    if offset > 0:
+        stream.seek(offset - 1)
+        stream.readline(MAX_LINE)  # the rest of the line before (it starts before offset)
+    else:
+        stream.seek(0)
+    while True:
+        where = stream.tell()
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return None
+        if line.startswith(_VERSION):
+            return where
+
+
+def _opens_record(stream: BinaryIO, offset: int) -> bool:
+    """Whether the gzip member at ``offset`` starts with a WARC version line."""
+    stream.seek(offset)
+    unzip = zlib.decompressobj(_GZIP_WBITS)
+    try:
+        head = unzip.decompress(stream.read(CHUNK), len(_VERSION))
+    except zlib.error:
+        return False
+    return head == _VERSION
 
 
 def _stdlib_records(
@@ -216,7 +272,7 @@ def _resync(stream: BinaryIO, start: int) -> bool:
         line = stream.readline(MAX_LINE)
         if not line:
             return False
-        if line.startswith(b"WARC/1."):
+        if line.startswith(_VERSION):
             stream.seek(where)
             return True
 
@@ -412,8 +468,8 @@ def _fast_stretch(
     return resume()
 
 
-def _fast_records(stream: BinaryIO, limit: int, gz: bool) -> Iterator[Record | Damage]:
-    start, number, skip = 0, 1, 1
+def _fast_records(stream: BinaryIO, limit: int, gz: bool, start: int) -> Iterator[Record | Damage]:
+    number, skip = 1, 1
     while True:
         start, number, skip = yield from _fast_stretch(stream, limit, gz, start, number)
         found = yield from _until_damage_passed(stream, limit, gz, start, number, skip)
