@@ -16,6 +16,7 @@ article in input order, and reports every input that failed in
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import sys
@@ -40,6 +41,7 @@ from newsmodel.sources import (
     Problem,
     Skipped,
     Task,
+    count,
     decompress,
     expand,
     item_name,
@@ -56,6 +58,8 @@ JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
 ERRORS_NAME = "errors.jsonl"
 #: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
 PARQUET = ".parquet"
+#: Seconds the inputs may take to count up front (for the progress's ETA); past it, no ETA.
+COUNT_SECONDS = 2.0
 
 
 @attrs.frozen(kw_only=True)
@@ -94,12 +98,25 @@ class Summary:
 
 @attrs.frozen(kw_only=True)
 class Progress:
-    """Counts so far, given to ``progress`` after every document."""
+    """Counts so far, given to ``progress`` after every document.
+
+    ``inputs`` is how many input files (of folders, globs, archives, WARC) are
+    done, of ``inputs_total`` (``None`` when counting them would take long).
+    """
 
     files: int
     articles: int
     errors: int
     seconds: float
+    inputs: int = 0
+    inputs_total: int | None = None
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, from the rate of inputs done so far (``None`` before one is)."""
+        if not self.inputs_total or not self.inputs or self.seconds <= 0:
+            return None
+        return self.seconds / self.inputs * max(0, self.inputs_total - self.inputs)
 
 
 # ---------------------------------------------------------------------------
@@ -530,14 +547,19 @@ def convert(
         write_options=write_options,
         flat=isinstance(sink, _Parquet),
     )
+    given = [os.fspath(i) for i in inputs]
+    exclude = os.path.realpath(out) if folder else None
+    counts = _Counts(start, progress)
     items = expand(
-        [os.fspath(i) for i in inputs],
+        given,
         exists=folder.exists if folder and skip_existing else None,
-        exclude=os.path.realpath(out) if folder else None,
+        exclude=exclude,
         max_bytes=max_bytes,
+        done=counts.input_done,
     )
     report = _Report(sink.error_path)
-    counts = _Counts(start, progress)
+    if progress is not None:  # counted up front for the ETA, when that is quick
+        counts.inputs_total = count(given, exclude=exclude, seconds=COUNT_SECONDS)
     try:
         for task, result in _results(_tasks(items, report, counts), job, workers, timeout):
             counts.done(task, result, sink, report)
@@ -558,6 +580,20 @@ class _Counts:
     skipped: int = 0
     ignored: int = 0
     warnings: int = 0
+    inputs_total: int | None = None
+    #: Tasks taken from the walk so far, and how many had been taken as each input ended.
+    taken: int = 0
+    ends: collections.deque[int] = attrs.field(factory=collections.deque)
+    inputs: int = 0
+
+    def input_done(self) -> None:
+        self.ends.append(self.taken)
+
+    def _inputs_done(self) -> int:
+        while self.ends and self.ends[0] <= self.files:
+            self.ends.popleft()
+            self.inputs += 1
+        return self.inputs
 
     def done(self, task: Task, result: _Done | Failure, sink: _Sink, report: _Report) -> None:
         self.files += 1
@@ -577,6 +613,8 @@ class _Counts:
                     articles=self.articles,
                     errors=report.count,
                     seconds=time.monotonic() - self.start,
+                    inputs=self._inputs_done(),
+                    inputs_total=self.inputs_total,
                 )
             )
 
@@ -594,16 +632,26 @@ class _Counts:
 
 
 def _tasks(items: Iterable[object], report: _Report, counts: _Counts) -> Iterator[Task]:
-    """The tasks among ``items``; problems are reported and the rest counted on the way."""
+    """The tasks among ``items``; problems are reported and the rest counted on the way.
+
+    Each task is handed on once the walk has gone past it (one task ahead), so the
+    end of its input is known by the time its result comes back (the progress).
+    """
+    ahead: Task | None = None
     for item in items:
         if isinstance(item, Task):
-            yield item
+            counts.taken += 1
+            if ahead is not None:
+                yield ahead
+            ahead = item
         elif isinstance(item, Problem):
             report.add(item.source, item.error)
         elif isinstance(item, Skipped):
             counts.skipped += 1
         elif isinstance(item, Ignored):
             counts.ignored += 1
+    if ahead is not None:
+        yield ahead
 
 
 def _results(

@@ -20,12 +20,15 @@ from typing import TextIO
 from newsmodel import batch
 from newsmodel.errors import NewsmodelError
 from newsmodel.registry import by_extension
-from newsmodel.sources import input_kind
+from newsmodel.sources import input_kind, stdin_is_warc
 
-__all__ = ["add_arguments", "run", "wants_batch"]
+__all__ = ["add_arguments", "progress_line", "run", "wants_batch"]
 
 #: Seconds between two progress lines on a terminal.
 PROGRESS_EVERY = 0.5
+#: For durations in the progress line (``3 min 05 s``).
+SECONDS_PER_MINUTE = 60
+MINUTES_PER_HOUR = 60
 
 
 def add_arguments(convert: argparse.ArgumentParser) -> None:
@@ -58,7 +61,7 @@ def wants_batch(args: argparse.Namespace) -> bool:
     if len(inputs) > 1 or args.jobs is not None or args.skip_existing:
         return True
     if not inputs or inputs[0] == "-":
-        return False
+        return stdin_is_warc()  # a WARC piped in holds many articles
     given = inputs[0]
     if os.path.isdir(given) or (not os.path.exists(given) and glob.has_magic(given)):
         return True
@@ -73,6 +76,31 @@ def _target(args: argparse.Namespace) -> str:
     return found[0].name if found and found[0].name != "jsonl" else "newsmodel"
 
 
+def progress_line(done: batch.Progress) -> str:
+    """The progress line: ``3/10 inputs, 120 files, 118 articles, 2 errors, 41.2
+    articles/s, 12 s, about 28 s left`` (the inputs' total and the time left when known)."""
+    rate = done.articles / done.seconds if done.seconds else 0.0
+    total = f"/{done.inputs_total}" if done.inputs_total is not None else ""
+    eta = done.eta
+    left = f", about {_duration(eta)} left" if eta is not None else ""
+    return (
+        f"{done.inputs}{total} inputs, {done.files} files, {done.articles} articles, "
+        f"{done.errors} errors, {rate:.1f} articles/s, {_duration(done.seconds)}{left}"
+    )
+
+
+def _duration(seconds: float) -> str:
+    """``42 s``, ``3 min 05 s``, ``2 h 01 min``."""
+    whole = round(seconds)
+    if whole < SECONDS_PER_MINUTE:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, SECONDS_PER_MINUTE)
+    if minutes < MINUTES_PER_HOUR:
+        return f"{minutes} min {rest:02d} s"
+    hours, minutes = divmod(minutes, MINUTES_PER_HOUR)
+    return f"{hours} h {minutes:02d} min"
+
+
 class _Progress:
     """Progress on a terminal: one line, rewritten at most every PROGRESS_EVERY seconds."""
 
@@ -85,11 +113,7 @@ class _Progress:
         if now - self.last < PROGRESS_EVERY:
             return
         self.last = now
-        rate = done.articles / done.seconds if done.seconds else 0.0
-        self.stream.write(
-            f"\r{done.files} files, {done.articles} articles, {done.errors} errors, "
-            f"{rate:.1f} articles/s, {done.seconds:.0f} s\x1b[K"
-        )
+        self.stream.write(f"\r{progress_line(done)}\x1b[K")
         self.stream.flush()
 
     def end(self) -> None:

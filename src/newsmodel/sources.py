@@ -21,9 +21,12 @@ import glob
 import gzip
 import lzma
 import os
+import shutil
 import stat
 import sys
 import tarfile
+import tempfile
+import time
 import zipfile
 import zlib
 from collections import Counter
@@ -35,7 +38,7 @@ import attrs
 from newsmodel._input import DEFAULT_MAX_BYTES, gunzip
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.registry import by_extension
-from newsmodel.warc import Damage, Record, html_page, records, sync
+from newsmodel.warc import SNIFF_BYTES, Damage, Record, html_page, is_warc, records, sync
 
 __all__ = [
     "BLOCK_KINDS",
@@ -47,11 +50,13 @@ __all__ = [
     "Skipped",
     "Task",
     "block",
+    "count",
     "decompress",
     "expand",
     "input_kind",
     "item_name",
     "splittable",
+    "stdin_is_warc",
     "stem",
     "walk",
 ]
@@ -205,6 +210,12 @@ def block(path: str, start: int, end: int, *, max_bytes: int = DEFAULT_MAX_BYTES
         yield Problem(path, f"cannot read: {exc.strerror or exc}")
 
 
+def stdin_is_warc() -> bool:
+    """Whether standard input starts a WARC file (looked at, not consumed)."""
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    return peek is not None and is_warc(peek(SNIFF_BYTES)[:SNIFF_BYTES])
+
+
 # ---------------------------------------------------------------------------
 # the walk
 
@@ -295,6 +306,7 @@ def expand(
     exists: Exists | None = None,
     exclude: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    done: Callable[[], None] | None = None,
 ) -> Iterator[Item]:
     """Every task, problem and ignored record of ``inputs``, lazily, in a stable order.
 
@@ -302,11 +314,39 @@ def expand(
     ``exists`` skips documents whose output is already there (their tasks are
     not made); ``exclude`` is a folder never walked (the output folder).
     ``max_bytes`` bounds every document taken from an archive or WARC record.
+    ``done()`` is called once the items of each input file (or of ``-``) are all
+    given: :func:`count` of the same inputs says how many calls there will be.
     """
-    skip = exists or (lambda name: False)
-    walked = _Walk(exclude, max_bytes, skip)
+    walked = _Walk(exclude, max_bytes, exists or (lambda name: False))
     for given in inputs:
-        yield from walked.one(given)
+        if given == "-":
+            yield from walked.stdin()
+            if done:
+                done()
+            continue
+        for found in walk([given], exclude=exclude):
+            if isinstance(found, File):
+                yield from walked.file(found.path, found.name)
+                if done:
+                    done()
+            else:
+                yield found
+
+
+def count(inputs: list[str], *, exclude: str | None = None, seconds: float) -> int | None:
+    """How many input files ``inputs`` name (``-`` is one), found without opening any;
+    ``None`` when walking the folders takes longer than ``seconds``."""
+    end = time.monotonic() + seconds
+    total = 0
+    for given in inputs:
+        if given == "-":
+            total += 1
+            continue
+        for found in walk([given], exclude=exclude):
+            total += isinstance(found, File)
+            if time.monotonic() > end:
+                return None
+    return total
 
 
 @attrs.define
@@ -315,14 +355,14 @@ class _Walk:
     max_bytes: int
     exists: Exists
 
-    def one(self, given: str) -> Iterator[Item]:
-        if given == "-":
-            yield from self._stdin()
+    def stdin(self) -> Iterator[Item]:
+        if stdin_is_warc():  # a crawl piped in: spooled to a temporary file, read as WARC
+            with tempfile.TemporaryFile() as spool:
+                shutil.copyfileobj(sys.stdin.buffer, spool)
+                spool.seek(0)
+                for record in records(spool, max_record_bytes=self.max_bytes):
+                    yield from self._record("<stdin>", "stdin", record, None)
             return
-        for found in walk([given], exclude=self.exclude):
-            yield from self._file(found.path, found.name) if isinstance(found, File) else [found]
-
-    def _stdin(self) -> Iterator[Item]:
         data = sys.stdin.buffer.read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
             yield Problem("<stdin>", f"more than the limit of {self.max_bytes} bytes")
@@ -331,7 +371,7 @@ class _Walk:
         else:
             yield Task(source="<stdin>", name="stdin", filename="", data=data)
 
-    def _file(self, path: str, name: str) -> Iterator[Item]:
+    def file(self, path: str, name: str) -> Iterator[Item]:
         kind = input_kind(os.path.basename(path))
         if kind == "file":
             if self.exists(name) or self.exists(item_name(name, 1)):

@@ -49,6 +49,7 @@ __all__ = [
     "html_page",
     "http_response",
     "is_gzip",
+    "is_warc",
     "records",
     "sync",
 ]
@@ -188,12 +189,22 @@ def sync(stream: BinaryIO, offset: int) -> int | None:
 def _opens_record(stream: BinaryIO, offset: int) -> bool:
     """Whether the gzip member at ``offset`` starts with a WARC version line."""
     stream.seek(offset)
-    unzip = zlib.decompressobj(_GZIP_WBITS)
-    try:
-        head = unzip.decompress(stream.read(CHUNK), len(_VERSION))
-    except zlib.error:
-        return False
-    return head == _VERSION
+    return is_warc(stream.read(SNIFF_BYTES))
+
+
+#: How many first bytes :func:`is_warc` needs (a gzip header and a little deflate data).
+SNIFF_BYTES = 512
+
+
+def is_warc(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file (:data:`SNIFF_BYTES` are enough),
+    start a WARC file: a version line (``WARC/1.0``), plain or gzip-compressed."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(_GZIP_WBITS).decompress(head, len(_VERSION))
+        except zlib.error:
+            return False
+    return head.startswith(_VERSION)
 
 
 def _stdlib_records(
