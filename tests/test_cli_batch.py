@@ -166,3 +166,37 @@ def test_a_warc_on_standard_input(
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
     assert names == ["stdin/000002.newsmodel.json", "stdin/000004.newsmodel.json"]
     assert err.startswith("newsmodel: 2 files, 2 articles, 0 errors, 0 skipped, 3 ignored")
+
+
+def test_an_option_goes_to_the_readers_that_take_it_each_parsed_by_its_own_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsmodel.cli import UsageError, batch_options
+    from tests.conftest import GOLDEN
+
+    # dayfirst: only the plain-text reader takes it; the HTML and NITF inputs are read without
+    chosen = batch_options(["dayfirst=yes", "write.indent=4"], None, "ninjs")
+    assert chosen.read == {"text": {"dayfirst": True}} and chosen.write == {"indent": 4}
+    # version: str | None for the ninjs reader, str for its writer: "none" is None only there
+    chosen = batch_options(["version=none"], None, "ninjs")
+    assert chosen.read == {"ninjs": {"version": None}} and chosen.write == {"version": "none"}
+    assert batch_options(["read.version=none"], None, "ninjs").write == {}
+    with pytest.raises(UsageError, match="indent"):
+        batch_options(["write.indent=wide"], None, "ninjs")
+    with pytest.raises(UsageError, match="no writer takes it"):
+        batch_options(["write.dayfirst=yes"], None, "ninjs")
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_bytes(page(1))
+    (tmp_path / "in" / "b.xml").write_bytes((GOLDEN / "indaily.nitf.xml").read_bytes())
+    (tmp_path / "in" / "c.txt").write_bytes((GOLDEN / "indaily.txt").read_bytes())
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "in"), "-o", str(out), "-j", "0", "-O", "dayfirst=yes"
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.newsmodel.json",
+        "b.newsmodel.json",
+        "c.newsmodel.json",
+    ]

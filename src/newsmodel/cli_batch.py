@@ -22,7 +22,7 @@ from newsmodel.errors import NewsmodelError
 from newsmodel.registry import by_extension
 from newsmodel.sources import input_kind, stdin_is_warc
 
-__all__ = ["add_arguments", "progress_line", "run", "wants_batch"]
+__all__ = ["add_arguments", "progress_line", "run", "target", "wants_batch"]
 
 #: Seconds between two progress lines on a terminal.
 PROGRESS_EVERY = 0.5
@@ -68,7 +68,7 @@ def wants_batch(args: argparse.Namespace) -> bool:
     return input_kind(os.path.basename(given)) != "file"
 
 
-def _target(args: argparse.Namespace) -> str:
+def target(args: argparse.Namespace) -> str:
     """``--to``, else the format OUT's extension names (``.jsonl`` holds newsmodel JSON)."""
     if args.to_format:
         return str(args.to_format)
@@ -121,8 +121,18 @@ class _Progress:
             self.stream.write("\r\x1b[K")
 
 
-def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -> int:
-    """Run a batch conversion; the summary goes to stderr; 1 when any input failed."""
+def run(
+    args: argparse.Namespace,
+    options: Mapping[str, object] | None = None,
+    *,
+    read: Mapping[str, Mapping[str, object]] | None = None,
+    write: Mapping[str, object] | None = None,
+) -> int:
+    """Run a batch conversion; the summary goes to stderr; 1 when any input failed.
+
+    ``options`` go to every reader that takes them and to the writer, ``read``
+    to one format's reader each, ``write`` to the writer (``newsmodel.cli.batch_options``).
+    """
     if not args.output:
         raise NewsmodelError(
             "a batch conversion needs -o OUT (a folder, a .jsonl or .parquet file, or -)"
@@ -135,12 +145,14 @@ def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -
         summary = batch.convert(
             args.input or ["-"],
             out=args.output,
-            to=_target(args),
+            to=target(args),
             format=args.from_format,
             workers=args.jobs,
             skip_existing=args.skip_existing,
             timeout=args.timeout or None,
             options=given,
+            read_options=read,
+            write_options=write,
             progress=progress,
         )
     finally:
