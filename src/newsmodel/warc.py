@@ -146,7 +146,7 @@ def records(
     stream.seek(0)
     gz = is_gzip(stream)
     if gz and (reader == "fastwarc" or (reader == "auto" and fastwarc_installed())):
-        return _fast_records(stream, max_record_bytes, gz, start)
+        return _fast_records(stream, max_record_bytes, start)
     return _stdlib_records(stream, max_record_bytes, gz, start, 1)
 
 
@@ -430,16 +430,17 @@ def _member_at(stream: BinaryIO, offset: int) -> bool:
 
 
 def _fast_stretch(
-    stream: BinaryIO, limit: int, gz: bool, start: int, first: int
+    stream: BinaryIO, limit: int, start: int, first: int
 ) -> Generator[Record, None, _Resume]:
-    """fastwarc's records from ``start`` while they are sound, each yielded once the one
-    after it has parsed; returns where the standard library reads on.
+    """fastwarc's records of a ``.warc.gz`` from ``start`` while they are sound, each
+    yielded once the one after it has parsed; returns where the standard library
+    reads on: from the last record yielded (or ``start``), skipping it.
 
-    In a ``.warc.gz`` fastwarc gives the compressed position it had reached, which
-    is a record's place only when the record has a gzip member of its own: a record
-    is vouched for when a member starts at its position and at the next record's,
-    and no record next to it has the same position. Otherwise (several records in
-    one member) the standard library rereads from the last member start vouched for.
+    fastwarc gives the compressed position it had reached, which is a record's
+    place only when the record has a gzip member of its own: a record is vouched
+    for when a member starts at its position and at the next record's, and no
+    record next to it has the same position. Otherwise (several records in one
+    member) the standard library rereads from the last member start vouched for.
     """
     from fastwarc.warc import ArchiveIterator
 
@@ -449,18 +450,14 @@ def _fast_stretch(
     before = -1  # the position fastwarc gave the record before ``held``
 
     def placed(record: Record, after: int) -> bool:
-        return not gz or (
+        return (
             before < record.offset < after
             and _member_at(stream, record.offset)
             and _member_at(stream, after)
         )
 
-    def resume() -> _Resume:
-        if held is None:
-            return (*anchor, anchor[1])
-        if gz:  # the record held is not vouched for: reread its member's records
-            return (*anchor, held.number)
-        return held.offset, held.number, held.number
+    def resume() -> _Resume:  # the record held is not vouched for: reread from the anchor
+        return (*anchor, held.number if held else anchor[1])
 
     try:
         for found in ArchiveIterator(stream, parse_http=False, max_header_len=MAX_LINE):
@@ -479,11 +476,12 @@ def _fast_stretch(
     return resume()
 
 
-def _fast_records(stream: BinaryIO, limit: int, gz: bool, start: int) -> Iterator[Record | Damage]:
+def _fast_records(stream: BinaryIO, limit: int, start: int) -> Iterator[Record | Damage]:
+    """A ``.warc.gz``'s records: fastwarc's, and the standard library's around damage."""
     number, skip = 1, 1
     while True:
-        start, number, skip = yield from _fast_stretch(stream, limit, gz, start, number)
-        found = yield from _until_damage_passed(stream, limit, gz, start, number, skip)
+        start, number, skip = yield from _fast_stretch(stream, limit, start, number)
+        found = yield from _until_damage_passed(stream, limit, True, start, number, skip)
         if found is None:
             return
         start, number = found
