@@ -212,7 +212,7 @@ def block(path: str, start: int, end: int, *, max_bytes: int = DEFAULT_MAX_BYTES
 
 def stdin_is_warc() -> bool:
     """Whether standard input starts a WARC file (looked at, not consumed)."""
-    peek = getattr(sys.stdin.buffer, "peek", None)
+    peek = getattr(getattr(sys.stdin, "buffer", None), "peek", None)
     return peek is not None and is_warc(peek(SNIFF_BYTES)[:SNIFF_BYTES])
 
 
