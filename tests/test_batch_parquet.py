@@ -12,6 +12,7 @@ from newsmodel.cli import main
 from newsmodel.errors import WriteError
 from newsmodel.table import flat_row
 from tests.batch_inputs import page
+from tests.conftest import GOLDEN
 
 pq = pytest.importorskip("pyarrow.parquet")
 arrow = pytest.importorskip("newsmodel.arrow")
@@ -43,6 +44,8 @@ def test_convert_to_parquet_writes_one_flat_row_per_article_in_order(
     ]
     assert table.to_pylist() == expected
     assert [row["source"] for row in expected] == [str(pages / f"p{n}.html") for n in range(3)]
+    # the format read, found by looking (no format was given)
+    assert table.column("format").to_pylist() == ["html"] * 3
     report = tmp_path / "all.errors.jsonl"
     assert summary.error_report == str(report)
     assert [json.loads(line)["input"] for line in report.read_text().splitlines()] == [
@@ -63,3 +66,18 @@ def test_cli_parquet_output_and_skip_existing_refused(pages: Path, tmp_path: Pat
     ]
     with pytest.raises(WriteError, match="folder"):
         batch.convert([pages], out=out, skip_existing=True)
+
+
+def test_the_format_column_names_each_input_format(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.html").write_bytes(page(1))
+    (root / "b.jsonl").write_bytes((GOLDEN / "indaily.jsonl").read_bytes())
+    (root / "c.atom").write_bytes((GOLDEN / "indaily.atom.xml").read_bytes())
+    (root / "d.xml").write_bytes((GOLDEN / "indaily.nitf.xml").read_bytes())
+    out = tmp_path / "all.parquet"
+    assert main(["convert", str(root), "-o", str(out), "-j", "1"]) == 0
+    formats = pq.read_table(out).column("format").to_pylist()
+    assert formats == ["html", "jsonl", "jsonl", "atom", "nitf"]
+    table = arrow.to_table(batch.iter_articles([root], quotes=False))
+    assert table.column("format").to_pylist() == formats

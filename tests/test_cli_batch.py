@@ -110,3 +110,93 @@ def test_options_reach_every_input_of_a_batch(
     )
     assert code == 2
     assert "nosuch" in err and "version" in err
+
+
+def test_progress_counts_inputs_and_gives_a_time_left(tmp_path: Path) -> None:
+    from newsmodel import batch
+    from newsmodel.cli_batch import progress_line
+    from tests.batch_inputs import warc_records, write_warc_gz
+
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"p{n}.html").write_bytes(page(n))
+    write_warc_gz(tmp_path / "in" / "w.warc.gz", warc_records(2))  # one input, two pages
+    seen: list[batch.Progress] = []
+    summary = batch.convert(
+        [tmp_path / "in"], out=tmp_path / "out", workers=0, progress=seen.append
+    )
+    assert summary.files == 5 and len(seen) == 5
+    assert {p.inputs_total for p in seen} == {4}
+    assert [p.inputs for p in seen] == [1, 2, 3, 3, 4]  # the WARC is done with its last page
+    assert seen[-1].eta == 0.0 and seen[0].eta is not None
+    line = progress_line(
+        batch.Progress(files=9, articles=8, errors=1, seconds=200.0, inputs=4, inputs_total=10)
+    )
+    assert line == (
+        "4/10 inputs, 9 files, 8 articles, 1 errors, 0.0 articles/s, 3 min 20 s, "
+        "about 5 min 00 s left"
+    )
+    unknown = batch.Progress(files=1, articles=1, errors=0, seconds=2.0, inputs=1)
+    assert progress_line(unknown).endswith("0.5 articles/s, 2 s") and unknown.eta is None
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_a_warc_on_standard_input(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    compressed: bool,
+) -> None:
+    import gzip
+    import io
+    import sys
+
+    from tests.batch_inputs import warc_records
+
+    records = warc_records(2)
+    data = b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records)
+
+    class Stdin:
+        buffer = io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "convert", "-", "-o", str(out))
+    assert code == 0, err
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert names == ["stdin/000002.newsmodel.json", "stdin/000004.newsmodel.json"]
+    assert err.startswith("newsmodel: 2 files, 2 articles, 0 errors, 0 skipped, 3 ignored")
+
+
+def test_an_option_goes_to_the_readers_that_take_it_each_parsed_by_its_own_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsmodel.cli import UsageError, batch_options
+    from tests.conftest import GOLDEN
+
+    # dayfirst: only the plain-text reader takes it; the HTML and NITF inputs are read without
+    chosen = batch_options(["dayfirst=yes", "write.indent=4"], None, "ninjs")
+    assert chosen.read == {"text": {"dayfirst": True}} and chosen.write == {"indent": 4}
+    # version: str | None for the ninjs reader, str for its writer: "none" is None only there
+    chosen = batch_options(["version=none"], None, "ninjs")
+    assert chosen.read == {"ninjs": {"version": None}} and chosen.write == {"version": "none"}
+    assert batch_options(["read.version=none"], None, "ninjs").write == {}
+    with pytest.raises(UsageError, match="indent"):
+        batch_options(["write.indent=wide"], None, "ninjs")
+    with pytest.raises(UsageError, match="no writer takes it"):
+        batch_options(["write.dayfirst=yes"], None, "ninjs")
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_bytes(page(1))
+    (tmp_path / "in" / "b.xml").write_bytes((GOLDEN / "indaily.nitf.xml").read_bytes())
+    (tmp_path / "in" / "c.txt").write_bytes((GOLDEN / "indaily.txt").read_bytes())
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys, "convert", str(tmp_path / "in"), "-o", str(out), "-j", "0", "-O", "dayfirst=yes"
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.newsmodel.json",
+        "b.newsmodel.json",
+        "c.newsmodel.json",
+    ]

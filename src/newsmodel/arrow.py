@@ -100,8 +100,9 @@ def _batches(rows: Iterable[dict[str, JSONValue]]) -> Iterator[pa.RecordBatch]:
 def to_table(articles: Iterable[ArticleOrPair], *, format: str | None = None) -> pa.Table:
     """A :class:`pyarrow.Table` of ``articles``, one row each, with :data:`SCHEMA`.
 
-    ``format`` fills the ``format`` column (the articles do not say which
-    format they were read from).
+    The ``format`` column holds the format each article was read from, as the
+    sources of :func:`newsmodel.batch.iter_articles`'s pairs say; ``format``
+    gives one for every row instead (the articles themselves do not say).
     """
     return pa.Table.from_batches(list(_batches(_rows(articles, format))), schema=SCHEMA)
 

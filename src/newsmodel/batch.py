@@ -16,37 +16,42 @@ article in input order, and reports every input that failed in
 
 from __future__ import annotations
 
+import collections
 import json
 import os
-import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TextIO
 
 import attrs
 
-from newsmodel import api
+from newsmodel import _outputs, api
 from newsmodel._input import DEFAULT_MAX_BYTES
+from newsmodel._outputs import JSON_FORMATS, Folder, Parquet, Report, Sink
 from newsmodel._pool import Failure, Pool
 from newsmodel.converters import parse_date_value
-from newsmodel.errors import FormatError, NewsmodelError, ReadError, WriteError
+from newsmodel.errors import FormatError, NewsmodelError, ReadError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
 from newsmodel.registry import detect_format, get_format, options, require
-from newsmodel.sources import Ignored, Problem, Skipped, Task, decompress, expand, item_name
-from newsmodel.table import flat_row
+from newsmodel.sources import (
+    Ignored,
+    Item,
+    Problem,
+    Skipped,
+    Task,
+    count,
+    decompress,
+    expand,
+)
+from newsmodel.table import Source, flat_row
 
-__all__ = ["Progress", "Summary", "convert", "iter_articles"]
+__all__ = ["Progress", "Summary", "convert", "iter_articles", "read_items"]
 
 #: Seconds one input may take in a worker before the worker is killed and the input reported.
 DEFAULT_TIMEOUT = 120.0
-#: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
-JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
-#: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
-ERRORS_NAME = "errors.jsonl"
-#: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
-PARQUET = ".parquet"
+#: Seconds the inputs may take to count up front (for the progress's ETA); past it, no ETA.
+COUNT_SECONDS = 2.0
 
 
 @attrs.frozen(kw_only=True)
@@ -85,12 +90,25 @@ class Summary:
 
 @attrs.frozen(kw_only=True)
 class Progress:
-    """Counts so far, given to ``progress`` after every document."""
+    """Counts so far, given to ``progress`` after every document.
+
+    ``inputs`` is how many input files (of folders, globs, archives, WARC) are
+    done, of ``inputs_total`` (``None`` when counting them would take long).
+    """
 
     files: int
     articles: int
     errors: int
     seconds: float
+    inputs: int = 0
+    inputs_total: int | None = None
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, from the rate of inputs done so far (``None`` before one is)."""
+        if not self.inputs_total or not self.inputs or self.seconds <= 0:
+            return None
+        return self.seconds / self.inputs * max(0, self.inputs_total - self.inputs)
 
 
 # ---------------------------------------------------------------------------
@@ -105,12 +123,15 @@ class _Reading:
     quotes: bool
     options: dict[str, object]
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Options for one format's reader only: ``{"html": {"url": "https://example.org/"}}``.
+    by_format: dict[str, dict[str, object]] = attrs.field(factory=dict)
 
 
 def _reader_options(reading: _Reading, info: FormatInfo) -> dict[str, object]:
     """The run's options that ``info``'s reader takes (others are for other formats)."""
     accepted = {option.name for option in options(info, reading=True)}
-    return {k: v for k, v in reading.options.items() if k in accepted}
+    common = {k: v for k, v in reading.options.items() if k in accepted}
+    return {**common, **reading.by_format.get(info.name, {})}
 
 
 def _task_bytes(task: Task, max_bytes: int) -> bytes:
@@ -137,11 +158,13 @@ def _with_fallback_date(article: Article, date: str | None) -> Article:
         return article
 
 
-def _task_articles(
-    task: Task, reading: _Reading
-) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
-    """``(item number, article or error)`` for every article of ``task``; the number is
-    ``None`` for a document that holds one article."""
+#: What reading a task gives per article: its item number (``None`` for a document
+#: that holds one article), the article or the error, and the format read.
+_Found = tuple[int | None, Article | NewsmodelError, str | None]
+
+
+def _task_articles(task: Task, reading: _Reading) -> Iterator[_Found]:
+    """``(item number, article or error, format)`` for every article of ``task``."""
     try:
         data = _task_bytes(task, reading.max_bytes)
         if task.first_line is not None:
@@ -155,26 +178,22 @@ def _task_articles(
         many = getattr(require(info, reading=True), "read_many", None) is not None
         articles = api.read_many(data, info.name, quotes=reading.quotes, **opts)
         for number, article in enumerate(articles, 1):
-            yield (number if many else None), _with_fallback_date(article, task.date)
+            yield (number if many else None), _with_fallback_date(article, task.date), info.name
     except NewsmodelError as exc:
-        yield None, exc
+        yield None, exc, None
 
 
-def _line_articles(
-    task: Task, data: bytes, reading: _Reading
-) -> Iterator[tuple[int | None, Article | NewsmodelError]]:
+def _line_articles(task: Task, data: bytes, reading: _Reading) -> Iterator[_Found]:
     info = get_format(reading.format or "jsonl")
     opts = _reader_options(reading, info)
     assert task.first_line is not None
     for offset, line in enumerate(data.split(b"\n")):
         if line.strip():
+            number = task.first_line + offset
             try:
-                yield (
-                    task.first_line + offset,
-                    api.read(line, info.name, quotes=reading.quotes, **opts),
-                )
+                yield number, api.read(line, info.name, quotes=reading.quotes, **opts), info.name
             except NewsmodelError as exc:
-                yield task.first_line + offset, exc
+                yield number, exc, info.name
 
 
 # ---------------------------------------------------------------------------
@@ -214,15 +233,13 @@ def _run(job: _Job, task: Task) -> _Done:
     errors: list[tuple[int | None, str]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for number, found in _task_articles(task, job.reading):
+        for number, found, fmt in _task_articles(task, job.reading):
             if isinstance(found, NewsmodelError):
                 errors.append((number, str(found)))
                 continue
             try:
                 if job.flat:
-                    row = flat_row(
-                        found, source=_item_source(task, number), format=job.reading.format
-                    )
+                    row = flat_row(found, source=_item_source(task, number), format=fmt)
                     outputs.append((number, json.dumps(row)))
                 else:
                     outputs.append((number, _write(found, job)))
@@ -232,169 +249,22 @@ def _run(job: _Job, task: Task) -> _Done:
 
 
 # ---------------------------------------------------------------------------
-# outputs
-
-
-class _Sink:
-    """Where the texts of a run go, and the error report."""
-
-    error_path: str | None = None
-
-    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
-        """Write a task's articles; returns errors (an output another input already wrote)."""
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Finish the output."""
-
-
-def _extension(to: str) -> str:
-    return get_format(to).extensions[0]
-
-
-class _Folder(_Sink):
-    """One file per article under a folder, written whole (temporary name, then renamed)."""
-
-    def __init__(self, out: str, to: str) -> None:
-        self.out = out
-        self.ext = _extension(to)
-        self.started = time.time()
-        os.makedirs(out, exist_ok=True)
-        self.error_path = os.path.join(out, ERRORS_NAME)
-
-    def path(self, name: str) -> str:
-        return os.path.join(self.out, *name.split("/")) + self.ext
-
-    def exists(self, name: str) -> bool:
-        return os.path.exists(self.path(name))
-
-    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
-        problems = []
-        # the first article last: when it is there, the whole document is (skip_existing)
-        for number, text in reversed(outputs):
-            name = task.name if number is None else item_name(task.name, number)
-            target = self.path(name)
-            try:
-                if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
-                    problems.append(f"{name}{self.ext} was already written by another input")
-                    continue
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                temporary = f"{target}.part"
-                with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(text)
-                os.replace(temporary, target)
-            except OSError as exc:
-                problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
-        return problems
-
-
-class _Stream(_Sink):
-    """Every article, in order, into one text stream (a ``.jsonl`` file or stdout)."""
-
-    def __init__(self, stream: TextIO, error_path: str | None, owned: bool) -> None:
-        self.stream = stream
-        self.error_path = error_path
-        self.owned = owned
-
-    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
-        for _, text in outputs:
-            self.stream.write(text)
-        return []
-
-    def close(self) -> None:
-        if self.owned:
-            self.stream.close()
-        else:
-            self.stream.flush()
-
-
-class _Parquet(_Sink):
-    """Every article's flat row, in order, into a Parquet file (newsmodel.arrow)."""
-
-    def __init__(self, out: str) -> None:
-        try:
-            from newsmodel.arrow import RowWriter  # an optional extra
-        except ImportError:
-            raise WriteError(
-                "a .parquet output needs pyarrow: pip install 'newsmodel[arrow]'"
-            ) from None
-        self.error_path = out[: -len(PARQUET)] + "." + ERRORS_NAME
-        try:
-            self.writer = RowWriter(out)
-        except OSError as exc:
-            raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
-
-    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
-        self.writer.write(json.loads(text) for _, text in outputs)
-        return []
-
-    def close(self) -> None:
-        self.writer.close()
-
-
-def _sink(out: str, to: str, skip_existing: bool) -> _Sink:
-    if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
-        return _Folder(out, to)
-    if skip_existing:
-        raise WriteError("skip_existing needs a folder as the output")
-    if out.lower().endswith(PARQUET):
-        return _Parquet(out)
-    if out == "-":
-        return _Stream(sys.stdout, None, owned=False)
-    if to not in JSON_FORMATS:
-        raise WriteError(
-            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
-        )
-    try:
-        stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
-    except OSError as exc:
-        raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
-    return _Stream(stream, out[: -len(".jsonl")] + "." + ERRORS_NAME, owned=True)
-
-
-class _Report:
-    """The error report: one JSON object per line (``input``, ``item``, ``error``),
-    made on the first error; a report left by an earlier run is removed first."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.handle: TextIO | None = None
-        self.count = 0
-        if path and os.path.exists(path):
-            os.remove(path)
-
-    def add(self, source: str, error: str, item: int | None = None) -> None:
-        self.count += 1
-        record: dict[str, object] = {"input": source, "error": error}
-        if item is not None:
-            record["item"] = item
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        if self.path is None:
-            sys.stderr.write(f"newsmodel: {source}: {error}\n")
-            return
-        if self.handle is None:
-            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
-        self.handle.write(line)
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-
-
-# ---------------------------------------------------------------------------
 # options
 
 
 def _split_options(
-    given: Mapping[str, object], to: str | None, format: str | None
+    given: Mapping[str, object], to: str | None, format: str | None, *, writer_only: bool = False
 ) -> tuple[dict[str, object], dict[str, object]]:
     """The reader options and the writer options among ``given``.
 
     An option goes to every reader that takes it (an option of the HTML reader is
     not given to a NITF input) and to the writer when it takes it; one that no
-    reader and not the writer takes is refused.
+    reader and not the writer takes is refused (``writer_only``: the writer's alone).
     """
-    readers = [get_format(format)] if format else [f for f in FORMATS if f.can_read]
+    if writer_only:
+        readers: list[FormatInfo] = []
+    else:
+        readers = [get_format(format)] if format else [f for f in FORMATS if f.can_read]
     read_names = {o.name for info in readers for o in options(info, reading=True)}
     write_names = {o.name for o in options(get_format(to), reading=False)} if to else set()
     unknown = sorted(set(given) - read_names - write_names)
@@ -408,14 +278,43 @@ def _split_options(
     return read, write
 
 
+def _format_options(
+    given: Mapping[str, Mapping[str, object]] | None,
+) -> dict[str, dict[str, object]]:
+    """``read_options`` checked: each format's reader must take each of its options."""
+    checked: dict[str, dict[str, object]] = {}
+    for name, opts in (given or {}).items():
+        info = get_format(name)
+        takes = {o.name for o in options(info, reading=True)} if info.can_read else set()
+        unknown = sorted(set(opts) - takes)
+        if unknown:
+            raise FormatError(
+                f"the {info.name} reader does not take {', '.join(unknown)} "
+                f"(it takes {', '.join(sorted(takes)) or 'no option'})"
+            )
+        checked[info.name] = dict(opts)
+    return checked
+
+
 def _reading(
-    format: str | None, to: str | None, given: Mapping[str, object], max_bytes: int
+    format: str | None,
+    to: str | None,
+    given: Mapping[str, object],
+    max_bytes: int,
+    by_format: Mapping[str, Mapping[str, object]] | None = None,
 ) -> tuple[_Reading, dict[str, object]]:
     opts = dict(given)
     # quotes are found for a target that stores them (as newsmodel.convert does)
     quotes = bool(opts.pop("quotes", get_format(to).stores_quotes if to else True))
     read, write = _split_options(opts, to, format)
-    return _Reading(format=format, quotes=quotes, options=read, max_bytes=max_bytes), write
+    reading = _Reading(
+        format=format,
+        quotes=quotes,
+        options=read,
+        max_bytes=max_bytes,
+        by_format=_format_options(by_format),
+    )
+    return reading, write
 
 
 # ---------------------------------------------------------------------------
@@ -429,34 +328,50 @@ def iter_articles(
     quotes: bool = True,
     on_error: Callable[[str, str], None] | None = None,
     **options: object,
-) -> Iterator[tuple[str, Article]]:
+) -> Iterator[tuple[Source, Article]]:
     """``(source, article)`` for every article of every input, in order, in this process.
 
     ``source`` names where the article came from (``IN/a.xml``,
-    ``x.tar!a.xml``, ``crawl.warc.gz#12``, ``feed.rss[3]``, ``big.jsonl:7``).
-    ``format`` forces the input format (guessed per document by default);
-    ``options`` go to the readers that take them. An input that cannot be read
-    raises its :class:`~newsmodel.errors.NewsmodelError` unless ``on_error``
-    is given: ``on_error(source, message)`` is then called and the iteration
-    goes on.
+    ``x.tar!a.xml``, ``crawl.warc.gz#12``, ``feed.rss[3]``, ``big.jsonl:7``);
+    it is a :class:`~newsmodel.table.Source`, a string whose ``format`` is the
+    format the article was read from (found by looking, unless ``format`` is
+    given). ``format`` forces the input format (guessed per document by
+    default); ``options`` go to the readers that take them. An input that
+    cannot be read raises its :class:`~newsmodel.errors.NewsmodelError` unless
+    ``on_error`` is given: ``on_error(source, message)`` is then called and the
+    iteration goes on.
     """
+    items = expand([os.fspath(i) for i in inputs], max_bytes=DEFAULT_MAX_BYTES)
+    return read_items(items, format, quotes=quotes, on_error=on_error, **options)
+
+
+def read_items(
+    items: Iterable[Item],
+    format: str | None = None,
+    *,
+    quotes: bool = True,
+    on_error: Callable[[str, str], None] | None = None,
+    **options: object,
+) -> Iterator[tuple[Source, Article]]:
+    """:func:`iter_articles` over items already found: those of
+    :func:`newsmodel.sources.expand` or of a file's block (:func:`newsmodel.sources.block`)."""
     reading, _ = _reading(format, None, {**options, "quotes": quotes}, DEFAULT_MAX_BYTES)
-    for item in expand([os.fspath(i) for i in inputs], max_bytes=reading.max_bytes):
+    for item in items:
         if isinstance(item, (Ignored, Skipped)):
             continue
         if isinstance(item, Problem):
             _fail(on_error, item.source, item.error)
             continue
-        for number, found in _task_articles(item, reading):
+        for number, found, fmt in _task_articles(item, reading):
             source = _item_source(item, number)
             if isinstance(found, NewsmodelError):
                 _fail(on_error, source, str(found))
             else:
-                yield source, found
+                yield Source(source, fmt), found
 
 
 def _item_source(task: Task, number: int | None) -> str:
-    if number is None:
+    if number is None or task.offset is not None:  # a block's item is named by its offset
         return task.source
     if task.first_line is not None:
         return f"{task.source.rsplit(':', 1)[0]}:{number}"
@@ -481,6 +396,8 @@ def convert(
     options: Mapping[str, object] | None = None,
     progress: Callable[[Progress], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    read_options: Mapping[str, Mapping[str, object]] | None = None,
+    write_options: Mapping[str, object] | None = None,
     **more_options: object,
 ) -> Summary:
     """Convert every article of every input to ``to`` and write it to ``out``.
@@ -494,29 +411,42 @@ def convert(
     core; ``0`` runs in this process, without timeouts); an input that takes
     more than ``timeout`` seconds, or crashes its worker, is reported and the
     run goes on. ``skip_existing`` skips inputs whose output is there (a
-    folder ``out`` only). ``options`` (and keyword options) go to the readers
-    and the writer that take them (``quotes`` too). Returns a :class:`Summary`.
+    folder ``out`` only). ``options`` (and keyword options) go to every
+    input's reader that takes them and to the writer when it takes them
+    (``quotes`` too): a reader that does not take an option never gets it;
+    one that no reader and not the writer takes is refused.
+    ``read_options`` give options to one format's reader only
+    (``{"html": {"url": "https://example.org/"}}``), ``write_options`` to the
+    writer only. ``progress(Progress)`` is called after every document.
+    Returns a :class:`Summary`.
     """
     start = time.monotonic()
     out = os.fspath(out)
-    reading, write_options = _reading(format, to, {**(options or {}), **more_options}, max_bytes)
-    sink = _sink(out, to, skip_existing)
-    folder = sink if isinstance(sink, _Folder) else None
+    given_options = {**(options or {}), **more_options}
+    reading, writing = _reading(format, to, given_options, max_bytes, read_options)
+    writing.update(_split_options(write_options or {}, to, None, writer_only=True)[1])
+    sink = _outputs.sink(out, to, skip_existing)
+    folder = sink if isinstance(sink, Folder) else None
     job = _Job(
         reading=reading,
         to=get_format(to).name,
         one_line=folder is None and get_format(to).name in JSON_FORMATS,
-        write_options=write_options,
-        flat=isinstance(sink, _Parquet),
+        write_options=writing,
+        flat=isinstance(sink, Parquet),
     )
-    items = expand(
-        [os.fspath(i) for i in inputs],
-        exists=folder.exists if folder and skip_existing else None,
-        exclude=os.path.realpath(out) if folder else None,
-        max_bytes=max_bytes,
-    )
-    report = _Report(sink.error_path)
+    given = [os.fspath(i) for i in inputs]
+    exclude = os.path.realpath(out) if folder else None
     counts = _Counts(start, progress)
+    items = expand(
+        given,
+        exists=folder.exists if folder and skip_existing else None,
+        exclude=exclude,
+        max_bytes=max_bytes,
+        done=counts.input_done,
+    )
+    report = Report(sink.error_path)
+    if progress is not None:  # counted up front for the ETA, when that is quick
+        counts.inputs_total = count(given, exclude=exclude, seconds=COUNT_SECONDS)
     try:
         for task, result in _results(_tasks(items, report, counts), job, workers, timeout):
             counts.done(task, result, sink, report)
@@ -537,8 +467,22 @@ class _Counts:
     skipped: int = 0
     ignored: int = 0
     warnings: int = 0
+    inputs_total: int | None = None
+    #: Tasks taken from the walk so far, and how many had been taken as each input ended.
+    taken: int = 0
+    ends: collections.deque[int] = attrs.field(factory=collections.deque)
+    inputs: int = 0
 
-    def done(self, task: Task, result: _Done | Failure, sink: _Sink, report: _Report) -> None:
+    def input_done(self) -> None:
+        self.ends.append(self.taken)
+
+    def _inputs_done(self) -> int:
+        while self.ends and self.ends[0] <= self.files:
+            self.ends.popleft()
+            self.inputs += 1
+        return self.inputs
+
+    def done(self, task: Task, result: _Done | Failure, sink: Sink, report: Report) -> None:
         self.files += 1
         if isinstance(result, Failure):
             report.add(task.source, result.reason)
@@ -556,10 +500,12 @@ class _Counts:
                     articles=self.articles,
                     errors=report.count,
                     seconds=time.monotonic() - self.start,
+                    inputs=self._inputs_done(),
+                    inputs_total=self.inputs_total,
                 )
             )
 
-    def summary(self, report: _Report) -> Summary:
+    def summary(self, report: Report) -> Summary:
         return Summary(
             files=self.files,
             articles=self.articles,
@@ -572,17 +518,27 @@ class _Counts:
         )
 
 
-def _tasks(items: Iterable[object], report: _Report, counts: _Counts) -> Iterator[Task]:
-    """The tasks among ``items``; problems are reported and the rest counted on the way."""
+def _tasks(items: Iterable[object], report: Report, counts: _Counts) -> Iterator[Task]:
+    """The tasks among ``items``; problems are reported and the rest counted on the way.
+
+    Each task is handed on once the walk has gone past it (one task ahead), so the
+    end of its input is known by the time its result comes back (the progress).
+    """
+    ahead: Task | None = None
     for item in items:
         if isinstance(item, Task):
-            yield item
+            counts.taken += 1
+            if ahead is not None:
+                yield ahead
+            ahead = item
         elif isinstance(item, Problem):
             report.add(item.source, item.error)
         elif isinstance(item, Skipped):
             counts.skipped += 1
         elif isinstance(item, Ignored):
             counts.ignored += 1
+    if ahead is not None:
+        yield ahead
 
 
 def _results(

@@ -9,7 +9,7 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 import newsmodel
 from newsmodel import cli_batch
@@ -274,25 +274,70 @@ def route_options(
     return chosen["read"], chosen["write"]
 
 
-def batch_options(pairs: Sequence[str], from_format: str | None) -> dict[str, object]:
-    """The ``-O`` options of a batch conversion, parsed by the type of the first reader
-    (``--from``'s, else any) or writer that declares each; the batch gives every reader
-    and the writer the options they take.
+class BatchOptions(NamedTuple):
+    """The ``-O`` options of a batch conversion: for every reader that takes an option
+    (``read``, by format), for the writer (``write``), and ``quotes`` (``common``)."""
+
+    common: dict[str, object]
+    read: dict[str, dict[str, object]]
+    write: dict[str, object]
+
+
+def batch_options(
+    pairs: Sequence[str], from_format: str | None, to_format: str | None
+) -> BatchOptions:
+    """The ``-O`` options of a batch conversion, each parsed per format.
+
+    ``-O KEY=VALUE`` goes to every input's reader that takes ``KEY`` (the
+    ``--from`` format's, else any format's), parsed by that reader's own
+    declared type, and to the writer when it takes ``KEY``; ``read.KEY`` and
+    ``write.KEY`` keep it to one side. A reader that does not take ``KEY``, or
+    whose type refuses the value, does not get it, and its inputs are read
+    without it. A :class:`UsageError` when no reader or writer takes ``KEY``,
+    or when none that takes it accepts the value.
     """
     readers = [get_format(from_format)] if from_format else newsmodel.formats()
-    known: dict[str, OptionInfo] = {QUOTES.name: QUOTES}
-    for info in readers:
-        for option in options(info, reading=True) if info.can_read else ():
-            known.setdefault(option.name, option)
-    for info in newsmodel.formats():
-        for option in options(info, reading=False) if info.can_write else ():
-            known.setdefault(option.name, option)
-    chosen: dict[str, object] = {}
+    writer = get_format(to_format) if to_format else None
+    chosen = BatchOptions({}, {}, {})
     for pair in pairs:
-        _, name, text = _split(pair)
-        if name not in known:
-            raise UsageError(f"-O {name}: no reader or writer takes it ({', '.join(known)})")
-        chosen[name] = parse_value(known[name], text)
+        side, name, text = _split(pair)
+        if name == QUOTES.name and side in (None, "read"):
+            chosen.common[name] = parse_value(QUOTES, text)
+            continue
+        takers: list[tuple[FormatInfo, OptionInfo, bool]] = []
+        if side in (None, "read"):
+            takers += [
+                (info, option, True)
+                for info in readers
+                if info.can_read
+                for option in options(info, reading=True)
+                if option.name == name
+            ]
+        if side in (None, "write") and writer is not None:
+            takers += [(writer, o, False) for o in options(writer, reading=False) if o.name == name]
+        if not takers:
+            known = {QUOTES.name} if side != "write" else set()
+            if side != "write":
+                known |= {o.name for i in readers if i.can_read for o in options(i, reading=True)}
+            if side != "read" and writer is not None:
+                known |= {o.name for o in options(writer, reading=False)}
+            who = {"read": "reader", "write": "writer"}.get(side or "", "reader or writer")
+            raise UsageError(
+                f"-O {name}: no {who} takes it (options: {', '.join(sorted(known)) or 'none'})"
+            )
+        refusals: list[UsageError] = []
+        for info, option, reading in takers:
+            try:
+                value = parse_value(option, text)
+            except UsageError as exc:
+                refusals.append(exc)
+                continue
+            if reading:
+                chosen.read.setdefault(info.name, {})[name] = value
+            else:
+                chosen.write[name] = value
+        if len(refusals) == len(takers):
+            raise refusals[0]
     return chosen
 
 
@@ -343,7 +388,8 @@ def _is_empty(article: Article) -> bool:
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     if cli_batch.wants_batch(args):
-        return cli_batch.run(args, batch_options(args.options, args.from_format))
+        chosen = batch_options(args.options, args.from_format, cli_batch.target(args))
+        return cli_batch.run(args, chosen.common, read=chosen.read, write=chosen.write)
     args.input = args.input[0] if args.input else "-"
     to_format = args.to_format
     if to_format is None and args.output:

@@ -20,12 +20,15 @@ from typing import TextIO
 from newsmodel import batch
 from newsmodel.errors import NewsmodelError
 from newsmodel.registry import by_extension
-from newsmodel.sources import input_kind
+from newsmodel.sources import input_kind, stdin_is_warc
 
-__all__ = ["add_arguments", "run", "wants_batch"]
+__all__ = ["add_arguments", "progress_line", "run", "target", "wants_batch"]
 
 #: Seconds between two progress lines on a terminal.
 PROGRESS_EVERY = 0.5
+#: For durations in the progress line (``3 min 05 s``).
+SECONDS_PER_MINUTE = 60
+MINUTES_PER_HOUR = 60
 
 
 def add_arguments(convert: argparse.ArgumentParser) -> None:
@@ -58,19 +61,44 @@ def wants_batch(args: argparse.Namespace) -> bool:
     if len(inputs) > 1 or args.jobs is not None or args.skip_existing:
         return True
     if not inputs or inputs[0] == "-":
-        return False
+        return stdin_is_warc()  # a WARC piped in holds many articles
     given = inputs[0]
     if os.path.isdir(given) or (not os.path.exists(given) and glob.has_magic(given)):
         return True
     return input_kind(os.path.basename(given)) != "file"
 
 
-def _target(args: argparse.Namespace) -> str:
+def target(args: argparse.Namespace) -> str:
     """``--to``, else the format OUT's extension names (``.jsonl`` holds newsmodel JSON)."""
     if args.to_format:
         return str(args.to_format)
     found = by_extension(args.output) if args.output else []
     return found[0].name if found and found[0].name != "jsonl" else "newsmodel"
+
+
+def progress_line(done: batch.Progress) -> str:
+    """The progress line: ``3/10 inputs, 120 files, 118 articles, 2 errors, 41.2
+    articles/s, 12 s, about 28 s left`` (the inputs' total and the time left when known)."""
+    rate = done.articles / done.seconds if done.seconds else 0.0
+    total = f"/{done.inputs_total}" if done.inputs_total is not None else ""
+    eta = done.eta
+    left = f", about {_duration(eta)} left" if eta is not None else ""
+    return (
+        f"{done.inputs}{total} inputs, {done.files} files, {done.articles} articles, "
+        f"{done.errors} errors, {rate:.1f} articles/s, {_duration(done.seconds)}{left}"
+    )
+
+
+def _duration(seconds: float) -> str:
+    """``42 s``, ``3 min 05 s``, ``2 h 01 min``."""
+    whole = round(seconds)
+    if whole < SECONDS_PER_MINUTE:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, SECONDS_PER_MINUTE)
+    if minutes < MINUTES_PER_HOUR:
+        return f"{minutes} min {rest:02d} s"
+    hours, minutes = divmod(minutes, MINUTES_PER_HOUR)
+    return f"{hours} h {minutes:02d} min"
 
 
 class _Progress:
@@ -85,11 +113,7 @@ class _Progress:
         if now - self.last < PROGRESS_EVERY:
             return
         self.last = now
-        rate = done.articles / done.seconds if done.seconds else 0.0
-        self.stream.write(
-            f"\r{done.files} files, {done.articles} articles, {done.errors} errors, "
-            f"{rate:.1f} articles/s, {done.seconds:.0f} s\x1b[K"
-        )
+        self.stream.write(f"\r{progress_line(done)}\x1b[K")
         self.stream.flush()
 
     def end(self) -> None:
@@ -97,8 +121,18 @@ class _Progress:
             self.stream.write("\r\x1b[K")
 
 
-def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -> int:
-    """Run a batch conversion; the summary goes to stderr; 1 when any input failed."""
+def run(
+    args: argparse.Namespace,
+    options: Mapping[str, object] | None = None,
+    *,
+    read: Mapping[str, Mapping[str, object]] | None = None,
+    write: Mapping[str, object] | None = None,
+) -> int:
+    """Run a batch conversion; the summary goes to stderr; 1 when any input failed.
+
+    ``options`` go to every reader that takes them and to the writer, ``read``
+    to one format's reader each, ``write`` to the writer (``newsmodel.cli.batch_options``).
+    """
     if not args.output:
         raise NewsmodelError(
             "a batch conversion needs -o OUT (a folder, a .jsonl or .parquet file, or -)"
@@ -111,12 +145,14 @@ def run(args: argparse.Namespace, options: Mapping[str, object] | None = None) -
         summary = batch.convert(
             args.input or ["-"],
             out=args.output,
-            to=_target(args),
+            to=target(args),
             format=args.from_format,
             workers=args.jobs,
             skip_existing=args.skip_existing,
             timeout=args.timeout or None,
             options=given,
+            read_options=read,
+            write_options=write,
             progress=progress,
         )
     finally:

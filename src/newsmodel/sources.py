@@ -21,9 +21,12 @@ import glob
 import gzip
 import lzma
 import os
+import shutil
 import stat
 import sys
 import tarfile
+import tempfile
+import time
 import zipfile
 import zlib
 from collections import Counter
@@ -35,20 +38,27 @@ import attrs
 from newsmodel._input import DEFAULT_MAX_BYTES, gunzip
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.registry import by_extension
-from newsmodel.warc import Damage, html_page, records
+from newsmodel.warc import SNIFF_BYTES, Damage, Record, html_page, is_warc, records, sync
 
 __all__ = [
+    "BLOCK_KINDS",
     "COMPRESSIONS",
+    "File",
     "Ignored",
     "Item",
     "Problem",
     "Skipped",
     "Task",
+    "block",
+    "count",
     "decompress",
     "expand",
     "input_kind",
     "item_name",
+    "splittable",
+    "stdin_is_warc",
     "stem",
+    "walk",
 ]
 
 #: Compression suffixes read with the standard library, and the name of each.
@@ -73,7 +83,8 @@ class Task:
     extension guesses the format; ``compression`` is undone before reading;
     ``first_line`` is set for a run of JSON Lines (each line is read on its
     own, and named by its line number); ``url`` and ``date`` come from a WARC
-    record.
+    record; ``offset`` is set for a record or line read by block (:func:`block`):
+    its byte offset, which ``source`` names (``big.jsonl@1048576``).
     """
 
     source: str
@@ -85,6 +96,7 @@ class Task:
     first_line: int | None = None
     url: str | None = None
     date: str | None = None
+    offset: int | None = None
 
 
 @attrs.frozen
@@ -167,8 +179,125 @@ def input_kind(name: str) -> str:
     return "file"
 
 
+#: The kinds of input a file of which can be read in blocks (byte ranges): a plain
+#: JSON Lines file (at line starts) and a WARC file (at record or gzip member starts).
+BLOCK_KINDS = ("jsonl", "warc")
+
+
+def splittable(path: str) -> bool:
+    """Whether :func:`block` can read ``path`` by byte ranges (``big.jsonl``,
+    ``crawl.warc.gz``; not ``big.jsonl.gz``, whose bytes are compressed as one)."""
+    kind = input_kind(os.path.basename(path))
+    return kind == "warc" or (kind == "jsonl" and _compression(path) is None)
+
+
+def block(path: str, start: int, end: int, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """The items of the records or lines of ``path`` (:func:`splittable`) that start in
+    bytes ``[start, end)``: consecutive ranges give every record or line once.
+
+    Items are named by their byte offset (``big.jsonl@1048576``,
+    ``crawl.warc.gz@5123``: a record's, or its gzip member's); a file that
+    cannot be read is a :class:`Problem`.
+    """
+    walked = _Walk(None, max_bytes, lambda name: False)
+    kind = input_kind(os.path.basename(path))
+    try:
+        if kind == "warc":
+            yield from walked.warc_block(path, start, end)
+        else:
+            yield from walked.jsonl_block(path, start, end)
+    except OSError as exc:
+        yield Problem(path, f"cannot read: {exc.strerror or exc}")
+
+
+def stdin_is_warc() -> bool:
+    """Whether standard input starts a WARC file (looked at, not consumed)."""
+    peek = getattr(getattr(sys.stdin, "buffer", None), "peek", None)
+    return peek is not None and is_warc(peek(SNIFF_BYTES)[:SNIFF_BYTES])
+
+
 # ---------------------------------------------------------------------------
 # the walk
+
+
+def walk(inputs: list[str], *, exclude: str | None = None) -> Iterator[File | Problem | Ignored]:
+    """Every file ``inputs`` name, lazily, in a stable order, without opening any.
+
+    ``inputs`` are paths of files or folders (walked recursively, in name order;
+    symlink loops and unreadable folders are problems) or globs; ``exclude`` is
+    a folder never walked. Each file comes with its output name (:func:`stem`).
+    """
+    for given in inputs:
+        if not os.path.lexists(given) and glob.has_magic(given):
+            yield from _glob(given)
+        elif os.path.isdir(given):
+            yield from _folder(given, "", set(), 0, exclude)
+        else:
+            yield File(given, stem(os.path.basename(given)))
+
+
+@attrs.frozen
+class File:
+    """A file to read, and its output name (``sub/story`` for ``IN/sub/story.xml``)."""
+
+    path: str
+    name: str
+
+
+def _glob(pattern: str) -> Iterator[File | Problem]:
+    parts = pattern.replace("\\", "/").split("/")
+    fixed = []
+    for part in parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    base = "/".join(fixed) or "."
+    matches = sorted(glob.iglob(pattern, recursive=True))
+    if not matches:
+        yield Problem(pattern, "no file matches the pattern")
+    for path in matches:
+        if os.path.isfile(path):
+            yield File(path, stem(os.path.relpath(path, base).replace(os.sep, "/")))
+
+
+def _folder(
+    folder: str, prefix: str, seen: set[tuple[int, int]], depth: int, exclude: str | None
+) -> Iterator[File | Problem | Ignored]:
+    try:
+        info = os.stat(folder)
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            yield Problem(folder, "symlink loop: this folder is already being walked")
+            return
+        if depth > MAX_DEPTH:
+            yield Problem(folder, f"folders nested deeper than {MAX_DEPTH}")
+            return
+        if exclude and os.path.realpath(folder) == exclude:
+            return
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield Problem(folder, f"cannot read the folder: {exc.strerror or exc}")
+        return
+    seen = seen | {key}
+    # files whose names differ only in their extension keep it (a.html, a.txt: a.html.*)
+    counts = Counter(stem(entry.name) for entry in entries)
+    shared = {name for name, count in counts.items() if count > 1}
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            yield Problem(path, f"cannot read: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _folder(path, f"{prefix}{entry.name}/", seen, depth + 1, exclude)
+        elif stat.S_ISREG(mode):
+            name = stem(entry.name)
+            name = _inner_name(entry.name) if name in shared else name
+            yield File(path, prefix + name)
+        else:
+            yield Ignored(path, "not a regular file")
 
 
 def expand(
@@ -177,6 +306,7 @@ def expand(
     exists: Exists | None = None,
     exclude: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    done: Callable[[], None] | None = None,
 ) -> Iterator[Item]:
     """Every task, problem and ignored record of ``inputs``, lazily, in a stable order.
 
@@ -184,11 +314,39 @@ def expand(
     ``exists`` skips documents whose output is already there (their tasks are
     not made); ``exclude`` is a folder never walked (the output folder).
     ``max_bytes`` bounds every document taken from an archive or WARC record.
+    ``done()`` is called once the items of each input file (or of ``-``) are all
+    given: :func:`count` of the same inputs says how many calls there will be.
     """
-    skip = exists or (lambda name: False)
-    walked = _Walk(exclude, max_bytes, skip)
+    walked = _Walk(exclude, max_bytes, exists or (lambda name: False))
     for given in inputs:
-        yield from walked.one(given)
+        if given == "-":
+            yield from walked.stdin()
+            if done:
+                done()
+            continue
+        for found in walk([given], exclude=exclude):
+            if isinstance(found, File):
+                yield from walked.file(found.path, found.name)
+                if done:
+                    done()
+            else:
+                yield found
+
+
+def count(inputs: list[str], *, exclude: str | None = None, seconds: float) -> int | None:
+    """How many input files ``inputs`` name (``-`` is one), found without opening any;
+    ``None`` when walking the folders takes longer than ``seconds``."""
+    end = time.monotonic() + seconds
+    total = 0
+    for given in inputs:
+        if given == "-":
+            total += 1
+            continue
+        for found in walk([given], exclude=exclude):
+            total += isinstance(found, File)
+            if time.monotonic() > end:
+                return None
+    return total
 
 
 @attrs.define
@@ -197,80 +355,23 @@ class _Walk:
     max_bytes: int
     exists: Exists
 
-    def one(self, given: str) -> Iterator[Item]:
-        if given == "-":
-            data = sys.stdin.buffer.read(self.max_bytes + 1)
-            if len(data) > self.max_bytes:
-                yield Problem("<stdin>", f"more than the limit of {self.max_bytes} bytes")
-            elif self.exists("stdin"):
-                yield Skipped("<stdin>")
-            else:
-                yield Task(source="<stdin>", name="stdin", filename="", data=data)
+    def stdin(self) -> Iterator[Item]:
+        if stdin_is_warc():  # a crawl piped in: spooled to a temporary file, read as WARC
+            with tempfile.TemporaryFile() as spool:
+                shutil.copyfileobj(sys.stdin.buffer, spool)
+                spool.seek(0)
+                for record in records(spool, max_record_bytes=self.max_bytes):
+                    yield from self._record("<stdin>", "stdin", record, None)
             return
-        if not os.path.lexists(given) and glob.has_magic(given):
-            yield from self._glob(given)
-            return
-        if os.path.isdir(given):
-            yield from self._folder(given, "", set(), 0)
-            return
-        yield from self._file(given, stem(os.path.basename(given)))
+        data = sys.stdin.buffer.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            yield Problem("<stdin>", f"more than the limit of {self.max_bytes} bytes")
+        elif self.exists("stdin"):
+            yield Skipped("<stdin>")
+        else:
+            yield Task(source="<stdin>", name="stdin", filename="", data=data)
 
-    def _glob(self, pattern: str) -> Iterator[Item]:
-        parts = pattern.replace("\\", "/").split("/")
-        fixed = []
-        for part in parts:
-            if glob.has_magic(part):
-                break
-            fixed.append(part)
-        base = "/".join(fixed) or "."
-        matches = sorted(glob.iglob(pattern, recursive=True))
-        if not matches:
-            yield Problem(pattern, "no file matches the pattern")
-        for path in matches:
-            if os.path.isfile(path):
-                relative = os.path.relpath(path, base).replace(os.sep, "/")
-                yield from self._file(path, stem(relative))
-
-    def _folder(
-        self, folder: str, prefix: str, seen: set[tuple[int, int]], depth: int
-    ) -> Iterator[Item]:
-        try:
-            info = os.stat(folder)
-            key = (info.st_dev, info.st_ino)
-            if key in seen:
-                yield Problem(folder, "symlink loop: this folder is already being walked")
-                return
-            if depth > MAX_DEPTH:
-                yield Problem(folder, f"folders nested deeper than {MAX_DEPTH}")
-                return
-            if self.exclude and os.path.realpath(folder) == self.exclude:
-                return
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda e: e.name)
-        except OSError as exc:
-            yield Problem(folder, f"cannot read the folder: {exc.strerror or exc}")
-            return
-        seen = seen | {key}
-        # files whose names differ only in their extension keep it (a.html, a.txt: a.html.*)
-        counts = Counter(stem(entry.name) for entry in entries)
-        shared = {name for name, count in counts.items() if count > 1}
-        for entry in entries:
-            path = os.path.join(folder, entry.name)
-            try:
-                mode = os.stat(path).st_mode
-            except OSError as exc:
-                yield Problem(path, f"cannot read: {exc.strerror or exc}")
-                continue
-            if stat.S_ISDIR(mode):
-                yield from self._folder(path, f"{prefix}{entry.name}/", seen, depth + 1)
-            elif stat.S_ISREG(mode):
-                name = stem(entry.name)
-                name = _inner_name(entry.name) if name in shared else name
-                yield from self._file(path, prefix + name)
-            else:
-                yield Ignored(path, "not a regular file")
-
-    def _file(self, path: str, name: str) -> Iterator[Item]:
+    def file(self, path: str, name: str) -> Iterator[Item]:
         kind = input_kind(os.path.basename(path))
         if kind == "file":
             if self.exists(name) or self.exists(item_name(name, 1)):
@@ -337,28 +438,67 @@ class _Walk:
     def _warc(self, path: str, name: str) -> Iterator[Item]:
         with open(path, "rb") as stream:
             for record in records(stream, max_record_bytes=self.max_bytes):
-                where = f"{path}#{record.number}"
-                if isinstance(record, Damage):
-                    yield Problem(
-                        where, f"damaged WARC record at byte {record.offset}: {record.reason}"
-                    )
-                    continue
-                page = html_page(record)
-                if isinstance(page, str):
-                    yield Ignored(where, page)
-                    continue
-                record_name = f"{name}/{record.number:0{ITEM_DIGITS}d}"
-                if self.exists(record_name):
-                    yield Skipped(where)
-                else:
-                    yield Task(
-                        source=where,
-                        name=record_name,
-                        filename=".html",
-                        data=page.body,
-                        url=page.url,
-                        date=page.date,
-                    )
+                yield from self._record(path, name, record, None)
+
+    def _record(
+        self, path: str, name: str, record: Record | Damage, offset: int | None
+    ) -> Iterator[Item]:
+        """The item of a WARC record: named by its number, or by ``offset`` (a block's)."""
+        where = f"{path}#{record.number}" if offset is None else f"{path}@{offset}"
+        if isinstance(record, Damage):
+            yield Problem(where, f"damaged WARC record at byte {record.offset}: {record.reason}")
+            return
+        page = html_page(record)
+        if isinstance(page, str):
+            yield Ignored(where, page)
+            return
+        record_name = f"{name}/{record.number if offset is None else offset:0{ITEM_DIGITS}d}"
+        if self.exists(record_name):
+            yield Skipped(where)
+            return
+        yield Task(
+            source=where,
+            name=record_name,
+            filename=".html",
+            data=page.body,
+            url=page.url,
+            date=page.date,
+            offset=offset,
+        )
+
+    # -- blocks of a big file (newsmodel.dask) ------------------------------------
+
+    def warc_block(self, path: str, start: int, end: int) -> Iterator[Item]:
+        with open(path, "rb") as stream:
+            # a block holds what starts from its first record on, up to the next block's
+            # first record: damage between the two is this block's
+            begin = 0 if start == 0 else sync(stream, start)
+            stop = sync(stream, end)
+            if begin is None or (stop is not None and begin >= stop):
+                return
+            found = records(stream, max_record_bytes=self.max_bytes, start=begin)
+            for record in found:
+                if stop is not None and record.offset >= stop:
+                    return
+                yield from self._record(path, stem(os.path.basename(path)), record, record.offset)
+
+    def jsonl_block(self, path: str, start: int, end: int) -> Iterator[Item]:
+        filename = os.path.basename(path)
+        with open(path, "rb") as stream:
+            if start > 0:
+                stream.seek(start - 1)
+                _skip_line(stream, self.max_bytes)  # the line that starts before ``start``
+            while (offset := stream.tell()) < end:
+                line = stream.readline(self.max_bytes + 1)
+                if not line:
+                    return
+                where = f"{path}@{offset}"
+                if len(line) > self.max_bytes:
+                    yield Problem(where, "line longer than the size limit")
+                    _skip_line(stream, self.max_bytes)
+                elif line.strip():
+                    name = f"{stem(filename)}/{offset:0{ITEM_DIGITS}d}"
+                    yield Task(source=where, name=name, filename=filename, data=line, offset=offset)
 
     def _member(
         self, archive: str, name: str, member: str, read: Callable[[], bytes]

@@ -34,7 +34,7 @@ from newsmodel.errors import ReadError
 from newsmodel.io.newsmodel_json import to_data
 from newsmodel.model import Article, DateValue, Photo, Topic
 
-__all__ = ["FLAT_COLUMNS", "flat_row", "from_dict", "to_dict"]
+__all__ = ["FLAT_COLUMNS", "Source", "flat_row", "from_dict", "to_dict"]
 
 #: The flat columns, in order, with what each holds. ``None`` stands for a
 #: value the article does not have; the lists are empty rather than ``None``.
@@ -59,6 +59,27 @@ FLAT_COLUMNS: Final[Mapping[str, str]] = {
     "source": "where the article came from, as batch.iter_articles names it (str)",
     "format": "the format it was read from (str)",
 }
+
+
+class Source(str):
+    """Where an article came from (``crawl.warc.gz#12``, ``feed.rss[3]``), as
+    :func:`newsmodel.batch.iter_articles` names it, with the format it was read
+    from as ``format_name`` (``"html"``, ``"jsonl"``; ``None`` when not known): a
+    plain string otherwise, so ``(source, article)`` pairs stay pairs.
+
+    >>> Source("feed.rss[3]", "rss").format_name
+    'rss'
+    """
+
+    format_name: str | None
+
+    def __new__(cls, text: str, format_name: str | None = None) -> Source:
+        made = super().__new__(cls, text)
+        made.format_name = format_name
+        return made
+
+    def __reduce__(self) -> tuple[type[Source], tuple[str, str | None]]:
+        return Source, (str(self), self.format_name)
 
 
 @cache
@@ -90,8 +111,11 @@ def flat_row(
     """The :data:`FLAT_COLUMNS` of ``article``, every one present, plain values only.
 
     ``source`` and ``format`` fill the columns of the same names (the article
-    itself does not know where it was read from).
+    itself does not know where it was read from); a :class:`Source` as
+    ``source`` gives its format when ``format`` is not given.
     """
+    if format is None:
+        format = getattr(source, "format_name", None)
     text = article.text
     bylines: list[JSONValue] = [
         {"name": b.name, "kind": b.kind.value, "role": b.role, "affiliation": b.affiliation}
@@ -114,7 +138,7 @@ def flat_row(
         "quote_count": len(article.quotes),
         "text": text,
         "word_count": len(text.split()),
-        "source": source,
+        "source": None if source is None else str(source),
         "format": format,
     }
 

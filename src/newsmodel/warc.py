@@ -14,7 +14,17 @@ takes: the HTTP status, headers and body are parsed, chunked transfer coding
 and gzip/deflate content coding are undone, and anything that is not a
 successful HTML response is given back as a reason to skip it.
 
-The reader uses the standard library only (``fastwarc`` is not used yet).
+Two readers give the same records: ``fastwarc`` (extra ``newsmodel[warc]``)
+for ``.warc.gz`` files when it is installed, the standard library otherwise
+(and always for a plain ``.warc``, where there is no gzip to save time on:
+the two parse malformed headers differently). fastwarc reads the good
+stretches of a file; at the first sign of damage (an error, a record without
+a valid ``Content-Length``, a block shorter than it says, a record over the
+limit) the standard-library reader takes over from the last record fastwarc
+had not yet vouched for, names the damage, finds the next record, and hands
+back to fastwarc there. A record is vouched for once the record after it
+parses, so a block whose length is wrong (which fastwarc reads without
+complaint, then fails on the next header) is judged by the standard library.
 """
 
 from __future__ import annotations
@@ -22,15 +32,31 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Generator, Iterator
+from typing import BinaryIO, Literal
 
 import attrs
 
 from newsmodel._input import DEFAULT_MAX_BYTES, GZIP_MAGIC
 from newsmodel.errors import ReadError
 
-__all__ = ["Damage", "HtmlPage", "Record", "html_page", "http_response", "records"]
+__all__ = [
+    "READERS",
+    "Damage",
+    "HtmlPage",
+    "Record",
+    "fastwarc_installed",
+    "html_page",
+    "http_response",
+    "is_gzip",
+    "is_warc",
+    "records",
+    "sync",
+]
+
+#: The WARC readers :func:`records` can use: ``auto`` is fastwarc when installed.
+READERS = ("auto", "fastwarc", "stdlib")
+Reader = Literal["auto", "fastwarc", "stdlib"]
 
 #: The longest header line read (a WARC or HTTP field): longer ones are damage.
 MAX_LINE = 64 * 1024
@@ -43,6 +69,8 @@ _MEMBER_START = GZIP_MAGIC + b"\x08"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
 #: The media types taken as web pages: ``text/html; charset=utf-8`` matches.
 _HTML_TYPES = re.compile(rb"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
+#: How a record starts: ``WARC/1.0`` or ``WARC/1.1``.
+_VERSION = b"WARC/1."
 #: HTTP status line: ``HTTP/1.1 200 OK``.
 _STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})\b")
 
@@ -86,19 +114,107 @@ class _DamageError(Exception):
     """Internal: a record that cannot be read (turned into :class:`Damage`)."""
 
 
+def fastwarc_installed() -> bool:
+    """Whether the ``fastwarc`` package (extra ``newsmodel[warc]``) can be imported."""
+    try:
+        import fastwarc.warc  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def records(
-    stream: BinaryIO, *, max_record_bytes: int = DEFAULT_MAX_BYTES
+    stream: BinaryIO,
+    *,
+    max_record_bytes: int = DEFAULT_MAX_BYTES,
+    reader: Reader = "auto",
+    start: int = 0,
 ) -> Iterator[Record | Damage]:
     """Every record of the WARC file ``stream`` (seekable, opened in binary), in order.
 
     Records larger than ``max_record_bytes`` and damaged records are yielded as
-    :class:`Damage`; the reading goes on with the next record.
+    :class:`Damage`; the reading goes on with the next record. ``reader``
+    chooses fastwarc or the standard library (``auto``: fastwarc when
+    installed); both yield the same records and damage. fastwarc reads
+    ``.warc.gz`` files only (gzip is where it saves time); a plain ``.warc`` is
+    always read by the standard library. ``start`` is where to begin: a record's
+    start (a gzip member's in a ``.warc.gz``), as :func:`sync` finds one; the
+    records are numbered from 1 there.
     """
-    head = stream.read(len(GZIP_MAGIC))
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
     stream.seek(0)
-    if head == GZIP_MAGIC:
-        return _gzip_records(stream, max_record_bytes)
-    return _plain_records(stream, max_record_bytes, base=0, first=1)
+    gz = is_gzip(stream)
+    if gz and (reader == "fastwarc" or (reader == "auto" and fastwarc_installed())):
+        return _fast_records(stream, max_record_bytes, start)
+    return _stdlib_records(stream, max_record_bytes, gz, start, 1)
+
+
+def is_gzip(stream: BinaryIO) -> bool:
+    """Whether ``stream`` (seekable) is gzip-compressed; its position is kept."""
+    here = stream.tell()
+    stream.seek(0)
+    head = stream.read(len(GZIP_MAGIC))
+    stream.seek(here)
+    return head == GZIP_MAGIC
+
+
+def sync(stream: BinaryIO, offset: int) -> int | None:
+    """Where the first record at or after byte ``offset`` starts; ``None`` when none does.
+
+    In a ``.warc.gz`` that is the first gzip member there whose first bytes
+    are a WARC version line; in a plain ``.warc`` the first line that is one.
+    (A plain WARC whose records hold WARC files can be cut inside a record:
+    their lines look the same.)
+    """
+    if is_gzip(stream):
+        found = _next_member(stream, offset)
+        while found is not None and not _opens_record(stream, found):
+            found = _next_member(stream, found + 1)
+        return found
+    if offset > 0:
+        stream.seek(offset - 1)
+        stream.readline(MAX_LINE)  # the rest of the line before (it starts before offset)
+    else:
+        stream.seek(0)
+    while True:
+        where = stream.tell()
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return None
+        if line.startswith(_VERSION):
+            return where
+
+
+def _opens_record(stream: BinaryIO, offset: int) -> bool:
+    """Whether the gzip member at ``offset`` starts with a WARC version line."""
+    stream.seek(offset)
+    return is_warc(stream.read(SNIFF_BYTES))
+
+
+#: How many first bytes :func:`is_warc` needs (a gzip header and a little deflate data).
+SNIFF_BYTES = 512
+
+
+def is_warc(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file (:data:`SNIFF_BYTES` are enough),
+    start a WARC file: a version line (``WARC/1.0``), plain or gzip-compressed."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(_GZIP_WBITS).decompress(head, len(_VERSION))
+        except zlib.error:
+            return False
+    return head.startswith(_VERSION)
+
+
+def _stdlib_records(
+    stream: BinaryIO, limit: int, gz: bool, start: int, first: int
+) -> Iterator[Record | Damage]:
+    """The standard-library reader from byte ``start`` (a record's or gzip member's start)."""
+    if gz:
+        return _gzip_records(stream, limit, start, first)
+    stream.seek(start)
+    return _plain_records(stream, limit, base=0, first=first)
 
 
 # ---------------------------------------------------------------------------
@@ -119,8 +235,9 @@ def _fields(stream: BinaryIO) -> dict[str, str]:
             fields[last] += " " + line.strip().decode("utf-8", "replace")
             continue
         name, colon, value = line.partition(b":")
-        if not colon:
-            raise _DamageError(f"header line without a colon: {line[:40]!r}")
+        if not colon:  # not a field: passed over (as fastwarc does)
+            last = ""
+            continue
         last = name.strip().decode("latin-1").lower()
         fields[last] = value.strip().decode("utf-8", "replace")
     raise _DamageError(f"more than {MAX_FIELDS} header lines")
@@ -166,7 +283,7 @@ def _resync(stream: BinaryIO, start: int) -> bool:
         line = stream.readline(MAX_LINE)
         if not line:
             return False
-        if line.startswith(b"WARC/1."):
+        if line.startswith(_VERSION):
             stream.seek(where)
             return True
 
@@ -237,8 +354,10 @@ def _inflate(stream: BinaryIO, offset: int, limit: int) -> tuple[bytes | None, i
     return (bytes(out) if out is not None else None), fed - len(unzip.unused_data)
 
 
-def _gzip_records(stream: BinaryIO, limit: int) -> Iterator[Record | Damage]:
-    offset, number = 0, 1
+def _gzip_records(
+    stream: BinaryIO, limit: int, start: int = 0, first: int = 1
+) -> Iterator[Record | Damage]:
+    offset, number = start, first
     while True:
         stream.seek(offset)
         head = stream.read(len(_MEMBER_START))
@@ -264,6 +383,128 @@ def _gzip_records(stream: BinaryIO, limit: int) -> Iterator[Record | Damage]:
                 yield attrs.evolve(item, offset=offset)
                 number += 1
         offset += size
+
+
+# ---------------------------------------------------------------------------
+# fastwarc for the good stretches, the standard library for damage
+
+
+def _fast_record(found: object, number: int, limit: int) -> Record | None:
+    """fastwarc's record as a :class:`Record`, or ``None`` when the standard-library
+    reader must judge it: no valid ``Content-Length``, over ``limit``, cut off, or a
+    header line that ends without CR (fastwarc reads on into the next line)."""
+    from fastwarc.warc import WarcRecord
+
+    assert isinstance(found, WarcRecord)
+    pairs = found.headers.items_bytes()
+    if any(b"\n" in value or b"\r" in value for _, value in pairs):
+        return None
+    fields = {
+        name.strip().decode("latin-1").lower(): value.strip().decode("utf-8", "replace")
+        for name, value in pairs
+    }
+    try:
+        length = _length(fields)
+    except _DamageError:
+        return None
+    if length > limit or length != found.content_length:
+        return None
+    block = found.reader.read(length)
+    if len(block) != length:
+        return None
+    return Record(number, found.stream_pos, fields, block)
+
+
+#: Where the standard library reads on: a record's (or member's) offset, the number of
+#: the record there, and the first number to yield (records before it were yielded).
+_Resume = tuple[int, int, int]
+
+
+def _member_at(stream: BinaryIO, offset: int) -> bool:
+    """Whether a gzip member starts at ``offset`` (the stream's position is kept)."""
+    here = stream.tell()
+    stream.seek(offset)
+    head = stream.read(len(_MEMBER_START))
+    stream.seek(here)
+    return head == _MEMBER_START
+
+
+def _fast_stretch(
+    stream: BinaryIO, limit: int, start: int, first: int
+) -> Generator[Record, None, _Resume]:
+    """fastwarc's records of a ``.warc.gz`` from ``start`` while they are sound, each
+    yielded once the one after it has parsed; returns where the standard library
+    reads on: from the last record yielded (or ``start``), skipping it.
+
+    fastwarc gives the compressed position it had reached, which is a record's
+    place only when the record has a gzip member of its own: a record is vouched
+    for when a member starts at its position and at the next record's, and no
+    record next to it has the same position. Otherwise (several records in one
+    member) the standard library rereads from the last member start vouched for.
+    """
+    from fastwarc.warc import ArchiveIterator
+
+    stream.seek(start)
+    anchor = (start, first)  # the last record yielded (or the start): a member start
+    held: Record | None = None
+    before = -1  # the position fastwarc gave the record before ``held``
+
+    def placed(record: Record, after: int) -> bool:
+        return (
+            before < record.offset < after
+            and _member_at(stream, record.offset)
+            and _member_at(stream, after)
+        )
+
+    def resume() -> _Resume:  # the record held is not vouched for: reread from the anchor
+        return (*anchor, held.number if held else anchor[1])
+
+    try:
+        for found in ArchiveIterator(stream, parse_http=False, max_header_len=MAX_LINE):
+            number = held.number + 1 if held else anchor[1]
+            record = _fast_record(found, number, limit)
+            if record is None:
+                return resume()
+            if held is not None:
+                if not placed(held, record.offset):
+                    return resume()
+                yield held
+                anchor, before = (held.offset, held.number), held.offset
+            held = record
+    except (OSError, ValueError):
+        pass  # read again from the record held (or the start) by the standard library
+    return resume()
+
+
+def _fast_records(stream: BinaryIO, limit: int, start: int) -> Iterator[Record | Damage]:
+    """A ``.warc.gz``'s records: fastwarc's, and the standard library's around damage."""
+    number, skip = 1, 1
+    while True:
+        start, number, skip = yield from _fast_stretch(stream, limit, start, number)
+        found = yield from _until_damage_passed(stream, limit, True, start, number, skip)
+        if found is None:
+            return
+        start, number = found
+
+
+def _until_damage_passed(
+    stream: BinaryIO, limit: int, gz: bool, start: int, first: int, skip: int
+) -> Generator[Record | Damage, None, tuple[int, int] | None]:
+    """The standard library's records from ``start`` (numbered from ``first``; those
+    before ``skip`` were yielded already) up to the first sound record after some
+    damage; returns where that record starts (fastwarc reads on from it)."""
+    damaged = False
+    seen: set[int] = set()
+    for item in _stdlib_records(stream, limit, gz, start, first):
+        if item.number < skip:
+            seen.add(item.offset)
+            continue
+        if isinstance(item, Record) and damaged and item.offset not in seen:
+            return item.offset, item.number
+        damaged = damaged or isinstance(item, Damage)
+        seen.add(item.offset)
+        yield item
+    return None
 
 
 # ---------------------------------------------------------------------------

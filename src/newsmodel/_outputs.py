@@ -1,0 +1,167 @@
+"""Where :func:`newsmodel.batch.convert` writes: a folder, a ``.jsonl`` stream, a
+Parquet file or standard output, and the error report beside it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from typing import TextIO
+
+from newsmodel.errors import WriteError
+from newsmodel.registry import get_format
+from newsmodel.sources import Task, item_name
+
+#: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
+JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
+#: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
+ERRORS_NAME = "errors.jsonl"
+#: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
+PARQUET = ".parquet"
+
+
+class Sink:
+    """Where the texts of a run go, and the error report."""
+
+    error_path: str | None = None
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        """Write a task's articles; returns errors (an output another input already wrote)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the output."""
+
+
+def _extension(to: str) -> str:
+    return get_format(to).extensions[0]
+
+
+class Folder(Sink):
+    """One file per article under a folder, written whole (temporary name, then renamed)."""
+
+    def __init__(self, out: str, to: str) -> None:
+        self.out = out
+        self.ext = _extension(to)
+        self.started = time.time()
+        os.makedirs(out, exist_ok=True)
+        self.error_path = os.path.join(out, ERRORS_NAME)
+
+    def path(self, name: str) -> str:
+        return os.path.join(self.out, *name.split("/")) + self.ext
+
+    def exists(self, name: str) -> bool:
+        return os.path.exists(self.path(name))
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        problems = []
+        # the first article last: when it is there, the whole document is (skip_existing)
+        for number, text in reversed(outputs):
+            name = task.name if number is None else item_name(task.name, number)
+            target = self.path(name)
+            try:
+                if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
+                    problems.append(f"{name}{self.ext} was already written by another input")
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                temporary = f"{target}.part"
+                with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                os.replace(temporary, target)
+            except OSError as exc:
+                problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
+        return problems
+
+
+class Stream(Sink):
+    """Every article, in order, into one text stream (a ``.jsonl`` file or stdout)."""
+
+    def __init__(self, stream: TextIO, error_path: str | None, owned: bool) -> None:
+        self.stream = stream
+        self.error_path = error_path
+        self.owned = owned
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        for _, text in outputs:
+            self.stream.write(text)
+        return []
+
+    def close(self) -> None:
+        if self.owned:
+            self.stream.close()
+        else:
+            self.stream.flush()
+
+
+class Parquet(Sink):
+    """Every article's flat row, in order, into a Parquet file (newsmodel.arrow)."""
+
+    def __init__(self, out: str) -> None:
+        try:
+            from newsmodel.arrow import RowWriter  # an optional extra
+        except ImportError:
+            raise WriteError(
+                "a .parquet output needs pyarrow: pip install 'newsmodel[arrow]'"
+            ) from None
+        self.error_path = out[: -len(PARQUET)] + "." + ERRORS_NAME
+        try:
+            self.writer = RowWriter(out)
+        except OSError as exc:
+            raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        self.writer.write(json.loads(text) for _, text in outputs)
+        return []
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def sink(out: str, to: str, skip_existing: bool) -> Sink:
+    if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
+        return Folder(out, to)
+    if skip_existing:
+        raise WriteError("skip_existing needs a folder as the output")
+    if out.lower().endswith(PARQUET):
+        return Parquet(out)
+    if out == "-":
+        return Stream(sys.stdout, None, owned=False)
+    if to not in JSON_FORMATS:
+        raise WriteError(
+            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
+        )
+    try:
+        stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
+    except OSError as exc:
+        raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+    return Stream(stream, out[: -len(".jsonl")] + "." + ERRORS_NAME, owned=True)
+
+
+class Report:
+    """The error report: one JSON object per line (``input``, ``item``, ``error``),
+    made on the first error; a report left by an earlier run is removed first."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+        self.count = 0
+        if path and os.path.exists(path):
+            os.remove(path)
+
+    def add(self, source: str, error: str, item: int | None = None) -> None:
+        self.count += 1
+        record: dict[str, object] = {"input": source, "error": error}
+        if item is not None:
+            record["item"] = item
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        if self.path is None:
+            sys.stderr.write(f"newsmodel: {source}: {error}\n")
+            return
+        if self.handle is None:
+            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+        self.handle.write(line)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
