@@ -585,3 +585,32 @@ def test_chunks_behind_different_class_less_wrappers_join() -> None:
     text = read(html).text
     assert missing(text, range(8)) == []
     assert sentence(90) not in text
+
+
+# -- hidden text --------------------------------------------------------------------------
+
+
+def test_a_story_hidden_behind_a_paywall_script_is_read() -> None:
+    html = page(
+        "<div class='story-copy'><div class='teaser-part'>"
+        + paragraphs(range(2))
+        + "</div><div class='member-part' style='display:none'>"
+        + paragraphs(range(2, 12))
+        + "</div></div>"
+    )
+    assert missing(read(html).text, range(12)) == []
+
+
+def test_a_hidden_copy_of_the_story_is_not_read_twice() -> None:
+    html = page(
+        "<div class='story-copy'><div class='shown-part'>"
+        + paragraphs(range(8))
+        + "</div><div style='display:none'>"
+        + paragraphs(range(8))
+        + "</div><div style='display:none'>"
+        + paragraphs(range(8))
+        + "</div></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert text.count(sentence(3)) == 1

@@ -34,6 +34,7 @@ from newsmodel.page.weights import (
     FALLBACK_WORDS,
     GRANDPARENT_DIVISOR,
     GROUP_KEEP_SHARE,
+    HIDDEN_STORY_SHARE,
     HINT_NEARLY_ALL,
     HINTED_MIN_PARAGRAPHS,
     LD_BODY_MIN_WORDS,
@@ -178,9 +179,11 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
         return best_hint
     comments = comment_sections(root)
     scores = _paragraph_scores(root, measures, comments)
-    if not scores:
+    # (a hidden element is no container: a paywall's hidden part has its preview beside it)
+    shown = [el for el in scores if not hidden(el)]
+    if not shown:
         return best_hint
-    best = max(scores, key=lambda el: scores[el])
+    best = max(shown, key=lambda el: scores[el])
     # a short story in a named body beats furniture (a sidebar's widget, the comments)
     if (
         (furniture_named(best) or best in comments)
@@ -428,6 +431,7 @@ def _prune(container: etree._Element) -> None:
     measures = Measures(container)
     total = max(measures.paragraphs(container), 1)
     grouped = _large_groups(container, measures, total)
+    shown_later = _hidden_story(container, measures, total)
     # an inline element inside a paragraph is never furniture ("Lawyers for <a
     # class="auto-tag">Acme</a> said"): removing it would cut words from a sentence
     inside = {d for p in container.iter() if measures.is_paragraph(p) for d in p.iterdescendants()}
@@ -440,7 +444,7 @@ def _prune(container: etree._Element) -> None:
                 remove_element(el)
             continue
         big = measures.paragraphs(el) > PRUNE_KEEP_SHARE * total or el in grouped
-        if big and name not in _NEVER_BODY_TAGS and not hidden(el):
+        if big and name not in _NEVER_BODY_TAGS and (shown_later or not hidden(el)):
             if name == "form":
                 el.tag = "div"  # a page wrapped in one form (a server framework's)
             continue
@@ -452,6 +456,21 @@ def _prune(container: etree._Element) -> None:
         )
         if drop and el.getparent() is not None:
             remove_element(el)
+
+
+def _hidden_story(container: etree._Element, measures: Measures, total: int) -> bool:
+    """Whether hidden elements hold most of the body's paragraph text: the story behind a
+    paywall, shown by a script to subscribers (beside a visible preview). Hidden text no
+    larger than the visible is a copy of it (a hidden microdata copy of the article)."""
+    hidden_text = 0
+    stack = [c for c in container if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if hidden(el):
+            hidden_text += measures.paragraphs(el)
+        else:
+            stack.extend(c for c in el if isinstance(c.tag, str))
+    return hidden_text > HIDDEN_STORY_SHARE * total
 
 
 def _beside_image(element: etree._Element, measures: Measures) -> bool:

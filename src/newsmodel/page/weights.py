@@ -85,8 +85,13 @@ SIBLING_MAX_LINKED = 0.2
 
 #: An element holding more than this share of the body's paragraph text is not removed
 #: for its class name alone (class names are noisy), nor a ``form`` for its tag (a page
-#: wrapped in one form); ``nav``, ``aside`` and hidden elements still are.
+#: wrapped in one form), nor for being hidden when :data:`HIDDEN_STORY_SHARE` holds;
+#: ``nav`` and ``aside`` still are.
 PRUNE_KEEP_SHARE = 0.25
+#: Hidden elements holding more than this share of the body's paragraph text are the
+#: story behind a paywall, shown by a script (two paragraphs visible, twenty hidden); hidden
+#: copies of the visible text (microdata) hold half or two thirds.
+HIDDEN_STORY_SHARE = 0.8
 #: Siblings of one kind (class names alike but for digits) that together hold more than
 #: this share of it are the story, however they are named (products in promo cards);
 #: repeated captions hold less.
