@@ -614,3 +614,15 @@ def test_a_hidden_copy_of_the_story_is_not_read_twice() -> None:
     text = read(html).text
     assert missing(text, range(8)) == []
     assert text.count(sentence(3)) == 1
+
+
+def test_a_label_followed_by_a_subheading_and_prose_does_not_end_the_story() -> None:
+    html = page(
+        "<article class='post'>"
+        + paragraphs(range(8))
+        + "<h3>Most read placeholder stories</h3><h3>Team Amber (7-7)</h3>"
+        "<p>Next: Sunday, at Birch.</p>" + paragraphs(range(8, 10)) + "</article>"
+    )
+    text = read(html).text
+    assert missing(text, range(10)) == []
+    assert "Team Amber (7-7)" in text and "Most read" not in text

@@ -273,16 +273,18 @@ def _cut_tail(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _prose_follows(blocks: list[m.Block]) -> bool:
-    """Whether the next paragraph (after any lists) is prose: a sentence of some length."""
+    """Whether prose comes next: a sentence of some length among the next paragraphs,
+    after any lists and subheadings (the story goes on under its next subheading)."""
     for block in blocks[:TAIL_PROSE_LOOKAHEAD]:
         if isinstance(block, m.Paragraph):
             text = " ".join(m.block_text(block).split())
             linked, total = _link_share(block.content)
-            return (
+            if (
                 len(text.split()) >= TAIL_PROSE_WORDS
                 and linked < LINK_LIST_SHARE * max(total, 1) / 2
                 and _SENTENCE_END.search(text) is not None
-            )
-        if not isinstance(block, m.ListBlock):
+            ):
+                return True
+        elif not isinstance(block, (m.ListBlock, m.Heading)):
             return False
     return False
