@@ -626,3 +626,13 @@ def test_a_label_followed_by_a_subheading_and_prose_does_not_end_the_story() -> 
     text = read(html).text
     assert missing(text, range(10)) == []
     assert "Team Amber (7-7)" in text and "Most read" not in text
+
+
+def test_text_in_caption_named_blocks_beside_each_picture_is_kept_when_it_is_the_story() -> None:
+    parts = "".join(
+        f"<div class='pic-wrap'><div class='caption-pic'><img src='/i{n}.jpg' alt=''>"
+        f"<div class='pic-text'>{paragraphs([n])}</div></div></div>"
+        for n in range(1, 7)
+    )
+    html = page("<div class='entry-body-x'>" + paragraphs([0]) + parts + "</div>")
+    assert missing(read(html).text, range(7)) == []

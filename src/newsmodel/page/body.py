@@ -489,21 +489,29 @@ def _beside_image(element: etree._Element, measures: Measures) -> bool:
 
 
 def _large_groups(container: etree._Element, measures: Measures, total: int) -> set[etree._Element]:
-    """Siblings of one kind (:func:`_kind`) that together hold more than
-    ``GROUP_KEEP_SHARE`` of the body's paragraph text: repeated blocks that are the
-    story (a list of products, each in a ``promo``-named card)."""
-    grouped: set[etree._Element] = set()
-    for parent in container.iter():
-        if not isinstance(parent.tag, str) or len(parent) < 2:
+    """Elements of one kind (:func:`_kind`), anywhere in the body, that together hold more
+    than ``GROUP_KEEP_SHARE`` of its paragraph text: repeated blocks that are the story (a
+    list of products, each in a ``promo``-named card; each picture's text in a
+    ``caption``-named block beside it). One inside another of its kind counts once."""
+    members: dict[tuple[str, str], list[etree._Element]] = {}
+    shares: dict[tuple[str, str], int] = {}
+    kinds: dict[etree._Element, tuple[str, str]] = {}
+    open_kinds: dict[tuple[str, str], int] = {}  # the kinds of the elements walked into
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if not isinstance(el.tag, str) or not el.get("class") or not measures.paragraphs(el):
             continue
-        groups: dict[tuple[str, str], list[etree._Element]] = {}
-        for child in parent:
-            if isinstance(child.tag, str) and child.get("class"):
-                groups.setdefault(_kind(child), []).append(child)
-        for members in groups.values():
-            share = sum(measures.paragraphs(el) for el in members)
-            if len(members) > 1 and share > GROUP_KEEP_SHARE * total:
-                grouped.update(members)
+        if event == "end":
+            open_kinds[kinds[el]] -= 1
+            continue
+        kind = kinds[el] = _kind(el)
+        members.setdefault(kind, []).append(el)
+        if not open_kinds.get(kind):
+            shares[kind] = shares.get(kind, 0) + measures.paragraphs(el)
+        open_kinds[kind] = open_kinds.get(kind, 0) + 1
+    grouped: set[etree._Element] = set()
+    for kind, found in members.items():
+        if len(found) > 1 and shares[kind] > GROUP_KEEP_SHARE * total:
+            grouped.update(found)
     return grouped
 
 
