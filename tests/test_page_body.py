@@ -636,3 +636,17 @@ def test_text_in_caption_named_blocks_beside_each_picture_is_kept_when_it_is_the
     )
     html = page("<div class='entry-body-x'>" + paragraphs([0]) + parts + "</div>")
     assert missing(read(html).text, range(7)) == []
+
+
+def test_a_short_line_after_a_lazy_pictures_placeholder_is_its_caption() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(3))
+        + "<div class='pic-slot'><div class='lazyload-box'><div style='height:300px'></div></div>"
+        "<div class='xq1'>A drawn map of the placeholder valley. Credit: Sample Agency.</div></div>"
+        + paragraphs(range(3, 6))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(6)) == []
+    assert "drawn map" not in text

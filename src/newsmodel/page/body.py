@@ -18,7 +18,13 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
 from newsmodel.page.blocks import Body, clean_blocks
-from newsmodel.page.elements import comment_sections, content_hinted, furniture_named, hidden
+from newsmodel.page.elements import (
+    classes,
+    comment_sections,
+    content_hinted,
+    furniture_named,
+    hidden,
+)
 from newsmodel.page.ldbody import LdGuide, ld_guide
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
@@ -72,6 +78,8 @@ _ARTICLE_TAGS = ("article", "main")
 _AUTHOR_KEYS = ("author", "parsely-author")
 #: Elements never taken as the densest block: inline ones, and the page's wrappers.
 _NO_BLOCKS = frozenset(["html", "body", "a", "span", "em", "strong", "b", "i", "font", "p", "li"])
+#: Class words of an image's holder or placeholder (``lazyload-wrapper``, ``photo-box``).
+_PICTURE_NAMED = re.compile(r"image|img|photo|picture|lazy|thumb", re.I)
 #: Digits in a class name: numbered chunks (``part-1``, ``part-2``) are of one kind.
 _DIGITS = re.compile(r"\d+")
 
@@ -485,8 +493,9 @@ def _hidden_story(container: etree._Element, measures: Measures, total: int) -> 
 
 
 def _beside_image(element: etree._Element, measures: Measures) -> bool:
-    """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image
-    or an element holding only an image."""
+    """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image,
+    an element holding only an image, or an empty one named for a picture (a lazy-loading
+    image's placeholder)."""
     if element.tag not in _CAPTION_TAGS or not 0 < measures.length(element) <= CAPTION_MAX:
         return False
     before = element.getprevious()
@@ -494,8 +503,12 @@ def _beside_image(element: etree._Element, measures: Measures) -> bool:
         before = before.getprevious()
     if before is None or (before.tail or "").strip():
         return False
-    return before.tag in _IMAGE_TAGS or (
-        measures.length(before) == 0 and any(True for _ in before.iter(*_IMAGE_TAGS))
+    if before.tag in _IMAGE_TAGS:
+        return True
+    # an element holding only an image, or a picture's empty placeholder (loaded later)
+    return measures.length(before) == 0 and (
+        _PICTURE_NAMED.search(classes(before)) is not None
+        or any(True for _ in before.iter(*_IMAGE_TAGS))
     )
 
 
