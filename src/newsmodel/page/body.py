@@ -207,11 +207,10 @@ def _paragraph_scores(
     root: etree._Element, measures: Measures, comments: set[etree._Element]
 ) -> dict[etree._Element, float]:
     """Each paragraph's score (its text and commas outside links) given to its parent and,
-    divided again at each level, to the ancestors above; inside an element named as
-    furniture, and from one up, the score counts for ``BOILERPLATE_PENALTY`` (a sidebar's
-    widget does not make the sidebar's column, nor its own list, a container)."""
+    divided again at each level, to the ancestors above; from an element named as
+    furniture up, the score counts for ``BOILERPLATE_PENALTY`` (a sidebar's widget does
+    not make the sidebar's column a container)."""
     scores: dict[etree._Element, float] = {}
-    furnished = comments | _inside_furniture(root)
     for p in _paragraph_like(root, measures):
         length = measures.length(p)
         if length < PARAGRAPH_MIN:
@@ -221,9 +220,8 @@ def _paragraph_scores(
         if linked > LINK_LIST_SHARE:
             continue
         score = (length + measures.commas(p) * COMMA_WEIGHT) * (1.0 - linked)
-        if p in furnished:
-            # readers' comments, a sidebar's list of posts: no part of the story
-            score *= BOILERPLATE_PENALTY
+        if p in comments:
+            score *= BOILERPLATE_PENALTY  # readers' comments are no part of the story
         ancestor = p.getparent()
         for level in range(CONTAINER_LEVELS):
             if ancestor is None:
@@ -237,15 +235,6 @@ def _paragraph_scores(
             scores[ancestor] = scores.get(ancestor, 0.0) + share
             ancestor = ancestor.getparent()
     return scores
-
-
-def _inside_furniture(root: etree._Element) -> set[etree._Element]:
-    """The elements inside an element below ``root`` named as furniture (a sidebar)."""
-    inside: set[etree._Element] = set()
-    for el in root.iterdescendants():
-        if el not in inside and isinstance(el.tag, str) and furniture_named(el):
-            inside.update(el.iterdescendants())
-    return inside
 
 
 def _deepest_hint(hinted: list[etree._Element], measures: Measures) -> etree._Element | None:
