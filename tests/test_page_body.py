@@ -650,3 +650,14 @@ def test_a_short_line_after_a_lazy_pictures_placeholder_is_its_caption() -> None
     text = read(html).text
     assert missing(text, range(6)) == []
     assert "drawn map" not in text
+
+
+def test_paragraphs_inside_a_paragraph_are_read() -> None:
+    html = page(
+        "<table><tr><td><p><a href='/x'>Send this placeholder story</a><br>"
+        "<a href='/y'>Print this placeholder story</a><span class='copy-zone'>"
+        + paragraphs(range(6))
+        + "</span></p></td></tr></table>"
+    )
+    blocks = [newsmodel.model.block_text(b) for b in read(html).body]
+    assert [n for n in range(6) if sentence(n) not in blocks] == []

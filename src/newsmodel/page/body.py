@@ -80,6 +80,10 @@ _AUTHOR_KEYS = ("author", "parsely-author")
 _NO_BLOCKS = frozenset(["html", "body", "a", "span", "em", "strong", "b", "i", "font", "p", "li"])
 #: Class words of an image's holder or placeholder (``lazyload-wrapper``, ``photo-box``).
 _PICTURE_NAMED = re.compile(r"image|img|photo|picture|lazy|thumb", re.I)
+#: Blocks that, inside a ``p``, make it a container (``<p><span><p>…</p></span></p>``).
+_NESTED_BLOCKS = ("p", "div", "table", "ul", "ol", "blockquote", "h2", "h3", "h4", "pre")
+#: ... and the elements that then read as a ``div``: the ``p``, and inline wrappers.
+_BLOCK_HOLDERS = frozenset(["p", "span", "font", "small", "b", "i", "em", "strong", "u"])
 #: Digits in a class name: numbered chunks (``part-1``, ``part-2``) are of one kind.
 _DIGITS = re.compile(r"\d+")
 
@@ -425,7 +429,22 @@ def _body_copy(parts: list[etree._Element]) -> etree._Element:
     holder = etree.Element("div")
     for part in parts:
         holder.append(deepcopy(part))
+    _unnest_paragraphs(holder)
     return holder
+
+
+def _unnest_paragraphs(holder: etree._Element) -> None:
+    """A ``p`` or an inline element holding blocks (``<p><a>…</a><span><p>…</p><p>…</p>
+    </span></p>``, which an HTML parser keeps as written) read as the ``div`` it stands
+    for, or the paragraphs inside would be lost (each ancestor looked at once)."""
+    seen: set[etree._Element] = set()
+    for el in holder.iter(*_NESTED_BLOCKS):
+        parent = el.getparent()
+        while parent is not None and parent is not holder and parent not in seen:
+            seen.add(parent)
+            if parent.tag in _BLOCK_HOLDERS:
+                parent.tag = "div"
+            parent = parent.getparent()
 
 
 def _prune(container: etree._Element) -> None:
