@@ -661,3 +661,16 @@ def test_paragraphs_inside_a_paragraph_are_read() -> None:
     )
     blocks = [newsmodel.model.block_text(b) for b in read(html).body]
     assert [n for n in range(6) if sentence(n) not in blocks] == []
+
+
+def test_a_short_paragraph_that_is_all_the_text_of_a_picture_block_is_its_caption() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(3))
+        + "<div class='attach-box'><a href='/big.jpg'><img src='/small.jpg' alt=''></a>"
+        "<p class='q7'>SAMPLE PHOTO A placeholder team stands on the placeholder podium.</p>"
+        "</div>" + paragraphs(range(3, 6)) + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(6)) == []
+    assert "SAMPLE PHOTO" not in text

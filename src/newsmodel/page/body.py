@@ -503,8 +503,21 @@ def _hidden_story(container: etree._Element, measures: Measures, total: int) -> 
 def _beside_image(element: etree._Element, measures: Measures) -> bool:
     """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image,
     an element holding only an image, or an empty one named for a picture (a lazy-loading
-    image's placeholder)."""
-    if element.tag not in _CAPTION_TAGS or not 0 < measures.length(element) <= CAPTION_MAX:
+    image's placeholder); a short ``p`` too when it is all the text of a block holding
+    the image (a figure written as a ``div``: ``div > a > img`` and ``p``)."""
+    length = measures.length(element)
+    if not 0 < length <= CAPTION_MAX:
+        return False
+    if element.tag == "p":
+        parent = element.getparent()
+        if (
+            parent is None
+            or parent.tag != "div"
+            or parent.getparent() is None
+            or measures.length(parent) != length
+        ):
+            return False
+    elif element.tag not in _CAPTION_TAGS:
         return False
     before = element.getprevious()
     while before is not None and not isinstance(before.tag, str):
