@@ -674,3 +674,17 @@ def test_a_short_paragraph_that_is_all_the_text_of_a_picture_block_is_its_captio
     text = read(html).text
     assert missing(text, range(6)) == []
     assert "SAMPLE PHOTO" not in text
+
+
+@pytest.mark.parametrize(("names", "shown"), [("promo-x hidden", False), ("hidden md:block", True)])
+def test_a_box_hidden_by_its_class_is_not_read(names: str, shown: bool) -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(6))
+        + f"<div class='{names}'><p>{sentence(40)}</p></div>"
+        + paragraphs(range(6, 8))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert (sentence(40) in text) is shown
