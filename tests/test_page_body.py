@@ -676,7 +676,9 @@ def test_a_short_paragraph_that_is_all_the_text_of_a_picture_block_is_its_captio
     assert "SAMPLE PHOTO" not in text
 
 
-@pytest.mark.parametrize(("names", "shown"), [("box-x hidden", False), ("box-x hidden md:block", True)])
+@pytest.mark.parametrize(
+    ("names", "shown"), [("box-x hidden", False), ("box-x hidden md:block", True)]
+)
 def test_a_box_hidden_by_its_class_is_not_read(names: str, shown: bool) -> None:
     html = page(
         "<div class='story-copy'>"
