@@ -690,3 +690,41 @@ def test_a_box_hidden_by_its_class_is_not_read(names: str, shown: bool) -> None:
     text = read(html).text
     assert missing(text, range(8)) == []
     assert (sentence(40) in text) is shown
+
+
+def test_linked_subheadings_over_their_own_prose_stay() -> None:
+    parts = "".join(
+        f"<h2><a href='/place{n}'>Placeholder Hall {n}</a></h2><h3>{n} Sample Street</h3>"
+        f"<p>{sentence(n)}</p>"
+        for n in range(1, 5)
+    )
+    html = page("<div class='story-copy'>" + paragraphs([0]) + parts + "</div>")
+    text = read(html).text
+    assert missing(text, range(5)) == []
+    assert "Placeholder Hall 3" in text
+
+
+def test_a_lone_linked_promo_heading_goes() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(4))
+        + "<h3><a href='/other'>READ MORE: Another placeholder headline</a></h3>"
+        + paragraphs(range(4, 7))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(7)) == []
+    assert "READ MORE" not in text
+
+
+def test_text_in_inline_elements_between_pictures_is_read() -> None:
+    pieces = "".join(
+        f"<span class='byline-x'><b>{sentence(n)}</b></span><br>"
+        f"<div class='sep'><img src='/p{n}.jpg' alt=''></div>"
+        for n in range(5)
+    )
+    html = page(
+        "<div class='post-outer'><div class='post-text'>" + pieces + "</div></div>"
+        "<div class='side-col'><p>Short side note.</p></div>"
+    )
+    assert missing(read(html).text, range(5)) == []

@@ -111,6 +111,9 @@ LINK_LIST_ITEMS_SHARE = 0.5
 #: Link lists holding more than this share of the body's text are the story (a shopping
 #: list of headings and links) and are kept, unless nothing else is there.
 LINK_LISTS_BODY_SHARE = 0.5
+#: Linked headings each over its own prose are the story's subheadings (a listicle's
+#: places, each name a link) when there are at least this many.
+LINKED_HEADS_MIN = 2
 #: "Updated 5 March, 10:00"-style stamp lines have at most this many words.
 STAMP_LINE_WORDS = 8
 #: A line that sells something (newsletters, "follow us on") has at most this many words.
