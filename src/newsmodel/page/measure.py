@@ -99,8 +99,7 @@ class Measures:
 
     def holds_text(self, el: etree._Element) -> bool:
         """Whether ``el`` is a ``div`` with a paragraph's worth of text of its own, between
-        its blocks (``<br>``-separated lines, bare or in inline elements, around a
-        picture's ``div``)."""
+        its blocks (``<br>``-separated lines around a picture's ``div``)."""
         return el in self._own_text
 
     def _get(self, el: etree._Element) -> list[int]:

@@ -63,8 +63,7 @@ CONTAINER_LEVELS = 3
 BOILERPLATE_PENALTY = 0.2
 #: The score multiplier for ``article``, ``main`` and ``itemprop=articleBody`` containers.
 ARTICLE_BONUS = 1.3
-#: A ``div`` with this much text of its own (not in its child blocks, nor in links)
-#: counts as a paragraph.
+#: A ``div`` with this much text of its own (not in child elements) counts as a paragraph.
 DIV_OWN_TEXT_MIN = 100
 #: A block holding only inline content (``<div><span>…</span></div>``) counts as a
 #: paragraph when it has this much text (less is a label, a date, a button).
