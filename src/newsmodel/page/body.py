@@ -17,7 +17,6 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
-from newsmodel.markup.dialects import BLOCK_TAGS
 from newsmodel.page.blocks import Body, clean_blocks
 from newsmodel.page.elements import (
     classes,
@@ -463,15 +462,6 @@ def _prune(container: etree._Element) -> None:
     # an inline element inside a paragraph is never furniture ("Lawyers for <a
     # class="auto-tag">Acme</a> said"): removing it would cut words from a sentence
     inside = {d for p in container.iter() if measures.is_paragraph(p) for d in p.iterdescendants()}
-    # (nor is one holding the text of a block that holds text between its blocks)
-    inside.update(
-        d
-        for holder in container.iter()
-        if measures.holds_text(holder)
-        for child in holder
-        if child.tag not in BLOCK_TAGS
-        for d in child.iter()
-    )
     for el in list(container.iter()):
         if el is container or not isinstance(el.tag, str) or el.getparent() is None:
             continue

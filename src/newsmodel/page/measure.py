@@ -70,9 +70,6 @@ class Measures:
                     for i in range(_COUNTS):
                         stats[i] += below[i]
                     inline = inline and (child.tag not in BLOCK_TAGS or child.tag in NO_TEXT_TAGS)
-                    if child.tag not in BLOCK_TAGS and not below[_PARAGRAPHS]:
-                        # an inline element's text is the block's own (``<b>…</b><br>``)
-                        own += max(below[_CHARS] + below[_WORDS] - 1 - below[_LINKED], 0)
             length = stats[_CHARS] + stats[_WORDS] - 1 if stats[_WORDS] else 0
             if el.tag == "p":
                 stats[_PARAGRAPHS] += length
