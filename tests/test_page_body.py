@@ -715,16 +715,3 @@ def test_a_lone_linked_promo_heading_goes() -> None:
     text = read(html).text
     assert missing(text, range(7)) == []
     assert "READ MORE" not in text
-
-
-def test_text_in_inline_elements_between_pictures_is_read() -> None:
-    pieces = "".join(
-        f"<span class='byline-x'><b>{sentence(n)}</b></span><br>"
-        f"<div class='sep'><img src='/p{n}.jpg' alt=''></div>"
-        for n in range(5)
-    )
-    html = page(
-        "<div class='post-outer'><div class='post-text'>" + pieces + "</div></div>"
-        "<div class='side-col'><p>Short side note.</p></div>"
-    )
-    assert missing(read(html).text, range(5)) == []
