@@ -585,3 +585,133 @@ def test_chunks_behind_different_class_less_wrappers_join() -> None:
     text = read(html).text
     assert missing(text, range(8)) == []
     assert sentence(90) not in text
+
+
+# -- hidden text --------------------------------------------------------------------------
+
+
+def test_a_story_hidden_behind_a_paywall_script_is_read() -> None:
+    html = page(
+        "<div class='story-copy'><div class='teaser-part'>"
+        + paragraphs(range(2))
+        + "</div><div class='member-part' style='display:none'>"
+        + paragraphs(range(2, 12))
+        + "</div></div>"
+    )
+    assert missing(read(html).text, range(12)) == []
+
+
+def test_a_hidden_copy_of_the_story_is_not_read_twice() -> None:
+    html = page(
+        "<div class='story-copy'><div class='shown-part'>"
+        + paragraphs(range(8))
+        + "</div><div style='display:none'>"
+        + paragraphs(range(8))
+        + "</div><div style='display:none'>"
+        + paragraphs(range(8))
+        + "</div></div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert text.count(sentence(3)) == 1
+
+
+def test_a_label_followed_by_a_subheading_and_prose_does_not_end_the_story() -> None:
+    html = page(
+        "<article class='post'>"
+        + paragraphs(range(8))
+        + "<h3>Most read placeholder stories</h3><h3>Team Amber (7-7)</h3>"
+        "<p>Next: Sunday, at Birch.</p>" + paragraphs(range(8, 10)) + "</article>"
+    )
+    text = read(html).text
+    assert missing(text, range(10)) == []
+    assert "Team Amber (7-7)" in text and "Most read" not in text
+
+
+def test_text_in_caption_named_blocks_beside_each_picture_is_kept_when_it_is_the_story() -> None:
+    parts = "".join(
+        f"<div class='pic-wrap'><div class='caption-pic'><img src='/i{n}.jpg' alt=''>"
+        f"<div class='pic-text'>{paragraphs([n])}</div></div></div>"
+        for n in range(1, 7)
+    )
+    html = page("<div class='entry-body-x'>" + paragraphs([0]) + parts + "</div>")
+    assert missing(read(html).text, range(7)) == []
+
+
+def test_a_short_line_after_a_lazy_pictures_placeholder_is_its_caption() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(3))
+        + "<div class='pic-slot'><div class='lazyload-box'><div style='height:300px'></div></div>"
+        "<div class='xq1'>A drawn map of the placeholder valley. Credit: Sample Agency.</div></div>"
+        + paragraphs(range(3, 6))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(6)) == []
+    assert "drawn map" not in text
+
+
+def test_paragraphs_inside_a_paragraph_are_read() -> None:
+    html = page(
+        "<table><tr><td><p><a href='/x'>Send this placeholder story</a><br>"
+        "<a href='/y'>Print this placeholder story</a><span class='copy-zone'>"
+        + paragraphs(range(6))
+        + "</span></p></td></tr></table>"
+    )
+    blocks = [newsmodel.model.block_text(b) for b in read(html).body]
+    assert [n for n in range(6) if sentence(n) not in blocks] == []
+
+
+def test_a_short_paragraph_that_is_all_the_text_of_a_picture_block_is_its_caption() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(3))
+        + "<div class='attach-box'><a href='/big.jpg'><img src='/small.jpg' alt=''></a>"
+        "<p class='q7'>SAMPLE PHOTO A placeholder team stands on the placeholder podium.</p>"
+        "</div>" + paragraphs(range(3, 6)) + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(6)) == []
+    assert "SAMPLE PHOTO" not in text
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"), [("box-x hidden", False), ("box-x hidden md:block", True)]
+)
+def test_a_box_hidden_by_its_class_is_not_read(names: str, shown: bool) -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(6))
+        + f"<div class='{names}'><p>{sentence(40)}</p></div>"
+        + paragraphs(range(6, 8))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(8)) == []
+    assert (sentence(40) in text) is shown
+
+
+def test_linked_subheadings_over_their_own_prose_stay() -> None:
+    parts = "".join(
+        f"<h2><a href='/place{n}'>Placeholder Hall {n}</a></h2><h3>{n} Sample Street</h3>"
+        f"<p>{sentence(n)}</p>"
+        for n in range(1, 5)
+    )
+    html = page("<div class='story-copy'>" + paragraphs([0]) + parts + "</div>")
+    text = read(html).text
+    assert missing(text, range(5)) == []
+    assert "Placeholder Hall 3" in text
+
+
+def test_a_lone_linked_promo_heading_goes() -> None:
+    html = page(
+        "<div class='story-copy'>"
+        + paragraphs(range(4))
+        + "<h3><a href='/other'>READ MORE: Another placeholder headline</a></h3>"
+        + paragraphs(range(4, 7))
+        + "</div>"
+    )
+    text = read(html).text
+    assert missing(text, range(7)) == []
+    assert "READ MORE" not in text

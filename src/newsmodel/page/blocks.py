@@ -28,6 +28,7 @@ from newsmodel.page.weights import (
     LINK_LIST_MAX,
     LINK_LIST_SHARE,
     LINK_LISTS_BODY_SHARE,
+    LINKED_HEADS_MIN,
     PROMO_WORDS,
     REPEAT_MIN_WORDS,
     REPEAT_TOP_BLOCKS,
@@ -119,6 +120,13 @@ def clean_blocks(
     listed = sum(size for size, link in zip(sizes, link_lists, strict=True) if link)
     if listed > LINK_LISTS_BODY_SHARE * max(sum(sizes), 1) and not all(link_lists):
         link_lists = [False] * count  # the link lists are the story (a shopping list)
+    # linked subheadings over their own prose head the parts of the story (a listicle's
+    # places, each heading a link to the place), when there are several ("READ MORE: …"
+    # over the next paragraph is a promo)
+    heads = [i for i in range(count) if link_lists[i] and _heads_prose(blocks, i)]
+    if len(heads) >= LINKED_HEADS_MIN:
+        for index in heads:
+            link_lists[index] = False
     for index, block in enumerate(blocks):
         if link_lists[index]:
             continue
@@ -273,16 +281,37 @@ def _cut_tail(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _prose_follows(blocks: list[m.Block]) -> bool:
-    """Whether the next paragraph (after any lists) is prose: a sentence of some length."""
+    """Whether prose comes next: a sentence of some length among the next paragraphs,
+    after any lists and subheadings (the story goes on under its next subheading)."""
     for block in blocks[:TAIL_PROSE_LOOKAHEAD]:
         if isinstance(block, m.Paragraph):
-            text = " ".join(m.block_text(block).split())
-            linked, total = _link_share(block.content)
-            return (
-                len(text.split()) >= TAIL_PROSE_WORDS
-                and linked < LINK_LIST_SHARE * max(total, 1) / 2
-                and _SENTENCE_END.search(text) is not None
-            )
-        if not isinstance(block, m.ListBlock):
+            if _is_prose(block):
+                return True
+        elif not isinstance(block, (m.ListBlock, m.Heading)):
             return False
     return False
+
+
+def _heads_prose(blocks: tuple[m.Block, ...], index: int) -> bool:
+    """Whether ``blocks[index]`` is a heading without a label's colon whose next
+    paragraph, past other headings (an address under a place's name), is prose."""
+    block = blocks[index]
+    if not isinstance(block, m.Heading) or ":" in m.block_text(block):
+        return False
+    for after in blocks[index + 1 : index + 1 + TAIL_PROSE_LOOKAHEAD]:
+        if isinstance(after, m.Paragraph):
+            return _is_prose(after)
+        if not isinstance(after, m.Heading):
+            return False
+    return False
+
+
+def _is_prose(block: m.Paragraph) -> bool:
+    """Whether a paragraph is prose: a sentence of some length, few of its words linked."""
+    text = " ".join(m.block_text(block).split())
+    linked, total = _link_share(block.content)
+    return (
+        len(text.split()) >= TAIL_PROSE_WORDS
+        and linked < LINK_LIST_SHARE * max(total, 1) / 2
+        and _SENTENCE_END.search(text) is not None
+    )

@@ -18,7 +18,13 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel.markup import blocks_from_element, local_name, remove_element
 from newsmodel.page.blocks import Body, clean_blocks
-from newsmodel.page.elements import comment_sections, content_hinted, furniture_named, hidden
+from newsmodel.page.elements import (
+    classes,
+    comment_sections,
+    content_hinted,
+    furniture_named,
+    hidden,
+)
 from newsmodel.page.ldbody import LdGuide, ld_guide
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
@@ -34,6 +40,7 @@ from newsmodel.page.weights import (
     FALLBACK_WORDS,
     GRANDPARENT_DIVISOR,
     GROUP_KEEP_SHARE,
+    HIDDEN_STORY_SHARE,
     HINT_NEARLY_ALL,
     HINTED_MIN_PARAGRAPHS,
     LD_BODY_MIN_WORDS,
@@ -71,6 +78,12 @@ _ARTICLE_TAGS = ("article", "main")
 _AUTHOR_KEYS = ("author", "parsely-author")
 #: Elements never taken as the densest block: inline ones, and the page's wrappers.
 _NO_BLOCKS = frozenset(["html", "body", "a", "span", "em", "strong", "b", "i", "font", "p", "li"])
+#: Class words of an image's holder or placeholder (``lazyload-wrapper``, ``photo-box``).
+_PICTURE_NAMED = re.compile(r"image|img|photo|picture|lazy|thumb", re.I)
+#: Blocks that, inside a ``p``, make it a container (``<p><span><p>…</p></span></p>``).
+_NESTED_BLOCKS = ("p", "div", "table", "ul", "ol", "blockquote", "h2", "h3", "h4", "pre")
+#: ... and the elements that then read as a ``div``: the ``p``, and inline wrappers.
+_BLOCK_HOLDERS = frozenset(["p", "span", "font", "small", "b", "i", "em", "strong", "u"])
 #: Digits in a class name: numbered chunks (``part-1``, ``part-2``) are of one kind.
 _DIGITS = re.compile(r"\d+")
 
@@ -178,9 +191,11 @@ def _score_containers(root: etree._Element, measures: Measures) -> etree._Elemen
         return best_hint
     comments = comment_sections(root)
     scores = _paragraph_scores(root, measures, comments)
-    if not scores:
+    # (a hidden element is no container: a paywall's hidden part has its preview beside it)
+    shown = [el for el in scores if not hidden(el)]
+    if not shown:
         return best_hint
-    best = max(scores, key=lambda el: scores[el])
+    best = max(shown, key=lambda el: scores[el])
     # a short story in a named body beats furniture (a sidebar's widget, the comments)
     if (
         (furniture_named(best) or best in comments)
@@ -414,7 +429,22 @@ def _body_copy(parts: list[etree._Element]) -> etree._Element:
     holder = etree.Element("div")
     for part in parts:
         holder.append(deepcopy(part))
+    _unnest_paragraphs(holder)
     return holder
+
+
+def _unnest_paragraphs(holder: etree._Element) -> None:
+    """A ``p`` or an inline element holding blocks (``<p><a>…</a><span><p>…</p><p>…</p>
+    </span></p>``, which an HTML parser keeps as written) read as the ``div`` it stands
+    for, or the paragraphs inside would be lost (each ancestor looked at once)."""
+    seen: set[etree._Element] = set()
+    for el in holder.iter(*_NESTED_BLOCKS):
+        parent = el.getparent()
+        while parent is not None and parent is not holder and parent not in seen:
+            seen.add(parent)
+            if parent.tag in _BLOCK_HOLDERS:
+                parent.tag = "div"
+            parent = parent.getparent()
 
 
 def _prune(container: etree._Element) -> None:
@@ -428,6 +458,7 @@ def _prune(container: etree._Element) -> None:
     measures = Measures(container)
     total = max(measures.paragraphs(container), 1)
     grouped = _large_groups(container, measures, total)
+    shown_later = _hidden_story(container, measures, total)
     # an inline element inside a paragraph is never furniture ("Lawyers for <a
     # class="auto-tag">Acme</a> said"): removing it would cut words from a sentence
     inside = {d for p in container.iter() if measures.is_paragraph(p) for d in p.iterdescendants()}
@@ -440,7 +471,7 @@ def _prune(container: etree._Element) -> None:
                 remove_element(el)
             continue
         big = measures.paragraphs(el) > PRUNE_KEEP_SHARE * total or el in grouped
-        if big and name not in _NEVER_BODY_TAGS and not hidden(el):
+        if big and name not in _NEVER_BODY_TAGS and (shown_later or not hidden(el)):
             if name == "form":
                 el.tag = "div"  # a page wrapped in one form (a server framework's)
             continue
@@ -454,37 +485,78 @@ def _prune(container: etree._Element) -> None:
             remove_element(el)
 
 
+def _hidden_story(container: etree._Element, measures: Measures, total: int) -> bool:
+    """Whether hidden elements hold most of the body's paragraph text: the story behind a
+    paywall, shown by a script to subscribers (beside a visible preview). Hidden text no
+    larger than the visible is a copy of it (a hidden microdata copy of the article)."""
+    hidden_text = 0
+    stack = [c for c in container if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if hidden(el):
+            hidden_text += measures.paragraphs(el)
+        else:
+            stack.extend(c for c in el if isinstance(c.tag, str))
+    return hidden_text > HIDDEN_STORY_SHARE * total
+
+
 def _beside_image(element: etree._Element, measures: Measures) -> bool:
-    """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image
-    or an element holding only an image."""
-    if element.tag not in _CAPTION_TAGS or not 0 < measures.length(element) <= CAPTION_MAX:
+    """Whether ``element`` is a caption: a short ``div`` or ``span`` just after an image,
+    an element holding only an image, or an empty one named for a picture (a lazy-loading
+    image's placeholder); a short ``p`` too when it is all the text of a block holding
+    the image (a figure written as a ``div``: ``div > a > img`` and ``p``)."""
+    length = measures.length(element)
+    if not 0 < length <= CAPTION_MAX:
+        return False
+    if element.tag == "p":
+        parent = element.getparent()
+        if (
+            parent is None
+            or parent.tag != "div"
+            or parent.getparent() is None
+            or measures.length(parent) != length
+        ):
+            return False
+    elif element.tag not in _CAPTION_TAGS:
         return False
     before = element.getprevious()
     while before is not None and not isinstance(before.tag, str):
         before = before.getprevious()
     if before is None or (before.tail or "").strip():
         return False
-    return before.tag in _IMAGE_TAGS or (
-        measures.length(before) == 0 and any(True for _ in before.iter(*_IMAGE_TAGS))
+    if before.tag in _IMAGE_TAGS:
+        return True
+    # an element holding only an image, or a picture's empty placeholder (loaded later)
+    return measures.length(before) == 0 and (
+        _PICTURE_NAMED.search(classes(before)) is not None
+        or any(True for _ in before.iter(*_IMAGE_TAGS))
     )
 
 
 def _large_groups(container: etree._Element, measures: Measures, total: int) -> set[etree._Element]:
-    """Siblings of one kind (:func:`_kind`) that together hold more than
-    ``GROUP_KEEP_SHARE`` of the body's paragraph text: repeated blocks that are the
-    story (a list of products, each in a ``promo``-named card)."""
-    grouped: set[etree._Element] = set()
-    for parent in container.iter():
-        if not isinstance(parent.tag, str) or len(parent) < 2:
+    """Elements of one kind (:func:`_kind`), anywhere in the body, that together hold more
+    than ``GROUP_KEEP_SHARE`` of its paragraph text: repeated blocks that are the story (a
+    list of products, each in a ``promo``-named card; each picture's text in a
+    ``caption``-named block beside it). One inside another of its kind counts once."""
+    members: dict[tuple[str, str], list[etree._Element]] = {}
+    shares: dict[tuple[str, str], int] = {}
+    kinds: dict[etree._Element, tuple[str, str]] = {}
+    open_kinds: dict[tuple[str, str], int] = {}  # the kinds of the elements walked into
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if not isinstance(el.tag, str) or not el.get("class") or not measures.paragraphs(el):
             continue
-        groups: dict[tuple[str, str], list[etree._Element]] = {}
-        for child in parent:
-            if isinstance(child.tag, str) and child.get("class"):
-                groups.setdefault(_kind(child), []).append(child)
-        for members in groups.values():
-            share = sum(measures.paragraphs(el) for el in members)
-            if len(members) > 1 and share > GROUP_KEEP_SHARE * total:
-                grouped.update(members)
+        if event == "end":
+            open_kinds[kinds[el]] -= 1
+            continue
+        kind = kinds[el] = _kind(el)
+        members.setdefault(kind, []).append(el)
+        if not open_kinds.get(kind):
+            shares[kind] = shares.get(kind, 0) + measures.paragraphs(el)
+        open_kinds[kind] = open_kinds.get(kind, 0) + 1
+    grouped: set[etree._Element] = set()
+    for kind, found in members.items():
+        if len(found) > 1 and shares[kind] > GROUP_KEEP_SHARE * total:
+            grouped.update(found)
     return grouped
 
 

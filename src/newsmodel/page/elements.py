@@ -161,14 +161,27 @@ def _names_content(names: str) -> bool:
 
 
 def hidden(element: etree._Element) -> bool:
-    """Whether ``element`` is hidden from a reader (``hidden``, ``aria-hidden``, style)."""
+    """Whether ``element`` is hidden from a reader (``hidden``, ``aria-hidden``, style,
+    the class ``hidden``)."""
     style = (element.get("style") or "").replace(" ", "").lower()
     return (
         element.get("hidden") is not None
+        or _hidden_class(element.get("class"))
         or element.get("aria-hidden") == "true"
         or "display:none" in style
         or "visibility:hidden" in style
     )
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def _hidden_class(names: str | None) -> bool:
+    """Whether a class string hides its element: the word ``hidden`` (a style sheet's
+    ``.hidden{display:none}``), unless another class shows it at some screen width
+    (``hidden md:block``)."""
+    if not names:
+        return False
+    words = names.split()
+    return "hidden" in words and not any(":" in w for w in words)
 
 
 def elements_after(root: etree._Element, start: etree._Element) -> Iterator[etree._Element]:

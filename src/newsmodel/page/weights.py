@@ -85,8 +85,13 @@ SIBLING_MAX_LINKED = 0.2
 
 #: An element holding more than this share of the body's paragraph text is not removed
 #: for its class name alone (class names are noisy), nor a ``form`` for its tag (a page
-#: wrapped in one form); ``nav``, ``aside`` and hidden elements still are.
+#: wrapped in one form), nor for being hidden when :data:`HIDDEN_STORY_SHARE` holds;
+#: ``nav`` and ``aside`` still are.
 PRUNE_KEEP_SHARE = 0.25
+#: Hidden elements holding more than this share of the body's paragraph text are the
+#: story behind a paywall, shown by a script (two paragraphs visible, twenty hidden); hidden
+#: copies of the visible text (microdata) hold half or two thirds.
+HIDDEN_STORY_SHARE = 0.8
 #: Siblings of one kind (class names alike but for digits) that together hold more than
 #: this share of it are the story, however they are named (products in promo cards);
 #: repeated captions hold less.
@@ -106,6 +111,9 @@ LINK_LIST_ITEMS_SHARE = 0.5
 #: Link lists holding more than this share of the body's text are the story (a shopping
 #: list of headings and links) and are kept, unless nothing else is there.
 LINK_LISTS_BODY_SHARE = 0.5
+#: Linked headings each over its own prose are the story's subheadings (a listicle's
+#: places, each name a link) when there are at least this many.
+LINKED_HEADS_MIN = 2
 #: "Updated 5 March, 10:00"-style stamp lines have at most this many words.
 STAMP_LINE_WORDS = 8
 #: A line that sells something (newsletters, "follow us on") has at most this many words.
@@ -143,7 +151,7 @@ TAIL_SEARCH_FROM = 0.5
 TAIL_LABEL_WORDS = 8
 #: ... and what follows it is less than this share of the body's text ...
 TAIL_MAX_SHARE = 0.35
-#: ... and the first paragraph among the next this many blocks is no prose ...
+#: ... and no paragraph among the next this many blocks (past lists and subheadings) is prose ...
 TAIL_PROSE_LOOKAHEAD = 3
 #: ... of at least this many words, ending a sentence (a label with prose after it is
 #: dropped alone: "More coverage" and its two links part-way down the story).
