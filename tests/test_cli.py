@@ -94,3 +94,15 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Russia in ‘direct confrontation’ with NATO\n")
+
+
+@pytest.mark.parametrize(("inner", "found"), [(None, True), ("ninjs", False)])
+def test_quotes_are_found_when_the_json_lines_written_keep_them(
+    capsys: pytest.CaptureFixture[str], inner: str | None, found: bool
+) -> None:
+    extra = ["-O", f"write.inner={inner}"] if inner else []
+    code, out, _ = run(capsys, "convert", str(INDAILY_TXT), "--to", "jsonl", *extra)
+    assert code == 0
+    line = json.loads(out)
+    article = line["article"] if inner is None else line  # newsmodel JSON wraps its article
+    assert bool(article.get("quotes")) is found

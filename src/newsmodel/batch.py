@@ -33,7 +33,7 @@ from newsmodel.converters import parse_date_value
 from newsmodel.errors import FormatError, NewsmodelError, ReadError
 from newsmodel.io import FORMATS, FormatInfo
 from newsmodel.model import Article
-from newsmodel.registry import detect_format, get_format, options, require
+from newsmodel.registry import detect_format, get_format, options, require, stores_quotes
 from newsmodel.sources import (
     Ignored,
     Item,
@@ -304,9 +304,11 @@ def _reading(
     by_format: Mapping[str, Mapping[str, object]] | None = None,
 ) -> tuple[_Reading, dict[str, object]]:
     opts = dict(given)
-    # quotes are found for a target that stores them (as newsmodel.convert does)
-    quotes = bool(opts.pop("quotes", get_format(to).stores_quotes if to else True))
+    asked = opts.pop("quotes", None)
     read, write = _split_options(opts, to, format)
+    # quotes are found for a target that stores them (as newsmodel.convert does)
+    keeps = stores_quotes(get_format(to), write) if to else True
+    quotes = keeps if asked is None else bool(asked)
     reading = _Reading(
         format=format,
         quotes=quotes,

@@ -17,7 +17,7 @@ from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel.errors import NewsmodelError, NewsmodelWarning, NoArticleError
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article, BylineKind
-from newsmodel.registry import OptionInfo, detect_format, get_format, options
+from newsmodel.registry import OptionInfo, detect_format, get_format, options, stores_quotes
 from newsmodel.validation import SCHEMAS, check, schema_text, validate_xml
 
 __all__ = ["UsageError", "main", "parse_value", "route_options"]
@@ -370,7 +370,8 @@ def _read_input(
     else:
         info = detect_format(data, filename)
     read_options, write_options = route_options(args.options, info, writer)
-    quotes = read_options.pop(QUOTES.name, writer is None or writer.stores_quotes)
+    keeps = writer is None or stores_quotes(writer, write_options)
+    quotes = read_options.pop(QUOTES.name, keeps)
     article = newsmodel.read(data, info.name, quotes=bool(quotes), **read_options)
     if _is_empty(article):
         raise NoArticleError(
