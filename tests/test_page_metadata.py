@@ -342,3 +342,45 @@ def test_the_h1_the_reader_sees_over_a_search_title(h1: str) -> None:
 def test_an_h1_no_metadata_title_confirms_that_is_no_headline(h1: str) -> None:
     titles = "<meta property='og:title' content='Council backs the harbour plan'>"
     assert _titled(h1, titles) == "Council backs the harbour plan"
+
+
+# -- names that are someone else's --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "after"),
+    [
+        # a reader's name in the comments under the story
+        (
+            "",
+            "<div class='zq-comments'><div class='comment'><span class='comment-author'>"
+            "Jane Placeholder</span><p>I think the plan is a good one for us all.</p></div></div>",
+        ),
+        # another story's card, before or after the story
+        (
+            "<div class='zq-related'><h3><a href='/x'>Other plan</a></h3>"
+            "<span class='byline'>By Tom Example</span></div>",
+            "",
+        ),
+        (
+            "",
+            "<div class='zq-more'><div class='zq-card'><h3>Other plan</h3>"
+            "<span class='zq-author'>Tom Example</span></div></div>",
+        ),
+        (
+            "<aside><ul><li><a href='/x'>Other plan</a> <span class='author'>Tom Example</span>"
+            "</li></ul></aside>",
+            "",
+        ),
+    ],
+)
+def test_a_name_in_comments_or_another_storys_card_is_no_author(header: str, after: str) -> None:
+    html = _page(header, body=_PARAGRAPHS + after)
+    assert _people(_read(html)) == []
+
+
+def test_an_aside_named_for_the_storys_details_holds_its_byline() -> None:
+    html = _page(
+        "<aside class='zq-post-meta'><ul><li class='zq-author'>Jane Placeholder</li></ul></aside>"
+    )
+    assert _people(_read(html)) == ["Jane Placeholder"]

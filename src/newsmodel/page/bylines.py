@@ -9,6 +9,7 @@ meta tags; an agency's sign-off at the end of the body is added.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -19,7 +20,13 @@ from newsmodel.bylines import parse_byline
 from newsmodel.markup import local_name
 from newsmodel.page.blocks import Body
 from newsmodel.page.dates import elsewhere
-from newsmodel.page.elements import NO_TEXT_TAGS, classes, elements_after, hidden
+from newsmodel.page.elements import (
+    NO_TEXT_TAGS,
+    classes,
+    comment_named,
+    elements_after,
+    hidden,
+)
 from newsmodel.page.headline import headline_element
 from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
@@ -32,6 +39,7 @@ from newsmodel.page.weights import (
     BYLINE_OUTSIDE_LEVELS,
     BYLINE_REGION_MAX,
     BYLINE_SENTENCE_RUN,
+    ELSEWHERE_DEPTH,
     SMALL_ELEMENTS,
 )
 
@@ -69,6 +77,14 @@ _LABEL_PAIRS = 4
 _JOB_WORDS = frozenset("title job role position designation".split())
 #: A line that opens with "By" (or "Written by"): a byline when no class names it.
 _BY_OPENING = re.compile(r"^\s*(?:written\s+|words\s+)?by\b(?![-’'])", re.I)
+#: Containers of other stories (their cards carry their own bylines) ...
+_OTHER_STORIES = re.compile(
+    r"(?:^|[\s_-])(?:related|cards?|teasers?|recirc|promo|more-stories|most-popular|"
+    r"most-read|trending|carousel|rail|read-next|up-next|recommended)(?:$|[\s_-])",
+    re.I,
+)
+#: Class words of an ``aside`` that holds the story's own details ("aside.post-meta").
+_META_WORDS = frozenset("meta byline author authors info details".split())
 #: An author page's address whose last part has fewer letters than this says nothing
 #: about the name it shows; a name's word this long is looked for in it.
 _SLUG_MIN = 3
@@ -94,12 +110,14 @@ def read_bylines(
     """The story's bylines (``root``: the page's body; ``article_root``: the story's own
     container; ``headline``: the headline the page shows)."""
     sites = meta.sites
+    title = headline_element(root, headline)
+    box: set[etree._Element] = set(title.iterancestors()) if title is not None else set()
     ld_people = [b for b in (meta.ld.bylines if meta.ld else ()) if norm(b.name) not in sites]
     meta_people = _meta_bylines(meta)
     visible = (
-        _visible_bylines(article_root, sites, measures)
-        or _outside_bylines(article_root, sites, measures)
-        or _under_headline(root, headline, sites, measures)
+        _visible_bylines(article_root, sites, box, measures)
+        or _outside_bylines(article_root, sites, box, measures)
+        or _under_headline(root, title, sites, box, measures)
     )
     # a shown name that runs on past the name metadata gives ("Jane Roe Metro"): metadata's
     visible = [_ld_match(b, ld_people) or _renamed(b, meta_people) for b in visible]
@@ -257,11 +275,14 @@ def _byline_region(first: etree._Element, measures: Measures) -> etree._Element:
 def _visible_bylines(
     root: etree._Element,
     sites: set[str],
+    box: set[etree._Element],
     measures: Measures,
     before: etree._Element | None = None,
 ) -> list[m.Byline]:
     """The bylines of the first short element named like a byline that gives any, with
-    those of the byline elements beside it (co-authors); ``before``: stop there."""
+    those of the byline elements beside it (co-authors); ``before``: stop there. Bylines
+    in other stories' cards, sidebars (:func:`~newsmodel.page.dates.elsewhere`; ``box``:
+    the headline's ancestors) and readers' comments are theirs."""
     found: list[m.Byline] = []
     region: set[etree._Element] | None = None
     kind: tuple[str, str] | None = None  # the first byline element's tag and class
@@ -274,6 +295,8 @@ def _visible_bylines(
             continue  # a co-author's element repeats the first one's tag and class
         if not measures.small(el, BYLINE_MAX) or _in_credit(el, measures):
             continue
+        if _in_other_story(el, box):
+            continue
         for byline in _element_bylines(el, measures):
             if not _names_site(byline, sites) and byline not in found:
                 found.append(byline)
@@ -284,7 +307,7 @@ def _visible_bylines(
 
 
 def _outside_bylines(
-    article_root: etree._Element, sites: set[str], measures: Measures
+    article_root: etree._Element, sites: set[str], box: set[etree._Element], measures: Measures
 ) -> list[m.Byline]:
     """A byline just before the story's own container (in a header beside it): looked
     for in the container's parent and grandparent, before the container."""
@@ -298,20 +321,23 @@ def _outside_bylines(
         outer = parent
     if outer is article_root:
         return []
-    return _visible_bylines(outer, sites, measures, before=article_root)
+    return _visible_bylines(outer, sites, box, measures, before=article_root)
 
 
 def _under_headline(
-    root: etree._Element, headline: str | None, sites: set[str], measures: Measures
+    root: etree._Element,
+    title: etree._Element | None,
+    sites: set[str],
+    box: set[etree._Element],
+    measures: Measures,
 ) -> list[m.Byline]:
     """A byline no class names, just under the headline and before the body's first long
     paragraph: a line or a piece of text opening with "By" (``<p>By <a>Jane Roe</a></p>``,
     ``</h1> by Jane Roe``), else a link to an author's page (``<a href="/author/jane-roe">``).
-    Lines in other stories' cards, sidebars and pictures' credits do not count."""
-    title = headline_element(root, headline)
+    Lines in other stories' cards, sidebars and pictures' credits do not count (``title``:
+    the headline's element, ``box``: its ancestors)."""
     if title is None:
         return []
-    box = set(title.iterancestors())
     found = _by_text(title.tail, single=True)  # "</h1> by Jane" names her, even in one word
     for count, el in enumerate(elements_after(root, title)):
         if found or count >= BYLINE_NEAR_HEADLINE:
@@ -327,6 +353,26 @@ def _under_headline(
             found = [b for b in found if _slug_names(el, b)]
         found = found or _by_text(el.tail)
     return [b for b in found if not _names_site(b, sites)]
+
+
+def _in_other_story(el: etree._Element, box: set[etree._Element]) -> bool:
+    """Whether ``el`` sits in readers' comments (``li.comment > span.comment-author``), in
+    another story's card or a list of them (``div.zq-related``, ``nav``, an ``aside`` not
+    named for the story's details); the
+    headline's own containers (``box``) end the search. A blog's footer or sidebar naming
+    its writer still counts."""
+    if comment_named(el):
+        return True
+    for up in itertools.islice(el.iterancestors(), ELSEWHERE_DEPTH):
+        if up in box:
+            return False
+        if comment_named(up) or local_name(up) == "nav":
+            return True
+        if local_name(up) == "aside" and not _META_WORDS.intersection(_words(up)):
+            return True  # (an aside named for the post's meta holds its own byline)
+        if _OTHER_STORIES.search(classes(up)):
+            return True
+    return False
 
 
 def _author_link(el: etree._Element) -> bool:
