@@ -183,6 +183,10 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     # "By" alone, or a site's administrator, names no one
     ("By", []),
     ("By Admin", []),
+    # a word after a comma is a place or a label, never a one-word name
+    ("By Dana Placeholder, Washington", [("Dana Placeholder", P, None, None)]),
+    ("By Dana Placeholder | Website | Other Articles", [("Dana Placeholder", P, None, None)]),
+    ("About Us", []),
 ]
 
 

@@ -384,3 +384,8 @@ def test_an_aside_named_for_the_storys_details_holds_its_byline() -> None:
         "<aside class='zq-post-meta'><ul><li class='zq-author'>Jane Placeholder</li></ul></aside>"
     )
     assert _people(_read(html)) == ["Jane Placeholder"]
+
+
+def test_a_jsonld_name_cut_at_an_apostrophe_is_no_start_of_the_shown_name() -> None:
+    html = _page("<div class='zq-byline'>By Jane O'Placeholder</div>", head=_ld({"name": "Jane O"}))
+    assert _people(_read(html)) == ["Jane O'Placeholder"]

@@ -85,6 +85,13 @@ ROLE_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Words of a site's links and labels, never in a person's name ("About Us", "Website",
+#: "Other Articles", "Privacy").
+_SITE_WORDS: frozenset[str] = frozenset(
+    """about contact subscribe privacy website articles topics login newsletter menu
+    search share email comments faq advertise profile posts""".split()
+)
+
 #: Role words that name a job itself: a job title ends in one ("Senior Writer").
 JOB_WORDS: frozenset[str] = frozenset(
     """reporter correspondent writer editor photographer columnist staff contributor
@@ -208,7 +215,7 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5:
         return False
-    if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in ROLE_WORDS or w.lower() in _SITE_WORDS for w in words):
         return False
     if any(ch.isdigit() for ch in text) or _ORG_HINTS.search(text):
         return False
@@ -357,7 +364,11 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
                     name=out[last].name, role=title, affiliation=out[last].affiliation
                 )
             continue
-        byline = _org_or_person(part, role, single=explicit or len(parts) > 1)
+        # a one-word name stands alone ("By Madonna") or before "and" ("Jane and John
+        # Roe"); a word after a comma is a place or a label ("By Jane Roe, Washington")
+        joined = index + 1 < len(pieces) and _JOINER.fullmatch(pieces[index + 1]) is not None
+        single = joined or (explicit and len(parts) == 1)
+        byline = _org_or_person(part, role, single=single)
         credited = byline is not None
         if byline is None:
             continue

@@ -153,10 +153,12 @@ def _names_site(byline: m.Byline, sites: set[str]) -> bool:
 
 def _ld_match(shown: m.Byline, ld_people: list[m.Byline]) -> m.Byline | None:
     """JSON-LD's entry for a name the page shows: the same name, or one the shown name
-    starts with ("Jane Roe Example" shown, "Jane Roe" in JSON-LD: the page's line ran on)."""
-    words = norm(shown.name).split()
+    starts with ("Jane Roe Example" shown, "Jane Roe" in JSON-LD: the page's line ran on),
+    word for word ("Jane O" is no start of "Jane O'Neil")."""
+    words = [norm(w) for w in shown.name.split()]
     for person in ld_people:
-        if norm(person.name).split() == words[: len(norm(person.name).split())]:
+        theirs = [norm(w) for w in person.name.split()]
+        if theirs == words[: len(theirs)]:
             return person
     return None
 
