@@ -79,6 +79,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "presenter",
         "anchor",
         "admin",
+        "editorial",
         "administrator",
         "webmaster",
         "moderator",
