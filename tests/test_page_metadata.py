@@ -253,6 +253,8 @@ def test_a_one_word_name_straight_after_the_headline() -> None:
         "<p><a href='/author/xqzw/'>Example Motors</a> - May 5, 2023</p>",
         # a picture's credit
         "<figure><img src='a.jpg'><figcaption>By Jane Placeholder</figcaption></figure>",
+        # someone credited for other work than the writing
+        "<p>Medically reviewed by <a href='/author/jane-placeholder'>Jane Placeholder</a></p>",
     ],
 )
 def test_no_byline_under_the_headline(header: str) -> None:

@@ -88,6 +88,12 @@ _META_WORDS = frozenset("meta byline author authors info details".split())
 #: An author page's address whose last part has fewer letters than this says nothing
 #: about the name it shows; a name's word this long is looked for in it.
 _SLUG_MIN = 3
+#: Words before an author's link that credit other work than the story's writing:
+#: "Medically reviewed by", "Fact checked by", "Edited by", "Photos by".
+_OTHER_ROLE = re.compile(
+    r"\b(?:reviewed|checked|edited|photos?|photographs?|illustrat\w*|video|produced)\s+by\s*:?\s*$",
+    re.I,
+)
 #: A lower-case word (a run of them makes a sentence).
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’]*[,.;:]?$")
 
@@ -350,7 +356,7 @@ def _under_headline(
             continue
         if measures.small(el, BYLINE_MAX) and _BY_OPENING.match(el.text or ""):
             found = _by_text(_name_text(el, measures))
-        elif _author_link(el):
+        elif _author_link(el) and not _OTHER_ROLE.search(_text_before(el)):
             found = list(parse_byline(_name_text(el, measures), known=False))
             found = [b for b in found if _slug_names(el, b)]
         found = found or _by_text(el.tail)
@@ -375,6 +381,18 @@ def _in_other_story(el: etree._Element, box: set[etree._Element]) -> bool:
         if _OTHER_STORIES.search(classes(up)):
             return True
     return False
+
+
+def _text_before(el: etree._Element) -> str:
+    """The text just before ``el``: its previous sibling's tail, else its parent's own
+    text (``<p>Reviewed by <a>…</a></p>``), its last :data:`BYLINE_MAX` characters."""
+    before = el.getprevious()
+    parent = el.getparent()
+    if before is not None:
+        text = before.tail or ""
+    else:
+        text = (parent.text or "") if parent is not None else ""
+    return text[-BYLINE_MAX:]
 
 
 def _author_link(el: etree._Element) -> bool:
