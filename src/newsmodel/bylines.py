@@ -345,6 +345,21 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
         and not any(_role_of(p) for p in parts)
     ):
         return [Byline(name=f"{parts[1].strip()} {parts[0].strip()}", role=role)]
+    out = _credited(pieces, role, alone=explicit and len(parts) == 1)
+    if affiliation:
+        out = [
+            Byline(name=b.name, role=b.role, affiliation=affiliation)
+            if b.kind is BylineKind.PERSON and b.affiliation is None
+            else b
+            for b in out
+        ]
+    return out
+
+
+def _credited(pieces: list[str], role: str | None, *, alone: bool) -> list[Byline]:
+    """The bylines of a segment split by :data:`_SPLIT_KEPT` (names at even indices,
+    separators between them); ``alone``: the segment is one explicit name, which may then
+    be a single word ("By Madonna")."""
     out: list[Byline] = []
     credited = True  # whether the part before credited someone (or gave a job title)
     for index in range(0, len(pieces), 2):
@@ -368,7 +383,7 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
         # a one-word name stands alone ("By Madonna") or before "and" ("Jane and John
         # Roe"); a word after a comma is a place or a label ("By Jane Roe, Washington")
         joined = index + 1 < len(pieces) and _JOINER.fullmatch(pieces[index + 1]) is not None
-        single = joined or (explicit and len(parts) == 1)
+        single = joined or alone
         byline = _org_or_person(part, role, single=single)
         credited = byline is not None
         if byline is None:
@@ -382,13 +397,6 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
                 for b in out
             ]
         out.append(byline)
-    if affiliation:
-        out = [
-            Byline(name=b.name, role=b.role, affiliation=affiliation)
-            if b.kind is BylineKind.PERSON and b.affiliation is None
-            else b
-            for b in out
-        ]
     return out
 
 
