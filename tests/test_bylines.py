@@ -187,6 +187,8 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     ("By Dana Placeholder, Washington", [("Dana Placeholder", P, None, None)]),
     ("By Dana Placeholder | Website | Other Articles", [("Dana Placeholder", P, None, None)]),
     ("About Us", []),
+    # a separator before "By"
+    (" | By Dana Placeholder", [("Dana Placeholder", P, None, None)]),
 ]
 
 

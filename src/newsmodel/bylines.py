@@ -101,7 +101,7 @@ JOB_WORDS: frozenset[str] = frozenset(
 )
 
 _LEADING = re.compile(
-    r"^\s*(?:[-–—•]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
+    r"^\s*(?:[-–—•|]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
     r"opinion|analysis|commentary|review|interview|column|feature|report)\s+)?"
     r"(?:by|von|par|por|door|av|af)(?:\s*[:\s]\s*|\s*$)|^\s*(?:words|text|author|authors|byline)\s*:\s*",
     re.IGNORECASE,
