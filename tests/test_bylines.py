@@ -154,6 +154,41 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     ("By Martin Placeholder, Jr.", [("Martin Placeholder Jr.", P, None, None)]),
     ("By Samuel Placeholder III", [("Samuel Placeholder III", P, None, None)]),
     ("By Chris E. Placeholder", [("Chris E. Placeholder", P, None, None)]),
+    # a capital before the apostrophe, whatever the case after it
+    ("By Kate O'connor", [("Kate O'connor", P, None, None)]),
+    # "and" inside an institution's name after the person: what follows is no one
+    (
+        "by Dana Placeholder, National Institute of Placeholder and Example Studies",
+        [("Dana Placeholder", P, None, None)],
+    ),
+    # a first-person story told to its writer: the writer is credited
+    ("Sam Example as told to Dana Placeholder", [("Dana Placeholder", P, None, None)]),
+    # a day, or a date in figures, after the name: no person
+    (
+        "By Dana Placeholder, Wednesday, 20 November 2019 08:05 GMT",
+        [("Dana Placeholder", P, None, None)],
+    ),
+    ("By Dana Placeholder - Fri, 12/28/2007 - 6:41am.", [("Dana Placeholder", P, None, None)]),
+    # an agency between the name and the job
+    (
+        "By DANA PLACEHOLDER AP Technology Writer",
+        [("Dana Placeholder", P, "technology writer", "AP")],
+    ),
+    # a newspaper's or a company's name is no person
+    (
+        "by Dana Placeholder, Example Mail",
+        [("Dana Placeholder", P, None, "Example Mail"), ("Example Mail", O, None, None)],
+    ),
+    ("By Example and Placeholder Ltd", [("Example and Placeholder Ltd", O, None, None)]),
+    # "By" alone, or a site's administrator, names no one
+    ("By", []),
+    ("By Admin", []),
+    # a word after a comma is a place or a label, never a one-word name
+    ("By Dana Placeholder, Washington", [("Dana Placeholder", P, None, None)]),
+    ("By Dana Placeholder | Website | Other Articles", [("Dana Placeholder", P, None, None)]),
+    ("About Us", []),
+    # a separator before "By"
+    (" | By Dana Placeholder", [("Dana Placeholder", P, None, None)]),
 ]
 
 

@@ -217,3 +217,177 @@ def test_the_standfirst_is_never_css_a_promo_or_a_bio(noise: str) -> None:
     assert _read(_page(noise, head=head)).summary == _STANDFIRST
     shown = f"<p class='zq-dek'>{_STANDFIRST}</p>"
     assert _read(_page(noise + shown)).summary == _STANDFIRST
+
+
+# -- bylines no class names, just under the headline ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>By <a href='/author/jplaceholder'>Jane Placeholder</a></p>",
+        "<div class='zq-by'>By <a href='/people/jane'>Jane Placeholder</a> • May 5, 2023</div>",
+        "<small>posted on <time datetime='2023-05-05'>May 5</time></small> by Jane Placeholder",
+        "<p class='zq-when'><a href='/author/jane-placeholder/'>Jane Placeholder</a> - May 5,"
+        " 2023</p>",
+        "<span>By</span><div><a href='/author/janeplaceholder'>Jane Placeholder</a></div>",
+    ],
+)
+def test_a_by_line_or_an_author_link_just_under_the_headline(header: str) -> None:
+    assert _people(_read(_page(header))) == ["Jane Placeholder"]
+
+
+def test_a_one_word_name_straight_after_the_headline() -> None:
+    assert _people(_read(_page(" by ZedPlaceholder, <small>May 5, 2023</small>"))) == [
+        "ZedPlaceholder"
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>By Harbour Street the council will vote on the plan again.</p>",
+        "<p><strong>News alerts</strong> by Email</p>",
+        "<p>By</p>",
+        # an author page's address that names no word of the link's text: the site's own
+        "<p><a href='/author/xqzw/'>Example Motors</a> - May 5, 2023</p>",
+        # a picture's credit
+        "<figure><img src='a.jpg'><figcaption>By Jane Placeholder</figcaption></figure>",
+        # someone credited for other work than the writing
+        "<p>Medically reviewed by <a href='/author/jane-placeholder'>Jane Placeholder</a></p>",
+    ],
+)
+def test_no_byline_under_the_headline(header: str) -> None:
+    assert _people(_read(_page(header))) == []
+
+
+def test_a_by_line_after_the_body_has_begun_is_another_storys() -> None:
+    cards = "<div class='zq-more'><h3>Other plan</h3><p>By Tom Example</p></div>"
+    html = _page("", body=_PARAGRAPHS + cards)
+    assert _people(_read(html)) == []
+
+
+def test_a_job_title_inside_the_byline_element_is_no_part_of_the_name() -> None:
+    html = _page(
+        "<span class='zq-byline'>By <a href='/author/jane'>Jane Placeholder"
+        "<span class='zq-authorTitle'>Metro Columnist</span></a></span>"
+    )
+    assert _people(_read(html)) == ["Jane Placeholder"]
+
+
+def test_a_shown_name_running_on_past_the_meta_tags_name_takes_the_meta_name() -> None:
+    head = "<meta name='author' content='Jane Placeholder'>"
+    html = _page("<div class='zq-byline'>By Jane Placeholder Metro</div>", head=head)
+    assert _people(_read(html)) == ["Jane Placeholder"]
+
+
+def test_a_labelled_writer_in_the_meta_tags() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Written by'>"
+        "<meta name='twitter:data1' content='Jane Placeholder'>"
+        "<meta name='twitter:label2' content='Est. reading time'>"
+        "<meta name='twitter:data2' content='3 minutes'>"
+    )
+    assert _people(_read(_page("", head=head))) == ["Jane Placeholder"]
+
+
+# -- the headline -------------------------------------------------------------------------
+
+
+def _titled(h1: str, titles: str) -> str | None:
+    html = (
+        f"<html><head>{titles}</head><body><article><h1>{h1}</h1>"
+        f"<div class='zq-story'>{_PARAGRAPHS}</div></article></body></html>"
+    )
+    return _read(html).headline
+
+
+def test_a_kicker_in_its_own_element_in_the_h1_is_no_part_of_the_headline() -> None:
+    titles = "<meta property='og:title' content='Opinion | Council backs the harbour plan'>"
+    h1 = "<span class='zq-kicker'>Opinion</span> Council backs the harbour plan"
+    assert _titled(h1, titles) == "Council backs the harbour plan"
+
+
+def test_a_bracketed_tag_after_the_h1_is_no_part_of_the_headline() -> None:
+    data = {"@type": "NewsArticle", "headline": "WATCH: Council backs the harbour plan"}
+    titles = (
+        f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+        "<meta property='og:title' content='Council backs the harbour plan'>"
+    )
+    assert _titled("Council backs the harbour plan [Watch]", titles) == (
+        "Council backs the harbour plan"
+    )
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # the search title cut short of what the page shows
+        "Council backs the harbour plan: ‘We listened’",
+        # the same story's headline worded for readers
+        "Harbour plan wins the council's backing after a long night",
+    ],
+)
+def test_the_h1_the_reader_sees_over_a_search_title(h1: str) -> None:
+    titles = "<meta property='og:title' content='Council backs the harbour plan'>"
+    assert _titled(h1, titles) == h1
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<a href='/'>Example Harbour Council News</a>",
+        "Council backs the harbour plan <span>12 Comments</span>",
+        "Tidal tables for the coming week",
+    ],
+)
+def test_an_h1_no_metadata_title_confirms_that_is_no_headline(h1: str) -> None:
+    titles = "<meta property='og:title' content='Council backs the harbour plan'>"
+    assert _titled(h1, titles) == "Council backs the harbour plan"
+
+
+# -- names that are someone else's --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "after"),
+    [
+        # a reader's name in the comments under the story
+        (
+            "",
+            "<div class='zq-comments'><div class='comment'><span class='comment-author'>"
+            "Jane Placeholder</span><p>I think the plan is a good one for us all.</p></div></div>",
+        ),
+        # another story's card, before or after the story
+        (
+            "<div class='zq-related'><h3><a href='/x'>Other plan</a></h3>"
+            "<span class='byline'>By Tom Example</span></div>",
+            "",
+        ),
+        (
+            "",
+            "<div class='zq-more'><div class='zq-card'><h3>Other plan</h3>"
+            "<span class='zq-author'>Tom Example</span></div></div>",
+        ),
+        (
+            "<aside><ul><li><a href='/x'>Other plan</a> <span class='author'>Tom Example</span>"
+            "</li></ul></aside>",
+            "",
+        ),
+    ],
+)
+def test_a_name_in_comments_or_another_storys_card_is_no_author(header: str, after: str) -> None:
+    html = _page(header, body=_PARAGRAPHS + after)
+    assert _people(_read(html)) == []
+
+
+def test_an_aside_named_for_the_storys_details_holds_its_byline() -> None:
+    html = _page(
+        "<aside class='zq-post-meta'><ul><li class='zq-author'>Jane Placeholder</li></ul></aside>"
+    )
+    assert _people(_read(html)) == ["Jane Placeholder"]
+
+
+def test_a_jsonld_name_cut_at_an_apostrophe_is_no_start_of_the_shown_name() -> None:
+    html = _page("<div class='zq-byline'>By Jane O'Placeholder</div>", head=_ld({"name": "Jane O"}))
+    assert _people(_read(html)) == ["Jane O'Placeholder"]

@@ -78,7 +78,19 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "host",
         "presenter",
         "anchor",
+        "admin",
+        "editorial",
+        "administrator",
+        "webmaster",
+        "moderator",
     ]
+)
+
+#: Words of a site's links and labels, never in a person's name ("About Us", "Website",
+#: "Other Articles", "Privacy").
+_SITE_WORDS: frozenset[str] = frozenset(
+    """about contact subscribe privacy website articles topics login newsletter menu
+    search share email comments faq advertise profile posts""".split()
 )
 
 #: Role words that name a job itself: a job title ends in one ("Senior Writer").
@@ -89,9 +101,9 @@ JOB_WORDS: frozenset[str] = frozenset(
 )
 
 _LEADING = re.compile(
-    r"^\s*(?:[-–—•]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
+    r"^\s*(?:[-–—•|]+\s*)?(?:(?:written|words|story|text|reporting|reported|compiled|posted|"
     r"opinion|analysis|commentary|review|interview|column|feature|report)\s+)?"
-    r"(?:by|von|par|por|door|av|af)\s*[:\s]\s*|^\s*(?:words|text|author|authors|byline)\s*:\s*",
+    r"(?:by|von|par|por|door|av|af)(?:\s*[:\s]\s*|\s*$)|^\s*(?:words|text|author|authors|byline)\s*:\s*",
     re.IGNORECASE,
 )
 _ROLE_PREFIX = re.compile(
@@ -124,12 +136,29 @@ _ROLE_NAMES = {
     "interview": "interviewer",
 }
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|•|\band\b|&|\bwith\b|\s[-–—]\s)\s*", re.IGNORECASE)
+#: :data:`_SPLIT` with its separators kept (every odd piece of a split is one).
+_SPLIT_KEPT = re.compile(f"({_SPLIT.pattern})", re.IGNORECASE)
+#: A separator that may join two words of one long name: "By Jane Roe, Institute of
+#: Placeholder and Example Studies" (what follows "and" there is no person).
+_JOINER = re.compile(r"\s*(?:and|&)\s*", re.IGNORECASE)
+#: A company's name that holds "and" ("Example and Placeholder Ltd"): one organisation.
+_COMPANY = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+)+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+)+"
+    r"(?:Ltd|Limited|Inc|LLC|LLP|PLC|GmbH|Corp)\.?"
+)
+#: "Jane Roe as told to John Doe": the writer is the one the story was told to.
+_AS_TOLD = re.compile(r"^.*?\bas told to\s+(?=\S)", re.IGNORECASE)
 _MONTH = MONTH_PATTERN
+#: A day of the week, in full or cut short ("Wednesday", "Fri").
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+#: A day or a month alone, never a person's name ("By Jane Roe, Wednesday").
+_CALENDAR_WORD = re.compile(rf"(?:{_WEEKDAY}|{_MONTH})", re.IGNORECASE)
 _TIMESTAMP = re.compile(
     r"\s*(?:\b(?:updated|published|posted|modified|last updated|first published)\b.*"
     r"|\b(?:on\s+)?\d{1,2}:\d{2}.*"
-    rf"|\b(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}.*"
-    rf"|\b(?:on\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}.*"
+    rf"|\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}.*"
+    rf"|\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}.*"
+    rf"|\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b.*"
     r"|\b(?:on\s+)?\d{4}-\d{2}-\d{2}.*|\b\d+\s+(?:minutes?|hours?|days?)\s+ago.*)$",
     re.IGNORECASE,
 )
@@ -170,7 +199,10 @@ _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")
 _ORG_HINTS = re.compile(
     r"^(?:the\s)|\.(?:com|org|net|co\.uk|com\.au)\b|\b(?:news|press|times|post|herald|journal|"
     r"tribune|guardian|telegraph|gazette|media|network|radio|tv|television|magazine|daily|"
-    r"weekly|staff|desk|team|board|bureau|wire|wires|agency|agencies|service|newsroom)\b",
+    r"weekly|staff|desk|team|board|bureau|wire|wires|agency|agencies|service|newsroom|"
+    # a newspaper's name ("Western Mail") or a company's ("Example Ltd")
+    r"mail|chronicle|observer|examiner|courier|mirror|sentinel|inquirer|dispatch|bulletin|"
+    r"ltd|limited|inc|llc|llp|plc|gmbh|corp)\b",
     re.IGNORECASE,
 )
 
@@ -184,7 +216,7 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5:
         return False
-    if any(w.lower().strip(".,") in ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in ROLE_WORDS or w.lower() in _SITE_WORDS for w in words):
         return False
     if any(ch.isdigit() for ch in text) or _ORG_HINTS.search(text):
         return False
@@ -196,7 +228,12 @@ def _name_word(word: str) -> bool:
     match = _NAME_WORD.match(word)
     if match is None:
         return False
-    return match.group("particle") is not None or match.group("word")[:1].isupper()
+    # "O'Neil" and "O'connor" (a capital before the apostrophe), "d'Alembert" (after it)
+    return (
+        match.group("particle") is not None
+        or match.group("word")[:1].isupper()
+        or word[:1].isupper()
+    )
 
 
 def _name_case(name: str) -> str:
@@ -244,17 +281,23 @@ def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline |
     text = text.strip(" :-–—•()").lstrip(".")
     if not _KEEP_DOT.search(text):
         text = text.rstrip(" .")  # a sentence's full stop, but never "Jr." or an initial
-    if not text:
+    if not text or _CALENDAR_WORD.fullmatch(text):
         return None
     if is_agency(text) or re.fullmatch(r"[A-Z]{2,6}", text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     # a trailing job title without a comma: "Jane Doe Political Correspondent"
     # (a name of two words or more: "Example News" is an outlet, never a person "Example")
     words = text.split()
-    for cut in range(len(words) - 1, 1, -1):
+    for cut in range(2, len(words)):  # the longest job title first
         tail = " ".join(words[cut:])
-        if _job_title(tail) and _looks_like_name(" ".join(words[:cut])):
-            return Byline(name=_name_case(" ".join(words[:cut])), role=role or _role_of(tail))
+        if not _job_title(tail):
+            continue
+        # an agency between the name and the job: "JANE ROE AP Technology Writer"
+        at = next((i for i in range(2, cut) if is_agency(words[i])), cut)
+        if _looks_like_name(" ".join(words[:at])):
+            affiliation = " ".join(words[at:cut]) or None
+            name = _name_case(" ".join(words[:at]))
+            return Byline(name=name, role=role or _role_of(tail), affiliation=affiliation)
     if _looks_like_name(text) and (single or len(text.split()) > 1):
         return Byline(name=_name_case(text), kind=BylineKind.PERSON, role=role)
     if _looks_like_org(text):
@@ -271,6 +314,11 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
         segment = segment[match.end() :]
     explicit = known or role is not None or _LEADING.match(segment) is not None
     segment = _LEADING.sub("", segment)
+    if _COMPANY.fullmatch(segment.strip()):
+        return [Byline(name=segment.strip(), kind=BylineKind.ORGANISATION, role=role)]
+    told = _AS_TOLD.match(segment)
+    if told is not None:
+        segment, explicit = segment[told.end() :], True
     segment = _TIMESTAMP.sub("", segment)
     segment = _NOISE.sub("", segment)
     segment = _BIO.sub("", segment)
@@ -285,7 +333,8 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
     if found and _org_or_person(found.group(1), None) is not None:
         affiliation = found.group(1).strip()
         segment = segment[: found.start()]
-    parts = [p for p in _SPLIT.split(segment) if p and p.strip()]
+    pieces = _SPLIT_KEPT.split(segment)
+    parts = [p for p in pieces[::2] if p and p.strip()]
     # "Doe, Jane": two single words split by a comma, neither an agency
     if (
         segment.count(",") == 1
@@ -296,10 +345,31 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
         and not any(_role_of(p) for p in parts)
     ):
         return [Byline(name=f"{parts[1].strip()} {parts[0].strip()}", role=role)]
+    out = _credited(pieces, role, alone=explicit and len(parts) == 1)
+    if affiliation:
+        out = [
+            Byline(name=b.name, role=b.role, affiliation=affiliation)
+            if b.kind is BylineKind.PERSON and b.affiliation is None
+            else b
+            for b in out
+        ]
+    return out
+
+
+def _credited(pieces: list[str], role: str | None, *, alone: bool) -> list[Byline]:
+    """The bylines of a segment split by :data:`_SPLIT_KEPT` (names at even indices,
+    separators between them); ``alone``: the segment is one explicit name, which may then
+    be a single word ("By Madonna")."""
     out: list[Byline] = []
-    for part in parts:
-        part = _PLACE.sub("", part.strip())
+    credited = True  # whether the part before credited someone (or gave a job title)
+    for index in range(0, len(pieces), 2):
+        part = _PLACE.sub("", pieces[index].strip())
+        if not part:
+            continue
+        if index and not credited and _JOINER.fullmatch(pieces[index - 1]):
+            continue  # "and" inside a longer name that is no one's ("Institute of A and B")
         title = _role_of(part)
+        credited = title is not None
         if title is not None or part.lower() in ("staff", "staff reports", "from staff reports"):
             # a job title after a name: "Jane Doe, Senior Reporter"
             last = next(
@@ -310,7 +380,12 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
                     name=out[last].name, role=title, affiliation=out[last].affiliation
                 )
             continue
-        byline = _org_or_person(part, role, single=explicit or len(parts) > 1)
+        # a one-word name stands alone ("By Madonna") or before "and" ("Jane and John
+        # Roe"); a word after a comma is a place or a label ("By Jane Roe, Washington")
+        joined = index + 1 < len(pieces) and _JOINER.fullmatch(pieces[index + 1]) is not None
+        single = joined or alone
+        byline = _org_or_person(part, role, single=single)
+        credited = byline is not None
         if byline is None:
             continue
         if byline.kind is BylineKind.ORGANISATION and byline.role is None:
@@ -322,13 +397,6 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
                 for b in out
             ]
         out.append(byline)
-    if affiliation:
-        out = [
-            Byline(name=b.name, role=b.role, affiliation=affiliation)
-            if b.kind is BylineKind.PERSON and b.affiliation is None
-            else b
-            for b in out
-        ]
     return out
 
 

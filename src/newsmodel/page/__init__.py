@@ -57,7 +57,7 @@ def read_document(
     titles = read_titles(document, article_root, root, meta, measures)
     body = read_body(root, meta, titles.headline, measures)
     dates = read_dates(root, article_root, meta, titles.headline, measures)
-    bylines = read_bylines(article_root, meta, body, measures)
+    bylines = read_bylines(root, article_root, meta, titles.headline, body, measures)
     if not (body.blocks or bylines or dates.published or _headed(root, meta, titles.headline)):
         raise NoArticleError(
             "no article found: the page shows no headline, no text, no byline and no date",

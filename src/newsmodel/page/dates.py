@@ -35,7 +35,7 @@ from newsmodel.page.weights import (
 from newsmodel.schemaorg import MIN_YEAR, jsonld_date
 from newsmodel.vocab import DATE_LABELS, DATE_PREFIXES, alternation
 
-__all__ = ["Dates", "is_date_line", "read_dates"]
+__all__ = ["Dates", "elsewhere", "is_date_line", "read_dates"]
 
 #: Meta tags that give the publication date, most reliable first.
 _PUBLISHED_KEYS = (
@@ -244,7 +244,7 @@ def _date_text(el: etree._Element, measures: Measures) -> str:
     return measures.text(el) if measures.length(el) <= DATE_TEXT_MAX else ""
 
 
-def _elsewhere(element: etree._Element, headline_box: set[etree._Element]) -> bool:
+def elsewhere(element: etree._Element, headline_box: set[etree._Element]) -> bool:
     """Whether ``element`` sits in another story's card, a sidebar or the site's own header
     (``headline_box``: the headline element's ancestors, this article's own containers)."""
     parent = element.getparent()
@@ -275,7 +275,7 @@ def _date_shown(
     text = _READ_TIME.sub("", measures.text(el))
     if not (hinted or _DATE_ONLY.fullmatch(text)):
         return None
-    if hidden(el) or _elsewhere(el, headline_box):
+    if hidden(el) or elsewhere(el, headline_box):
         return None
     parts = _PARTS.split(text)
     # "By Ryan Sparks • December 20, 2023": the part that holds the date, and whether

@@ -19,6 +19,10 @@ from newsmodel.page.measure import Measures
 from newsmodel.page.metadata import Metadata
 from newsmodel.page.strings import class_words, norm, unescape
 from newsmodel.page.weights import (
+    HEADLINE_LABEL_WORDS,
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_WORDS,
+    HEADLINE_SHARED_WORDS,
     SMALL_ELEMENTS,
     STANDFIRST_ANCESTORS,
     STANDFIRST_MAX,
@@ -47,6 +51,14 @@ _PROMO_TEXT = re.compile(r"\b(?:newsletters?|in your inbox|subscribe|sign up)\b"
 _CSS_TEXT = re.compile(r"[\w\]-]\s*\{[^{}]*:[^{}]*[;}]")
 #: Elements that may hold a standfirst.
 _STANDFIRST_TAGS = ("p", "div", "h2", "span")
+#: Separators that only a title of parts uses (a headline may hold a dash or a colon).
+_PARTS = re.compile(r"\s[|•»·]\s")
+#: Furniture run into a headline's line: a count of comments, a date line's label.
+_TITLE_FURNITURE = re.compile(
+    r"\b\d+\s+comments?\b|\b(?:posted|updated|published)\s+(?:on\b|at\b|:)", re.I
+)
+#: A short tag in brackets after a headline: "… Finale [Watch]", "… (Video)".
+_BRACKET_TAG = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]\s*$")
 #: Elements whose own words may show the headline when no ``h1`` does.
 _HEADLINE_TAGS = ("h2", "h3", "div", "span", "p", "a")
 
@@ -87,7 +99,7 @@ def _headline(
     meta: Metadata,
     measures: Measures,
 ) -> str | None:
-    h1s = _h1_lines(article_root, measures) or _h1_lines(root, measures)
+    h1s = _h1s(article_root, measures) or _h1s(root, measures)
     title_tag = unescape(text_of(document.find(".//title")))
     meta_titles = [
         t
@@ -99,18 +111,24 @@ def _headline(
         if t
     ]
     clean_titles = [_strip_site(t, meta.site_names) for t in meta_titles]
-    for h1 in h1s:
-        if any(norm(h1) == norm(t) or norm(h1) in norm(t) for t in clean_titles) or any(
-            norm(h1) == norm(t) for t in meta_titles
+    for h1, line in h1s:
+        unlabelled = _without_label(h1, line, clean_titles)
+        if unlabelled is not None:
+            return unescape(unlabelled)
+        if any(norm(line) == norm(t) or norm(line) in norm(t) for t in clean_titles) or any(
+            norm(line) == norm(t) for t in meta_titles
         ):
-            return unescape(h1)
-    return clean_titles[0] if clean_titles else (h1s[0] if h1s else None)
+            return unescape(line)
+    # the page's one h1 rewording the search title for readers, or running on past it
+    if len(h1s) == 1 and clean_titles and _rewords(*h1s[0], clean_titles[0]):
+        return unescape(h1s[0][1])
+    return clean_titles[0] if clean_titles else (h1s[0][1] if h1s else None)
 
 
-def _h1_lines(root: etree._Element, measures: Measures) -> list[str]:
-    """The text of each ``h1`` (:func:`line_of`). A large ``h1`` inside another large one
-    (markup gone wrong) is not read again."""
-    lines = []
+def _h1s(root: etree._Element, measures: Measures) -> list[tuple[etree._Element, str]]:
+    """Each ``h1`` with its text (:func:`line_of`). A large ``h1`` inside another large
+    one (markup gone wrong) is not read again."""
+    found = []
     inside_large: set[etree._Element] = set()
     for h1 in root.iter("h1"):
         if measures.size(h1) > SMALL_ELEMENTS:
@@ -119,8 +137,46 @@ def _h1_lines(root: etree._Element, measures: Measures) -> list[str]:
             inside_large.update(h1.iter("h1"))
         line = line_of(h1)
         if line:
-            lines.append(line)
-    return lines
+            found.append((h1, line))
+    return found
+
+
+def _without_label(h1: etree._Element, line: str, titles: list[str]) -> str | None:
+    """The headline an ``h1`` shows beside a label, when what is left is a metadata title:
+    a kicker in its own element before it (``<h1><span>Opinion</span> Headline</h1>``) or
+    a tag in brackets after it (``Headline [Watch]``); else ``None``."""
+    wanted = {norm(t) for t in titles}
+    tag = _BRACKET_TAG.search(line)
+    if tag is not None and len(tag.group().split()) <= HEADLINE_LABEL_WORDS:
+        rest = line[: tag.start()]
+        if norm(rest) in wanted:
+            return rest
+    first = next(iter(h1), None)  # the kicker is the h1's first child, before any text
+    if first is not None and isinstance(first.tag, str) and not (h1.text or "").strip():
+        label = line_of(first)
+        if 0 < len(label.split()) <= HEADLINE_LABEL_WORDS and line.startswith(label):
+            rest = line[len(label) :].strip()
+            if norm(rest) in wanted:
+                return rest
+    return None
+
+
+def _rewords(h1: etree._Element, line: str, title: str) -> bool:
+    """Whether ``line`` (the text of ``h1``) is the story's headline although no metadata
+    title says it: a headline's length, showing most of the words of ``title`` (the search
+    title); not itself a title of parts ("Opinion | Headline | Editorial"), a link (the
+    site's name over its home page), a line of lower-case search words or a headline with
+    furniture ("… 12 Comments")."""
+    words, title_words = set(norm(line).split()), set(norm(title).split())
+    if not HEADLINE_MIN_WORDS <= len(norm(line).split()) <= HEADLINE_MAX_WORDS:
+        return False
+    if not title_words or _PARTS.search(line) or _TITLE_FURNITURE.search(line):
+        return False
+    if line[:1].islower():
+        return False  # a line of search words ("garden tools, trellis, …"), no headline
+    if next(h1.iter("a"), None) is not None or any(up.tag == "a" for up in h1.iterancestors()):
+        return False
+    return len(words & title_words) >= HEADLINE_SHARED_WORDS * len(title_words)
 
 
 def _strip_site(title: str, sites: Iterable[str]) -> str:

@@ -32,6 +32,20 @@ DATE_TEXT_MAX = 120
 #: story: the headline, standfirst, dates and bylines are then looked for in the whole page.
 ARTICLE_MIN_PARAGRAPHS = 200
 
+# -- headline -------------------------------------------------------------------------
+
+#: A label shown with the headline in the ``h1`` has at most this many words ("Opinion",
+#: "[Watch]", "Live updates") ...
+HEADLINE_LABEL_WORDS = 3
+#: ... and a headline no metadata title confirms has at least this many, and at most
+#: this many (a longer ``h1`` is a paragraph set large).
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 25
+#: The share of a metadata title's words an ``h1`` shows for the ``h1`` to be the same
+#: story's headline worded for readers ("Jane Roe Wins the Race" beside the search
+#: title "Race Result: Jane Roe Wins").
+HEADLINE_SHARED_WORDS = 0.5
+
 # -- standfirst -----------------------------------------------------------------------
 
 #: A standfirst-named element shorter than this is a label or a kicker.
@@ -219,6 +233,12 @@ BYLINE_CREDIT_DEPTH = 4
 #: Levels above the story's own container searched (before it) for its byline, when the
 #: container shows none: a header beside the ``article`` element.
 BYLINE_OUTSIDE_LEVELS = 2
+#: Elements after the headline looked at for a "By" line or an author's link that no class
+#: names (the body's first long paragraph ends the search sooner).
+BYLINE_NEAR_HEADLINE = 40
+#: A run of this many lower-case words makes a "By …" line a sentence ("By Monday, the
+#: council will vote"), not a byline ("by Jane Roe as told to John Doe" has three).
+BYLINE_SENTENCE_RUN = 4
 
 # -- topics ---------------------------------------------------------------------------
 
