@@ -205,9 +205,9 @@ def test_an_xhtml_page_reads_as_a_page() -> None:
     page = (
         b'<?xml version="1.0" encoding="utf-8"?>\n'
         b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Lorem ipsum</title></head>'
-        b"<body><article><h1>Lorem ipsum dolor</h1><p>Sit amet consectetur adipiscing elit, "
-        b"sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></article>"
+        b"<body><article><h1>Harbour pilots add a night shift</h1><p>The pilots of Port "
+        b"Halden will guide the ferries after dark from May, the harbour board said.</p></article>"
         b"</body></html>"
     )
     article = newsmodel.read(page, quotes=False)
-    assert "eiusmod tempor" in newsmodel.write(article, "text")
+    assert "guide the ferries after dark" in newsmodel.write(article, "text")

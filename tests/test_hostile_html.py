@@ -332,11 +332,11 @@ def test_measures_agree_on_random_markup(markup: str) -> None:
 def test_references_to_characters_the_model_refuses_are_dropped(reference: str) -> None:
     page = (
         f"<html><head><title>Lorem</title></head><body><article><h1>Lorem{reference} ipsum</h1>"
-        f"<p>Dolor{reference} sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
-        "incididunt ut labore et dolore magna aliqua.</p></article></body></html>"
+        f"<p>The ferry{reference} pilots of Port Halden will guide the boats after dark "
+        "from May, the harbour board said on Tuesday.</p></article></body></html>"
     )
     article = newsmodel.read(page, quotes=False)
-    assert "Dolor sit amet" in newsmodel.write(article, "text")
+    assert "The ferry pilots of Port Halden" in newsmodel.write(article, "text")
 
 
 def test_a_feed_body_with_a_refused_character_reference_still_reads_every_item() -> None:
