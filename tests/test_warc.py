@@ -57,6 +57,11 @@ DAMAGE: dict[str, Callable[[list[bytes]], list[bytes]]] = {
         r[2].replace(b"request\r\n", b"request\n"),
         *r[3:],
     ],
+    "a bare LF inside a field's name": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC-Type:", b"WARC-T\nype:"),
+        *r[3:],
+    ],
     "two damaged records": lambda r: [
         *r[:2],
         _length(r[2], 5),

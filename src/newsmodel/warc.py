@@ -392,12 +392,13 @@ def _gzip_records(
 def _fast_record(found: object, number: int, limit: int) -> Record | None:
     """fastwarc's record as a :class:`Record`, or ``None`` when the standard-library
     reader must judge it: no valid ``Content-Length``, over ``limit``, cut off, or a
-    header line that ends without CR (fastwarc reads on into the next line)."""
+    header line that ends without CR (fastwarc reads on into the next line, in a
+    field's name or its value)."""
     from fastwarc.warc import WarcRecord
 
     assert isinstance(found, WarcRecord)
     pairs = found.headers.items_bytes()
-    if any(b"\n" in value or b"\r" in value for _, value in pairs):
+    if any(b"\n" in part or b"\r" in part for pair in pairs for part in pair):
         return None
     fields = {
         name.strip().decode("latin-1").lower(): value.strip().decode("utf-8", "replace")
