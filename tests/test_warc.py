@@ -85,6 +85,12 @@ LAYOUTS: dict[str, Callable[[list[bytes]], bytes]] = {
         gzip.compress(b"".join(r[:3])) + _gz(r[3:])
     ),
     "gzip, one member for the file": lambda r: gzip.compress(b"".join(r)),
+    "gzip, a member holds a record and a line after it": lambda r: (
+        _gz(r[:2]) + gzip.compress(r[2] + b"stray line\r\n") + _gz(r[3:])
+    ),
+    "gzip, a member holds a record's first bytes alone": lambda r: (
+        _gz(r[:3]) + gzip.compress(r[3][:11]) + _gz(r[3:])
+    ),
 }
 
 
@@ -117,6 +123,10 @@ def test_the_limit_is_kept_the_same_way() -> None:
     stdlib, fast = _both(gzip.compress(b"".join(RECORDS)), SMALL_LIMIT)
     assert fast == stdlib
     assert [type(item).__name__ for item in fast] == ["Damage"]
+    # so is a member of several records, each under the limit, all over it
+    stdlib, fast = _both(gzip.compress(b"".join(RECORDS[:6])) + _gz(RECORDS[6:]), SMALL_LIMIT)
+    assert fast == stdlib
+    assert [type(item).__name__ for item in fast] == ["Damage"] + ["Record"] * 3
     stdlib, fast = _both(_gz(RECORDS), 600)  # requests pass, responses do not
     assert fast == stdlib
     assert {type(item).__name__ for item in fast} == {"Damage", "Record"}

@@ -67,6 +67,11 @@ CHUNK = 256 * 1024
 #: A gzip member starts with the magic and the deflate method byte.
 _MEMBER_START = GZIP_MAGIC + b"\x08"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
+#: A gzip member's last bytes: its uncompressed size modulo 2**32, little-endian (ISIZE).
+_ISIZE_BYTES = 4
+_ISIZE_MODULUS = 2**32
+#: What ends a WARC record, after its block.
+_RECORD_END = b"\r\n\r\n"
 #: The media types taken as web pages: ``text/html; charset=utf-8`` matches.
 _HTML_TYPES = re.compile(rb"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
 #: How a record starts: ``WARC/1.0`` or ``WARC/1.1``.
@@ -266,7 +271,7 @@ def _one_record(stream: BinaryIO, limit: int) -> tuple[dict[str, str], bytes] | 
     block = stream.read(length)
     if len(block) < length:
         raise _DamageError(f"cut off: {len(block)} of {length} bytes")
-    end = stream.read(4)  # CRLF CRLF ends a record
+    end = stream.read(len(_RECORD_END))
     after = end.lstrip(b"\r\n")
     if end and len(after) == len(end):
         raise _DamageError("its block does not end where its Content-Length says")
@@ -416,6 +421,44 @@ def _fast_record(found: object, number: int, limit: int) -> Record | None:
     return Record(number, found.stream_pos, fields, block)
 
 
+def _alone_sizes(found: object) -> tuple[int, ...]:
+    """How many bytes a gzip member holding fastwarc's record ``found`` alone holds:
+    its header lines written ``Name: value`` or ``Name:value``, its block and the
+    CRLF CRLF after it (none when fastwarc gives no version line)."""
+    from fastwarc.warc import WarcRecord
+
+    assert isinstance(found, WarcRecord)
+    status = found.headers.status_line
+    if status is None:
+        return ()
+    pairs = found.headers.items_bytes()
+    # each line is name, colon, value and CRLF; the header ends with a blank line
+    lines = len(status.encode("utf-8")) + 2 + sum(len(n) + len(v) + 3 for n, v in pairs) + 2
+    tight = lines + found.content_length + len(_RECORD_END)
+    return (tight + len(pairs)) % _ISIZE_MODULUS, tight % _ISIZE_MODULUS
+
+
+def _one_member(stream: BinaryIO, offset: int, end: int) -> bool:
+    """Whether no gzip member start lies strictly between ``offset`` and ``end`` (the
+    stream's position is kept): the member at ``offset`` is the one ending at ``end``,
+    unless its compressed bytes happen to hold the magic (then it is reread)."""
+    here = stream.tell()
+    stream.seek(offset + 1)
+    inside = stream.read(end - offset - 1)
+    stream.seek(here)
+    return _MEMBER_START not in inside
+
+
+def _member_isize(stream: BinaryIO, end: int) -> int:
+    """The uncompressed size a gzip member ending at ``end`` gives in its trailer (ISIZE);
+    the stream's position is kept."""
+    here = stream.tell()
+    stream.seek(max(end - _ISIZE_BYTES, 0))
+    size = int.from_bytes(stream.read(_ISIZE_BYTES), "little")
+    stream.seek(here)
+    return size
+
+
 #: Where the standard library reads on: a record's (or member's) offset, the number of
 #: the record there, and the first number to yield (records before it were yielded).
 _Resume = tuple[int, int, int]
@@ -439,8 +482,10 @@ def _fast_stretch(
 
     fastwarc gives the compressed position it had reached, which is a record's
     place only when the record has a gzip member of its own: a record is vouched
-    for when a member starts at its position and at the next record's, and no
-    record next to it has the same position. Otherwise (several records in one
+    for when a member starts at its position and at the next record's, the size
+    that member's trailer gives is that of the record alone (fastwarc passes over
+    the rest of a member, and reads a record cut off in one member on into the
+    next), and no record next to it has the same position. Otherwise (several records in one
     member) the standard library rereads from the last member start vouched for.
     """
     from fastwarc.warc import ArchiveIterator
@@ -448,6 +493,7 @@ def _fast_stretch(
     stream.seek(start)
     anchor = (start, first)  # the last record yielded (or the start): a member start
     held: Record | None = None
+    held_sizes: tuple[int, ...] = ()  # what its member holds if it holds it alone
     before = -1  # the position fastwarc gave the record before ``held``
 
     def placed(record: Record, after: int) -> bool:
@@ -455,6 +501,8 @@ def _fast_stretch(
             before < record.offset < after
             and _member_at(stream, record.offset)
             and _member_at(stream, after)
+            and _one_member(stream, record.offset, after)
+            and _member_isize(stream, after) in held_sizes
         )
 
     def resume() -> _Resume:  # the record held is not vouched for: reread from the anchor
@@ -463,6 +511,7 @@ def _fast_stretch(
     try:
         for found in ArchiveIterator(stream, parse_http=False, max_header_len=MAX_LINE):
             number = held.number + 1 if held else anchor[1]
+            sizes = _alone_sizes(found)
             record = _fast_record(found, number, limit)
             if record is None:
                 return resume()
@@ -471,7 +520,7 @@ def _fast_stretch(
                     return resume()
                 yield held
                 anchor, before = (held.offset, held.number), held.offset
-            held = record
+            held, held_sizes = record, sizes
     except (OSError, ValueError):
         pass  # read again from the record held (or the start) by the standard library
     return resume()
