@@ -62,6 +62,16 @@ DAMAGE: dict[str, Callable[[list[bytes]], list[bytes]]] = {
         r[2].replace(b"WARC-Type:", b"WARC-T\nype:"),
         *r[3:],
     ],
+    "a bare LF after a field's colon": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC-Type: ", b"WARC-Type:\n"),
+        *r[3:],
+    ],
+    "a version line ended by bare LFs": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC/1.0\r\n", b"WARC/1.0\n\n"),
+        *r[3:],
+    ],
     "two damaged records": lambda r: [
         *r[:2],
         _length(r[2], 5),

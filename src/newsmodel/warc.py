@@ -421,42 +421,53 @@ def _fast_record(found: object, number: int, limit: int) -> Record | None:
     return Record(number, found.stream_pos, fields, block)
 
 
-def _alone_sizes(found: object) -> tuple[int, ...]:
-    """How many bytes a gzip member holding fastwarc's record ``found`` alone holds:
-    its header lines written ``Name: value`` or ``Name:value``, its block and the
-    CRLF CRLF after it (none when fastwarc gives no version line)."""
+#: What fastwarc parsed of a record: its version line, its header fields (raw) and
+#: its ``Content-Length``.
+_Shape = tuple[bytes, list[tuple[bytes, bytes]], int]
+
+
+def _shape(found: object) -> _Shape | None:
+    """fastwarc's record as a :data:`_Shape` (``None`` without a version line)."""
     from fastwarc.warc import WarcRecord
 
     assert isinstance(found, WarcRecord)
     status = found.headers.status_line
     if status is None:
-        return ()
-    pairs = found.headers.items_bytes()
-    # each line is name, colon, value and CRLF; the header ends with a blank line
-    lines = len(status.encode("utf-8")) + 2 + sum(len(n) + len(v) + 3 for n, v in pairs) + 2
-    tight = lines + found.content_length + len(_RECORD_END)
-    return (tight + len(pairs)) % _ISIZE_MODULUS, tight % _ISIZE_MODULUS
+        return None
+    return status.encode("utf-8"), list(found.headers.items_bytes()), found.content_length
 
 
-def _one_member(stream: BinaryIO, offset: int, end: int) -> bool:
-    """Whether no gzip member start lies strictly between ``offset`` and ``end`` (the
-    stream's position is kept): the member at ``offset`` is the one ending at ``end``,
-    unless its compressed bytes happen to hold the magic (then it is reread)."""
+def _alone(stream: BinaryIO, offset: int, end: int, shape: _Shape) -> bool:
+    """Whether the gzip member from ``offset`` to ``end`` holds the record fastwarc
+    parsed as ``shape`` alone and as fastwarc read it: no member start inside it, its
+    header lines exactly the fields (``Name: value`` or ``Name:value``, CRLF ended:
+    fastwarc passes over a bare LF after a colon or a version line), and the size its
+    trailer gives that of the header, the block and the CRLF CRLF. (The stream's
+    position is kept.)"""
+    status, pairs, length = shape
     here = stream.tell()
-    stream.seek(offset + 1)
-    inside = stream.read(end - offset - 1)
+    stream.seek(offset)
+    member = stream.read(end - offset)
     stream.seek(here)
-    return _MEMBER_START not in inside
-
-
-def _member_isize(stream: BinaryIO, end: int) -> int:
-    """The uncompressed size a gzip member ending at ``end`` gives in its trailer (ISIZE);
-    the stream's position is kept."""
-    here = stream.tell()
-    stream.seek(max(end - _ISIZE_BYTES, 0))
-    size = int.from_bytes(stream.read(_ISIZE_BYTES), "little")
-    stream.seek(here)
-    return size
+    if _MEMBER_START in member[1:]:
+        return False
+    # the header written with a space after each colon: the longest it can be
+    longest = len(status) + 2 + sum(len(n) + len(v) + 4 for n, v in pairs) + 2
+    try:
+        head = zlib.decompressobj(_GZIP_WBITS).decompress(member, longest)
+    except zlib.error:
+        return False
+    head_end = head.find(_RECORD_END)
+    lines = head[:head_end].split(b"\r\n")
+    if head_end < 0 or len(lines) != len(pairs) + 1 or lines[0] != status:
+        return False
+    if any(
+        line not in (name + b": " + value, name + b":" + value)
+        for line, (name, value) in zip(lines[1:], pairs, strict=True)
+    ):
+        return False
+    size = head_end + len(_RECORD_END) + length + len(_RECORD_END)
+    return int.from_bytes(member[-_ISIZE_BYTES:], "little") == size % _ISIZE_MODULUS
 
 
 #: Where the standard library reads on: a record's (or member's) offset, the number of
@@ -482,18 +493,19 @@ def _fast_stretch(
 
     fastwarc gives the compressed position it had reached, which is a record's
     place only when the record has a gzip member of its own: a record is vouched
-    for when a member starts at its position and at the next record's, the size
-    that member's trailer gives is that of the record alone (fastwarc passes over
-    the rest of a member, and reads a record cut off in one member on into the
-    next), and no record next to it has the same position. Otherwise (several records in one
-    member) the standard library rereads from the last member start vouched for.
+    for when a member starts at its position and at the next record's, that member
+    holds it alone and as fastwarc read it (:func:`_alone`: fastwarc passes over the
+    rest of a member, reads a record cut off in one member on into the next, and
+    passes over some bare LFs), and no record next to it has the same position.
+    Otherwise (several records in one member) the standard library rereads from the
+    last member start vouched for.
     """
     from fastwarc.warc import ArchiveIterator
 
     stream.seek(start)
     anchor = (start, first)  # the last record yielded (or the start): a member start
     held: Record | None = None
-    held_sizes: tuple[int, ...] = ()  # what its member holds if it holds it alone
+    held_shape: _Shape | None = None  # what fastwarc parsed of it
     before = -1  # the position fastwarc gave the record before ``held``
 
     def placed(record: Record, after: int) -> bool:
@@ -501,8 +513,8 @@ def _fast_stretch(
             before < record.offset < after
             and _member_at(stream, record.offset)
             and _member_at(stream, after)
-            and _one_member(stream, record.offset, after)
-            and _member_isize(stream, after) in held_sizes
+            and held_shape is not None
+            and _alone(stream, record.offset, after, held_shape)
         )
 
     def resume() -> _Resume:  # the record held is not vouched for: reread from the anchor
@@ -511,7 +523,7 @@ def _fast_stretch(
     try:
         for found in ArchiveIterator(stream, parse_http=False, max_header_len=MAX_LINE):
             number = held.number + 1 if held else anchor[1]
-            sizes = _alone_sizes(found)
+            shape = _shape(found)
             record = _fast_record(found, number, limit)
             if record is None:
                 return resume()
@@ -520,7 +532,7 @@ def _fast_stretch(
                     return resume()
                 yield held
                 anchor, before = (held.offset, held.number), held.offset
-            held, held_sizes = record, sizes
+            held, held_shape = record, shape
     except (OSError, ValueError):
         pass  # read again from the record held (or the start) by the standard library
     return resume()
