@@ -33,6 +33,10 @@ class Sink:
     def close(self) -> None:
         """Finish the output."""
 
+    def abort(self) -> None:
+        """End a run stopped by an error: what is whole stays, nothing half-made appears."""
+        self.close()
+
 
 def _extension(to: str) -> str:
     return get_format(to).extensions[0]
@@ -116,6 +120,9 @@ class Parquet(Sink):
 
     def close(self) -> None:
         self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()  # no Parquet file of part of the rows
 
 
 def sink(out: str, to: str, skip_existing: bool) -> Sink:
