@@ -3,6 +3,7 @@ Parquet file or standard output, and the error report beside it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -64,17 +65,19 @@ class Folder(Sink):
         for number, text in reversed(outputs):
             name = task.name if number is None else item_name(task.name, number)
             target = self.path(name)
+            temporary = f"{target}.part"
             try:
                 if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
                     problems.append(f"{name}{self.ext} was already written by another input")
                     continue
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                temporary = f"{target}.part"
                 with open(temporary, "w", encoding="utf-8", newline="") as handle:
                     handle.write(text)
                 os.replace(temporary, target)
             except OSError as exc:
                 problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
+                with contextlib.suppress(OSError):  # no half-written file left behind
+                    os.remove(temporary)
         return problems
 
 
