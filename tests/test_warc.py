@@ -180,3 +180,12 @@ def test_a_page_record_read_by_fastwarc() -> None:
     assert isinstance(record, warc.Record) and record.type == "response"
     found = warc.html_page(record)
     assert not isinstance(found, str) and found.body == page(5)
+
+
+def test_a_header_field_continued_over_many_lines_is_joined_with_spaces() -> None:
+    continued = b"".join(b" part%d\r\n" % n for n in range(400))
+    block = b"HTTP/1.1 200 OK\r\nX-Note: first\r\n" + continued + b"X-Other: b\r\n\r\nbody"
+    status, headers, body = warc.http_response(block)
+    assert (status, body) == (200, b"body")
+    assert headers["x-note"] == "first " + " ".join(f"part{n}" for n in range(400))
+    assert headers["x-other"] == "b"

@@ -227,7 +227,9 @@ def _stdlib_records(
 
 
 def _fields(stream: BinaryIO) -> dict[str, str]:
-    fields: dict[str, str] = {}
+    # each field's lines, joined at the end (joined line by line, a field continued
+    # over hundreds of long lines would be copied again for each)
+    fields: dict[str, list[str]] = {}
     last = ""
     for _ in range(MAX_FIELDS):
         line = stream.readline(MAX_LINE)
@@ -235,16 +237,16 @@ def _fields(stream: BinaryIO) -> dict[str, str]:
             too_long = len(line) >= MAX_LINE
             raise _DamageError("header line too long" if too_long else "cut off in its header")
         if not line.strip():
-            return fields
+            return {name: " ".join(lines) for name, lines in fields.items()}
         if line[:1] in (b" ", b"\t") and last:  # a continued field
-            fields[last] += " " + line.strip().decode("utf-8", "replace")
+            fields[last].append(line.strip().decode("utf-8", "replace"))
             continue
         name, colon, value = line.partition(b":")
         if not colon:  # not a field: passed over (as fastwarc does)
             last = ""
             continue
         last = name.strip().decode("latin-1").lower()
-        fields[last] = value.strip().decode("utf-8", "replace")
+        fields[last] = [value.strip().decode("utf-8", "replace")]
     raise _DamageError(f"more than {MAX_FIELDS} header lines")
 
 
