@@ -451,7 +451,7 @@ def _alone(stream: BinaryIO, offset: int, end: int, shape: _Shape) -> bool:
     stream.seek(offset)
     member = stream.read(end - offset)
     stream.seek(here)
-    if _MEMBER_START in member[1:]:
+    if member.find(_MEMBER_START, 1) >= 0:
         return False
     # the header written with a space after each colon: the longest it can be
     longest = len(status) + 2 + sum(len(n) + len(v) + 4 for n, v in pairs) + 2
