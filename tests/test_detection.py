@@ -204,10 +204,10 @@ def test_roots_that_sniffers_used_to_miss(data: bytes, format: str) -> None:
 def test_an_xhtml_page_reads_as_a_page() -> None:
     page = (
         b'<?xml version="1.0" encoding="utf-8"?>\n'
-        b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Lorem ipsum</title></head>'
-        b"<body><article><h1>Lorem ipsum dolor</h1><p>Sit amet consectetur adipiscing elit, "
-        b"sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></article>"
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Quorvel tanbrith</title></head>'
+        b"<body><article><h1>Quorvel tanbrith oslem</h1><p>Varik dunely pelmaro stindle, "
+        b"quafe orrindo brask talvenor miskel ambrith yorvane plenticor.</p></article>"
         b"</body></html>"
     )
     article = newsmodel.read(page, quotes=False)
-    assert "eiusmod tempor" in newsmodel.write(article, "text")
+    assert "talvenor miskel" in newsmodel.write(article, "text")

@@ -331,12 +331,12 @@ def test_measures_agree_on_random_markup(markup: str) -> None:
 @pytest.mark.parametrize("reference", ["&#1;", "&#x1F;", "&#0011", "&#xFFFF;", "&#65534;"])
 def test_references_to_characters_the_model_refuses_are_dropped(reference: str) -> None:
     page = (
-        f"<html><head><title>Lorem</title></head><body><article><h1>Lorem{reference} ipsum</h1>"
-        f"<p>Dolor{reference} sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
-        "incididunt ut labore et dolore magna aliqua.</p></article></body></html>"
+        f"<html><head><title>Quorvel</title></head><body><article><h1>Quorvel{reference} oslem</h1>"
+        f"<p>Varik{reference} dunely pelmaro, stindle quafe orrindo brask talvenor miskel "
+        "ambrith yorvane plenticor tanbrith.</p></article></body></html>"
     )
     article = newsmodel.read(page, quotes=False)
-    assert "Dolor sit amet" in newsmodel.write(article, "text")
+    assert "Varik dunely pelmaro" in newsmodel.write(article, "text")
 
 
 def test_a_feed_body_with_a_refused_character_reference_still_reads_every_item() -> None:
