@@ -236,6 +236,44 @@ def test_a_corrupt_warc_record_in_the_middle_is_reported_and_skipped(
     assert summary.errors == 1
 
 
+def test_a_file_that_cannot_be_put_in_place_leaves_no_part_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsmodel import _outputs
+
+    (tmp_path / "a.html").write_bytes(page(1))
+    out = tmp_path / "out"
+
+    def refuse(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_outputs.os, "replace", refuse)
+    summary = batch.convert([tmp_path / "a.html"], to="newsmodel", out=out, workers=0)
+    assert summary.errors == 1
+    assert "No space left on device" in str(_errors(out)[0]["error"])
+    assert _files(out) == []  # neither the article nor its a.newsmodel.json.part
+
+
+def test_a_warc_on_stdin_is_copied_up_to_a_bound_and_the_rest_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsmodel import sources
+
+    members = [gzip.compress(r) for r in warc_records(2)]  # request, page, request, page, image
+    bound = len(b"".join(members[:2])) + 10  # two records and a piece of the third
+
+    class Stdin:
+        buffer = io.BufferedReader(io.BytesIO(b"".join(members)))  # type: ignore[arg-type]
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    monkeypatch.setattr(sources, "MAX_STDIN_WARC_BYTES", bound)
+    items = list(sources.expand(["-"]))
+    kinds = [type(item).__name__ for item in items]
+    assert kinds == ["Ignored", "Task", "Problem", "Problem"]
+    assert "damaged WARC record" in items[2].error  # type: ignore[union-attr]
+    assert f"more than {bound} bytes" in items[3].error  # type: ignore[union-attr]
+
+
 def test_a_hanging_input_is_killed_after_the_timeout_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes(page(1))
     os.mkfifo(tmp_path / "b.html")  # opening it for reading blocks: no writer ever comes

@@ -54,6 +54,18 @@ def test_convert_to_parquet_writes_one_flat_row_per_article_in_order(
     assert not (tmp_path / "all.parquet.part").exists()
 
 
+def test_a_run_stopped_by_an_error_leaves_no_parquet_file(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stopped.parquet"
+
+    def stop(progress: batch.Progress) -> None:
+        raise KeyboardInterrupt  # the user stops the run after its first document
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.convert([pages], out=out, workers=0, quotes=False, progress=stop)
+    assert not out.exists()
+    assert not (tmp_path / "stopped.parquet.part").exists()
+
+
 def test_cli_parquet_output_and_skip_existing_refused(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "cli.parquet"
     assert (

@@ -671,3 +671,13 @@ def test_tag_name_is_local_name_folded_and_remembered() -> None:
     assert names == ["p", "blockquote", "", ""]
     assert [tag_name(child) for child in root] == names  # the second answer, remembered
     assert names == [markup.local_name(c, fold_case=True) for c in root]
+
+
+def test_tidy_merges_adjacent_text_however_many_pieces() -> None:
+    from newsmodel.markup.text import tidy
+
+    link = m.Link(content=("x",), url="https://example.org/")
+    assert tidy(["a", "", "b", link, "", " c ", "d  "]) == ("ab", link, " c d")
+    # a paragraph of many small spans: one string, in order
+    pieces = [f"w{n} " for n in range(50_000)]
+    assert tidy(pieces) == ("".join(pieces).strip(),)

@@ -138,3 +138,11 @@ def test_every_model_class_is_named_as_the_model_modules() -> None:
     classes = [c for c in public if isinstance(c, type)]
     assert len(classes) >= 30
     assert {c.__module__ for c in classes} == {"newsmodel.model"}
+
+
+def test_inline_content_in_many_pieces_is_one_string() -> None:
+    link = m.Link(content=("x",), url="https://example.org/")
+    assert m.Paragraph(content=("a", "", "b", link, "", "c")).content == ("ab", link, "c")
+    # a paragraph written as many small strings (a hostile newsmodel JSON): one string
+    pieces = tuple(f"w{n} " for n in range(50_000))
+    assert m.Paragraph(content=pieces).content == ("".join(pieces),)

@@ -57,6 +57,21 @@ DAMAGE: dict[str, Callable[[list[bytes]], list[bytes]]] = {
         r[2].replace(b"request\r\n", b"request\n"),
         *r[3:],
     ],
+    "a bare LF inside a field's name": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC-Type:", b"WARC-T\nype:"),
+        *r[3:],
+    ],
+    "a bare LF after a field's colon": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC-Type: ", b"WARC-Type:\n"),
+        *r[3:],
+    ],
+    "a version line ended by bare LFs": lambda r: [
+        *r[:2],
+        r[2].replace(b"WARC/1.0\r\n", b"WARC/1.0\n\n"),
+        *r[3:],
+    ],
     "two damaged records": lambda r: [
         *r[:2],
         _length(r[2], 5),
@@ -80,6 +95,12 @@ LAYOUTS: dict[str, Callable[[list[bytes]], bytes]] = {
         gzip.compress(b"".join(r[:3])) + _gz(r[3:])
     ),
     "gzip, one member for the file": lambda r: gzip.compress(b"".join(r)),
+    "gzip, a member holds a record and a line after it": lambda r: (
+        _gz(r[:2]) + gzip.compress(r[2] + b"stray line\r\n") + _gz(r[3:])
+    ),
+    "gzip, a member holds a record's first bytes alone": lambda r: (
+        _gz(r[:3]) + gzip.compress(r[3][:11]) + _gz(r[3:])
+    ),
 }
 
 
@@ -112,6 +133,10 @@ def test_the_limit_is_kept_the_same_way() -> None:
     stdlib, fast = _both(gzip.compress(b"".join(RECORDS)), SMALL_LIMIT)
     assert fast == stdlib
     assert [type(item).__name__ for item in fast] == ["Damage"]
+    # so is a member of several records, each under the limit, all over it
+    stdlib, fast = _both(gzip.compress(b"".join(RECORDS[:6])) + _gz(RECORDS[6:]), SMALL_LIMIT)
+    assert fast == stdlib
+    assert [type(item).__name__ for item in fast] == ["Damage"] + ["Record"] * 3
     stdlib, fast = _both(_gz(RECORDS), 600)  # requests pass, responses do not
     assert fast == stdlib
     assert {type(item).__name__ for item in fast} == {"Damage", "Record"}
@@ -155,3 +180,12 @@ def test_a_page_record_read_by_fastwarc() -> None:
     assert isinstance(record, warc.Record) and record.type == "response"
     found = warc.html_page(record)
     assert not isinstance(found, str) and found.body == page(5)
+
+
+def test_a_header_field_continued_over_many_lines_is_joined_with_spaces() -> None:
+    continued = b"".join(b" part%d\r\n" % n for n in range(400))
+    block = b"HTTP/1.1 200 OK\r\nX-Note: first\r\n" + continued + b"X-Other: b\r\n\r\nbody"
+    status, headers, body = warc.http_response(block)
+    assert (status, body) == (200, b"body")
+    assert headers["x-note"] == "first " + " ".join(f"part{n}" for n in range(400))
+    assert headers["x-other"] == "b"

@@ -3,6 +3,7 @@ Parquet file or standard output, and the error report beside it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -33,6 +34,10 @@ class Sink:
     def close(self) -> None:
         """Finish the output."""
 
+    def abort(self) -> None:
+        """End a run stopped by an error: what is whole stays, nothing half-made appears."""
+        self.close()
+
 
 def _extension(to: str) -> str:
     return get_format(to).extensions[0]
@@ -60,17 +65,19 @@ class Folder(Sink):
         for number, text in reversed(outputs):
             name = task.name if number is None else item_name(task.name, number)
             target = self.path(name)
+            temporary = f"{target}.part"
             try:
                 if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
                     problems.append(f"{name}{self.ext} was already written by another input")
                     continue
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                temporary = f"{target}.part"
                 with open(temporary, "w", encoding="utf-8", newline="") as handle:
                     handle.write(text)
                 os.replace(temporary, target)
             except OSError as exc:
                 problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
+                with contextlib.suppress(OSError):  # no half-written file left behind
+                    os.remove(temporary)
         return problems
 
 
@@ -116,6 +123,9 @@ class Parquet(Sink):
 
     def close(self) -> None:
         self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()  # no Parquet file of part of the rows
 
 
 def sink(out: str, to: str, skip_existing: bool) -> Sink:

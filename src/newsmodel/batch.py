@@ -452,8 +452,12 @@ def convert(
     try:
         for task, result in _results(_tasks(items, report, counts), job, workers, timeout):
             counts.done(task, result, sink, report)
-    finally:
+    except BaseException:
+        sink.abort()
+        raise
+    else:
         sink.close()
+    finally:
         report.close()
     return counts.summary(report)
 

@@ -69,14 +69,18 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
     else:
         return items
     out: list[Inline] = []
+    run: list[str] = []  # adjacent strings, joined once (not copied again for each)
     for item in items:
         if isinstance(item, str):
-            if not item:
-                continue
-            if out and isinstance(out[-1], str):
-                out[-1] = out[-1] + item
-                continue
+            if item:
+                run.append(item)
+            continue
+        if run:
+            out.append("".join(run))
+            run.clear()
         out.append(item)
+    if run:
+        out.append("".join(run))
     return tuple(out)
 
 

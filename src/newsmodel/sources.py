@@ -21,7 +21,6 @@ import glob
 import gzip
 import lzma
 import os
-import shutil
 import stat
 import sys
 import tarfile
@@ -72,6 +71,12 @@ LINES_PER_TASK = 64
 ITEM_DIGITS = 6
 #: The longest folder nesting walked (a deeper tree is reported, not followed).
 MAX_DEPTH = 64
+#: The most bytes of a WARC piped to standard input copied to a temporary file (it
+#: must be seekable): what comes after is reported, not read. A bigger crawl is read
+#: from its file, which is not copied.
+MAX_STDIN_WARC_BYTES = 16 * 1024**3
+#: How much of standard input is copied at a time.
+_SPOOL_CHUNK = 1024 * 1024
 
 
 @attrs.frozen(kw_only=True)
@@ -358,10 +363,15 @@ class _Walk:
     def stdin(self) -> Iterator[Item]:
         if stdin_is_warc():  # a crawl piped in: spooled to a temporary file, read as WARC
             with tempfile.TemporaryFile() as spool:
-                shutil.copyfileobj(sys.stdin.buffer, spool)
-                spool.seek(0)
+                whole = _spool(sys.stdin.buffer, spool, MAX_STDIN_WARC_BYTES)
                 for record in records(spool, max_record_bytes=self.max_bytes):
                     yield from self._record("<stdin>", "stdin", record, None)
+            if not whole:
+                yield Problem(
+                    "<stdin>",
+                    f"a WARC of more than {MAX_STDIN_WARC_BYTES} bytes: the rest is not read "
+                    "(give its file instead)",
+                )
             return
         data = sys.stdin.buffer.read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
@@ -562,6 +572,21 @@ def _zip_reader(
             return handle.read(limit + 1)
 
     return read
+
+
+def _spool(source: IO[bytes], spool: IO[bytes], limit: int) -> bool:
+    """Copy at most ``limit`` bytes of ``source`` into ``spool`` (rewound after);
+    whether that was all of it."""
+    left = limit
+    while left > 0:
+        chunk = source.read(min(_SPOOL_CHUNK, left))
+        if not chunk:
+            break
+        spool.write(chunk)
+        left -= len(chunk)
+    whole = left > 0 or not source.read(1)
+    spool.seek(0)
+    return whole
 
 
 def _skip_line(stream: IO[bytes], limit: int) -> None:

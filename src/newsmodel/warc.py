@@ -67,6 +67,11 @@ CHUNK = 256 * 1024
 #: A gzip member starts with the magic and the deflate method byte.
 _MEMBER_START = GZIP_MAGIC + b"\x08"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
+#: A gzip member's last bytes: its uncompressed size modulo 2**32, little-endian (ISIZE).
+_ISIZE_BYTES = 4
+_ISIZE_MODULUS = 2**32
+#: What ends a WARC record, after its block.
+_RECORD_END = b"\r\n\r\n"
 #: The media types taken as web pages: ``text/html; charset=utf-8`` matches.
 _HTML_TYPES = re.compile(rb"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
 #: How a record starts: ``WARC/1.0`` or ``WARC/1.1``.
@@ -222,7 +227,9 @@ def _stdlib_records(
 
 
 def _fields(stream: BinaryIO) -> dict[str, str]:
-    fields: dict[str, str] = {}
+    # each field's lines, joined at the end (joined line by line, a field continued
+    # over hundreds of long lines would be copied again for each)
+    fields: dict[str, list[str]] = {}
     last = ""
     for _ in range(MAX_FIELDS):
         line = stream.readline(MAX_LINE)
@@ -230,16 +237,16 @@ def _fields(stream: BinaryIO) -> dict[str, str]:
             too_long = len(line) >= MAX_LINE
             raise _DamageError("header line too long" if too_long else "cut off in its header")
         if not line.strip():
-            return fields
+            return {name: " ".join(lines) for name, lines in fields.items()}
         if line[:1] in (b" ", b"\t") and last:  # a continued field
-            fields[last] += " " + line.strip().decode("utf-8", "replace")
+            fields[last].append(line.strip().decode("utf-8", "replace"))
             continue
         name, colon, value = line.partition(b":")
         if not colon:  # not a field: passed over (as fastwarc does)
             last = ""
             continue
         last = name.strip().decode("latin-1").lower()
-        fields[last] = value.strip().decode("utf-8", "replace")
+        fields[last] = [value.strip().decode("utf-8", "replace")]
     raise _DamageError(f"more than {MAX_FIELDS} header lines")
 
 
@@ -266,7 +273,7 @@ def _one_record(stream: BinaryIO, limit: int) -> tuple[dict[str, str], bytes] | 
     block = stream.read(length)
     if len(block) < length:
         raise _DamageError(f"cut off: {len(block)} of {length} bytes")
-    end = stream.read(4)  # CRLF CRLF ends a record
+    end = stream.read(len(_RECORD_END))
     after = end.lstrip(b"\r\n")
     if end and len(after) == len(end):
         raise _DamageError("its block does not end where its Content-Length says")
@@ -392,12 +399,13 @@ def _gzip_records(
 def _fast_record(found: object, number: int, limit: int) -> Record | None:
     """fastwarc's record as a :class:`Record`, or ``None`` when the standard-library
     reader must judge it: no valid ``Content-Length``, over ``limit``, cut off, or a
-    header line that ends without CR (fastwarc reads on into the next line)."""
+    header line that ends without CR (fastwarc reads on into the next line, in a
+    field's name or its value)."""
     from fastwarc.warc import WarcRecord
 
     assert isinstance(found, WarcRecord)
     pairs = found.headers.items_bytes()
-    if any(b"\n" in value or b"\r" in value for _, value in pairs):
+    if any(b"\n" in part or b"\r" in part for pair in pairs for part in pair):
         return None
     fields = {
         name.strip().decode("latin-1").lower(): value.strip().decode("utf-8", "replace")
@@ -413,6 +421,55 @@ def _fast_record(found: object, number: int, limit: int) -> Record | None:
     if len(block) != length:
         return None
     return Record(number, found.stream_pos, fields, block)
+
+
+#: What fastwarc parsed of a record: its version line, its header fields (raw) and
+#: its ``Content-Length``.
+_Shape = tuple[bytes, list[tuple[bytes, bytes]], int]
+
+
+def _shape(found: object) -> _Shape | None:
+    """fastwarc's record as a :data:`_Shape` (``None`` without a version line)."""
+    from fastwarc.warc import WarcRecord
+
+    assert isinstance(found, WarcRecord)
+    status = found.headers.status_line
+    if status is None:
+        return None
+    return status.encode("utf-8"), list(found.headers.items_bytes()), found.content_length
+
+
+def _alone(stream: BinaryIO, offset: int, end: int, shape: _Shape) -> bool:
+    """Whether the gzip member from ``offset`` to ``end`` holds the record fastwarc
+    parsed as ``shape`` alone and as fastwarc read it: no member start inside it, its
+    header lines exactly the fields (``Name: value`` or ``Name:value``, CRLF ended:
+    fastwarc passes over a bare LF after a colon or a version line), and the size its
+    trailer gives that of the header, the block and the CRLF CRLF. (The stream's
+    position is kept.)"""
+    status, pairs, length = shape
+    here = stream.tell()
+    stream.seek(offset)
+    member = stream.read(end - offset)
+    stream.seek(here)
+    if member.find(_MEMBER_START, 1) >= 0:
+        return False
+    # the header written with a space after each colon: the longest it can be
+    longest = len(status) + 2 + sum(len(n) + len(v) + 4 for n, v in pairs) + 2
+    try:
+        head = zlib.decompressobj(_GZIP_WBITS).decompress(member, longest)
+    except zlib.error:
+        return False
+    head_end = head.find(_RECORD_END)
+    lines = head[:head_end].split(b"\r\n")
+    if head_end < 0 or len(lines) != len(pairs) + 1 or lines[0] != status:
+        return False
+    if any(
+        line not in (name + b": " + value, name + b":" + value)
+        for line, (name, value) in zip(lines[1:], pairs, strict=True)
+    ):
+        return False
+    size = head_end + len(_RECORD_END) + length + len(_RECORD_END)
+    return int.from_bytes(member[-_ISIZE_BYTES:], "little") == size % _ISIZE_MODULUS
 
 
 #: Where the standard library reads on: a record's (or member's) offset, the number of
@@ -438,15 +495,19 @@ def _fast_stretch(
 
     fastwarc gives the compressed position it had reached, which is a record's
     place only when the record has a gzip member of its own: a record is vouched
-    for when a member starts at its position and at the next record's, and no
-    record next to it has the same position. Otherwise (several records in one
-    member) the standard library rereads from the last member start vouched for.
+    for when a member starts at its position and at the next record's, that member
+    holds it alone and as fastwarc read it (:func:`_alone`: fastwarc passes over the
+    rest of a member, reads a record cut off in one member on into the next, and
+    passes over some bare LFs), and no record next to it has the same position.
+    Otherwise (several records in one member) the standard library rereads from the
+    last member start vouched for.
     """
     from fastwarc.warc import ArchiveIterator
 
     stream.seek(start)
     anchor = (start, first)  # the last record yielded (or the start): a member start
     held: Record | None = None
+    held_shape: _Shape | None = None  # what fastwarc parsed of it
     before = -1  # the position fastwarc gave the record before ``held``
 
     def placed(record: Record, after: int) -> bool:
@@ -454,6 +515,8 @@ def _fast_stretch(
             before < record.offset < after
             and _member_at(stream, record.offset)
             and _member_at(stream, after)
+            and held_shape is not None
+            and _alone(stream, record.offset, after, held_shape)
         )
 
     def resume() -> _Resume:  # the record held is not vouched for: reread from the anchor
@@ -462,6 +525,7 @@ def _fast_stretch(
     try:
         for found in ArchiveIterator(stream, parse_http=False, max_header_len=MAX_LINE):
             number = held.number + 1 if held else anchor[1]
+            shape = _shape(found)
             record = _fast_record(found, number, limit)
             if record is None:
                 return resume()
@@ -470,7 +534,7 @@ def _fast_stretch(
                     return resume()
                 yield held
                 anchor, before = (held.offset, held.number), held.offset
-            held = record
+            held, held_shape = record, shape
     except (OSError, ValueError):
         pass  # read again from the record held (or the start) by the standard library
     return resume()

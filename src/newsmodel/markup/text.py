@@ -38,14 +38,18 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
         text = text.strip(_WS_CHARS)
         return (text,) if text else ()
     items: list[m.Inline] = []
+    run: list[str] = []  # adjacent text, joined once (not copied again for each piece)
     for item in content:
         if isinstance(item, str):
-            if not item:
-                continue
-            if items and isinstance(items[-1], str):
-                items[-1] = items[-1] + item
-                continue
+            if item:
+                run.append(item)
+            continue
+        if run:
+            items.append("".join(run))
+            run.clear()
         items.append(item)
+    if run:
+        items.append("".join(run))
     if not items:
         return ()
     if collapse:
