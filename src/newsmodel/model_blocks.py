@@ -43,6 +43,7 @@ __all__ = [
     "blocks_field",
     "figures",
     "inline_text",
+    "join_text",
 ]
 
 
@@ -68,8 +69,18 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
             after_text = False
     else:
         return items
+    return tuple(join_text(items))
+
+
+def join_text(items: Iterable[Inline]) -> list[Inline]:
+    """``items`` with each run of adjacent strings joined once (not copied again for each
+    piece, which is quadratic in a long run) and empty strings dropped.
+
+    >>> join_text(["a", "", "b", LineBreak(), "c"])
+    ['ab', LineBreak(), 'c']
+    """
     out: list[Inline] = []
-    run: list[str] = []  # adjacent strings, joined once (not copied again for each)
+    run: list[str] = []
     for item in items:
         if isinstance(item, str):
             if item:
@@ -81,7 +92,7 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
         out.append(item)
     if run:
         out.append("".join(run))
-    return tuple(out)
+    return out
 
 
 def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:

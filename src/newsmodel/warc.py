@@ -182,6 +182,12 @@ def sync(stream: BinaryIO, offset: int) -> int | None:
         stream.readline(MAX_LINE)  # the rest of the line before (it starts before offset)
     else:
         stream.seek(0)
+    return _version_line(stream)
+
+
+def _version_line(stream: BinaryIO) -> int | None:
+    """Where the first line from ``stream``'s position on that is a WARC version line
+    starts (``stream`` left past it); ``None`` at the end."""
     while True:
         where = stream.tell()
         line = stream.readline(MAX_LINE)
@@ -285,14 +291,11 @@ def _resync(stream: BinaryIO, start: int) -> bool:
     """Move ``stream`` to the next line after ``start`` that opens a record; False at the end."""
     stream.seek(start)
     stream.readline(MAX_LINE)  # the damaged record's first line
-    while True:
-        where = stream.tell()
-        line = stream.readline(MAX_LINE)
-        if not line:
-            return False
-        if line.startswith(_VERSION):
-            stream.seek(where)
-            return True
+    where = _version_line(stream)
+    if where is None:
+        return False
+    stream.seek(where)
+    return True
 
 
 def _plain_records(

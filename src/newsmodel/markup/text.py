@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from newsmodel import model as m
 from newsmodel._input import clean_text, whole_number
+from newsmodel.model_blocks import join_text
 
 __all__ = ["MAX_NUMBER", "blocks_from_text", "clean", "has_text", "number", "tidy"]
 
@@ -37,19 +38,7 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
             text = _WS.sub(" ", text)
         text = text.strip(_WS_CHARS)
         return (text,) if text else ()
-    items: list[m.Inline] = []
-    run: list[str] = []  # adjacent text, joined once (not copied again for each piece)
-    for item in content:
-        if isinstance(item, str):
-            if item:
-                run.append(item)
-            continue
-        if run:
-            items.append("".join(run))
-            run.clear()
-        items.append(item)
-    if run:
-        items.append("".join(run))
+    items = join_text(content)
     if not items:
         return ()
     if collapse:
