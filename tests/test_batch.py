@@ -310,6 +310,22 @@ def test_iter_articles_raises_or_reports(tmp_path: Path) -> None:
     assert seen == [str(tmp_path / "bad.xml")]
 
 
+def test_the_readers_size_limit_bounds_archive_members_too(tmp_path: Path) -> None:
+    data = page(1)
+    with tarfile.open(tmp_path / "pages.tar", "w") as archive:
+        info = tarfile.TarInfo("p.html")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    assert len(list(batch.iter_articles([tmp_path / "pages.tar"]))) == 1
+    seen: list[str] = []
+    small = batch.iter_articles(
+        [tmp_path / "pages.tar"], on_error=lambda s, e: seen.append(e), max_bytes=len(data) // 2
+    )
+    assert list(small) == []
+    # refused as it is taken out of the archive, before it is read into memory whole
+    assert len(seen) == 1 and seen[0].startswith("member larger than the limit")
+
+
 def test_warc_reader_on_a_plain_record_stream() -> None:
     from newsmodel.warc import Record, html_page, records
 

@@ -343,8 +343,19 @@ def iter_articles(
     ``on_error`` is given: ``on_error(source, message)`` is then called and the
     iteration goes on.
     """
-    items = expand([os.fspath(i) for i in inputs], max_bytes=DEFAULT_MAX_BYTES)
+    items = expand([os.fspath(i) for i in inputs], max_bytes=size_limit(options))
     return read_items(items, format, quotes=quotes, on_error=on_error, **options)
+
+
+def size_limit(options: Mapping[str, object]) -> int:
+    """The readers' ``max_bytes`` option when given (a whole number), else the default:
+    it bounds each document taken from an archive, a WARC record or a JSON Lines line too.
+
+    >>> size_limit({"max_bytes": 1000}), size_limit({}) == DEFAULT_MAX_BYTES
+    (1000, True)
+    """
+    given = options.get("max_bytes")
+    return given if isinstance(given, int) and not isinstance(given, bool) else DEFAULT_MAX_BYTES
 
 
 def read_items(
@@ -357,7 +368,7 @@ def read_items(
 ) -> Iterator[tuple[Source, Article]]:
     """:func:`iter_articles` over items already found: those of
     :func:`newsmodel.sources.expand` or of a file's block (:func:`newsmodel.sources.block`)."""
-    reading, _ = _reading(format, None, {**options, "quotes": quotes}, DEFAULT_MAX_BYTES)
+    reading, _ = _reading(format, None, {**options, "quotes": quotes}, size_limit(options))
     for item in items:
         if isinstance(item, (Ignored, Skipped)):
             continue

@@ -36,7 +36,6 @@ import attrs
 import dask.bag as db
 
 from newsmodel import batch
-from newsmodel._input import DEFAULT_MAX_BYTES
 from newsmodel._json import JSONValue
 from newsmodel.errors import ReadError
 from newsmodel.model import Article
@@ -97,10 +96,10 @@ def _parts(files: list[str], block_size: int | None) -> list[_Part]:
     return parts
 
 
-def _items(part: _Part) -> Iterator[Item]:
+def _items(part: _Part, max_bytes: int) -> Iterator[Item]:
     if part.end is None:
-        return expand([part.path], max_bytes=DEFAULT_MAX_BYTES)
-    return block(part.path, part.start, part.end)
+        return expand([part.path], max_bytes=max_bytes)
+    return block(part.path, part.start, part.end, max_bytes=max_bytes)
 
 
 def _read_part(
@@ -113,7 +112,8 @@ def _read_part(
         out.append(_Error(source, error))
 
     for part in parts:
-        found = batch.read_items(_items(part), format, on_error=failed, **options)
+        items = _items(part, batch.size_limit(options))
+        found = batch.read_items(items, format, on_error=failed, **options)
         for source, article in found:
             out.append((source, article) if with_source else article)
     return out
