@@ -142,6 +142,17 @@ def test_the_limit_is_kept_the_same_way() -> None:
     assert {type(item).__name__ for item in fast} == {"Damage", "Record"}
 
 
+def test_a_compression_bomb_is_not_inflated_to_its_end() -> None:
+    limit = 5000  # above every record of RECORDS[:2]
+    bomb = warc_record("resource", "https://example.com/b", b"x" * 2_000_000)  # 400x the limit
+    data = _gz([bomb]) + _gz(RECORDS[:2])
+    stdlib, fast = _both(data, limit)
+    assert fast == stdlib
+    assert [type(item).__name__ for item in fast] == ["Damage", "Record", "Record"]
+    # inflating stopped at the bound, not at the member's end
+    assert "inflates past" in fast[0].reason  # type: ignore[attr-defined]
+
+
 def test_an_unknown_reader_is_refused() -> None:
     with pytest.raises(ValueError, match="reader must be one of"):
         warc.records(io.BytesIO(b""), reader="other")  # type: ignore[arg-type]

@@ -3,8 +3,10 @@
 :func:`records` walks a WARC file one record at a time: the version line, the
 named fields, and the record block of ``Content-Length`` bytes. A ``.warc.gz``
 file (found by its gzip magic) is a series of gzip members, usually one record
-each; every member is decompressed on its own, never past the record size
-limit, so a gzip bomb or a record of a gigabyte costs no more than the limit.
+each; every member is decompressed on its own and kept only up to the record
+size limit, and inflated past it only to :data:`INFLATE_BOUND` times the limit
+(to find where it ends), so a gzip bomb costs memory up to the limit and time
+up to that bound, whatever it would inflate to.
 A damaged record (a member that does not decompress, a header that does not
 parse, a block that does not end where its length says) is yielded as a
 :class:`Damage` naming its place, and reading goes on with the next record.
@@ -64,6 +66,10 @@ MAX_LINE = 64 * 1024
 MAX_FIELDS = 500
 #: How much compressed input is fed to zlib at a time.
 CHUNK = 256 * 1024
+#: A gzip member is inflated to its end (to find where the next one starts) only up to
+#: this many times the record limit: past that (a compression bomb) it is damage and the
+#: next member is looked for in the compressed bytes, so the work stays bounded.
+INFLATE_BOUND = 8
 #: A gzip member starts with the magic and the deflate method byte.
 _MEMBER_START = GZIP_MAGIC + b"\x08"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
@@ -345,7 +351,7 @@ def _inflate(stream: BinaryIO, offset: int, limit: int) -> tuple[bytes | None, i
     stream.seek(offset)
     unzip = zlib.decompressobj(_GZIP_WBITS)
     out: bytearray | None = bytearray()
-    fed = 0
+    fed = inflated = 0
     try:
         while not unzip.eof:
             data = stream.read(CHUNK)
@@ -355,6 +361,12 @@ def _inflate(stream: BinaryIO, offset: int, limit: int) -> tuple[bytes | None, i
             while data and not unzip.eof:
                 piece = unzip.decompress(data, CHUNK)
                 data = unzip.unconsumed_tail
+                inflated += len(piece)
+                if inflated > INFLATE_BOUND * limit:
+                    raise _DamageError(
+                        f"gzip member inflates past {INFLATE_BOUND} times the limit of "
+                        f"{limit} bytes"
+                    )
                 if out is not None:
                     out += piece
                     if len(out) > limit:
