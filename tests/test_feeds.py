@@ -199,6 +199,20 @@ def test_rdf_feed() -> None:
     assert article.id == "https://quillby.example.test/weekly/1"
 
 
+def test_an_atom_enclosure_link_to_an_image_is_a_photo_and_never_the_url() -> None:
+    feed = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour news</title><id>urn:x:feed</id>
+<updated>2024-04-05T10:00:00Z</updated>
+<entry><title>Pilots add a night shift</title><id>urn:x:1</id><updated>2024-04-05T10:00:00Z</updated>
+<link rel="enclosure" type="image/jpeg" length="1234" href="/pier.jpg"/>
+<link rel="enclosure" type="audio/mpeg" length="1234" href="https://example.com/pod.mp3"/>
+<link rel="alternate" type="text/html" href="https://example.com/pilots"/>
+<summary>The pilots will guide ferries after dark.</summary></entry></feed>"""
+    (article,) = newsmodel.read_many(feed, "atom", quotes=False, url="https://example.com/")
+    assert article.url == "https://example.com/pilots"
+    assert [photo.url for photo in article.photos] == ["https://example.com/pier.jpg"]
+
+
 def test_atom_entries() -> None:
     assert newsmodel.detect_format(ATOM).name == "atom"
     first, second = _quiet_many(ATOM, quotes=False)

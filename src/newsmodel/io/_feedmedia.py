@@ -21,7 +21,7 @@ _LINKS = "}link"
 
 class _MediaIndex:
     """Each element's Media RSS children (either spelling of the namespace) and
-    ``enclosure`` children by local name, found once per element."""
+    enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), found once per element."""
 
     __slots__ = ("_found",)
 
@@ -44,6 +44,8 @@ class _MediaIndex:
                         found.setdefault(local, []).append(child)
                     if local == "link":  # an Atom link, which may hold Media RSS
                         found.setdefault(_LINKS, []).append(child)
+                        if (child.get("rel") or "").lower() == "enclosure":  # a file attached
+                            found.setdefault("", []).append(child)
             self._found[element] = found
         return found
 
@@ -112,8 +114,9 @@ def _photo(
 
 def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
     """The photos of an item: ``media:content`` (in ``media:group`` too), image
-    ``enclosure`` elements, and thumbnails (a rendition of the first photo when there
-    is one). The same URL read twice gives one photo, its first reading completed."""
+    enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), and thumbnails (a
+    rendition of the first photo when there is one). The same URL read twice gives one
+    photo, its first reading completed."""
     index = _MediaIndex()
     if not index.of(item):
         return ()  # nothing that can hold a photo: the common text-only item
