@@ -389,14 +389,15 @@ def resolve(url: str | None, base: str | None) -> str | None:
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
     """The body (from the full content, else from a description with block markup)
     and the standfirst (the description as text, unless it became the body)."""
-    summary = plain_text(entry.summary, markup=entry.summary_html)
     if entry.content_html and entry.content_html.strip():
-        return blocks_from_html(entry.content_html, format=format), summary
-    if entry.content_text and entry.content_text.strip():
-        return blocks_from_text(entry.content_text), summary
-    if entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
-        return blocks_from_html(entry.summary, format=format), None
-    return (), summary
+        body = blocks_from_html(entry.content_html, format=format)
+    elif entry.content_text and entry.content_text.strip():
+        body = blocks_from_text(entry.content_text)
+    elif entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
+        return blocks_from_html(entry.summary, format=format), None  # (read once, as the body)
+    else:
+        body = ()
+    return body, plain_text(entry.summary, markup=entry.summary_html)
 
 
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
