@@ -9,6 +9,7 @@ the format package.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import zlib
 
@@ -26,6 +27,7 @@ __all__ = [
     "clean_text",
     "decode_bytes",
     "decode_text",
+    "file_bytes",
     "gunzip",
     "gzip_head",
     "line_col",
@@ -337,3 +339,12 @@ def xml_prologue(head: bytes) -> tuple[bytes, int]:
             kept.setdefault(item.lastgroup, item.group())
         at = item.end()
     return b"".join(kept.values()), at
+
+
+def file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``; :class:`ReadError` naming it when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None

@@ -6,7 +6,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import cast
 
-from newsmodel.errors import FormatError, ReadError, WriteError
+from newsmodel._input import file_bytes
+from newsmodel.errors import FormatError, WriteError
 from newsmodel.model import Article
 from newsmodel.quotes import with_quotes
 from newsmodel.registry import (
@@ -64,11 +65,7 @@ def read_file(
 
     ``quotes`` and the other options are those of :func:`read`.
     """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ReadError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+    data = file_bytes(path)
     info = get_format(format) if format is not None else detect_format(data, os.fspath(path))
     return read(data, info.name, quotes=quotes, **options)
 
@@ -132,14 +129,6 @@ ReadMany = Callable[..., Iterator[Article]]
 WriteMany = Callable[..., str]
 
 
-def _read_file_bytes(path: str | os.PathLike[str]) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise ReadError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
-
-
 def read_many(
     data: bytes | str, format: str | None = None, *, quotes: bool = True, **options: object
 ) -> Iterator[Article]:
@@ -174,7 +163,7 @@ def read_file_many(
 ) -> Iterator[Article]:
     """Every article of the file at ``path`` (see :func:`read_many`); the format is
     guessed from the extension, then the content, when not given."""
-    data = _read_file_bytes(path)
+    data = file_bytes(path)
     info = get_format(format) if format is not None else detect_format(data, os.fspath(path))
     return read_many(data, info.name, quotes=quotes, **options)
 

@@ -13,7 +13,7 @@ from typing import NamedTuple, TextIO
 
 import newsmodel
 from newsmodel import cli_batch
-from newsmodel._input import DEFAULT_MAX_BYTES
+from newsmodel._input import DEFAULT_MAX_BYTES, file_bytes
 from newsmodel.errors import NewsmodelError, NewsmodelWarning, NoArticleError
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article, BylineKind
@@ -346,13 +346,7 @@ def batch_options(
 
 
 def _input_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise NewsmodelError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    return sys.stdin.buffer.read() if path == "-" else file_bytes(path)
 
 
 def _read_input(
