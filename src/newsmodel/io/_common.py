@@ -85,6 +85,18 @@ def warn_ignored(format: str, ignored: Sequence[tuple[str, str]], *, stacklevel:
     )
 
 
+def warn_unread(what: str, named: Sequence[str], total: int, *, stacklevel: int) -> None:
+    """One :class:`IgnoredContentWarning` ``what: name, name and N more``: the parts of a
+    document no article carries, ``named`` the first of them (a bounded few) and
+    ``total`` how many there are. Nothing when there are none; ``stacklevel`` counts
+    from the caller of this function."""
+    if total <= 0:
+        return
+    more = total - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more > 0 else "")
+    warnings.warn(IgnoredContentWarning(f"{what}: {listed}"), stacklevel=stacklevel + 1)
+
+
 def first_article(
     articles: Iterator[m.Article],
     *,

@@ -19,13 +19,12 @@ so the work grows with the message's size, never with its square.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Sequence
 
 import attrs
 from lxml import etree
 
-from newsmodel.errors import IgnoredContentWarning
+from newsmodel.io._common import warn_unread
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
@@ -198,17 +197,9 @@ class Message:
 
     def warn_others(self) -> None:
         """Name the items no article carries (video, audio, events, concepts...)."""
-        if not self.others:
-            return
-        kinds = ", ".join(
+        kinds = [
             f"{local_name(i)} {_attr(i, 'guid') or ''} ({item_class(i) or 'no class'})"
             for i in self.others[:_MAX_LISTED]
-        )
-        more = len(self.others) - _MAX_LISTED
-        warnings.warn(
-            IgnoredContentWarning(
-                f"newsml: not read into the articles: {kinds}"
-                + (f" and {more} more" if more > 0 else "")
-            ),
-            stacklevel=4,
-        )
+        ]
+        what = "newsml: not read into the articles"
+        warn_unread(what, kinds, len(self.others), stacklevel=4)

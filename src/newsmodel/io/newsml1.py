@@ -19,7 +19,6 @@ Mapping and what is ignored: ``docs/formats/newsml1.md``.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
 
 import attrs
@@ -28,9 +27,9 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.catalog import Catalog
-from newsmodel.errors import FormatError, IgnoredContentWarning, ReadError
+from newsmodel.errors import FormatError, ReadError
 from newsmodel.io import NEWSML1 as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article
+from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article, warn_unread
 from newsmodel.io._newsml1_parts import (
     CAPTION_ROLES,
     LEAD_ROLES,
@@ -456,16 +455,9 @@ def _item_articles(
     tree = _Tree(item=item, catalog=catalog).build()
     facts = _item_facts(item, envelope)
     stories = _stories(tree)
-    if tree.ignored:
-        listed = ", ".join(dict.fromkeys(tree.ignored[:_MAX_LISTED]))
-        more = len(tree.ignored) - _MAX_LISTED
-        warnings.warn(
-            IgnoredContentWarning(
-                f"newsml1: not read into the articles of {facts.id or 'a NewsItem'}: {listed}"
-                + (f" and {more} more" if more > 0 else "")
-            ),
-            stacklevel=3,
-        )
+    what = f"newsml1: not read into the articles of {facts.id or 'a NewsItem'}"
+    named = list(dict.fromkeys(tree.ignored[:_MAX_LISTED]))
+    warn_unread(what, named, len(tree.ignored), stacklevel=3)
     for n, story in enumerate(stories, 1):
         article_id = facts.id
         if article_id and len(stories) > 1:
