@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 
 import attrs
 from lxml import etree
@@ -95,8 +94,6 @@ _OTHER_ROLE = re.compile(
     r"\b(?:reviewed|checked|edited|photos?|photographs?|illustrat\w*|video|produced)\s+by\s*:?\s*$",
     re.I,
 )
-#: Distinct class and id strings whose words are remembered.
-_NAMES_CACHE = 4096
 #: A lower-case word (a run of them makes a sentence).
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’]*[,.;:]?$")
 
@@ -104,14 +101,7 @@ _LOWER_WORD = re.compile(r"^[a-z][a-z'’]*[,.;:]?$")
 def _words(element: etree._Element) -> tuple[str, ...]:
     """``element``'s class, id, rel and itemprop as words (:func:`class_words`)."""
     names = (classes(element), element.get("rel") or "", element.get("itemprop") or "")
-    return _names_words(" ".join(names)) if any(names) else ()
-
-
-@lru_cache(maxsize=_NAMES_CACHE)
-def _names_words(names: str) -> tuple[str, ...]:
-    """:func:`class_words` of a page's class and id names, each string split once (a page
-    repeats the same few names on thousands of elements)."""
-    return tuple(class_words(names))
+    return class_words(" ".join(names)) if any(names) else ()
 
 
 def read_bylines(

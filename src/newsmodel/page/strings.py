@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from newsmodel.markup import safe_url
@@ -20,10 +21,18 @@ _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
 _CLASS_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 
-def class_words(names: str) -> list[str]:
+#: Distinct class and id strings whose words are remembered (a page repeats the same few
+#: names on thousands of elements, and every stage asks).
+_NAMES_CACHE = 4096
+
+
+@lru_cache(maxsize=_NAMES_CACHE)
+def class_words(names: str) -> tuple[str, ...]:
     """Class and id names as lower-case words, camelCase split and generated hashes (words
-    holding a digit) dropped: ``"css-1x2y3 authName"`` → ``["css", "auth", "name"]``."""
-    return [w.lower() for w in _CLASS_SPLIT.split(names) if w and not any(c.isdigit() for c in w)]
+    holding a digit) dropped: ``"css-1x2y3 authName"`` → ``("css", "auth", "name")``."""
+    return tuple(
+        w.lower() for w in _CLASS_SPLIT.split(names) if w and not any(c.isdigit() for c in w)
+    )
 
 
 def norm(text: str) -> str:
