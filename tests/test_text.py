@@ -142,15 +142,44 @@ def test_plain_paragraphs_without_furniture() -> None:
 @settings(max_examples=300)
 @given(articles(max_blocks=4))
 def test_writer_output_always_reads_back(article: m.Article) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         rendered = text.write(article)
+    headline_lost = any("headline" in str(w.message) for w in caught)
     try:
         again = text.read(rendered)
     except NoArticleError:  # an article without headline and body reads as none
-        assert article.headline is None and not article.text.strip(), rendered
+        assert article.headline is None or headline_lost, rendered
+        assert not "".join(m.block_text(b) for b in article.body).strip(), rendered
         return
     assert isinstance(again, m.Article)
+    if article.headline and not headline_lost:
+        assert again.headline == " ".join(article.headline.split())
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "kept"),
+    [
+        ("Advertisement", True, False),  # furniture: the reader skips it
+        ("© 2024 Example Press", False, False),  # alone, a copyright line is the footer
+        ("© 2024 Example Press", True, True),  # before a body it is the headline
+        ("Topics: harbour", False, False),
+        ("Harbour reopens", False, True),
+    ],
+)
+def test_writer_declares_a_headline_the_reader_would_not_find(
+    headline: str, body: bool, kept: bool
+) -> None:
+    article = m.Article(
+        headline=headline, body=(m.Paragraph(content=("The pier opened.",)),) if body else ()
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rendered = text.write(article)
+    declared = any("headline" in str(w.message) for w in caught)
+    assert declared is not kept
+    if kept:
+        assert text.read(rendered).headline == headline
 
 
 @settings(max_examples=300)

@@ -438,9 +438,25 @@ _PHOTO_DETAILS = ("url", "renditions", "alt", "photographer", "id")
 
 def write(article: m.Article, *, strict: bool = False) -> str:
     """Render ``article`` as plain text; fields text cannot carry are reported lost."""
+    rendered = _render(article)
     losses = Losses()
     _declare_losses(article, losses)
+    if article.headline and not _headline_reads_back(rendered):
+        losses.drop("headline", "in plain text it reads as page furniture or a footer line")
     report(FORMAT.name, losses, strict=strict)
+    return rendered
+
+
+def _headline_reads_back(rendered: str) -> bool:
+    """Whether the reader takes the first line of ``rendered`` (the headline) as the
+    headline: not when it is page furniture ("Advertisement"), nor a footer line
+    ("© 2024", "Topics: …") with nothing after it but the footer."""
+    lines = rendered.split("\n")
+    return not _is_furniture(lines[0]) and _footer_start(lines) > 0
+
+
+def _render(article: m.Article) -> str:
+    """The text of ``article``: headline, standfirst, meta block, body, footer."""
     out: list[str] = []
     if article.headline:
         out.append(" ".join(article.headline.split()))
