@@ -71,6 +71,8 @@ MEDIA_NS = "http://search.yahoo.com/mrss/"
 #: encoding of most mislabelled Western feeds (``windows-1252``), read leniently.
 _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
+#: What is taken off the front of a feed's text: a stray byte-order mark, white space.
+_LEADING = "\ufeff \t\r\n"
 #: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
 #: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
@@ -113,23 +115,31 @@ def _declared_codec(raw: bytes) -> str | None:
 def feed_text(data: object, *, format: str, max_bytes: int) -> str:
     """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
     windows-1252 (never failing); white space before the first ``<`` taken out."""
+    return _decoded(data, format=format, max_bytes=max_bytes)[0]
+
+
+def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """:func:`feed_text`, and the bytes that are that text in UTF-8 when the feed's own
+    bytes are (a UTF-8 feed, the common case), so that they need not be made again."""
     checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
-        text = checked
-    else:
-        bom = bom_encoding(checked)
-        codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
-        for codec in codecs_tried:
-            if codec is None:
-                continue
-            try:
-                text = checked.decode(codec)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        else:
-            text = checked.decode(_LAST_RESORT, errors="replace")
-    return text.lstrip("\ufeff \t\r\n")
+        return checked.lstrip(_LEADING), None
+    bom = bom_encoding(checked)
+    codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
+    for codec in codecs_tried:
+        if codec is None:
+            continue
+        try:
+            text = checked.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        stripped = text.lstrip(_LEADING)
+        if codec != "utf-8":
+            return stripped, None
+        # what was stripped is one byte a character in UTF-8, or three for U+FEFF
+        skipped = len(text) - len(stripped)
+        return stripped, checked[len(text[:skipped].encode("utf-8")) :]
+    return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
 
 
 def _entity_reference(match: re.Match[str]) -> str:
@@ -141,10 +151,11 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
     character references first."""
-    text = feed_text(data, format=format, max_bytes=max_bytes)
+    text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
     if "&" in text:
-        text = _HTML_ENTITY.sub(_entity_reference, text)
-    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)))
+        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
+        utf8 = utf8 if not replaced else None
+    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)), utf8=utf8)
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:
