@@ -23,6 +23,7 @@ import html.entities
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import attrs
@@ -189,7 +190,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
     decoded when ``markup`` (``Q&amp;A <b>now</b>`` → ``Q&A now``); ``None`` when blank."""
     if not value:
         return None
-    if markup and _MARKUP_SIGN.search(value):
+    if markup and ("<" in value or "&" in value) and _MARKUP_SIGN.search(value):
         if "<" in value:
             document = parse_document(value, check=False)
             for bad in document.iter("script", "style"):
@@ -197,7 +198,9 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             value = all_text(document)
         else:
             value = html.unescape(value)
-    text = " ".join(clean_text(value).split())
+    if not value.isprintable():  # (printable text holds nothing clean_text drops)
+        value = clean_text(value)
+    text = " ".join(value.split())
     return text or None
 
 
@@ -221,9 +224,14 @@ class Channel:
     base: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Entry:
-    """What one item of a feed says, as read, before any rule runs."""
+    """What one item of a feed says, as read, before any rule runs.
+
+    Made once per item and read, never changed: it is not frozen only because a frozen
+    class's ``__init__`` sets each of its many fields through ``object.__setattr__``,
+    several times the cost of plain slots.
+    """
 
     id: str | None = None
     url: str | None = None
@@ -380,6 +388,9 @@ def _language(*tags: str | None) -> str | None:
     return None
 
 
+#: A photo or a topic of an item.
+_Part = TypeVar("_Part", m.Photo, m.Topic)
+
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -411,6 +422,11 @@ def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], s
     return body, plain_text(entry.summary, markup=entry.summary_html)
 
 
+def _once(values: tuple[_Part, ...]) -> tuple[_Part, ...]:
+    """``values`` with each one once, in order (most items have one photo, or none)."""
+    return values if len(values) < 2 else tuple(dict.fromkeys(values))
+
+
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
@@ -430,8 +446,8 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
             summary=summary,
             body=body,
             bylines=bylines_of(entry),
-            photos=tuple(dict.fromkeys(entry.photos)),
-            topics=tuple(dict.fromkeys(entry.topics)),
+            photos=_once(entry.photos),
+            topics=_once(entry.topics),
             published=published,
             modified=modified,
             language=_language(entry.language, channel.language),
