@@ -9,6 +9,7 @@ per tag: the common text-only item costs one pass over its children and nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 from lxml import etree
@@ -17,7 +18,7 @@ from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
 
-__all__ = ["media_photos"]
+__all__ = ["holds_photos", "media_photos"]
 
 #: The role of an enclosure (RSS ``enclosure``, Atom ``link rel="enclosure"``): ``""``
 #: never names a Media RSS element, whose roles are their local names (``content``).
@@ -50,18 +51,27 @@ def _roles_of(tag: object) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def _held(element: etree._Element) -> Held:
-    """``element``'s children by role; a ``link`` with ``rel="enclosure"`` (a file
-    attached to an Atom entry) is an enclosure as well."""
+def _roles(tag: object) -> tuple[str, ...]:
+    roles = _roles_by_tag.get(tag)
+    if roles is None:
+        roles = _roles_of(tag)
+        if len(_roles_by_tag) < _ROLES_KEPT:
+            _roles_by_tag[tag] = roles
+    return roles
+
+
+def holds_photos(tag: object) -> bool:
+    """Whether a child with ``tag`` may hold or be a photo: for a reader that sorts an
+    item's children itself and gives :func:`media_photos` those that may."""
+    return bool(_roles(tag))
+
+
+def _held(children: Iterable[etree._Element]) -> Held:
+    """``children`` (an element's, or some of them) by role; a ``link`` with
+    ``rel="enclosure"`` (a file attached to an Atom entry) is an enclosure as well."""
     found: Held = {}
-    for child in element:
-        tag = child.tag
-        roles = _roles_by_tag.get(tag)
-        if roles is None:
-            roles = _roles_of(tag)
-            if len(_roles_by_tag) < _ROLES_KEPT:
-                _roles_by_tag[tag] = roles
-        for role in roles:
+    for child in children:
+        for role in _roles(child.tag):
             found.setdefault(role, []).append(child)
             if role == _LINK and (child.get("rel") or "").lower() == "enclosure":
                 found.setdefault(_ENCLOSURE, []).append(child)
@@ -103,7 +113,7 @@ def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | 
     url = resolve(element.get("url") or element.get("href"), base)
     if url is None or not _is_image(element, url):
         return None
-    own = _held(element)
+    own = _held(element) if len(element) else {}  # (most have no children)
     credit, photographer = _credits(own)
     if credit is None and photographer is None:
         credit, photographer = _credits(outer)
@@ -118,12 +128,15 @@ def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | 
     )
 
 
-def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
+def media_photos(
+    item: etree._Element, base: str | None, parts: Iterable[etree._Element] | None = None
+) -> tuple[m.Photo, ...]:
     """The photos of an item: ``media:content`` (in ``media:group`` too), image
     enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), and thumbnails (a
     rendition of the first photo when there is one). The same URL read twice gives one
-    photo, its first reading completed."""
-    held = _held(item)
+    photo, its first reading completed. ``parts`` are the item's children that
+    :func:`holds_photos` (all of them by default), when the reader has picked them out."""
+    held = _held(item if parts is None else parts)
     if not held:
         return ()  # nothing that can hold a photo: the common text-only item
     # Atom puts media:content inside a link (bbc style): those count as the item's
