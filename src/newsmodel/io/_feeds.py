@@ -259,6 +259,8 @@ class Entry:
 #: item (the readings are immutable tuples, so sharing them is safe).
 _BYLINE_CACHE = 1024
 _byline = functools.lru_cache(maxsize=_BYLINE_CACHE)(parse_byline)
+#: Longer author texts (all of an item's together) are not remembered as they stand.
+_BYLINES_CACHED_CHARS = 300
 
 
 #: Keyword topics made from a category's text, remembered: a feed files most of its
@@ -285,10 +287,10 @@ def _keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | No
     return m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=(scheme or "").strip() or None)
 
 
-def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
-    """Authors by the byline rules (agencies as organisations), each name once."""
+def _author_bylines(authors: tuple[str, ...]) -> dict[str, m.Byline]:
+    """The bylines of an item's author texts, by lower-cased name, each name once."""
     out: dict[str, m.Byline] = {}
-    for raw in entry.authors:
+    for raw in authors:
         text = plain_text(raw) or ""
         named = _EMAIL_NAME.match(text)
         if named:
@@ -298,6 +300,23 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
         found = () if _EMAIL.match(text) else _byline(text)
         for byline in found or (m.Byline(name=text),):
             out.setdefault(byline.name.lower(), byline)
+    return out
+
+
+@functools.lru_cache(maxsize=_BYLINE_CACHE)
+def _remembered_bylines(authors: tuple[str, ...]) -> tuple[tuple[str, m.Byline], ...]:
+    return tuple(_author_bylines(authors).items())
+
+
+def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
+    """Authors by the byline rules (agencies as organisations), each name once."""
+    authors = entry.authors
+    if not authors:
+        out: dict[str, m.Byline] = {}
+    elif sum(map(len, authors)) <= _BYLINES_CACHED_CHARS:  # (a feed's few authors, again)
+        out = dict(_remembered_bylines(authors))
+    else:
+        out = _author_bylines(authors)
     for name, url in entry.people:
         one = plain_text(name, markup=False)
         if one:
@@ -405,7 +424,7 @@ def resolve(url: str | None, base: str | None) -> str | None:
             url = urljoin(base, url)
         except ValueError:
             return None
-    return safe_url(clean_text(url)) or None
+    return safe_url(url if url.isprintable() else clean_text(url)) or None
 
 
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:

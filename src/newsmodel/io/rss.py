@@ -120,7 +120,8 @@ def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
     those that may hold a photo listed under :data:`_PHOTO_PARTS` as well."""
     out: dict[str, list[etree._Element]] = {}
     for child in element:
-        key, photo = _kind(child.tag)
+        kind = _kinds.get(child.tag)  # (the remembered answer without a call: most are)
+        key, photo = kind if kind is not None else _kind(child.tag)
         if key is not None:
             out.setdefault(key, []).append(child)
         if photo:
@@ -132,8 +133,9 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     """The text of the first of ``keys`` present and not blank."""
     for key in keys:
         for element in found.get(key, ()):
-            text = all_text(element)
-            if text.strip():
+            # most elements hold text alone: read it without all_text's call
+            text = all_text(element) if len(element) else element.text
+            if text and not text.isspace():
                 return text
     return None
 
@@ -162,9 +164,12 @@ def _link(found: dict[str, list[etree._Element]], item: etree._Element) -> str |
 
 
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
-    elements = [*found.get("category", ()), *found.get("dc:subject", ())]
-    topics = (keyword(all_text(e), e.get("domain"), True) for e in elements)
-    return tuple(t for t in topics if t is not None)
+    topics = []
+    for element in (*found.get("category", ()), *found.get("dc:subject", ())):
+        topic = keyword(all_text(element), element.get("domain"), True)
+        if topic is not None:
+            topics.append(topic)
+    return tuple(topics)
 
 
 def _entry(item: etree._Element, base: str | None) -> Entry:
