@@ -430,9 +430,10 @@ def resolve(url: str | None, base: str | None) -> str | None:
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
     """The body (from the full content, else from a description with block markup)
     and the standfirst (the description as text, unless it became the body)."""
-    if entry.content_html and entry.content_html.strip():
+    # (isspace, not strip: a body is long, and strip would copy it to say it is not blank)
+    if entry.content_html and not entry.content_html.isspace():
         body = blocks_from_html(entry.content_html, format=format)
-    elif entry.content_text and entry.content_text.strip():
+    elif entry.content_text and not entry.content_text.isspace():
         body = blocks_from_text(entry.content_text)
     elif entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
         return blocks_from_html(entry.summary, format=format), None  # (read once, as the body)
