@@ -268,8 +268,8 @@ def parse_xml(
     text = _xml_text(data, format, max_bytes)
     if not text or text.isspace():
         raise ReadError("the document is empty", format=format)
-    if len(text) != len(data):  # a byte-order mark taken off: not the bytes given
-        utf8 = None
+    if not isinstance(data, str) or len(text) != len(data):  # (a byte-order mark taken off)
+        utf8 = None  # not the text the bytes given are
     if drop_internal_subset:
         without = _without_internal_subset(text, format)
         utf8 = utf8 if without is text else None
