@@ -176,9 +176,17 @@ def _without_internal_subset(text: str, format: str) -> str:
     return text[: doctype.end() - 1] + ">" + text[end.end() :]
 
 
-def _as_utf8(text: str, format: str) -> bytes:
-    """``text`` as UTF-8 for libxml2, its declared encoding taken out."""
-    text = _ENCODING_DECL.sub(r"\1", text, count=1)
+def _as_utf8(text: str, format: str, utf8: bytes | None = None) -> bytes:
+    """``text`` as UTF-8 for libxml2, its declared encoding taken out; ``utf8``, when
+    given, is ``text`` in UTF-8 already (only the declaration is taken out of it)."""
+    declaration = _ENCODING_DECL.match(text)
+    if utf8 is not None:
+        if declaration is None:
+            return utf8
+        head = declaration.expand(r"\1").encode("utf-8")
+        return head + utf8[len(declaration.group().encode("utf-8")) :]
+    if declaration is not None:
+        text = declaration.expand(r"\1") + text[declaration.end() :]
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -228,7 +236,7 @@ def _parse(raw: bytes, format: str) -> etree._Element:
 def _drop_entity_references(root: etree._Element) -> None:
     """References to entities nobody declared (``&nbsp;`` under a DTD that is never
     loaded) are dropped, never expanded."""
-    for entity in [e for e in root.iter() if isinstance(e, etree._Entity)]:
+    for entity in list(root.iter(etree.Entity)):
         parent = entity.getparent()
         if parent is None:
             continue
@@ -247,20 +255,27 @@ def parse_xml(
     format: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     drop_internal_subset: bool = False,
+    utf8: bytes | None = None,
 ) -> etree._Element:
     """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad.
 
     ``drop_internal_subset=True`` reads a document whose DOCTYPE has an
     internal subset without it (as NewsML 1.x agencies send them) instead of
-    refusing it; entity declarations are refused all the same.
+    refusing it; entity declarations are refused all the same. ``utf8`` is
+    the text ``data`` in UTF-8, when the caller decoded it from those bytes:
+    they are parsed as they are, not encoded again.
     """
     text = _xml_text(data, format, max_bytes)
     if not text or text.isspace():
         raise ReadError("the document is empty", format=format)
+    if not isinstance(data, str) or len(text) != len(data):  # (a byte-order mark taken off)
+        utf8 = None  # not the text the bytes given are
     if drop_internal_subset:
-        text = _without_internal_subset(text, format)
+        without = _without_internal_subset(text, format)
+        utf8 = utf8 if without is text else None
+        text = without
     _refuse_declarations(text, format)
-    root = _parse(_as_utf8(text, format), format)
+    root = _parse(_as_utf8(text, format, utf8), format)
     _drop_entity_references(root)
     return root
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Literal
 
 from newsmodel import model as m
 from newsmodel._input import (
@@ -40,21 +42,40 @@ __all__ = [
 IGNORED_SHOWN = 20
 
 
-@contextmanager
-def as_read_errors(format: str) -> Iterator[None]:
+class _ReadErrors:
+    """The context :func:`as_read_errors` returns (a class: readers enter one per article,
+    and a generator-based context manager costs several times as much)."""
+
+    __slots__ = ("format",)
+
+    def __init__(self, format: str) -> None:
+        self.format = format
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        trace: TracebackType | None,
+    ) -> Literal[False]:
+        if exc is None or isinstance(exc, ReadError):
+            return False
+        if isinstance(exc, ValueError):
+            raise ReadError(str(exc), format=self.format) from None
+        if isinstance(exc, RecursionError):
+            raise InputTooLargeError("the input nests too deeply", format=self.format) from None
+        return False
+
+
+def as_read_errors(format: str) -> AbstractContextManager[None]:
     """Turn what a reader's model building raises into newsmodel's read errors.
 
     Values the model refuses (``ValueError``) become :class:`ReadError`;
     runaway nesting (``RecursionError``) becomes :class:`InputTooLargeError`.
     """
-    try:
-        yield
-    except ReadError:
-        raise
-    except ValueError as exc:
-        raise ReadError(str(exc), format=format) from None
-    except RecursionError:
-        raise InputTooLargeError("the input nests too deeply", format=format) from None
+    return _ReadErrors(format)
 
 
 def squash(value: str | None) -> str | None:

@@ -1,9 +1,15 @@
 """Photos in feeds: Media RSS (``media:content``, ``media:thumbnail``, ``media:group``)
-and image enclosures, which RSS and Atom items share (:func:`media_photos`)."""
+and image enclosures, which RSS and Atom items share (:func:`media_photos`).
+
+Each element that can hold photos (the item, a ``media:group``, an Atom ``link``, a
+``media:content``) has its children sorted once (:func:`_held`), by a role remembered
+per tag: the common text-only item costs one pass over its children and nothing more.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 from lxml import etree
@@ -12,57 +18,68 @@ from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
 
-__all__ = ["media_photos"]
+__all__ = ["holds_photos", "media_photos"]
 
-#: The key :class:`_MediaIndex` files namespaced ``link`` children under (no local name
-#: holds a ``}``, so it names no Media RSS element).
-_LINKS = "}link"
+#: The role of an enclosure (RSS ``enclosure``, Atom ``link rel="enclosure"``): ``""``
+#: never names a Media RSS element, whose roles are their local names (``content``).
+_ENCLOSURE = ""
+#: The role of a namespaced ``link`` (Atom's), which may hold Media RSS; no local name
+#: holds a ``}``, so it names no Media RSS element either.
+_LINK = "}link"
+#: How many tags' roles are remembered: a feed uses a few dozen, and a feed that invents
+#: a new tag on every element cannot grow the table past this.
+_ROLES_KEPT = 512
+_roles_by_tag: dict[object, tuple[str, ...]] = {}
 
-
-class _MediaIndex:
-    """Each element's Media RSS children (either spelling of the namespace) and
-    enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), found once per element."""
-
-    __slots__ = ("_found",)
-
-    def __init__(self) -> None:
-        self._found: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-
-    def of(self, element: etree._Element) -> dict[str, list[etree._Element]]:
-        found = self._found.get(element)
-        if found is None:
-            found = {}
-            for child in element:
-                tag = child.tag
-                if not isinstance(tag, str):
-                    continue
-                local = tag.rsplit("}", 1)[-1]
-                if local == "enclosure":
-                    found.setdefault("", []).append(child)  # "" never names a media element
-                if tag[0] == "{":
-                    if "search.yahoo.com/mrss" in tag:
-                        found.setdefault(local, []).append(child)
-                    if local == "link":  # an Atom link, which may hold Media RSS
-                        found.setdefault(_LINKS, []).append(child)
-                        if (child.get("rel") or "").lower() == "enclosure":  # a file attached
-                            found.setdefault("", []).append(child)
-            self._found[element] = found
-        return found
-
-    def media(self, element: etree._Element, name: str) -> list[etree._Element]:
-        """The Media RSS children called ``name``."""
-        return self.of(element).get(name, [])
-
-    def enclosures(self, element: etree._Element) -> list[etree._Element]:
-        return self.of(element).get("", [])
-
-    def links(self, element: etree._Element) -> list[etree._Element]:
-        """The namespaced ``link`` children (Atom's), which may hold Media RSS."""
-        return self.of(element).get(_LINKS, [])
+#: An element's children by role, in document order: ``{"content": [...], "": [...]}``.
+Held = dict[str, list[etree._Element]]
 
 
-def _media_text(index: _MediaIndex, element: etree._Element, name: str) -> str | None:
-    found = index.media(element, name)
+def _roles_of(tag: object) -> tuple[str, ...]:
+    """What a child with ``tag`` is to the photo reader: ``("content",)`` for
+    ``media:content`` (either spelling of the namespace), ``("",)`` for an
+    ``enclosure``, ``("}link",)`` for an Atom ``link``; ``()`` for anything else."""
+    if not isinstance(tag, str):
+        return ()
+    local = tag.rsplit("}", 1)[-1]
+    roles = [_ENCLOSURE] if local == "enclosure" else []
+    if tag[0] == "{":
+        if "search.yahoo.com/mrss" in tag:
+            roles.append(local)
+        if local == "link":
+            roles.append(_LINK)
+    return tuple(roles)
+
+
+def _roles(tag: object) -> tuple[str, ...]:
+    roles = _roles_by_tag.get(tag)
+    if roles is None:
+        roles = _roles_of(tag)
+        if len(_roles_by_tag) < _ROLES_KEPT:
+            _roles_by_tag[tag] = roles
+    return roles
+
+
+def holds_photos(tag: object) -> bool:
+    """Whether a child with ``tag`` may hold or be a photo: for a reader that sorts an
+    item's children itself and gives :func:`media_photos` those that may."""
+    return bool(_roles(tag))
+
+
+def _held(children: Iterable[etree._Element]) -> Held:
+    """``children`` (an element's, or some of them) by role; a ``link`` with
+    ``rel="enclosure"`` (a file attached to an Atom entry) is an enclosure as well."""
+    found: Held = {}
+    for child in children:
+        for role in _roles(child.tag):
+            found.setdefault(role, []).append(child)
+            if role == _LINK and (child.get("rel") or "").lower() == "enclosure":
+                found.setdefault(_ENCLOSURE, []).append(child)
+    return found
+
+
+def _media_text(held: Held, name: str) -> str | None:
+    found = held.get(name)
     return plain_text(found[0].text, markup=found[0].get("type") == "html") if found else None
 
 
@@ -78,10 +95,10 @@ def _is_image(element: etree._Element, url: str) -> bool:
     return _IMAGE_FILE.search(url) is not None
 
 
-def _credits(index: _MediaIndex, element: etree._Element) -> tuple[str | None, str | None]:
+def _credits(held: Held) -> tuple[str | None, str | None]:
     """``(credit, photographer)`` from ``media:credit`` (``role="photographer"`` names one)."""
     credit = photographer = None
-    for found in index.media(element, "credit"):
+    for found in held.get("credit", ()):
         text = plain_text(found.text, markup=False)
         if (found.get("role") or "").lower() == "photographer":
             photographer = photographer or text
@@ -90,18 +107,17 @@ def _credits(index: _MediaIndex, element: etree._Element) -> tuple[str | None, s
     return credit, photographer
 
 
-def _photo(
-    index: _MediaIndex, element: etree._Element, outer: etree._Element, base: str | None
-) -> m.Photo | None:
+def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | None:
     """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
-    credits from the element, else from its group or item (``outer``)."""
+    credits from the element, else from what its group or item holds (``outer``)."""
     url = resolve(element.get("url") or element.get("href"), base)
     if url is None or not _is_image(element, url):
         return None
-    credit, photographer = _credits(index, element)
+    own = _held(element) if len(element) else {}  # (most have no children)
+    credit, photographer = _credits(own)
     if credit is None and photographer is None:
-        credit, photographer = _credits(index, outer)
-    caption = _media_text(index, element, "description") or _media_text(index, outer, "description")
+        credit, photographer = _credits(outer)
+    caption = _media_text(own, "description") or _media_text(outer, "description")
     return m.Photo(
         url=url,
         caption=caption,
@@ -112,28 +128,36 @@ def _photo(
     )
 
 
-def media_photos(item: etree._Element, base: str | None) -> tuple[m.Photo, ...]:
+def media_photos(
+    item: etree._Element, base: str | None, parts: Iterable[etree._Element] | None = None
+) -> tuple[m.Photo, ...]:
     """The photos of an item: ``media:content`` (in ``media:group`` too), image
     enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), and thumbnails (a
     rendition of the first photo when there is one). The same URL read twice gives one
-    photo, its first reading completed."""
-    index = _MediaIndex()
-    if not index.of(item):
+    photo, its first reading completed. ``parts`` are the item's children that
+    :func:`holds_photos` (all of them by default), when the reader has picked them out."""
+    held = _held(item if parts is None else parts)
+    if not held:
         return ()  # nothing that can hold a photo: the common text-only item
-    photos: dict[str, m.Photo] = {}
     # Atom puts media:content inside a link (bbc style): those count as the item's
-    holders = [item, *index.media(item, "group"), *index.links(item)]
+    inner = [*held.get("group", ()), *held.get(_LINK, ())]
+    holders = [held, *(_held(element) for element in inner)]
+    photos: dict[str, m.Photo] = {}
     for holder in holders:
-        for element in [*index.media(holder, "content"), *index.enclosures(holder)]:
-            photo = _photo(index, element, holder, base)
+        for element in [*holder.get("content", ()), *holder.get(_ENCLOSURE, ())]:
+            photo = _photo(element, holder, base)
             if photo is not None and photo.url is not None:
                 seen = photos.get(photo.url)
                 photos[photo.url] = _completed(seen, photo) if seen else photo
     # thumbnails may also sit in a media:content without a URL of its own
-    holders += [c for h in holders for c in index.media(h, "content") if not c.get("url")]
-    thumbs = [
-        p for h in holders for t in index.media(h, "thumbnail") if (p := _photo(index, t, h, base))
-    ]
+    holders += [_held(c) for h in holders for c in h.get("content", ()) if not c.get("url")]
+    thumbs = [p for h in holders for t in h.get("thumbnail", ()) if (p := _photo(t, h, base))]
+    return _with_thumbnails(photos, thumbs)
+
+
+def _with_thumbnails(photos: dict[str, m.Photo], thumbs: list[m.Photo]) -> tuple[m.Photo, ...]:
+    """``photos`` (by URL) with ``thumbs``: the first thumbnail is the photo when there
+    is none, and the others are renditions of the first photo."""
     if not photos and thumbs:
         photos[thumbs[0].url or ""] = thumbs[0]
         thumbs = thumbs[1:]

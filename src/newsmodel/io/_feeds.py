@@ -23,6 +23,7 @@ import html.entities
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import attrs
@@ -71,6 +72,8 @@ MEDIA_NS = "http://search.yahoo.com/mrss/"
 #: encoding of most mislabelled Western feeds (``windows-1252``), read leniently.
 _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
+#: What is taken off the front of a feed's text: a stray byte-order mark, white space.
+_LEADING = "\ufeff \t\r\n"
 #: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
 #: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
@@ -113,23 +116,31 @@ def _declared_codec(raw: bytes) -> str | None:
 def feed_text(data: object, *, format: str, max_bytes: int) -> str:
     """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
     windows-1252 (never failing); white space before the first ``<`` taken out."""
+    return _decoded(data, format=format, max_bytes=max_bytes)[0]
+
+
+def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """:func:`feed_text`, and the bytes that are that text in UTF-8 when the feed's own
+    bytes are (a UTF-8 feed, the common case), so that they need not be made again."""
     checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
-        text = checked
-    else:
-        bom = bom_encoding(checked)
-        codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
-        for codec in codecs_tried:
-            if codec is None:
-                continue
-            try:
-                text = checked.decode(codec)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        else:
-            text = checked.decode(_LAST_RESORT, errors="replace")
-    return text.lstrip("\ufeff \t\r\n")
+        return checked.lstrip(_LEADING), None
+    bom = bom_encoding(checked)
+    codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
+    for codec in codecs_tried:
+        if codec is None:
+            continue
+        try:
+            text = checked.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        stripped = text.lstrip(_LEADING)
+        if codec != "utf-8":
+            return stripped, None
+        # what was stripped is one byte a character in UTF-8, or three for U+FEFF
+        skipped = len(text) - len(stripped)
+        return stripped, checked[len(text[:skipped].encode("utf-8")) :]
+    return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
 
 
 def _entity_reference(match: re.Match[str]) -> str:
@@ -141,10 +152,11 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
     character references first."""
-    text = feed_text(data, format=format, max_bytes=max_bytes)
+    text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
     if "&" in text:
-        text = _HTML_ENTITY.sub(_entity_reference, text)
-    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)))
+        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
+        utf8 = utf8 if not replaced else None
+    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)), utf8=utf8)
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:
@@ -178,7 +190,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
     decoded when ``markup`` (``Q&amp;A <b>now</b>`` → ``Q&A now``); ``None`` when blank."""
     if not value:
         return None
-    if markup and _MARKUP_SIGN.search(value):
+    if markup and ("<" in value or "&" in value) and _MARKUP_SIGN.search(value):
         if "<" in value:
             document = parse_document(value, check=False)
             for bad in document.iter("script", "style"):
@@ -186,7 +198,9 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             value = all_text(document)
         else:
             value = html.unescape(value)
-    text = " ".join(clean_text(value).split())
+    if not value.isprintable():  # (printable text holds nothing clean_text drops)
+        value = clean_text(value)
+    text = " ".join(value.split())
     return text or None
 
 
@@ -210,9 +224,14 @@ class Channel:
     base: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Entry:
-    """What one item of a feed says, as read, before any rule runs."""
+    """What one item of a feed says, as read, before any rule runs.
+
+    Made once per item and read, never changed: it is not frozen only because a frozen
+    class's ``__init__`` sets each of its many fields through ``object.__setattr__``,
+    several times the cost of plain slots.
+    """
 
     id: str | None = None
     url: str | None = None
@@ -240,6 +259,8 @@ class Entry:
 #: item (the readings are immutable tuples, so sharing them is safe).
 _BYLINE_CACHE = 1024
 _byline = functools.lru_cache(maxsize=_BYLINE_CACHE)(parse_byline)
+#: Longer author texts (all of an item's together) are not remembered as they stand.
+_BYLINES_CACHED_CHARS = 300
 
 
 #: Keyword topics made from a category's text, remembered: a feed files most of its
@@ -266,10 +287,10 @@ def _keyword(text: str | None, scheme: str | None, markup: bool) -> m.Topic | No
     return m.Topic(name=name, kind=m.TopicKind.KEYWORD, scheme=(scheme or "").strip() or None)
 
 
-def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
-    """Authors by the byline rules (agencies as organisations), each name once."""
+def _author_bylines(authors: tuple[str, ...]) -> dict[str, m.Byline]:
+    """The bylines of an item's author texts, by lower-cased name, each name once."""
     out: dict[str, m.Byline] = {}
-    for raw in entry.authors:
+    for raw in authors:
         text = plain_text(raw) or ""
         named = _EMAIL_NAME.match(text)
         if named:
@@ -279,6 +300,23 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
         found = () if _EMAIL.match(text) else _byline(text)
         for byline in found or (m.Byline(name=text),):
             out.setdefault(byline.name.lower(), byline)
+    return out
+
+
+@functools.lru_cache(maxsize=_BYLINE_CACHE)
+def _remembered_bylines(authors: tuple[str, ...]) -> tuple[tuple[str, m.Byline], ...]:
+    return tuple(_author_bylines(authors).items())
+
+
+def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
+    """Authors by the byline rules (agencies as organisations), each name once."""
+    authors = entry.authors
+    if not authors:
+        out: dict[str, m.Byline] = {}
+    elif sum(map(len, authors)) <= _BYLINES_CACHED_CHARS:  # (a feed's few authors, again)
+        out = dict(_remembered_bylines(authors))
+    else:
+        out = _author_bylines(authors)
     for name, url in entry.people:
         one = plain_text(name, markup=False)
         if one:
@@ -369,6 +407,9 @@ def _language(*tags: str | None) -> str | None:
     return None
 
 
+#: A photo or a topic of an item.
+_Part = TypeVar("_Part", m.Photo, m.Topic)
+
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -383,21 +424,27 @@ def resolve(url: str | None, base: str | None) -> str | None:
             url = urljoin(base, url)
         except ValueError:
             return None
-    return safe_url(clean_text(url)) or None
+    return safe_url(url if url.isprintable() else clean_text(url)) or None
 
 
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
     """The body (from the full content, else from a description with block markup)
     and the standfirst (the description as text, unless it became the body)."""
-    if entry.content_html and entry.content_html.strip():
+    # (isspace, not strip: a body is long, and strip would copy it to say it is not blank)
+    if entry.content_html and not entry.content_html.isspace():
         body = blocks_from_html(entry.content_html, format=format)
-    elif entry.content_text and entry.content_text.strip():
+    elif entry.content_text and not entry.content_text.isspace():
         body = blocks_from_text(entry.content_text)
     elif entry.summary and entry.summary_html and _BLOCK_MARKUP.search(entry.summary):
         return blocks_from_html(entry.summary, format=format), None  # (read once, as the body)
     else:
         body = ()
     return body, plain_text(entry.summary, markup=entry.summary_html)
+
+
+def _once(values: tuple[_Part, ...]) -> tuple[_Part, ...]:
+    """``values`` with each one once, in order (most items have one photo, or none)."""
+    return values if len(values) < 2 else tuple(dict.fromkeys(values))
 
 
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
@@ -419,8 +466,8 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
             summary=summary,
             body=body,
             bylines=bylines_of(entry),
-            photos=tuple(dict.fromkeys(entry.photos)),
-            topics=tuple(dict.fromkeys(entry.topics)),
+            photos=_once(entry.photos),
+            topics=_once(entry.topics),
             published=published,
             modified=modified,
             language=_language(entry.language, channel.language),

@@ -24,7 +24,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
-from newsmodel.io._feedmedia import media_photos
+from newsmodel.io._feedmedia import holds_photos, media_photos
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -98,13 +98,34 @@ def _key(tag: object) -> str | None:
     return f"{prefix}:{local}" if prefix else local
 
 
+#: Where :func:`_children` lists the children that may hold a photo (Media RSS,
+#: enclosures, links), for :func:`~newsmodel.io._feedmedia.media_photos`; no lookup key
+#: holds a ``}``, so it names no element.
+_PHOTO_PARTS = "}photo"
+#: Each tag's ``(lookup key, may hold a photo)``, remembered like :func:`_key`'s.
+_kinds: dict[object, tuple[str | None, bool]] = {}
+
+
+def _kind(tag: object) -> tuple[str | None, bool]:
+    kind = _kinds.get(tag)
+    if kind is None:
+        kind = (_key(tag), holds_photos(tag))
+        if len(_kinds) < _KEY_CACHE:
+            _kinds[tag] = kind
+    return kind
+
+
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
-    """An element's children grouped by lookup key, in document order."""
+    """An element's children grouped by lookup key, in document order, in one pass;
+    those that may hold a photo listed under :data:`_PHOTO_PARTS` as well."""
     out: dict[str, list[etree._Element]] = {}
     for child in element:
-        key = _key(child.tag)
+        kind = _kinds.get(child.tag)  # (the remembered answer without a call: most are)
+        key, photo = kind if kind is not None else _kind(child.tag)
         if key is not None:
             out.setdefault(key, []).append(child)
+        if photo:
+            out.setdefault(_PHOTO_PARTS, []).append(child)
     return out
 
 
@@ -112,8 +133,9 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     """The text of the first of ``keys`` present and not blank."""
     for key in keys:
         for element in found.get(key, ()):
-            text = all_text(element)
-            if text.strip():
+            # most elements hold text alone: read it without all_text's call
+            text = all_text(element) if len(element) else element.text
+            if text and not text.isspace():
                 return text
     return None
 
@@ -142,9 +164,12 @@ def _link(found: dict[str, list[etree._Element]], item: etree._Element) -> str |
 
 
 def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
-    elements = [*found.get("category", ()), *found.get("dc:subject", ())]
-    topics = (keyword(all_text(e), e.get("domain"), True) for e in elements)
-    return tuple(t for t in topics if t is not None)
+    topics = []
+    for element in (*found.get("category", ()), *found.get("dc:subject", ())):
+        topic = keyword(all_text(element), element.get("domain"), True)
+        if topic is not None:
+            topics.append(topic)
+    return tuple(topics)
 
 
 def _entry(item: etree._Element, base: str | None) -> Entry:
@@ -158,7 +183,7 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         published=_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_text(found, "dcterms:modified", "atom:updated"),
         authors=_texts(found, "dc:creator", "author"),
-        photos=media_photos(item, base),
+        photos=media_photos(item, base, found.get(_PHOTO_PARTS, ())),
         topics=_topics(found),
         language=_text(found, "dc:language") or item.get(_XML_LANG),
         rights=_text(found, "dc:rights", "dcterms:rights"),
