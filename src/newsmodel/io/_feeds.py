@@ -32,7 +32,7 @@ from newsmodel import model as m
 from newsmodel._input import bom_encoding, check_input, clean_text, xml_prologue
 from newsmodel.bylines import parse_byline
 from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
-from newsmodel.errors import IgnoredContentWarning
+from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
 from newsmodel.io._common import as_read_errors
 from newsmodel.losses import NO_QUOTES, Losses
 from newsmodel.markup import blocks_from_html, blocks_from_text
@@ -79,6 +79,12 @@ _NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-es
 #: send them without a DTD, and they are turned into character references. XML's own
 #: five (``&amp;``) are left to the parser without a call per match.
 _HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+#: An ``&`` that starts no entity or character reference (``?a=1&b=2``, ``Q & A``).
+_BARE_AMPERSAND = re.compile(
+    r"&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
+)
+#: Where ``&`` is literal, by how each such section opens and closes.
+_LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
 #: What makes a description the body rather than a standfirst: block markup
 #: (``<p>``, ``<br>``, ``<img>``...), e.g. ``<p>One.</p><p>Two.</p>``.
 _BLOCK_MARKUP = re.compile(
@@ -137,14 +143,50 @@ def _entity_reference(match: re.Match[str]) -> str:
     return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
 
 
+def _escape_bare_ampersands(text: str) -> str:
+    """``text`` with every bare ``&`` escaped, outside CDATA sections and comments
+    (linear: where each kind of section next opens is looked for again only once passed)."""
+    out: list[str] = []
+    at = 0
+    nxt = {start: text.find(start) for start, _ in _LITERAL_SECTIONS}
+    while True:
+        for start, _ in _LITERAL_SECTIONS:
+            if 0 <= nxt[start] < at:
+                nxt[start] = text.find(start, at)
+        opening = [(nxt[start], start, end) for start, end in _LITERAL_SECTIONS if nxt[start] >= 0]
+        if not opening:
+            break
+        where, start, end = min(opening)
+        closed = text.find(end, where + len(start))
+        out.append(_BARE_AMPERSAND.sub("&amp;", text[at:where]))
+        if closed < 0:  # never closed: the rest is the section's, as the parser sees it
+            out.append(text[where:])
+            return "".join(out)
+        at = closed + len(end)
+        out.append(text[where:at])
+    out.append(_BARE_AMPERSAND.sub("&amp;", text[at:]))
+    return "".join(out)
+
+
 def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
-    character references first."""
+    character references first. A feed that is not well-formed because of a bare
+    ``&`` (``?a=1&b=2``, ``Q & A``) is read again with each one escaped, as HTML
+    and feed readers take it."""
     text = feed_text(data, format=format, max_bytes=max_bytes)
     if "&" in text:
         text = _HTML_ENTITY.sub(_entity_reference, text)
-    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)))
+    limit = max(max_bytes, len(text))
+    try:
+        return parse_xml(text, format=format, max_bytes=limit)
+    except InputTooLargeError:
+        raise
+    except ReadError:
+        repaired = _escape_bare_ampersands(text) if "&" in text else text
+        if repaired == text:
+            raise
+    return parse_xml(repaired, format=format, max_bytes=max(limit, len(repaired)))
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:

@@ -1,0 +1,55 @@
+"""Feed readings where real publishers' feeds and feedparser showed us a general rule.
+
+Every feed here is written for the test (placeholder words, example.test
+addresses); each test names the class of real feed it stands for.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import newsmodel
+
+
+def _read(feed: str) -> list[newsmodel.Article]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(newsmodel.read_many(feed.encode("utf-8")))
+
+
+def _rss(items: str, *, channel: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        "<title>The Brindle Gazette</title><link>https://brindle.example.test/</link>"
+        f"{channel}{items}</channel></rss>"
+    )
+
+
+# ---------------------------------------------------------------------------
+# well-formedness
+
+
+def test_a_bare_ampersand_in_an_attribute_or_text_is_read_as_a_literal_one() -> None:
+    # feed generators that build a self link by string concatenation send "&format=raw"
+    feed = _rss(
+        "<item><title>Ropes & pulleys</title>"
+        "<link>https://brindle.example.test/story?id=4&page=2</link>"
+        "<pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>",
+        channel='<atom:link href="https://brindle.example.test/feed?a=1&format=raw" rel="self"/>',
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Ropes & pulleys"
+    assert article.url == "https://brindle.example.test/story?id=4&page=2"
+
+
+def test_ampersands_in_cdata_and_references_are_left_as_they_are() -> None:
+    feed = _rss(
+        "<item><title><![CDATA[Salt & pepper]]></title>"
+        "<link>https://brindle.example.test/a?x=1&amp;y=2</link>"
+        "<description>Tea &#38; cake & scones</description></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Salt & pepper"
+    assert article.url == "https://brindle.example.test/a?x=1&y=2"
+    assert article.summary == "Tea & cake & scones"
