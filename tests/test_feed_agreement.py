@@ -53,3 +53,34 @@ def test_ampersands_in_cdata_and_references_are_left_as_they_are() -> None:
     assert article.headline == "Salt & pepper"
     assert article.url == "https://brindle.example.test/a?x=1&y=2"
     assert article.summary == "Tea & cake & scones"
+
+
+# ---------------------------------------------------------------------------
+# titles
+
+
+def test_a_title_naming_a_tag_keeps_it_as_text() -> None:
+    # developer blogs write titles about elements: "&lt;frobnicator&gt;, and more"
+    feed = _rss(
+        "<item><title>Notes #4: &#060;frobnicator&gt;, ::marker() and more</title>"
+        "<link>https://brindle.example.test/notes-4</link></item>"
+        "<item><title>Why &lt;dialog&gt; waits</title>"
+        "<link>https://brindle.example.test/dialog</link></item>"
+        "<item><title>&lt;b&gt;Unclosed bold</title>"
+        "<link>https://brindle.example.test/bold</link></item>"
+    )
+    assert [a.headline for a in _read(feed)] == [
+        "Notes #4: <frobnicator>, ::marker() and more",
+        "Why <dialog> waits",
+        "<b>Unclosed bold",
+    ]
+
+
+def test_html_in_a_title_is_still_read_as_html() -> None:
+    feed = _rss(
+        "<item><title>&lt;b&gt;Flood&lt;/b&gt; warning &amp;amp; advice</title>"
+        "<link>https://brindle.example.test/flood</link></item>"
+        '<item><title><![CDATA[<img src="x.jpg"> Harbour at dawn]]></title>'
+        "<link>https://brindle.example.test/dawn</link></item>"
+    )
+    assert [a.headline for a in _read(feed)] == ["Flood warning & advice", "Harbour at dawn"]

@@ -232,6 +232,44 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
     return text or None
 
 
+#: The elements of HTML (and the old presentational ones feeds still send): a title's
+#: ``<b>`` is markup, its ``<geolocation>`` (``What's new: <geolocation>``) is text.
+_HTML_ELEMENTS = frozenset(
+    "a abbr acronym address area article aside audio b base bdi bdo big blockquote body br "
+    "button canvas caption center cite code col colgroup data datalist dd del details dfn "
+    "dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset "
+    "h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li "
+    "link main map mark menu meta meter nav noscript object ol optgroup option output p param "
+    "picture pre progress q rp rt ruby s samp script section select small source span strike "
+    "strong style sub summary sup table tbody td template textarea tfoot th thead time title "
+    "tr track tt u ul var video wbr".split()
+)
+#: Elements that never close (``Line<br>break``): markup even with no end tag.
+_VOID_ELEMENTS = frozenset(["area", "br", "col", "embed", "hr", "img", "source", "track", "wbr"])
+#: ``<b``, ``</b``: a tag and its name (group 1 the slash of an end tag).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,31})")
+
+
+def _title_markup(title: str) -> bool:
+    """Whether a title's ``<...>`` are HTML: every tag names an HTML element, and an
+    end tag closes one or every tag is a void one (``<b>Breaking</b>``, ``A<br>B``);
+    ``In <dialog> now`` or ``<b>Bold`` alone are a literal mention of a tag."""
+    tags = _TAG.findall(title)
+    names = {name.lower() for _, name in tags}
+    if not names or not names <= _HTML_ELEMENTS:
+        return False
+    return any(slash for slash, _ in tags) or names <= _VOID_ELEMENTS
+
+
+def headline_text(title: str | None, *, markup: bool = True) -> str | None:
+    """A title as plain text (:func:`plain_text`), except that ``<...>`` in it is read
+    as HTML only when it looks like HTML (:func:`_title_markup`); otherwise it stays
+    as written, entities decoded (``&lt;dialog&gt;`` → ``<dialog>``)."""
+    if markup and title and "<" in title and not _title_markup(title):
+        return plain_text(html.unescape(title), markup=False)
+    return plain_text(title, markup=markup)
+
+
 def html_escaped(text: str) -> str:
     """``text`` as HTML text (``&``, ``<`` and ``>`` escaped): what a feed element
     that holds HTML, such as an RSS ``title`` or ``description``, carries."""
@@ -457,7 +495,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
         return m.Article(
             id=plain_text(entry.id, markup=False),
             url=resolve(entry.url, channel.base),
-            headline=plain_text(entry.title, markup=entry.title_html),
+            headline=headline_text(entry.title, markup=entry.title_html),
             summary=summary,
             body=body,
             bylines=bylines_of(entry),
