@@ -84,3 +84,48 @@ def test_html_in_a_title_is_still_read_as_html() -> None:
         "<link>https://brindle.example.test/dawn</link></item>"
     )
     assert [a.headline for a in _read(feed)] == ["Flood warning & advice", "Harbour at dawn"]
+
+
+# ---------------------------------------------------------------------------
+# links
+
+
+def _atom(entries: str, *, feed_attrs: str = "", head: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" {feed_attrs}>'
+        f"<title>Brindle notes</title><id>urn:brindle</id>{head}"
+        f"<updated>2021-09-06T10:00:00Z</updated>{entries}</feed>"
+    )
+
+
+def _entry(inner: str, *, attrs: str = "") -> str:
+    return (
+        f"<entry {attrs}><title>Placeholder</title><id>urn:brindle:1</id>"
+        f"<updated>2021-09-06T10:00:00Z</updated>{inner}</entry>"
+    )
+
+
+def test_relative_atom_links_follow_xml_base_on_the_feed_the_entry_and_the_link() -> None:
+    # a blog engine that writes every link relative, with xml:base at each level
+    feed = _atom(
+        _entry('<link href="first-post"/>', attrs='xml:base="2006/11/"')
+        + _entry('<link xml:base="https://mirror.example.test/x/" href="second"/>')
+        + _entry('<link href="../third"/>'),
+        feed_attrs='xml:base="https://brindle.example.test/notes/index.atom"',
+        head='<link rel="alternate" href="https://brindle.example.test/"/>',
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/notes/2006/11/first-post",
+        "https://mirror.example.test/x/second",
+        "https://brindle.example.test/third",
+    ]
+
+
+def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() -> None:
+    # feedparser keeps "/news/1" relative here (it knows no base); the feed's home page is one
+    feed = _atom(
+        _entry('<link rel="alternate" type="text/html" href="/news/1"/>'),
+        head='<link rel="alternate" type="text/html" href="https://brindle.example.test"/>',
+    )
+    assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
