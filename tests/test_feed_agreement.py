@@ -6,6 +6,7 @@ addresses); each test names the class of real feed it stands for.
 
 from __future__ import annotations
 
+import datetime
 import warnings
 
 import newsmodel
@@ -129,3 +130,32 @@ def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() ->
         head='<link rel="alternate" type="text/html" href="https://brindle.example.test"/>',
     )
     assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
+
+
+# ---------------------------------------------------------------------------
+# dates
+
+
+def _dated(value: str) -> object:
+    (article,) = _read(
+        _rss(
+            "<item><title>Placeholder</title><link>https://brindle.example.test/a</link>"
+            f"<pubDate>{value}</pubDate></item>"
+        )
+    )
+    return article.published
+
+
+def test_rfc822_two_digit_years_read_as_rfc_2822_says() -> None:
+    utc = datetime.timezone.utc
+    assert _dated("Mon, 06 Sep 21 12:17:00 GMT") == datetime.datetime(
+        2021, 9, 6, 12, 17, tzinfo=utc
+    )
+    assert _dated("Thu, 01 Jan 98 00:00:00 GMT") == datetime.datetime(1998, 1, 1, tzinfo=utc)
+
+
+def test_a_zone_name_after_the_offset_is_allowed() -> None:
+    value = _dated("Mon, 06 Sep 2021 23:17:00 +0200 CEST")
+    assert isinstance(value, datetime.datetime)
+    assert value.utcoffset() == datetime.timedelta(hours=2)
+    assert (value.day, value.hour) == (6, 23)

@@ -370,12 +370,15 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
 
 #: ``Fri, 05 Apr 2024 10:30:00 +1030``, ``... +10:30`` or ``... GMT``: the RFC 822 form
 #: nearly every RSS feed sends, read directly (other forms go to
-#: :func:`newsmodel.dates.parse_date`).
+#: :func:`newsmodel.dates.parse_date`); also with RFC 822's two-digit year
+#: (``05 Apr 24``) and a zone name after the offset (``+0000 GMT``, ``+0000 (UTC)``).
 _RFC822 = re.compile(
-    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
+    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4}|[0-9]{2})\s+"
     r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
-    r"(?:([+-])([0-9]{2}):?([0-9]{2})|([A-Za-z]{1,5}))\s*"
+    r"(?:([+-])([0-9]{2}):?([0-9]{2})(?:\s+\(?[A-Za-z]{1,5}\)?)?|([A-Za-z]{1,5}))\s*"
 )
+#: Two-digit years (RFC 2822, 4.3): below this one they are 20xx, from it on 19xx.
+_CENTURY_PIVOT = 50
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -410,9 +413,12 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
             return None
         tz = _offset_zone(-minutes if sign == "-" else minutes)
     month_number = _MONTHS.get(month.lower())
+    full_year = int(year)
+    if len(year) == 2:
+        full_year += 2000 if full_year < _CENTURY_PIVOT else 1900
     try:
         return datetime.datetime(
-            int(year),
+            full_year,
             month_number or 0,
             int(day),
             int(hour),
