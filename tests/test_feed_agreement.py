@@ -10,6 +10,7 @@ import datetime
 import warnings
 
 import newsmodel
+from newsmodel.dates import parse_date
 
 
 def _read(feed: str) -> list[newsmodel.Article]:
@@ -159,3 +160,14 @@ def test_a_zone_name_after_the_offset_is_allowed() -> None:
     assert isinstance(value, datetime.datetime)
     assert value.utcoffset() == datetime.timedelta(hours=2)
     assert (value.day, value.hour) == (6, 23)
+
+
+def test_gmt_plus_hours_is_ahead_of_gmt() -> None:
+    # "GMT+2" means two hours ahead, as people write it (POSIX zone strings invert it)
+    for text in ("Mon, 06 Sep 2021 23:17:00 GMT+2", "Mon, 06 Sep 2021 23:17:00 UTC+02:00"):
+        value = _dated(text)
+        assert isinstance(value, datetime.datetime)
+        assert value.utcoffset() == datetime.timedelta(hours=2)
+    assert parse_date("2024-03-05 10:00 GMT-5") == datetime.datetime(
+        2024, 3, 5, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))
+    )
