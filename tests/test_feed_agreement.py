@@ -171,3 +171,41 @@ def test_gmt_plus_hours_is_ahead_of_gmt() -> None:
     assert parse_date("2024-03-05 10:00 GMT-5") == datetime.datetime(
         2024, 3, 5, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))
     )
+
+
+# ---------------------------------------------------------------------------
+# encodings
+
+
+def _item_feed(title: str, declaration: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{declaration}"?>\n'
+        '<rss version="2.0"><channel><title>Brindle</title>'
+        "<link>https://brindle.example.test/</link>"
+        f"<item><title>{title}</title><link>https://brindle.example.test/a</link></item>"
+        "</channel></rss>"
+    )
+
+
+def _headlines(data: bytes) -> list[str | None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [a.headline for a in newsmodel.read_many(data)]
+
+
+def test_a_feed_labelled_latin_1_whose_bytes_are_utf8_is_read_as_utf8() -> None:
+    # a CMS that writes UTF-8 under a template's old ISO-8859-1 declaration
+    data = _item_feed("Café crème – ‘déjà vu’", "ISO-8859-1").encode("utf-8")
+    assert _headlines(data) == ["Café crème – ‘déjà vu’"]
+
+
+def test_a_latin_1_label_is_read_as_windows_1252_as_browsers_do() -> None:
+    data = _item_feed("“Quoted” – café", "iso-8859-1").encode("cp1252")
+    assert _headlines(data) == ["“Quoted” – café"]
+
+
+def test_text_in_its_declared_8_bit_encoding_is_still_read_in_it() -> None:
+    cyrillic = _item_feed("Новости области", "windows-1251").encode("cp1251")
+    greek = _item_feed("Πορτραίτα καραντίνας", "iso-8859-7").encode("iso-8859-7")
+    assert _headlines(cyrillic) == ["Новости области"]
+    assert _headlines(greek) == ["Πορτραίτα καραντίνας"]

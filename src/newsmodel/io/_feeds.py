@@ -73,6 +73,12 @@ _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
 #: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
+#: Declared encodings read as another, as browsers do (the WHATWG Encoding Standard):
+#: ``ISO-8859-1`` and ``US-ASCII`` labels mean windows-1252 (``0x93`` is ``“``).
+_READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+#: UTF-16 and UTF-32 (``utf-16-le``...): their ASCII bytes read as UTF-8 too, so they
+#: are never taken for mislabelled UTF-8.
+_WIDE_UNICODE = ("utf-16", "utf-32")
 #: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
 _NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 #: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
@@ -116,6 +122,17 @@ def _declared_codec(raw: bytes) -> str | None:
     return None if codec in _NOT_CHARSETS else codec
 
 
+def _codecs_to_try(raw: bytes) -> tuple[str | None, ...]:
+    """The declared codec then UTF-8; UTF-8 first when the bytes are not ASCII and
+    another encoding is declared, as a feed whose bytes all read as UTF-8 is UTF-8
+    mislabelled (real text in another encoding never reads as UTF-8)."""
+    label = _declared_codec(raw.lstrip())
+    if label is None or label == "utf-8" or label.startswith(_WIDE_UNICODE) or raw.isascii():
+        return (label, *_FALLBACK_CODECS)
+    # as read (windows-1252 for a Latin-1 label), then the label itself if that fails
+    return ("utf-8", _READ_AS.get(label, label), label)
+
+
 def feed_text(data: object, *, format: str, max_bytes: int) -> str:
     """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
     windows-1252 (never failing); white space before the first ``<`` taken out."""
@@ -124,7 +141,7 @@ def feed_text(data: object, *, format: str, max_bytes: int) -> str:
         text = checked
     else:
         bom = bom_encoding(checked)
-        codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
+        codecs_tried = (bom,) if bom else _codecs_to_try(checked)
         for codec in codecs_tried:
             if codec is None:
                 continue
