@@ -209,3 +209,25 @@ def test_text_in_its_declared_8_bit_encoding_is_still_read_in_it() -> None:
     greek = _item_feed("Πορτραίτα καραντίνας", "iso-8859-7").encode("iso-8859-7")
     assert _headlines(cyrillic) == ["Новости области"]
     assert _headlines(greek) == ["Πορτραίτα καραντίνας"]
+
+
+def _dated_in(value: str, language: str) -> object:
+    (article,) = _read(
+        _rss(
+            "<item><title>Placeholder</title><link>https://brindle.example.test/a</link>"
+            f"<pubDate>{value}</pubDate></item>",
+            channel=f"<language>{language}</language>",
+        )
+    )
+    return article.published
+
+
+def test_a_date_in_digits_is_read_in_the_order_the_feed_language_writes() -> None:
+    # council and school feeds send "08/02/2013 12:00:00": 8 February in Britain
+    assert _dated_in("08/02/2013 12:00:00", "en-GB") == datetime.datetime(2013, 2, 8, 12)
+    assert _dated_in("08/02/2013 12:00:00", "en-US") == datetime.datetime(2013, 8, 2, 12)
+    assert _dated_in("05.03.2019 10:00", "de") == datetime.datetime(2019, 3, 5, 10)
+    # "en" alone does not say which: no date rather than a wrong one
+    assert _dated_in("08/02/2013 12:00:00", "en") is None
+    # a day past 12 says it itself
+    assert _dated_in("25/12/2020", "en") == datetime.date(2020, 12, 25)

@@ -447,11 +447,41 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
         return None
 
 
-def _date(text: str | None) -> m.DateValue | None:
+#: ``08/02/2013 12:00``, ``Fri, 05.03.2019``: a date in digits, day and month in an
+#: order only the writer's conventions tell.
+_NUMERIC_DATE = re.compile(
+    r"\s*(?:[A-Za-z]{2,9},?\s*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b"
+)
+#: The one region that writes the month first (``en-US``: 08/02 is 2 August); other
+#: English regions and other languages write the day first (8 February).
+_MONTH_FIRST_REGION = "us"
+
+
+def _day_first(language: str | None) -> bool | None:
+    """Whether ``language`` (a feed's, ``en-GB``) writes numeric dates day first;
+    ``None`` when it does not say (no language, or ``en`` alone)."""
+    parts = (language or "").lower().replace("_", "-").split("-")
+    if not parts[0]:
+        return None
+    if len(parts) > 1 and parts[-1] == _MONTH_FIRST_REGION:
+        return False
+    return None if parts == ["en"] else True
+
+
+def _date(text: str | None, language: str | None = None) -> m.DateValue | None:
+    """A feed's date: RFC 822 read directly, other forms by :func:`parse_date`; a date in
+    digits whose day and month could be either (``08/02/2013``) is read in the order the
+    feed's language writes them, and not at all when the language does not say."""
     if not text:
         return None
     match = _RFC822.fullmatch(text)
-    return _rfc822(match) if match else parse_date(text)
+    if match:
+        return _rfc822(match)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
+        day_first = _day_first(language)
+        return None if day_first is None else parse_date(text, dayfirst=day_first)
+    return parse_date(text)
 
 
 @functools.lru_cache(maxsize=256)
@@ -506,7 +536,8 @@ def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], s
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
-    published, modified = _date(entry.published), _date(entry.modified)
+    language = _language(entry.language, channel.language)
+    published, modified = _date(entry.published, language), _date(entry.modified, language)
     if modified == published:
         modified = None  # "updated" repeating "published": never modified
     rights = plain_text(entry.rights) or channel.rights
@@ -526,7 +557,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
             topics=tuple(dict.fromkeys(entry.topics)),
             published=published,
             modified=modified,
-            language=_language(entry.language, channel.language),
+            language=language,
             publisher=publisher,
             rights=m.Rights(notice=rights) if rights else None,
         )
