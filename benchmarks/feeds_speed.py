@@ -88,7 +88,10 @@ def _utc_day(value: Any) -> datetime.date | None:
 
 def _their_day(entry: Any) -> datetime.date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime.date(*parsed[:3]) if parsed else None
+    try:
+        return datetime.date(*parsed[:3]) if parsed else None
+    except ValueError:  # feedparser keeps year 0 (0000-01-01), which no date holds
+        return None
 
 
 def _same(mine: object, theirs: object) -> bool:
