@@ -231,3 +231,9 @@ def test_a_date_in_digits_is_read_in_the_order_the_feed_language_writes() -> Non
     assert _dated_in("08/02/2013 12:00:00", "en") is None
     # a day past 12 says it itself
     assert _dated_in("25/12/2020", "en") == datetime.date(2020, 12, 25)
+
+
+def test_a_date_element_holding_an_html_time_gives_its_datetime() -> None:
+    # Drupal's RSS writes <pubDate><time datetime="...">a local rendering</time></pubDate>
+    value = _dated('<time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>')
+    assert value == datetime.datetime(2019, 5, 3, 19, 21, 28, tzinfo=datetime.timezone.utc)

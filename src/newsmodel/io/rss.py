@@ -118,6 +118,22 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     return None
 
 
+def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
+    """Like :func:`_text`, but a date element that holds an HTML ``<time datetime="...">``
+    (``<pubDate><time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>``,
+    as Drupal writes it) gives the machine-readable ``datetime``."""
+    for key in keys:
+        for element in found.get(key, ()):
+            for child in element:
+                stamp = child.get("datetime") if isinstance(child.tag, str) else None
+                if stamp and stamp.strip():
+                    return stamp
+            text = all_text(element)
+            if text.strip():
+                return text
+    return None
+
+
 def _texts(found: dict[str, list[etree._Element]], *keys: str) -> tuple[str, ...]:
     return tuple(t for k in keys for e in found.get(k, ()) if (t := all_text(e)).strip())
 
@@ -155,8 +171,8 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         title=_text(found, "title", "dc:title"),
         summary=_text(found, "description", "dc:description"),
         content_html=_text(found, "content:encoded"),
-        published=_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
-        modified=_text(found, "dcterms:modified", "atom:updated"),
+        published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
+        modified=_date_text(found, "dcterms:modified", "atom:updated"),
         authors=_texts(found, "dc:creator", "author"),
         photos=media_photos(item, base),
         topics=_topics(found),
