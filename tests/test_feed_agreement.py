@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime
 import warnings
 
+import pytest
+
 import newsmodel
 from newsmodel.dates import parse_date
+from newsmodel.errors import IgnoredContentWarning, ReadError
 
 
 def _read(feed: str) -> list[newsmodel.Article]:
@@ -237,3 +240,32 @@ def test_a_date_element_holding_an_html_time_gives_its_datetime() -> None:
     # Drupal's RSS writes <pubDate><time datetime="...">a local rendering</time></pubDate>
     value = _dated('<time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>')
     assert value == datetime.datetime(2019, 5, 3, 19, 21, 28, tzinfo=datetime.timezone.utc)
+
+
+def test_a_feed_that_is_not_well_formed_is_read_with_a_warning() -> None:
+    # a stray "<" in a title, a control character from a word processor, a cut-off end
+    good = "<item><title>Kept</title><link>https://brindle.example.test/k</link></item>"
+    feed = _rss(
+        good
+        + "<item><title>Rota &lt; 3 &amp; I <3 it</title>"
+        + "<link>https://brindle.example.test/s</link></item>"
+        + "<item><title>Soft\x0bbreak</title><link>https://brindle.example.test/v</link></item>"
+        + good
+    )
+    cut = feed[: feed.rindex("</channel>")]
+    with pytest.warns(IgnoredContentWarning, match="not well-formed"):
+        articles = list(newsmodel.read_many(cut.encode("utf-8")))
+    assert [a.headline for a in articles] == ["Kept", "Rota < 3 & I 3 it", "Soft break", "Kept"]
+    assert [a.url for a in articles][1:3] == [
+        "https://brindle.example.test/s",
+        "https://brindle.example.test/v",
+    ]
+
+
+def test_recovery_still_refuses_entities_and_declarations() -> None:
+    feed = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "x">]>'
+        "<rss><channel><item><title>&boom; <b></title></item></channel></rss>"
+    )
+    with pytest.raises(ReadError):
+        list(newsmodel.read_many(feed.encode("utf-8"), format="rss"))

@@ -77,7 +77,7 @@ class _RefuseEverything(etree.Resolver):
         )
 
 
-def _parser(format: str) -> etree.XMLParser:
+def _parser(format: str, recover: bool = False) -> etree.XMLParser:
     # collect_ids stays on: lxml's collect_ids=False sets libxml2's loadsubset flag,
     # which makes libxml2 load the external DTD subset and parameter entities
     parser = etree.XMLParser(
@@ -88,6 +88,7 @@ def _parser(format: str) -> etree.XMLParser:
         attribute_defaults=False,
         huge_tree=False,
         remove_pis=True,
+        recover=recover,
     )
     parser.resolvers.add(_RefuseEverything(format))
     return parser
@@ -207,9 +208,9 @@ def limit_error(
     return None
 
 
-def _parse(raw: bytes, format: str) -> etree._Element:
+def _parse(raw: bytes, format: str, recover: bool = False) -> etree._Element:
     try:
-        root = etree.fromstring(raw, parser=_parser(format))
+        root = etree.fromstring(raw, parser=_parser(format, recover))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         message = str(exc.msg or exc).split(", line ")[0]
@@ -247,12 +248,16 @@ def parse_xml(
     format: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     drop_internal_subset: bool = False,
+    recover: bool = False,
 ) -> etree._Element:
     """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad.
 
     ``drop_internal_subset=True`` reads a document whose DOCTYPE has an
     internal subset without it (as NewsML 1.x agencies send them) instead of
     refusing it; entity declarations are refused all the same.
+    ``recover=True`` reads what libxml2 can of a document that is not
+    well-formed (a stray ``<``, an unclosed tag, a cut-off end), with the same
+    refusals (no entities, no DTD, no network).
     """
     text = _xml_text(data, format, max_bytes)
     if not text or text.isspace():
@@ -260,7 +265,7 @@ def parse_xml(
     if drop_internal_subset:
         text = _without_internal_subset(text, format)
     _refuse_declarations(text, format)
-    root = _parse(_as_utf8(text, format), format)
+    root = _parse(_as_utf8(text, format), format, recover)
     _drop_entity_references(root)
     return root
 

@@ -85,6 +85,9 @@ _NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-es
 #: send them without a DTD, and they are turned into character references. XML's own
 #: five (``&amp;``) are left to the parser without a call per match.
 _HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+#: Characters XML 1.0 forbids (C0 controls but tab and line ends), which CMSs copy in
+#: (a vertical tab for a soft line break): each becomes a space.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: An ``&`` that starts no entity or character reference (``?a=1&b=2``, ``Q & A``).
 _BARE_AMPERSAND = re.compile(
     r"&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
@@ -188,9 +191,13 @@ def _escape_bare_ampersands(text: str) -> str:
 def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
-    character references first. A feed that is not well-formed because of a bare
-    ``&`` (``?a=1&b=2``, ``Q & A``) is read again with each one escaped, as HTML
-    and feed readers take it."""
+    character references first.
+
+    A feed that is not well-formed is read as feed readers read it: again with
+    each bare ``&`` escaped (``?a=1&b=2``) and the control characters XML forbids
+    taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
+    tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
+    """
     text = feed_text(data, format=format, max_bytes=max_bytes)
     if "&" in text:
         text = _HTML_ENTITY.sub(_entity_reference, text)
@@ -199,11 +206,26 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         return parse_xml(text, format=format, max_bytes=limit)
     except InputTooLargeError:
         raise
-    except ReadError:
-        repaired = _escape_bare_ampersands(text) if "&" in text else text
-        if repaired == text:
+    except ReadError as error:
+        first = error
+    repaired = _escape_bare_ampersands(text) if "&" in text else text
+    repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
+    if repaired != text:
+        try:
+            return parse_xml(repaired, format=format, max_bytes=limit)
+        except InputTooLargeError:
             raise
-    return parse_xml(repaired, format=format, max_bytes=max(limit, len(repaired)))
+        except ReadError:
+            pass
+    try:
+        root = parse_xml(repaired, format=format, max_bytes=limit, recover=True)
+    except ReadError:
+        raise first from None
+    warnings.warn(
+        IgnoredContentWarning(f"{format}: not well-formed XML ({first}); read what could be"),
+        stacklevel=3,
+    )
+    return root
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:
