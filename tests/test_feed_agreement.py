@@ -269,3 +269,12 @@ def test_recovery_still_refuses_entities_and_declarations() -> None:
     )
     with pytest.raises(ReadError):
         list(newsmodel.read_many(feed.encode("utf-8"), format="rss"))
+
+
+def test_a_reference_to_an_entity_nobody_defines_is_kept_as_text() -> None:
+    feed = _rss(
+        "<item><title>Ask &mdash; &zorble; answers</title>"
+        "<link>https://brindle.example.test/q</link></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Ask — &zorble; answers"
