@@ -88,7 +88,10 @@ def _utc_day(value: Any) -> datetime.date | None:
 
 def _their_day(entry: Any) -> datetime.date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime.date(*parsed[:3]) if parsed else None
+    try:
+        return datetime.date(*parsed[:3]) if parsed else None
+    except ValueError:  # feedparser keeps year 0 (0000-01-01), which no date holds
+        return None
 
 
 def _same(mine: object, theirs: object) -> bool:
@@ -105,10 +108,14 @@ def agreement(feeds: list[tuple[str, bytes]]) -> tuple[int, int, dict[str, int]]
     agree = total = 0
     misses = {"count": 0, "title": 0, "link": 0, "day": 0}
     for name, data in feeds:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            mine = list(newsmodel.read_many(data, quotes=False))
         theirs = feedparser.parse(data).entries
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mine = list(newsmodel.read_many(data, quotes=False))
+        except newsmodel.NewsmodelError as exc:  # a feed we cannot read: all its items missed
+            print(f"  {name}: not read ({exc})")
+            mine = []
         if len(mine) != len(theirs):
             misses["count"] += abs(len(mine) - len(theirs))
             print(f"  {name}: {len(mine)} items, feedparser {len(theirs)}")

@@ -14,7 +14,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.io import _feedmedia, _feeds, atom, rss
+from newsmodel.io import _feedmedia, _feedparse, _feeds, atom, rss
 from newsmodel.io._common import as_read_errors
 from newsmodel.xmlsafe import parse_xml
 
@@ -45,23 +45,34 @@ def test_a_utf8_feeds_own_bytes_parse_to_the_tree_its_text_gives(
     declaration: str, prefix: bytes
 ) -> None:
     text = _feed(declaration, "Zorbel café \u2014 \U0001f600 opens")
-    from_bytes = _feeds.parse_feed(prefix + text.encode("utf-8"), format="rss", max_bytes=10**6)
-    from_text = _feeds.parse_feed(text, format="rss", max_bytes=10**6)
+    from_bytes = _feedparse.parse_feed(prefix + text.encode("utf-8"), format="rss", max_bytes=10**6)
+    from_text = _feedparse.parse_feed(text, format="rss", max_bytes=10**6)
     assert etree.tostring(from_bytes) == etree.tostring(from_text)
     assert from_bytes.findtext("channel/item/title") == "Zorbel café \u2014 \U0001f600 opens"
 
 
 def test_html_entities_are_replaced_in_a_utf8_feed_as_in_its_text() -> None:
     text = _feed('<?xml version="1.0" encoding="utf-8"?>', "Zorbel&nbsp;caf&eacute; &amp; co")
-    from_bytes = _feeds.parse_feed(text.encode("utf-8"), format="rss", max_bytes=10**6)
+    from_bytes = _feedparse.parse_feed(text.encode("utf-8"), format="rss", max_bytes=10**6)
     assert from_bytes.findtext("channel/item/title") == "Zorbel\u00a0café & co"
 
 
-def test_a_feed_declared_in_one_encoding_is_not_taken_as_utf8() -> None:
-    text = _feed('<?xml version="1.0" encoding="iso-8859-1"?>')
-    root = _feeds.parse_feed(text.encode("utf-8"), format="rss", max_bytes=10**6)
-    # the declared encoding reads every byte: UTF-8's two bytes for é are two characters
-    assert root.findtext("channel/item/title") == "Zorbel cafÃ© opens"
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [("iso-8859-1", "cp1252"), ("windows-1252", "cp1252"), ("iso-8859-7", "iso-8859-7")],
+)
+def test_a_feed_in_its_declared_encoding_is_read_in_it_and_mislabelled_utf8_as_utf8(
+    declared: str, encoding: str
+) -> None:
+    words = "\u03ba\u03b1\u03c6\u03ad" if encoding == "iso-8859-7" else "caf\u00e9 \u201cnow\u201d"
+    text = _feed(f'<?xml version="1.0" encoding="{declared}"?>', f"Zorbel {words}")
+    title = etree.fromstring(text.split("?>", 1)[1].encode()).findtext("channel/item/title")
+    # the bytes in the declared encoding (not UTF-8's bytes): read in that encoding
+    root = _feedparse.parse_feed(text.encode(encoding), format="rss", max_bytes=10**6)
+    assert root.findtext("channel/item/title") == title
+    # the same text whose bytes are UTF-8 under that label: read as UTF-8
+    root = _feedparse.parse_feed(text.encode("utf-8"), format="rss", max_bytes=10**6)
+    assert root.findtext("channel/item/title") == title
 
 
 def test_parse_xml_reads_the_text_when_the_utf8_given_is_not_that_text() -> None:

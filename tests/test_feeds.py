@@ -312,11 +312,20 @@ def _day(value: m.DateValue | None) -> datetime.date | None:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
+def _holds_something(block: m.Block) -> bool:
+    """Whether a body block reads back as anything (a list of no items does not)."""
+    if isinstance(block, m.ListBlock):
+        return any(_holds_something(b) for item in block.items for b in item)
+    return True
+
+
 def _rss_item_says_something(article: m.Article) -> bool:
     """Whether an RSS item of ``article`` holds anything of its own to read back."""
     channel = ("publisher", "language", "rights")
-    own = [f for f in rss.CARRIED if f not in channel]
+    own = [f for f in rss.CARRIED if f not in channel and f != "body"]
     if any(getattr(article, f) not in (None, ()) for f in own if f not in ("photos", "topics")):
+        return True
+    if any(_holds_something(b) for b in article.body):
         return True
     return any(p.url for p in article.photos) or any(t.name for t in article.topics)
 

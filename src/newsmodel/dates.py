@@ -74,6 +74,15 @@ _ISO = re.compile(
     r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
 _MAX_LEN = 120
+#: ``GMT+2``, ``UTC-05:00``: an offset written after a zone name, as people mean it
+#: (``GMT+2`` is two hours ahead); the date parser's POSIX reading inverts the sign.
+_NAMED_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?([+-])([0-9]{1,2})(?::?([0-9]{2}))?\b")
+
+
+def _offset(match: re.Match[str]) -> str:
+    sign, hours, minutes = match.groups()
+    return f"{sign}{int(hours):02d}{minutes or '00'}"
+
 
 # Two defaults that differ in every field: what differs in the two results was
 # not in the text.
@@ -99,6 +108,8 @@ def parse_date(
         iso = _iso(text)
         if iso is not None:
             return None if iso.year < min_year else iso
+    if "GMT" in text or "UTC" in text:
+        text = _NAMED_OFFSET.sub(_offset, text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -77,7 +77,7 @@ class _RefuseEverything(etree.Resolver):
         )
 
 
-def _parser(format: str) -> etree.XMLParser:
+def _parser(format: str, recover: bool = False) -> etree.XMLParser:
     # collect_ids stays on: lxml's collect_ids=False sets libxml2's loadsubset flag,
     # which makes libxml2 load the external DTD subset and parameter entities
     parser = etree.XMLParser(
@@ -88,6 +88,7 @@ def _parser(format: str) -> etree.XMLParser:
         attribute_defaults=False,
         huge_tree=False,
         remove_pis=True,
+        recover=recover,
     )
     parser.resolvers.add(_RefuseEverything(format))
     return parser
@@ -215,9 +216,9 @@ def limit_error(
     return None
 
 
-def _parse(raw: bytes, format: str) -> etree._Element:
+def _parse(raw: bytes, format: str, recover: bool = False) -> etree._Element:
     try:
-        root = etree.fromstring(raw, parser=_parser(format))
+        root = etree.fromstring(raw, parser=_parser(format, recover))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         message = str(exc.msg or exc).split(", line ")[0]
@@ -256,6 +257,7 @@ def parse_xml(
     max_bytes: int = DEFAULT_MAX_BYTES,
     drop_internal_subset: bool = False,
     utf8: bytes | None = None,
+    recover: bool = False,
 ) -> etree._Element:
     """The root element of ``data``, parsed safely; :class:`ReadError` for anything bad.
 
@@ -263,7 +265,10 @@ def parse_xml(
     internal subset without it (as NewsML 1.x agencies send them) instead of
     refusing it; entity declarations are refused all the same. ``utf8`` is
     the text ``data`` in UTF-8, when the caller decoded it from those bytes:
-    they are parsed as they are, not encoded again.
+    they are parsed as they are, not encoded again. ``recover=True`` reads what
+    libxml2 can of a document that is not well-formed (a stray ``<``, an
+    unclosed tag, a cut-off end), with the same refusals (no entities, no DTD,
+    no network).
     """
     text = _xml_text(data, format, max_bytes)
     if not text or text.isspace():
@@ -275,7 +280,7 @@ def parse_xml(
         utf8 = utf8 if without is text else None
         text = without
     _refuse_declarations(text, format)
-    root = _parse(_as_utf8(text, format, utf8), format)
+    root = _parse(_as_utf8(text, format, utf8), format, recover)
     _drop_entity_references(root)
     return root
 

@@ -1,8 +1,7 @@
 """What the feed formats (``rss``, ``atom``, ``jsonfeed``) share, reading and writing.
 
-Reading: the tolerant decoding feeds need (the declared encoding, then UTF-8,
-then windows-1252; white space before the XML declaration), one
-:class:`Entry` per item holding what the item says, and the one function
+Reading (after :mod:`newsmodel.io._feedparse` has decoded and parsed the
+feed): one :class:`Entry` per item holding what the item says, and the one function
 that turns an entry into an :class:`~newsmodel.model.Article`
 (:func:`article_from_entry`): titles and summaries as text, bodies through
 the markup rules of the HTML reader, dates through :mod:`newsmodel.dates`,
@@ -15,7 +14,6 @@ the losses every feed writer declares (:func:`declare_unwritten`).
 
 from __future__ import annotations
 
-import codecs
 import datetime
 import functools
 import html
@@ -30,7 +28,7 @@ import attrs
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import bom_encoding, check_input, clean_text, xml_prologue
+from newsmodel._input import clean_text
 from newsmodel.bylines import parse_byline
 from newsmodel.dates import ZONE_ABBREVIATIONS, parse_date
 from newsmodel.errors import IgnoredContentWarning
@@ -39,7 +37,6 @@ from newsmodel.losses import NO_QUOTES, Losses
 from newsmodel.markup import blocks_from_html, blocks_from_text
 from newsmodel.markup.parse import parse_document
 from newsmodel.markup.sanitise import safe_url
-from newsmodel.xmlsafe import parse_xml
 
 __all__ = [
     "MEDIA_NS",
@@ -54,34 +51,17 @@ __all__ = [
     "declare_parts",
     "declare_text",
     "declare_unwritten",
-    "feed_text",
     "html_escaped",
     "keyword",
-    "parse_feed",
     "plain_text",
     "resolve",
     "rfc822",
     "rfc3339",
-    "root_name",
     "utc_key",
 ]
 
 #: The Media RSS namespace (``media:content``); some feeds drop the final slash.
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-#: Codecs tried, in order, after the declared one: ``"utf-8"`` first, then the
-#: encoding of most mislabelled Western feeds (``windows-1252``), read leniently.
-_FALLBACK_CODECS = ("utf-8",)
-_LAST_RESORT = "windows-1252"
-#: What is taken off the front of a feed's text: a stray byte-order mark, white space.
-_LEADING = "\ufeff \t\r\n"
-#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
-_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
-#: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
-_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
-#: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
-#: send them without a DTD, and they are turned into character references. XML's own
-#: five (``&amp;``) are left to the parser without a call per match.
-_HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
 #: What makes a description the body rather than a standfirst: block markup
 #: (``<p>``, ``<br>``, ``<img>``...), e.g. ``<p>One.</p><p>Two.</p>``.
 _BLOCK_MARKUP = re.compile(
@@ -96,82 +76,6 @@ _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]{1,200})\)\s*$")
 _EMAIL = re.compile(r"^\s*\S+@\S+\.\S+\s*$")
 #: Longest byline text handed to the byline rules (longer is no byline).
 _MAX_BYLINE = 500
-
-
-# ---------------------------------------------------------------------------
-# decoding and parsing
-
-
-def _declared_codec(raw: bytes) -> str | None:
-    match = _DECLARED.match(raw[:400])
-    if match is None:
-        return None
-    try:
-        codec = codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-    return None if codec in _NOT_CHARSETS else codec
-
-
-def feed_text(data: object, *, format: str, max_bytes: int) -> str:
-    """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
-    windows-1252 (never failing); white space before the first ``<`` taken out."""
-    return _decoded(data, format=format, max_bytes=max_bytes)[0]
-
-
-def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes | None]:
-    """:func:`feed_text`, and the bytes that are that text in UTF-8 when the feed's own
-    bytes are (a UTF-8 feed, the common case), so that they need not be made again."""
-    checked = check_input(data, format=format, max_bytes=max_bytes)
-    if isinstance(checked, str):
-        return checked.lstrip(_LEADING), None
-    bom = bom_encoding(checked)
-    codecs_tried = (bom,) if bom else (_declared_codec(checked.lstrip()), *_FALLBACK_CODECS)
-    for codec in codecs_tried:
-        if codec is None:
-            continue
-        try:
-            text = checked.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        stripped = text.lstrip(_LEADING)
-        if codec != "utf-8":
-            return stripped, None
-        # what was stripped is one byte a character in UTF-8, or three for U+FEFF
-        skipped = len(text) - len(stripped)
-        return stripped, checked[len(text[:skipped].encode("utf-8")) :]
-    return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
-
-
-def _entity_reference(match: re.Match[str]) -> str:
-    char = html.entities.html5.get(match.group(1) + ";")
-    return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
-
-
-def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
-    """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
-    entities, no network) after tolerant decoding; HTML's named entities become
-    character references first."""
-    text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
-    if "&" in text:
-        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
-        utf8 = utf8 if not replaced else None
-    return parse_xml(text, format=format, max_bytes=max(max_bytes, len(text)), utf8=utf8)
-
-
-def root_name(head: bytes) -> tuple[str, str] | None:
-    """``(prefix, local name)`` of the first element in ``head`` (past the XML
-    declaration, comments, processing instructions and a DOCTYPE); ``None`` if none."""
-    _, at = xml_prologue(head)
-    match = _ELEMENT.match(head, at)
-    if match is None:
-        return None
-    prefix = (match.group(1) or b"").decode("ascii", "replace")
-    return prefix, match.group(2).decode("ascii", "replace")
-
-
-#: The first element's (prefix, local name), where the prologue ends.
-_ELEMENT = re.compile(rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]")
 
 
 # ---------------------------------------------------------------------------
@@ -202,6 +106,44 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
         value = clean_text(value)
     text = " ".join(value.split())
     return text or None
+
+
+#: The elements of HTML (and the old presentational ones feeds still send): a title's
+#: ``<b>`` is markup, its ``<geolocation>`` (``What's new: <geolocation>``) is text.
+_HTML_ELEMENTS = frozenset(
+    "a abbr acronym address area article aside audio b base bdi bdo big blockquote body br "
+    "button canvas caption center cite code col colgroup data datalist dd del details dfn "
+    "dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset "
+    "h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li "
+    "link main map mark menu meta meter nav noscript object ol optgroup option output p param "
+    "picture pre progress q rp rt ruby s samp script section select small source span strike "
+    "strong style sub summary sup table tbody td template textarea tfoot th thead time title "
+    "tr track tt u ul var video wbr".split()
+)
+#: Elements that never close (``Line<br>break``): markup even with no end tag.
+_VOID_ELEMENTS = frozenset(["area", "br", "col", "embed", "hr", "img", "source", "track", "wbr"])
+#: ``<b``, ``</b``: a tag and its name (group 1 the slash of an end tag).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,31})")
+
+
+def _title_markup(title: str) -> bool:
+    """Whether a title's ``<...>`` are HTML: every tag names an HTML element, and an
+    end tag closes one or every tag is a void one (``<b>Breaking</b>``, ``A<br>B``);
+    ``In <dialog> now`` or ``<b>Bold`` alone are a literal mention of a tag."""
+    tags = _TAG.findall(title)
+    names = {name.lower() for _, name in tags}
+    if not names or not names <= _HTML_ELEMENTS:
+        return False
+    return any(slash for slash, _ in tags) or names <= _VOID_ELEMENTS
+
+
+def headline_text(title: str | None, *, markup: bool = True) -> str | None:
+    """A title as plain text (:func:`plain_text`), except that ``<...>`` in it is read
+    as HTML only when it looks like HTML (:func:`_title_markup`); otherwise it stays
+    as written, entities decoded (``&lt;dialog&gt;`` → ``<dialog>``)."""
+    if markup and title and "<" in title and not _title_markup(title):
+        return plain_text(html.unescape(title), markup=False)
+    return plain_text(title, markup=markup)
 
 
 def html_escaped(text: str) -> str:
@@ -328,12 +270,15 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
 
 #: ``Fri, 05 Apr 2024 10:30:00 +1030``, ``... +10:30`` or ``... GMT``: the RFC 822 form
 #: nearly every RSS feed sends, read directly (other forms go to
-#: :func:`newsmodel.dates.parse_date`).
+#: :func:`newsmodel.dates.parse_date`); also with RFC 822's two-digit year
+#: (``05 Apr 24``) and a zone name after the offset (``+0000 GMT``, ``+0000 (UTC)``).
 _RFC822 = re.compile(
-    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4})\s+"
+    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4}|[0-9]{2})\s+"
     r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
-    r"(?:([+-])([0-9]{2}):?([0-9]{2})|([A-Za-z]{1,5}))\s*"
+    r"(?:([+-])([0-9]{2}):?([0-9]{2})(?:\s+\(?[A-Za-z]{1,5}\)?)?|([A-Za-z]{1,5}))\s*"
 )
+#: Two-digit years (RFC 2822, 4.3): below this one they are 20xx, from it on 19xx.
+_CENTURY_PIVOT = 50
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -368,9 +313,12 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
             return None
         tz = _offset_zone(-minutes if sign == "-" else minutes)
     month_number = _MONTHS.get(month.lower())
+    full_year = int(year)
+    if len(year) == 2:
+        full_year += 2000 if full_year < _CENTURY_PIVOT else 1900
     try:
         return datetime.datetime(
-            int(year),
+            full_year,
             month_number or 0,
             int(day),
             int(hour),
@@ -382,11 +330,41 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
         return None
 
 
-def _date(text: str | None) -> m.DateValue | None:
+#: ``08/02/2013 12:00``, ``Fri, 05.03.2019``: a date in digits, day and month in an
+#: order only the writer's conventions tell.
+_NUMERIC_DATE = re.compile(
+    r"\s*(?:[A-Za-z]{2,9},?\s*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b"
+)
+#: The one region that writes the month first (``en-US``: 08/02 is 2 August); other
+#: English regions and other languages write the day first (8 February).
+_MONTH_FIRST_REGION = "us"
+
+
+def _day_first(language: str | None) -> bool | None:
+    """Whether ``language`` (a feed's, ``en-GB``) writes numeric dates day first;
+    ``None`` when it does not say (no language, or ``en`` alone)."""
+    parts = (language or "").lower().replace("_", "-").split("-")
+    if not parts[0]:
+        return None
+    if len(parts) > 1 and parts[-1] == _MONTH_FIRST_REGION:
+        return False
+    return None if parts == ["en"] else True
+
+
+def _date(text: str | None, language: str | None = None) -> m.DateValue | None:
+    """A feed's date: RFC 822 read directly, other forms by :func:`parse_date`; a date in
+    digits whose day and month could be either (``08/02/2013``) is read in the order the
+    feed's language writes them, and not at all when the language does not say."""
     if not text:
         return None
     match = _RFC822.fullmatch(text)
-    return _rfc822(match) if match else parse_date(text)
+    if match:
+        return _rfc822(match)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
+        day_first = _day_first(language)
+        return None if day_first is None else parse_date(text, dayfirst=day_first)
+    return parse_date(text)
 
 
 @functools.lru_cache(maxsize=256)
@@ -450,7 +428,8 @@ def _once(values: tuple[_Part, ...]) -> tuple[_Part, ...]:
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
-    published, modified = _date(entry.published), _date(entry.modified)
+    language = _language(entry.language, channel.language)
+    published, modified = _date(entry.published, language), _date(entry.modified, language)
     if modified == published:
         modified = None  # "updated" repeating "published": never modified
     rights = plain_text(entry.rights) or channel.rights
@@ -462,7 +441,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
         return m.Article(
             id=plain_text(entry.id, markup=False),
             url=resolve(entry.url, channel.base),
-            headline=plain_text(entry.title, markup=entry.title_html),
+            headline=headline_text(entry.title, markup=entry.title_html),
             summary=summary,
             body=body,
             bylines=bylines_of(entry),
@@ -470,7 +449,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
             topics=_once(entry.topics),
             published=published,
             modified=modified,
-            language=_language(entry.language, channel.language),
+            language=language,
             publisher=publisher,
             rights=m.Rights(notice=rights) if rights else None,
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote, unquote
 
+import attrs
 from lxml import etree
 
 from newsmodel import model as m
@@ -23,6 +24,7 @@ from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
 from newsmodel.io._feedmedia import holds_photos, media_photos
+from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -32,11 +34,9 @@ from newsmodel.io._feeds import (
     date_text,
     declare_parts,
     keyword,
-    parse_feed,
     plain_text,
     resolve,
     rfc3339,
-    root_name,
     utc_key,
 )
 from newsmodel.io._feedwrite import Builder, declare_people, feed_options, serialise
@@ -123,6 +123,11 @@ _NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media"])
 
 
 def _link(found: dict[str, list[etree._Element]]) -> str | None:
+    link = _link_element(found)
+    return link.get("href") if link is not None else None
+
+
+def _link_element(found: dict[str, list[etree._Element]]) -> etree._Element | None:
     """The ``alternate`` link (HTML preferred), else the first link with an ``href`` that
     is not a file attached to the entry (``rel="enclosure"``: a photo or a podcast)."""
     links = [
@@ -133,7 +138,7 @@ def _link(found: dict[str, list[etree._Element]]) -> str | None:
     alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
     html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
     best = html or alternates or links
-    return best[0].get("href") if best else None
+    return best[0] if best else None
 
 
 def _people(found: dict[str, list[etree._Element]]) -> tuple[tuple[str, str | None], ...]:
@@ -175,9 +180,10 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
     base = element.get(_XML_BASE) or channel.base
     if base and channel.base and base != channel.base:
         base = resolve(base, channel.base)
+    link = _link_element(found)
     return Entry(
         id=_id(found),
-        url=resolve(_link(found), base),
+        url=resolve(link.get("href"), _base_of(link, base)) if link is not None else None,
         title=title,
         title_html=title_html,
         summary=summary,
@@ -193,6 +199,14 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         language=element.get(_XML_LANG) or _lang_of(found),
         rights=_text(found, "rights", "dc:rights"),
     )
+
+
+def _base_of(element: etree._Element, fallback: str | None) -> str | None:
+    """The base URL a reference in ``element`` resolves against: the ``xml:base`` of the
+    element and its ancestors (``<link xml:base="..." href="y"/>``, an entry's
+    ``xml:base="2006/11/"`` under the feed's), made absolute against ``fallback``."""
+    own = element.base
+    return resolve(own, fallback) if own else fallback
 
 
 #: The ``updated`` an entry with no date is written with (Atom requires one): read back
@@ -215,7 +229,7 @@ def _channel(root: etree._Element, url: str | None) -> Channel:
     found = _own(root)
     base = root.get(_XML_BASE) or url
     name, html = _construct(_first(found, "title"))
-    return channel_of(
+    channel = channel_of(
         name=name if html else (plain_text(name, markup=False) or None),
         url=_link(found),
         logo=_text(found, "logo", "icon"),
@@ -223,6 +237,9 @@ def _channel(root: etree._Element, url: str | None) -> Channel:
         rights=_text(found, "rights", "copyright"),
         base=base,
     )
+    explicit = resolve(root.get(_XML_BASE), url)
+    # the feed's own xml:base, not its home page, is what its references are relative to
+    return attrs.evolve(channel, base=explicit) if explicit else channel
 
 
 def read_many(

@@ -25,6 +25,7 @@ from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
 from newsmodel.io._feedmedia import holds_photos, media_photos
+from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -35,10 +36,8 @@ from newsmodel.io._feeds import (
     declare_text,
     html_escaped,
     keyword,
-    parse_feed,
     rfc822,
     rfc3339,
-    root_name,
 )
 from newsmodel.io._feedwrite import Builder, FeedOptions, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
@@ -140,6 +139,22 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     return None
 
 
+def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
+    """Like :func:`_text`, but a date element that holds an HTML ``<time datetime="...">``
+    (``<pubDate><time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>``,
+    as Drupal writes it) gives the machine-readable ``datetime``."""
+    for key in keys:
+        for element in found.get(key, ()):
+            for child in element:
+                stamp = child.get("datetime") if isinstance(child.tag, str) else None
+                if stamp and stamp.strip():
+                    return stamp
+            text = all_text(element)
+            if text.strip():
+                return text
+    return None
+
+
 def _texts(found: dict[str, list[etree._Element]], *keys: str) -> tuple[str, ...]:
     return tuple(t for k in keys for e in found.get(k, ()) if (t := all_text(e)).strip())
 
@@ -180,8 +195,8 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         title=_text(found, "title", "dc:title"),
         summary=_text(found, "description", "dc:description"),
         content_html=_text(found, "content:encoded"),
-        published=_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
-        modified=_text(found, "dcterms:modified", "atom:updated"),
+        published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
+        modified=_date_text(found, "dcterms:modified", "atom:updated"),
         authors=_texts(found, "dc:creator", "author"),
         photos=media_photos(item, base, found.get(_PHOTO_PARTS, ())),
         topics=_topics(found),

@@ -1,0 +1,192 @@
+"""Decoding and parsing a feed as feed readers do: tolerant of what publishers send.
+
+The text: a byte-order mark, else the declared encoding (an ``ISO-8859-1``
+label read as windows-1252, a label on bytes that are all UTF-8 taken as
+mislabelled UTF-8), else UTF-8, else windows-1252; white space before the XML
+declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
+entities, no network) after HTML's named entities become character references;
+a feed that is not well-formed is read again repaired, then with libxml2's
+recovery. Shared by the ``rss`` and ``atom`` readers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html.entities
+import re
+import warnings
+
+from lxml import etree
+
+from newsmodel._input import bom_encoding, check_input, xml_prologue
+from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
+from newsmodel.xmlsafe import parse_xml
+
+__all__ = ["feed_text", "parse_feed", "root_name"]
+
+#: Codecs tried, in order, after the declared one: ``"utf-8"`` first, then the
+#: encoding of most mislabelled Western feeds (``windows-1252``), read leniently.
+_FALLBACK_CODECS = ("utf-8",)
+_LAST_RESORT = "windows-1252"
+#: What is taken off the front of a feed's text: a stray byte-order mark, white space.
+_LEADING = "\ufeff \t\r\n"
+#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
+#: Declared encodings read as another, as browsers do (the WHATWG Encoding Standard):
+#: ``ISO-8859-1`` and ``US-ASCII`` labels mean windows-1252 (``0x93`` is ``“``).
+_READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+#: UTF-16 and UTF-32 (``utf-16-le``...): their ASCII bytes read as UTF-8 too, so they
+#: are never taken for mislabelled UTF-8.
+_WIDE_UNICODE = ("utf-16", "utf-32")
+#: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
+_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
+#: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
+#: send them without a DTD, and they are turned into character references. XML's own
+#: five (``&amp;``) are left to the parser without a call per match.
+_HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+#: Characters XML 1.0 forbids (C0 controls but tab and line ends), which CMSs copy in
+#: (a vertical tab for a soft line break): each becomes a space.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: An ``&`` that starts no reference XML knows (``?a=1&b=2``, ``Q & A``, ``&foo;``): once
+#: HTML's named entities are character references, only XML's five names are left.
+_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+#: Where ``&`` is literal, by how each such section opens and closes.
+_LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
+
+
+def _declared_codec(raw: bytes) -> str | None:
+    match = _DECLARED.match(raw[:400])
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if codec in _NOT_CHARSETS else codec
+
+
+def _codecs_to_try(raw: bytes) -> tuple[str | None, ...]:
+    """The declared codec then UTF-8; UTF-8 first when the bytes are not ASCII and
+    another encoding is declared, as a feed whose bytes all read as UTF-8 is UTF-8
+    mislabelled (real text in another encoding never reads as UTF-8)."""
+    label = _declared_codec(raw.lstrip())
+    if label is None or label == "utf-8" or label.startswith(_WIDE_UNICODE) or raw.isascii():
+        return (label, *_FALLBACK_CODECS)
+    # as read (windows-1252 for a Latin-1 label), then the label itself if that fails
+    return ("utf-8", _READ_AS.get(label, label), label)
+
+
+def feed_text(data: object, *, format: str, max_bytes: int) -> str:
+    """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
+    windows-1252 (never failing); white space before the first ``<`` taken out."""
+    return _decoded(data, format=format, max_bytes=max_bytes)[0]
+
+
+def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes | None]:
+    """:func:`feed_text`, and the bytes that are that text in UTF-8 when the feed's own
+    bytes are (a UTF-8 feed, the common case), so that they need not be made again."""
+    checked = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(checked, str):
+        return checked.lstrip(_LEADING), None
+    bom = bom_encoding(checked)
+    codecs_tried = (bom,) if bom else _codecs_to_try(checked)
+    for codec in codecs_tried:
+        if codec is None:
+            continue
+        try:
+            text = checked.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        stripped = text.lstrip(_LEADING)
+        if codec != "utf-8":
+            return stripped, None
+        # what was stripped is one byte a character in UTF-8, or three for U+FEFF
+        skipped = len(text) - len(stripped)
+        return stripped, checked[len(text[:skipped].encode("utf-8")) :]
+    return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
+
+
+def _entity_reference(match: re.Match[str]) -> str:
+    char = html.entities.html5.get(match.group(1) + ";")
+    return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
+
+
+def _escape_bare_ampersands(text: str) -> str:
+    """``text`` with every bare ``&`` escaped, outside CDATA sections and comments
+    (linear: where each kind of section next opens is looked for again only once passed)."""
+    out: list[str] = []
+    at = 0
+    nxt = {start: text.find(start) for start, _ in _LITERAL_SECTIONS}
+    while True:
+        for start, _ in _LITERAL_SECTIONS:
+            if 0 <= nxt[start] < at:
+                nxt[start] = text.find(start, at)
+        opening = [(nxt[start], start, end) for start, end in _LITERAL_SECTIONS if nxt[start] >= 0]
+        if not opening:
+            break
+        where, start, end = min(opening)
+        closed = text.find(end, where + len(start))
+        out.append(_BARE_AMPERSAND.sub("&amp;", text[at:where]))
+        if closed < 0:  # never closed: the rest is the section's, as the parser sees it
+            out.append(text[where:])
+            return "".join(out)
+        at = closed + len(end)
+        out.append(text[where:at])
+    out.append(_BARE_AMPERSAND.sub("&amp;", text[at:]))
+    return "".join(out)
+
+
+def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
+    """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
+    entities, no network) after tolerant decoding; HTML's named entities become
+    character references first.
+
+    A feed that is not well-formed is read as feed readers read it: again with
+    each bare ``&`` escaped (``?a=1&b=2``) and the control characters XML forbids
+    taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
+    tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
+    """
+    text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
+    if "&" in text:
+        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
+        utf8 = utf8 if not replaced else None
+    limit = max(max_bytes, len(text))
+    try:
+        return parse_xml(text, format=format, max_bytes=limit, utf8=utf8)
+    except InputTooLargeError:
+        raise
+    except ReadError as error:
+        first = error
+    repaired = _escape_bare_ampersands(text) if "&" in text else text
+    repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
+    if repaired != text:
+        try:
+            return parse_xml(repaired, format=format, max_bytes=limit)
+        except InputTooLargeError:
+            raise
+        except ReadError:
+            pass
+    try:
+        root = parse_xml(repaired, format=format, max_bytes=limit, recover=True)
+    except ReadError:
+        raise first from None
+    warnings.warn(
+        IgnoredContentWarning(f"{format}: not well-formed XML ({first}); read what could be"),
+        stacklevel=3,
+    )
+    return root
+
+
+def root_name(head: bytes) -> tuple[str, str] | None:
+    """``(prefix, local name)`` of the first element in ``head`` (past the XML
+    declaration, comments, processing instructions and a DOCTYPE); ``None`` if none."""
+    _, at = xml_prologue(head)
+    match = _ELEMENT.match(head, at)
+    if match is None:
+        return None
+    prefix = (match.group(1) or b"").decode("ascii", "replace")
+    return prefix, match.group(2).decode("ascii", "replace")
+
+
+#: The first element's (prefix, local name), where the prologue ends.
+_ELEMENT = re.compile(rb"<(?:([\w.-]{1,40}):)?([\w.-]{1,40})[\s>/]")

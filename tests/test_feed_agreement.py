@@ -1,0 +1,280 @@
+"""Feed readings where real publishers' feeds and feedparser showed us a general rule.
+
+Every feed here is written for the test (placeholder words, example.test
+addresses); each test names the class of real feed it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+
+import pytest
+
+import newsmodel
+from newsmodel.dates import parse_date
+from newsmodel.errors import IgnoredContentWarning, ReadError
+
+
+def _read(feed: str) -> list[newsmodel.Article]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(newsmodel.read_many(feed.encode("utf-8")))
+
+
+def _rss(items: str, *, channel: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        "<title>The Brindle Gazette</title><link>https://brindle.example.test/</link>"
+        f"{channel}{items}</channel></rss>"
+    )
+
+
+# ---------------------------------------------------------------------------
+# well-formedness
+
+
+def test_a_bare_ampersand_in_an_attribute_or_text_is_read_as_a_literal_one() -> None:
+    # feed generators that build a self link by string concatenation send "&format=raw"
+    feed = _rss(
+        "<item><title>Ropes & pulleys</title>"
+        "<link>https://brindle.example.test/story?id=4&page=2</link>"
+        "<pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>",
+        channel='<atom:link href="https://brindle.example.test/feed?a=1&format=raw" rel="self"/>',
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Ropes & pulleys"
+    assert article.url == "https://brindle.example.test/story?id=4&page=2"
+
+
+def test_ampersands_in_cdata_and_references_are_left_as_they_are() -> None:
+    feed = _rss(
+        "<item><title><![CDATA[Salt & pepper]]></title>"
+        "<link>https://brindle.example.test/a?x=1&amp;y=2</link>"
+        "<description>Tea &#38; cake & scones</description></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Salt & pepper"
+    assert article.url == "https://brindle.example.test/a?x=1&y=2"
+    assert article.summary == "Tea & cake & scones"
+
+
+# ---------------------------------------------------------------------------
+# titles
+
+
+def test_a_title_naming_a_tag_keeps_it_as_text() -> None:
+    # developer blogs write titles about elements: "&lt;frobnicator&gt;, and more"
+    feed = _rss(
+        "<item><title>Notes #4: &#060;frobnicator&gt;, ::marker() and more</title>"
+        "<link>https://brindle.example.test/notes-4</link></item>"
+        "<item><title>Why &lt;dialog&gt; waits</title>"
+        "<link>https://brindle.example.test/dialog</link></item>"
+        "<item><title>&lt;b&gt;Unclosed bold</title>"
+        "<link>https://brindle.example.test/bold</link></item>"
+    )
+    assert [a.headline for a in _read(feed)] == [
+        "Notes #4: <frobnicator>, ::marker() and more",
+        "Why <dialog> waits",
+        "<b>Unclosed bold",
+    ]
+
+
+def test_html_in_a_title_is_still_read_as_html() -> None:
+    feed = _rss(
+        "<item><title>&lt;b&gt;Flood&lt;/b&gt; warning &amp;amp; advice</title>"
+        "<link>https://brindle.example.test/flood</link></item>"
+        '<item><title><![CDATA[<img src="x.jpg"> Harbour at dawn]]></title>'
+        "<link>https://brindle.example.test/dawn</link></item>"
+    )
+    assert [a.headline for a in _read(feed)] == ["Flood warning & advice", "Harbour at dawn"]
+
+
+# ---------------------------------------------------------------------------
+# links
+
+
+def _atom(entries: str, *, feed_attrs: str = "", head: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" {feed_attrs}>'
+        f"<title>Brindle notes</title><id>urn:brindle</id>{head}"
+        f"<updated>2021-09-06T10:00:00Z</updated>{entries}</feed>"
+    )
+
+
+def _entry(inner: str, *, attrs: str = "") -> str:
+    return (
+        f"<entry {attrs}><title>Placeholder</title><id>urn:brindle:1</id>"
+        f"<updated>2021-09-06T10:00:00Z</updated>{inner}</entry>"
+    )
+
+
+def test_relative_atom_links_follow_xml_base_on_the_feed_the_entry_and_the_link() -> None:
+    # a blog engine that writes every link relative, with xml:base at each level
+    feed = _atom(
+        _entry('<link href="first-post"/>', attrs='xml:base="2006/11/"')
+        + _entry('<link xml:base="https://mirror.example.test/x/" href="second"/>')
+        + _entry('<link href="../third"/>'),
+        feed_attrs='xml:base="https://brindle.example.test/notes/index.atom"',
+        head='<link rel="alternate" href="https://brindle.example.test/"/>',
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/notes/2006/11/first-post",
+        "https://mirror.example.test/x/second",
+        "https://brindle.example.test/third",
+    ]
+
+
+def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() -> None:
+    # feedparser keeps "/news/1" relative here (it knows no base); the feed's home page is one
+    feed = _atom(
+        _entry('<link rel="alternate" type="text/html" href="/news/1"/>'),
+        head='<link rel="alternate" type="text/html" href="https://brindle.example.test"/>',
+    )
+    assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
+
+
+# ---------------------------------------------------------------------------
+# dates
+
+
+def _dated(value: str) -> object:
+    (article,) = _read(
+        _rss(
+            "<item><title>Placeholder</title><link>https://brindle.example.test/a</link>"
+            f"<pubDate>{value}</pubDate></item>"
+        )
+    )
+    return article.published
+
+
+def test_rfc822_two_digit_years_read_as_rfc_2822_says() -> None:
+    utc = datetime.timezone.utc
+    assert _dated("Mon, 06 Sep 21 12:17:00 GMT") == datetime.datetime(
+        2021, 9, 6, 12, 17, tzinfo=utc
+    )
+    assert _dated("Thu, 01 Jan 98 00:00:00 GMT") == datetime.datetime(1998, 1, 1, tzinfo=utc)
+
+
+def test_a_zone_name_after_the_offset_is_allowed() -> None:
+    value = _dated("Mon, 06 Sep 2021 23:17:00 +0200 CEST")
+    assert isinstance(value, datetime.datetime)
+    assert value.utcoffset() == datetime.timedelta(hours=2)
+    assert (value.day, value.hour) == (6, 23)
+
+
+def test_gmt_plus_hours_is_ahead_of_gmt() -> None:
+    # "GMT+2" means two hours ahead, as people write it (POSIX zone strings invert it)
+    for text in ("Mon, 06 Sep 2021 23:17:00 GMT+2", "Mon, 06 Sep 2021 23:17:00 UTC+02:00"):
+        value = _dated(text)
+        assert isinstance(value, datetime.datetime)
+        assert value.utcoffset() == datetime.timedelta(hours=2)
+    assert parse_date("2024-03-05 10:00 GMT-5") == datetime.datetime(
+        2024, 3, 5, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))
+    )
+
+
+# ---------------------------------------------------------------------------
+# encodings
+
+
+def _item_feed(title: str, declaration: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{declaration}"?>\n'
+        '<rss version="2.0"><channel><title>Brindle</title>'
+        "<link>https://brindle.example.test/</link>"
+        f"<item><title>{title}</title><link>https://brindle.example.test/a</link></item>"
+        "</channel></rss>"
+    )
+
+
+def _headlines(data: bytes) -> list[str | None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [a.headline for a in newsmodel.read_many(data)]
+
+
+def test_a_feed_labelled_latin_1_whose_bytes_are_utf8_is_read_as_utf8() -> None:
+    # a CMS that writes UTF-8 under a template's old ISO-8859-1 declaration
+    data = _item_feed("Café crème – ‘déjà vu’", "ISO-8859-1").encode("utf-8")
+    assert _headlines(data) == ["Café crème – ‘déjà vu’"]
+
+
+def test_a_latin_1_label_is_read_as_windows_1252_as_browsers_do() -> None:
+    data = _item_feed("“Quoted” – café", "iso-8859-1").encode("cp1252")
+    assert _headlines(data) == ["“Quoted” – café"]
+
+
+def test_text_in_its_declared_8_bit_encoding_is_still_read_in_it() -> None:
+    cyrillic = _item_feed("Новости области", "windows-1251").encode("cp1251")
+    greek = _item_feed("Πορτραίτα καραντίνας", "iso-8859-7").encode("iso-8859-7")
+    assert _headlines(cyrillic) == ["Новости области"]
+    assert _headlines(greek) == ["Πορτραίτα καραντίνας"]
+
+
+def _dated_in(value: str, language: str) -> object:
+    (article,) = _read(
+        _rss(
+            "<item><title>Placeholder</title><link>https://brindle.example.test/a</link>"
+            f"<pubDate>{value}</pubDate></item>",
+            channel=f"<language>{language}</language>",
+        )
+    )
+    return article.published
+
+
+def test_a_date_in_digits_is_read_in_the_order_the_feed_language_writes() -> None:
+    # council and school feeds send "08/02/2013 12:00:00": 8 February in Britain
+    assert _dated_in("08/02/2013 12:00:00", "en-GB") == datetime.datetime(2013, 2, 8, 12)
+    assert _dated_in("08/02/2013 12:00:00", "en-US") == datetime.datetime(2013, 8, 2, 12)
+    assert _dated_in("05.03.2019 10:00", "de") == datetime.datetime(2019, 3, 5, 10)
+    # "en" alone does not say which: no date rather than a wrong one
+    assert _dated_in("08/02/2013 12:00:00", "en") is None
+    # a day past 12 says it itself
+    assert _dated_in("25/12/2020", "en") == datetime.date(2020, 12, 25)
+
+
+def test_a_date_element_holding_an_html_time_gives_its_datetime() -> None:
+    # Drupal's RSS writes <pubDate><time datetime="...">a local rendering</time></pubDate>
+    value = _dated('<time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>')
+    assert value == datetime.datetime(2019, 5, 3, 19, 21, 28, tzinfo=datetime.timezone.utc)
+
+
+def test_a_feed_that_is_not_well_formed_is_read_with_a_warning() -> None:
+    # a stray "<" in a title, a control character from a word processor, a cut-off end
+    good = "<item><title>Kept</title><link>https://brindle.example.test/k</link></item>"
+    feed = _rss(
+        good
+        + "<item><title>Rota &lt; 3 &amp; I <3 it</title>"
+        + "<link>https://brindle.example.test/s</link></item>"
+        + "<item><title>Soft\x0bbreak</title><link>https://brindle.example.test/v</link></item>"
+        + good
+    )
+    cut = feed[: feed.rindex("</channel>")]
+    with pytest.warns(IgnoredContentWarning, match="not well-formed"):
+        articles = list(newsmodel.read_many(cut.encode("utf-8")))
+    assert [a.headline for a in articles] == ["Kept", "Rota < 3 & I 3 it", "Soft break", "Kept"]
+    assert [a.url for a in articles][1:3] == [
+        "https://brindle.example.test/s",
+        "https://brindle.example.test/v",
+    ]
+
+
+def test_recovery_still_refuses_entities_and_declarations() -> None:
+    feed = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "x">]>'
+        "<rss><channel><item><title>&boom; <b></title></item></channel></rss>"
+    )
+    with pytest.raises(ReadError):
+        list(newsmodel.read_many(feed.encode("utf-8"), format="rss"))
+
+
+def test_a_reference_to_an_entity_nobody_defines_is_kept_as_text() -> None:
+    feed = _rss(
+        "<item><title>Ask &mdash; &zorble; answers</title>"
+        "<link>https://brindle.example.test/q</link></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Ask — &zorble; answers"
