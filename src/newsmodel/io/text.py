@@ -438,30 +438,42 @@ _PHOTO_DETAILS = ("url", "renditions", "alt", "photographer", "id")
 
 def write(article: m.Article, *, strict: bool = False) -> str:
     """Render ``article`` as plain text; fields text cannot carry are reported lost."""
-    rendered = _render(article)
+    parts = _render(article)
+    rendered = "\n\n".join(text for _, text in parts) + "\n"
     losses = Losses()
     _declare_losses(article, losses)
-    if article.headline and not _headline_reads_back(rendered):
-        losses.drop("headline", "in plain text it reads as page furniture or a footer line")
+    for field in sorted(_unread_parts(parts)):
+        losses.drop(field, "in plain text it reads as page furniture or a footer line")
     report(FORMAT.name, losses, strict=strict)
     return rendered
 
 
-def _headline_reads_back(rendered: str) -> bool:
-    """Whether the reader takes the first line of ``rendered`` (the headline) as the
-    headline: not when it is page furniture ("Advertisement"), nor a footer line
-    ("© 2024", "Topics: …") with nothing after it but the footer."""
-    lines = rendered.split("\n")
-    return not _is_furniture(lines[0]) and _footer_start(lines) > 0
+def _unread_parts(parts: list[tuple[str, str]]) -> set[str]:
+    """The fields (``headline``, ``body``) with a part the reader would not take back:
+    page furniture ("Advertisement"), or a footer line ("© 2024", "Topics: …") with
+    nothing after it but the footer."""
+    lines = "\n\n".join(text for _, text in parts).split("\n")
+    footer = _footer_start(lines)
+    unread: set[str] = set()
+    at = 0
+    for field, text in parts:
+        count = text.count("\n") + 1
+        if field in ("headline", "body") and (
+            at >= footer or (count == 1 and _is_furniture(text))
+        ):
+            unread.add(field)
+        at += count + 1  # the blank line between parts
+    return unread
 
 
-def _render(article: m.Article) -> str:
-    """The text of ``article``: headline, standfirst, meta block, body, footer."""
-    out: list[str] = []
+def _render(article: m.Article) -> list[tuple[str, str]]:
+    """The parts of ``article``'s text, each with the field it comes from: headline,
+    standfirst, meta block, body, sign-offs, footer."""
+    out: list[tuple[str, str]] = []
     if article.headline:
-        out.append(" ".join(article.headline.split()))
+        out.append(("headline", " ".join(article.headline.split())))
     if article.summary:
-        out.append(" ".join(article.summary.split()))
+        out.append(("summary", " ".join(article.summary.split())))
     meta: list[str] = []
     people = [b.name for b in article.bylines if b.kind is m.BylineKind.PERSON]
     orgs = [b.name for b in article.bylines if b.kind is m.BylineKind.ORGANISATION]
@@ -485,9 +497,9 @@ def _render(article: m.Article) -> str:
         _photo_line(p) for p in article.photos if p not in in_body and (p.caption or p.credit)
     )
     if meta:
-        out.append("\n".join(meta))
-    out.extend(t for t in (_block_lines(b) for b in article.body) if t)
-    out.extend(f"– {name}" for name in orgs)
+        out.append(("meta", "\n".join(meta)))
+    out.extend(("body", t) for t in (_block_lines(b) for b in article.body) if t)
+    out.extend(("bylines", f"– {name}") for name in orgs)
     footer = []
     if article.topics:
         footer.append(
@@ -496,5 +508,5 @@ def _render(article: m.Article) -> str:
     if article.rights and article.rights.notice:
         footer.append(" ".join(article.rights.notice.split()))
     if footer:
-        out.append("\n".join(footer))
-    return "\n\n".join(out) + "\n"
+        out.append(("footer", "\n".join(footer)))
+    return out
