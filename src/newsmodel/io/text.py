@@ -458,9 +458,7 @@ def _unread_parts(parts: list[tuple[str, str]]) -> set[str]:
     at = 0
     for field, text in parts:
         count = text.count("\n") + 1
-        if field in ("headline", "body") and (
-            at >= footer or (count == 1 and _is_furniture(text))
-        ):
+        if field in ("headline", "body") and (at >= footer or (count == 1 and _is_furniture(text))):
             unread.add(field)
         at += count + 1  # the blank line between parts
     return unread
