@@ -85,7 +85,9 @@ def caption_parts(
     label goes ("Photo: Example Press"); without a credit, one may end the caption."""
     photographer = clean(photographer).strip() or None if photographer is not None else None
     if credit is not None:
-        credit = _CREDIT_LABEL.sub("", clean(credit).strip()).strip("() ") or None
+        credit = _CREDIT_LABEL.sub("", clean(credit).strip()).strip("() ")
+        if not credit or credit.isspace():  # "( \u2003 )" credits no one
+            credit = None
     text: str | None = clean(caption).strip() or None
     if credit is None and text:
         text, credit = split_credit(text)
