@@ -43,6 +43,7 @@ __all__ = [
     "blocks_field",
     "figures",
     "inline_text",
+    "inline_tuple",
     "join_text",
 ]
 
@@ -51,7 +52,7 @@ __all__ = [
 # inline nodes
 
 
-def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
+def inline_tuple(value: Iterable[Inline]) -> tuple[Inline, ...]:
     """Normalise inline content: a tuple, adjacent strings merged, empty ones dropped.
 
     Two inline sequences that render the same text compare equal.
@@ -107,7 +108,7 @@ def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _content_field() -> Any:
-    return attrs.field(factory=tuple, converter=_inlines, validator=_inline_check)
+    return attrs.field(factory=tuple, converter=inline_tuple, validator=_inline_check)
 
 
 @attrs.frozen(kw_only=True)
