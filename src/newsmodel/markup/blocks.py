@@ -115,17 +115,17 @@ def _nothing(element: etree._Element, name: str, depth: int, out: list[m.Block])
 def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<p>Text <img src="a.jpg"></p>``: the paragraph, then its images as figures."""
     if not len(element):  # text alone, the commonest paragraph
-        text = element.text
-        content = tidy([text]) if text else ()
-    else:
-        content = tidy(inline_from_element(element, depth))
+        text = clean(element.text).strip(WS_CHARS)
+        if text and not text.isspace():
+            out.append(_make_paragraph((text,)))
+        return
+    content = tidy(inline_from_element(element, depth))
     if has_text(content):
         out.append(_make_paragraph(content))
-    if len(element):
-        for img in element.iter("img", "{*}img"):
-            photo = image_photo(img)
-            if photo is not None:
-                out.append(m.Figure(photo=photo))
+    for img in element.iter("{*}img"):  # (in any namespace or none)
+        photo = image_photo(img)
+        if photo is not None:
+            out.append(m.Figure(photo=photo))
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -307,7 +307,7 @@ def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
 def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:
     """The blocks of an HTML fragment such as a ninjs or JSON-LD body (``format`` names
     the input in errors: see :func:`~newsmodel.markup.parse.check_html_parse`)."""
-    if not markup or not markup.strip():
+    if not markup or markup.isspace():
         return ()
     document = parse_document(markup, format=format)  # (cleaned: its blocks need no check)
     body = document.find("body")

@@ -26,6 +26,8 @@ def clean(text: str | None) -> str:
         return ""
     # most text needs nothing: a few scans for what would, far cheaper than a regex
     if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        if not text.strip(WS_CHARS):  # white space alone, as between tags
+            return " "
         for space in _OTHER_WS:
             text = text.replace(space, " ")
         while "  " in text:  # each pass halves every run of spaces
@@ -34,16 +36,19 @@ def clean(text: str | None) -> str:
 
 
 def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
-    """Merge adjacent text, collapse runs of white space, strip it at the block's edges."""
+    """Merge adjacent text, collapse runs of white space, strip it at the block's edges.
+
+    ``content`` is as the inline reader gives it: with ``collapse``, each piece of text
+    already :func:`clean` (only where pieces meet can white space run on), but for
+    content that is one string alone.
+    """
     if len(content) == 1 and isinstance(content[0], str):  # the commonest run: text alone
         text = clean(content[0]) if collapse else content[0]
         text = text.strip(WS_CHARS)
         return (text,) if text else ()
-    items = join_text(content)
+    items = join_text(content, clean if collapse else None)
     if not items:
         return ()
-    if collapse:
-        items = [clean(item) if isinstance(item, str) else item for item in items]
     # only the edges are stripped, so only they can become empty
     last = items[-1]
     if isinstance(last, str):
