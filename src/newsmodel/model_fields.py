@@ -72,7 +72,7 @@ _SCAN_FROM = 256
 
 
 def holds_refused(text: str) -> bool:
-    """Whether ``text`` holds a character the model refuses (``NOT_TEXT.search(text)``,
+    r"""Whether ``text`` holds a character the model refuses (``NOT_TEXT.search(text)``,
     faster on long text such as a page's markup).
 
     >>> holds_refused("a\x00b"), holds_refused("a\tb")

@@ -92,8 +92,10 @@ def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.In
 
 
 def _link(element: etree._Element, content: list[m.Inline], out: list[m.Inline]) -> None:
+    """A link around ``content`` (which has text), or the content alone when its URL is
+    missing or unsafe."""
     href = safe_url(element.get("href"))
-    if href and has_text(content):
+    if href:
         title = element.get("title")
         title = (clean(title).strip() or None) if title else None
         out.append(_make_link(_normal(content), href, title))
@@ -130,14 +132,17 @@ def inline_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inli
     content: list[m.Inline] = []
     if len(element):
         _content_into(element, depth, pre, content)
+        texty = has_text(content)
     else:  # text alone, the commonest link or emphasis
         text = element.text
+        texty = False
         if text:
             content.append(text if pre else clean(text))
-    if name == "a":
-        _link(element, content, out)
-    elif not has_text(content):
+            texty = not text.isspace()
+    if not texty:  # (a node needs text: without, its content stands in its place)
         out.extend(content)
+    elif name == "a":
+        _link(element, content, out)
     elif name in INLINE_KINDS:
         cls = INLINE_KINDS[name]
         if name == NITF.strong and NITF.strong_class in (element.get("class") or "").split():
