@@ -681,3 +681,14 @@ def test_tidy_merges_adjacent_text_however_many_pieces() -> None:
     # a paragraph of many small spans: one string, in order
     pieces = [f"w{n} " for n in range(50_000)]
     assert tidy(pieces) == ("".join(pieces).strip(),)
+
+
+def test_a_credit_of_white_space_alone_credits_no_one() -> None:
+    # (it made a Photo the model refuses: the reader failed with ModelValidationError)
+    (figure,) = blocks_from_html(
+        '<figure><img src="https://example.org/f.jpg"><figcaption>A harbour at dusk. '
+        '<span class="credit">( &#x2003; )</span></figcaption></figure>'
+    )
+    assert isinstance(figure, m.Figure)
+    assert figure.photo.caption == "A harbour at dusk."
+    assert figure.photo.credit is None

@@ -15,6 +15,7 @@ import zlib
 
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.model import NOT_TEXT
+from newsmodel.model_fields import holds_refused
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -269,7 +270,7 @@ def line_col(text: str, offset: int) -> str:
 
 def clean_text(text: str) -> str:
     """Drop characters the model refuses (controls other than tab and newlines, lone surrogates)."""
-    return NOT_TEXT.sub("", text)
+    return NOT_TEXT.sub("", text) if holds_refused(text) else text
 
 
 #: HTML character references to the characters the model refuses, which the HTML parser

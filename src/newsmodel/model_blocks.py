@@ -5,7 +5,7 @@ Re-exported by :mod:`newsmodel.model`, their public home.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeAlias, Union
 
 import attrs
@@ -43,6 +43,7 @@ __all__ = [
     "blocks_field",
     "figures",
     "inline_text",
+    "inline_tuple",
     "join_text",
 ]
 
@@ -51,7 +52,7 @@ __all__ = [
 # inline nodes
 
 
-def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
+def inline_tuple(value: Iterable[Inline]) -> tuple[Inline, ...]:
     """Normalise inline content: a tuple, adjacent strings merged, empty ones dropped.
 
     Two inline sequences that render the same text compare equal.
@@ -72,9 +73,10 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
     return tuple(join_text(items))
 
 
-def join_text(items: Iterable[Inline]) -> list[Inline]:
+def join_text(items: Iterable[Inline], joined: Callable[[str], str] | None = None) -> list[Inline]:
     """``items`` with each run of adjacent strings joined once (not copied again for each
-    piece, which is quadratic in a long run) and empty strings dropped.
+    piece, which is quadratic in a long run) and empty strings dropped; ``joined``, when
+    given, is applied to each string made of several.
 
     >>> join_text(["a", "", "b", LineBreak(), "c"])
     ['ab', LineBreak(), 'c']
@@ -87,12 +89,19 @@ def join_text(items: Iterable[Inline]) -> list[Inline]:
                 run.append(item)
             continue
         if run:
-            out.append("".join(run))
-            run.clear()
+            out.append(_joined(run, joined))
+            run = []
         out.append(item)
     if run:
-        out.append("".join(run))
+        out.append(_joined(run, joined))
     return out
+
+
+def _joined(run: list[str], joined: Callable[[str], str] | None) -> str:
+    if len(run) == 1:
+        return run[0]
+    text = "".join(run)
+    return joined(text) if joined is not None else text
 
 
 def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -107,7 +116,7 @@ def _inline_check(_inst: object, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _content_field() -> Any:
-    return attrs.field(factory=tuple, converter=_inlines, validator=_inline_check)
+    return attrs.field(factory=tuple, converter=inline_tuple, validator=_inline_check)
 
 
 @attrs.frozen(kw_only=True)

@@ -32,10 +32,11 @@ from newsmodel.markup.dialects import (
     QUOTE_TAGS,
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
-from newsmodel.markup.inline import MAX_DEPTH, inline_from_element, inline_node
-from newsmodel.markup.parse import first_attr, parse_document, tag_name, texts
+from newsmodel.markup.inline import MAX_DEPTH, inline_from_element, inline_into
+from newsmodel.markup.parse import first_attr, parse_document, parsed_clean, tag_name, texts
 from newsmodel.markup.sanitise import safe_url, sanitise_html
-from newsmodel.markup.text import clean, has_text, number, tidy
+from newsmodel.markup.text import WS_CHARS, clean, has_text, number, tidy
+from newsmodel.model_fields import trusted_maker, validate_all
 
 __all__ = ["HANDLERS", "blocks_from_element", "blocks_from_html"]
 
@@ -46,6 +47,12 @@ Handler = Callable[[etree._Element, str, int, list[m.Block]], None]
 _MAX_COLSPAN = 1000
 #: The tallest table cell read: ``rowspan="70000"`` reads as 65534 (HTML's own cap).
 _MAX_ROWSPAN = 65534
+#: The makers of the text blocks read here, valid by construction: their content is
+#: :func:`~newsmodel.markup.text.tidy`'s from the inline reader's (see
+#: :func:`~newsmodel.markup.inline.inline_into`). Takes ``(content)``.
+_make_paragraph = trusted_maker(m.Paragraph)
+#: ``(content, level)``, the level from :data:`HEADING_LEVELS`.
+_make_heading = trusted_maker(m.Heading)
 
 
 def _paragraph_of(run: list[m.Inline], out: list[m.Block]) -> None:
@@ -54,7 +61,7 @@ def _paragraph_of(run: list[m.Inline], out: list[m.Block]) -> None:
         content = tidy(run)
         run.clear()
         if has_text(content):
-            out.append(m.Paragraph(content=content))
+            out.append(_make_paragraph(content))
 
 
 def _blocks(
@@ -65,21 +72,23 @@ def _blocks(
 ) -> None:
     """Blocks inside ``container``: block children converted, loose inline runs as paragraphs."""
     run: list[m.Inline] = []
-    text = clean(container.text)
-    if text:
-        run.append(text)
+    text = container.text  # (lxml makes a new string on each read: read once)
+    if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
+        run.append(clean(text))
     for child in container:
         if child is not skip:
             name = tag_name(child)
             if name in BLOCK_TAGS:
-                _paragraph_of(run, out)
+                if run:
+                    _paragraph_of(run, out)
                 _block(child, name, depth + 1, out)
             else:
-                run.extend(inline_node(child, depth + 1, pre=False))
-        tail = clean(child.tail)
-        if tail:
-            run.append(tail)
-    _paragraph_of(run, out)
+                inline_into(child, depth + 1, False, run)
+        tail = child.tail
+        if tail and (run or tail.strip(WS_CHARS)):
+            run.append(clean(tail))
+    if run:
+        _paragraph_of(run, out)
 
 
 def _block(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -89,7 +98,7 @@ def _block(element: etree._Element, name: str, depth: int, out: list[m.Block]) -
     if depth > MAX_DEPTH:
         text = clean(" ".join(texts(element))).strip()
         if text:
-            out.append(m.Paragraph(content=(text,)))
+            out.append(_make_paragraph((text,)))
         return
     HANDLERS.get(name, _container)(element, name, depth, out)
 
@@ -105,21 +114,25 @@ def _nothing(element: etree._Element, name: str, depth: int, out: list[m.Block])
 
 def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<p>Text <img src="a.jpg"></p>``: the paragraph, then its images as figures."""
+    if not len(element):  # text alone, the commonest paragraph
+        text = clean(element.text).strip(WS_CHARS)
+        if text and not text.isspace():
+            out.append(_make_paragraph((text,)))
+        return
     content = tidy(inline_from_element(element, depth))
     if has_text(content):
-        out.append(m.Paragraph(content=content))
-    if len(element):
-        for img in element.iter("img", "{*}img"):
-            photo = image_photo(img)
-            if photo is not None:
-                out.append(m.Figure(photo=photo))
+        out.append(_make_paragraph(content))
+    for img in element.iter("{*}img"):  # (in any namespace or none)
+        photo = image_photo(img)
+        if photo is not None:
+            out.append(m.Figure(photo=photo))
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<h3>Result</h3>``, NITF ``<hl2>Result</hl2>``."""
     content = tidy(inline_from_element(element, depth))
     if has_text(content):
-        out.append(m.Heading(content=content, level=HEADING_LEVELS[name]))
+        out.append(_make_heading(content, HEADING_LEVELS[name]))
 
 
 def _pre(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -185,7 +198,7 @@ def _list(element: etree._Element, name: str, depth: int, out: list[m.Block]) ->
         elif tag:
             if items:
                 flush()
-            run.extend(inline_node(child, depth + 1, pre=False))
+            inline_into(child, depth + 1, False, run)
         if (child.tail or "").strip():
             if items:
                 flush()
@@ -270,18 +283,32 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
-    """The blocks inside ``element`` (an HTML/XHTML ``body``, a NITF ``body.content``, a div)."""
+def _read(element: etree._Element) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
     _blocks(element, 0, out)
     return tuple(out)
 
 
+def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
+    """The blocks inside ``element`` (an HTML/XHTML ``body``, a NITF ``body.content``, a div).
+
+    The paragraphs, headings and inline nodes are made without the model's checks
+    (see :func:`~newsmodel.markup.inline.inline_into`): a tree made from cleaned markup
+    (:func:`~newsmodel.markup.parse.parsed_clean`) cannot make them invalid; those of any
+    other tree are checked after, raising
+    :class:`~newsmodel.errors.ModelValidationError` as the model's constructors would.
+    """
+    blocks = _read(element)
+    if not parsed_clean(element):
+        validate_all(blocks)
+    return blocks
+
+
 def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:
     """The blocks of an HTML fragment such as a ninjs or JSON-LD body (``format`` names
     the input in errors: see :func:`~newsmodel.markup.parse.check_html_parse`)."""
-    if not markup or not markup.strip():
+    if not markup or markup.isspace():
         return ()
-    document = parse_document(markup, format=format)
+    document = parse_document(markup, format=format)  # (cleaned: its blocks need no check)
     body = document.find("body")
-    return blocks_from_element(body if body is not None else document)
+    return _read(body if body is not None else document)

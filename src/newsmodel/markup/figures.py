@@ -15,7 +15,7 @@ from newsmodel.markup.dialects import (
     PHOTO_ID_ATTR,
     PHOTOGRAPHER_CLASS,
 )
-from newsmodel.markup.parse import first_attr, local_name, texts
+from newsmodel.markup.parse import attributes, local_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
 
@@ -56,24 +56,25 @@ def _srcset(value: str | None) -> list[m.Rendition]:
 
 def image_photo(img: etree._Element) -> m.Photo | None:
     """The photo an ``img`` shows (its URL, alt text, size and renditions), or ``None``."""
+    values = attributes(img)  # (read once: each lookup in the tree costs more)
     url = None
     for attr in _IMAGE_URL_ATTRS:
-        url = safe_url(img.get(attr))
+        url = safe_url(values.get(attr))
         if url and not url.startswith("data:"):
             break
-    renditions = _srcset(first_attr(img, _SRCSET_ATTRS))
+    renditions = _srcset(next((values[a] for a in _SRCSET_ATTRS if values.get(a)), None))
     if url is None and renditions:
         url = renditions[0].url
     if url is None:
         return None
-    alt = clean(img.get("alt")).strip() or None
+    alt = clean(values.get("alt")).strip() or None
     return m.Photo(
         url=url,
         alt=alt,
-        width=number(img.get("width")),
-        height=number(img.get("height")),
+        width=number(values.get("width")),
+        height=number(values.get("height")),
         renditions=tuple(renditions),
-        id=(img.get(PHOTO_ID_ATTR) or "").strip() or None,
+        id=(values.get(PHOTO_ID_ATTR) or "").strip() or None,
     )
 
 
@@ -85,7 +86,9 @@ def caption_parts(
     label goes ("Photo: Example Press"); without a credit, one may end the caption."""
     photographer = clean(photographer).strip() or None if photographer is not None else None
     if credit is not None:
-        credit = _CREDIT_LABEL.sub("", clean(credit).strip()).strip("() ") or None
+        credit = _CREDIT_LABEL.sub("", clean(credit).strip()).strip("() ")
+        if not credit or credit.isspace():  # "( \u2003 )" credits no one
+            credit = None
     text: str | None = clean(caption).strip() or None
     if credit is None and text:
         text, credit = split_credit(text)
@@ -163,6 +166,10 @@ def _figure_photo(figure: etree._Element, scan: _FigureScan) -> m.Photo | None:
         if caption is None and credit is None and photographer is None:
             return None
         return m.Photo(caption=caption, credit=credit, photographer=photographer)
+    figure_id = figure.get(PHOTO_ID_ATTR)
+    uncaptioned = caption is None and credit is None and photographer is None
+    if uncaptioned and (photo.id or not (figure_id and figure_id.strip())):
+        return photo  # (the picture alone, as its img or source said it)
     return m.Photo(
         url=photo.url,
         caption=caption,
@@ -172,7 +179,7 @@ def _figure_photo(figure: etree._Element, scan: _FigureScan) -> m.Photo | None:
         width=photo.width,
         height=photo.height,
         renditions=photo.renditions,
-        id=photo.id or ((figure.get(PHOTO_ID_ATTR) or "").strip() or None),
+        id=photo.id or ((figure_id or "").strip() or None),
     )
 
 

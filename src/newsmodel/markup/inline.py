@@ -3,7 +3,7 @@ to elements."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from lxml import etree
@@ -13,6 +13,8 @@ from newsmodel.markup.dialects import DROP_TAGS, HTML, INLINE_KINDS, NITF, Diale
 from newsmodel.markup.parse import add_text, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, has_text
+from newsmodel.model_blocks import inline_tuple
+from newsmodel.model_fields import trusted_maker
 
 __all__ = [
     "MAX_DEPTH",
@@ -20,7 +22,7 @@ __all__ = [
     "Maker",
     "element_maker",
     "inline_from_element",
-    "inline_node",
+    "inline_into",
     "inline_to",
     "write_inline",
 ]
@@ -33,6 +35,17 @@ _PICTURE_TAGS = frozenset(["img", "picture", "figure"])
 #: The inline tags that make a node of their own (a link, emphasis, strong, a quote);
 #: any other (``span``, ``font``, NITF ``chron``…) reads as its content, in its place.
 _NODE_TAGS = frozenset(["a", "q", *INLINE_KINDS])
+#: A line break holds nothing: one instance serves every ``br``.
+_LINE_BREAK = m.LineBreak()
+#: The makers of the nodes read here, whose values are valid by construction (see
+#: :func:`inline_into`); each takes its fields in order: ``(content, url, title)``.
+_make_link = trusted_maker(m.Link)
+#: ``(content, cite)``.
+_make_quote = trusted_maker(m.InlineQuote)
+#: ``(content)``, for each kind.
+_MAKE_KIND: dict[type[m.Emphasis] | type[m.Strong], Callable[[tuple[m.Inline, ...]], m.Inline]] = {
+    kind: trusted_maker(kind) for kind in (m.Emphasis, m.Strong)
+}
 
 
 class Maker(Protocol):
@@ -68,34 +81,40 @@ def inline_from_element(
 
 def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
     """Append the inline content inside ``element`` to ``out``."""
-    text = element.text if pre else clean(element.text)
+    text = element.text  # (lxml makes a new string on each read: read once)
     if text:
-        out.append(text)
+        out.append(text if pre else clean(text))
     for child in element:
-        _node_into(child, depth + 1, pre, out)
-        tail = child.tail if pre else clean(child.tail)
+        inline_into(child, depth + 1, pre, out)
+        tail = child.tail
         if tail:
-            out.append(tail)
+            out.append(tail if pre else clean(tail))
 
 
 def _link(element: etree._Element, content: list[m.Inline], out: list[m.Inline]) -> None:
+    """A link around ``content`` (which has text), or the content alone when its URL is
+    missing or unsafe."""
     href = safe_url(element.get("href"))
-    if href and has_text(content):
-        title = clean(element.get("title")).strip() or None
-        out.append(m.Link(content=tuple(content), url=href, title=title))
+    if href:
+        title = element.get("title")
+        title = (clean(title).strip() or None) if title else None
+        out.append(_make_link(_normal(content), href, title))
     else:
         out.extend(content)
 
 
-def inline_node(element: etree._Element, depth: int, *, pre: bool) -> list[m.Inline]:
-    """What ``element`` (not its tail) reads as inside a paragraph."""
-    out: list[m.Inline] = []
-    _node_into(element, depth, pre, out)
-    return out
+def _normal(content: list[m.Inline]) -> tuple[m.Inline, ...]:
+    """``content`` (from :func:`_content_into`: no empty text) in the model's normal form."""
+    return (content[0],) if len(content) == 1 else inline_tuple(content)
 
 
-def _node_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
-    """Append what ``element`` (not its tail) reads as inside a paragraph to ``out``."""
+def inline_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
+    """Append what ``element`` (not its tail) reads as inside a paragraph to ``out``.
+
+    The nodes are made without the model's checks (:func:`~newsmodel.model_fields.trusted_maker`):
+    their content is merged into normal form here, and their text is the tree's, which
+    the callers take from markup cleaned of the characters the model refuses.
+    """
     name = tag_name(element)
     if not name or name in DROP_TAGS:
         return
@@ -103,7 +122,7 @@ def _node_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inlin
         out.append(clean(" ".join(texts(element))))
         return
     if name == "br":
-        out.append(m.LineBreak())
+        out.append(_LINE_BREAK)
         return
     if name in _PICTURE_TAGS:
         return
@@ -111,18 +130,26 @@ def _node_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inlin
         _content_into(element, depth, pre, out)
         return
     content: list[m.Inline] = []
-    _content_into(element, depth, pre, content)
-    if name == "a":
+    if len(element):
+        _content_into(element, depth, pre, content)
+        texty = has_text(content)
+    else:  # text alone, the commonest link or emphasis
+        text = element.text
+        texty = False
+        if text:
+            content.append(text if pre else clean(text))
+            texty = not text.isspace()
+    if not texty:  # (a node needs text: without, its content stands in its place)
+        out.extend(content)
+    elif name == "a":
         _link(element, content, out)
     elif name in INLINE_KINDS:
         cls = INLINE_KINDS[name]
         if name == NITF.strong and NITF.strong_class in (element.get("class") or "").split():
             cls = m.Strong  # NITF has no strong: newsmodel writes em class="strong"
-        out.extend((cls(content=tuple(content)),) if has_text(content) else content)
-    elif has_text(content):  # q
-        out.append(m.InlineQuote(content=tuple(content), cite=safe_url(element.get("cite"))))
-    else:
-        out.extend(content)
+        out.append(_MAKE_KIND[cls](_normal(content)))
+    else:  # q
+        out.append(_make_quote(_normal(content), safe_url(element.get("cite"))))
 
 
 # ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from typing import cast
 
@@ -20,6 +21,7 @@ __all__ = [
     "html_parser",
     "local_name",
     "parse_document",
+    "parsed_clean",
     "remove_element",
     "tag_name",
     "texts",
@@ -33,16 +35,41 @@ HTML_MAX_DEPTH = 2048
 #: XML_PARSE_HUGE option".
 
 
+class _CleanMarkupParser(etree.HTMLParser):
+    """The parser :func:`html_parser` makes: it is given only markup cleaned with
+    :func:`~newsmodel._input.clean_markup`, so the trees it makes hold no character the
+    model refuses (see :func:`parsed_clean`)."""
+
+
+#: Each thread's :func:`html_parser`: making a parser costs as much as parsing a short
+#: fragment, and one parser serves one parse at a time (its error log is the last one's).
+_PARSERS = threading.local()
+
+
 def html_parser() -> etree.HTMLParser:
-    """An HTML parser that never touches the network and drops comments and PIs.
+    """This thread's HTML parser, which never touches the network and drops comments and
+    PIs, for markup cleaned with :func:`~newsmodel._input.clean_markup` first (as
+    :func:`parse_document` and the page reader do): the markup reader trusts the text
+    of the trees it makes (:func:`parsed_clean`). Its ``error_log`` holds the errors of
+    its last parse.
 
     ``huge_tree`` lifts libxml2's caps on nesting (256 → :data:`HTML_MAX_DEPTH`) and on
     one text node (10 MB): the HTML parser expands no entities of its own, and readers
     bound the input's size. Check the parse with :func:`check_html_parse`.
     """
-    return etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
-    )
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = _CleanMarkupParser(
+            no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+        )
+    return parser
+
+
+def parsed_clean(element: etree._Element) -> bool:
+    """Whether ``element``'s tree was made by an :func:`html_parser` parser, from markup
+    cleaned of the characters the model refuses (a tree of any other parser may hold
+    some: an HTML parser's, or a recovering XML parser's, from ``&#1;``)."""
+    return isinstance(element.getroottree().parser, _CleanMarkupParser)
 
 
 def check_html_parse(parser: etree.HTMLParser, *, format: str | None = None) -> None:

@@ -120,6 +120,8 @@ URL_ATTRS = frozenset(
 
 #: A control character (below U+0020): no URL holds one (one regex search, not a loop).
 _CONTROL_CHAR = re.compile("[\x00-\x1f]")
+#: How most URLs start, which :data:`_UNSAFE_URL` can never match: no need to ask it.
+_WEB = ("https:", "http:")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -127,7 +129,10 @@ def safe_url(url: str | None) -> str | None:
     if url is None:
         return None
     url = url.strip()
-    if not url or _UNSAFE_URL.match(url) or _CONTROL_CHAR.search(url):
+    if not url or (not url.startswith(_WEB) and _UNSAFE_URL.match(url)):
+        return None
+    # (a printable URL has no control character: the check spares most URLs the regex)
+    if not url.isprintable() and _CONTROL_CHAR.search(url):
         return None
     return url
 

@@ -9,52 +9,56 @@ from newsmodel import model as m
 from newsmodel._input import clean_text, whole_number
 from newsmodel.model_blocks import join_text
 
-__all__ = ["MAX_NUMBER", "blocks_from_text", "clean", "has_text", "number", "tidy"]
+__all__ = ["MAX_NUMBER", "WS_CHARS", "blocks_from_text", "clean", "has_text", "number", "tidy"]
 
-#: HTML white space (not NO-BREAK SPACE and friends, which are content).
-_WS = re.compile(r"[ \t\n\r\f]+")
-#: The HTML white space characters, for stripping a block's edges.
-_WS_CHARS = " \t\n\r\f"
+#: The HTML white space characters (not NO-BREAK SPACE and friends, which are content):
+#: :func:`clean` makes each run of them one space, a block's edges lose them.
+WS_CHARS = " \t\n\r\f"
+#: The HTML white space characters other than the space, each made a space by :func:`clean`.
+_OTHER_WS = "\t\n\r\f"
 #: Widths, heights and spans at or above this are nonsense and read as absent.
 MAX_NUMBER = 10**7
-
-
-def _needs_collapse(text: str) -> bool:
-    return "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text
 
 
 def clean(text: str | None) -> str:
     """``text`` with each run of HTML white space as one space (``""`` for ``None``)."""
     if not text:
         return ""
-    return _WS.sub(" ", text) if _needs_collapse(text) else text
+    # most text needs nothing: a few scans for what would, far cheaper than a regex
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        if not text.strip(WS_CHARS):  # white space alone, as between tags
+            return " "
+        for space in _OTHER_WS:
+            text = text.replace(space, " ")
+        while "  " in text:  # each pass halves every run of spaces
+            text = text.replace("  ", " ")
+    return text
 
 
 def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, ...]:
-    """Merge adjacent text, collapse runs of white space, strip it at the block's edges."""
+    """Merge adjacent text, collapse runs of white space, strip it at the block's edges.
+
+    ``content`` is as the inline reader gives it: with ``collapse``, each piece of text
+    already :func:`clean` (only where pieces meet can white space run on), but for
+    content that is one string alone.
+    """
     if len(content) == 1 and isinstance(content[0], str):  # the commonest run: text alone
-        text = content[0]
-        if collapse and _needs_collapse(text):
-            text = _WS.sub(" ", text)
-        text = text.strip(_WS_CHARS)
+        text = clean(content[0]) if collapse else content[0]
+        text = text.strip(WS_CHARS)
         return (text,) if text else ()
-    items = join_text(content)
+    items = join_text(content, clean if collapse else None)
     if not items:
         return ()
-    if collapse:
-        for i, item in enumerate(items):
-            if isinstance(item, str) and _needs_collapse(item):
-                items[i] = _WS.sub(" ", item)
     # only the edges are stripped, so only they can become empty
     last = items[-1]
     if isinstance(last, str):
-        last = last.rstrip(_WS_CHARS)
+        last = last.rstrip(WS_CHARS)
         if last:
             items[-1] = last
         else:
             items.pop()
     if items and isinstance(items[0], str):
-        first = items[0].lstrip(_WS_CHARS)
+        first = items[0].lstrip(WS_CHARS)
         if first:
             items[0] = first
         else:
