@@ -5,8 +5,9 @@ is decoded to text first (byte-order mark, UTF-16/32 byte pattern, or the XML
 declaration's encoding), and the guard runs on that text: documents that
 declare entities (billion laughs, quadratic blow-up, external file or URL
 entities, parameter entities) or carry an internal DTD subset are refused,
-whatever their encoding. libxml2 is then given the same text as UTF-8, with
-the declaration's encoding taken out, so that it never reads the document
+whatever their encoding. libxml2 is then given the same text as UTF-8 and told
+it is UTF-8, whatever the declaration says (even one only libxml2's recovery
+reads, ``version="1.0"encoding="UTF-7"``), so that it never reads the document
 differently from the guard. A ``DOCTYPE`` that only names a DTD (as old NITF
 files do) is accepted and never loaded; a resolver refuses anything libxml2
 would fetch all the same.
@@ -46,7 +47,6 @@ _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 _PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 # a DOCTYPE up to its end or to the "[" of an internal subset (quoted ids may hold either)
 _DOCTYPE = re.compile(r"""\s*<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*(\[)?""", re.IGNORECASE)
-_ENCODING_DECL = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", re.IGNORECASE)
 _BYTES_ENCODING_DECL = re.compile(
     rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']"""
 )
@@ -89,6 +89,9 @@ def _parser(format: str, recover: bool = False) -> etree.XMLParser:
         huge_tree=False,
         remove_pis=True,
         recover=recover,
+        # the bytes are always the guard's text in UTF-8: an encoding declaration is
+        # never obeyed (libxml2's recovery obeys one the strict parser refuses)
+        encoding="utf-8",
     )
     parser.resolvers.add(_RefuseEverything(format))
     return parser
@@ -178,16 +181,9 @@ def _without_internal_subset(text: str, format: str) -> str:
 
 
 def _as_utf8(text: str, format: str, utf8: bytes | None = None) -> bytes:
-    """``text`` as UTF-8 for libxml2, its declared encoding taken out; ``utf8``, when
-    given, is ``text`` in UTF-8 already (only the declaration is taken out of it)."""
-    declaration = _ENCODING_DECL.match(text)
+    """``text`` as UTF-8 for libxml2; ``utf8``, when given, is ``text`` in UTF-8 already."""
     if utf8 is not None:
-        if declaration is None:
-            return utf8
-        head = declaration.expand(r"\1").encode("utf-8")
-        return head + utf8[len(declaration.group().encode("utf-8")) :]
-    if declaration is not None:
-        text = declaration.expand(r"\1") + text[declaration.end() :]
+        return utf8
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:

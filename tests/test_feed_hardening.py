@@ -1,0 +1,68 @@
+"""Hostile feeds on the recovery path: what the strict parse refuses must not reach
+libxml2's recovery in a form the entity guard never saw."""
+
+from __future__ import annotations
+
+import base64
+import re
+import warnings
+
+import pytest
+
+from newsmodel.errors import NewsmodelError
+from newsmodel.io import rss
+from newsmodel.xmlsafe import parse_xml
+
+
+def _utf7_hidden(text: str) -> str:
+    """``text`` in UTF-7 with every run of punctuation base64-coded (``<`` is ``+ADw-``),
+    so that the text itself shows no ``<!ENTITY``."""
+
+    def coded(match: re.Match[str]) -> str:
+        return "+" + base64.b64encode(match.group().encode("utf-16-be")).decode().rstrip("=") + "-"
+
+    return re.sub(r"[^A-Za-z0-9 ]+", coded, text)
+
+
+#: An XML declaration the strict parser refuses (no blank before ``encoding``) but
+#: libxml2's recovery obeys.
+_SLOPPY_UTF7 = '<?xml version="1.0"encoding="UTF-7"?>'
+_ENTITIES = (
+    '<!DOCTYPE r [<!ENTITY a "wobble"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
+
+
+def test_recovery_never_obeys_a_declared_encoding_the_guard_did_not_read() -> None:
+    document = _SLOPPY_UTF7 + _utf7_hidden(_ENTITIES + '<r a="&c;">x</r>')
+    try:
+        root = parse_xml(document, format="test", recover=True)
+    except NewsmodelError:
+        return  # refused: as good as read safely
+    assert "wobble" not in (root.get("a") or "")
+    assert root.getroottree().docinfo.internalDTD is None
+
+
+def test_rss_reader_does_not_expand_entities_hidden_in_utf7() -> None:
+    feed = (
+        '<rss version="2.0"><channel><title>T</title><item>'
+        "<title>x</title><link>https://a.example.test/</link>"
+        '<enclosure url="https://a.example.test/&c;.jpg" type="image/jpeg" length="1"/>'
+        "</item></channel></rss>"
+    )
+    data = _SLOPPY_UTF7 + _utf7_hidden(_ENTITIES + feed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            articles = list(rss.read_many(data))
+        except NewsmodelError:
+            return
+    assert all("wobble" not in repr(a) for a in articles)
+
+
+@pytest.mark.parametrize("declaration", ['<?xml version="1.0" encoding="UTF-7"?>', _SLOPPY_UTF7])
+def test_utf7_bytes_in_a_sloppy_declaration_are_read_as_the_guard_read_them(
+    declaration: str,
+) -> None:
+    root = parse_xml(declaration + "<r>+ADw-b+AD4-</r>", format="test", recover=True)
+    assert root.text == "+ADw-b+AD4-"
