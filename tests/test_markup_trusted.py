@@ -19,8 +19,8 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import clean_markup
 from newsmodel.errors import ModelValidationError, NewsmodelError
-from newsmodel.markup import blocks_from_element, blocks_from_html
-from newsmodel.markup.parse import html_parser, parsed_clean
+from newsmodel.markup import blocks_from_element, blocks_from_html, html_parser, inline_from_element
+from newsmodel.markup.parse import parse_document, parse_html, parsed_clean
 from newsmodel.markup.text import clean
 from newsmodel.model_fields import NOT_TEXT, holds_refused, trusted_maker, validate_all
 
@@ -119,12 +119,34 @@ def test_a_foreign_tree_holding_refused_characters_is_refused() -> None:
         blocks_from_element(link)
 
 
-def test_trees_of_the_html_parser_are_clean_and_xml_trees_are_not_trusted() -> None:
-    parser = html_parser()
-    document = etree.fromstring("<p>w</p>", parser)
-    assert parsed_clean(document)
+def test_trees_of_the_clean_parse_are_trusted_and_others_are_not() -> None:
+    assert parsed_clean(parse_html("<p>w</p>"))
+    assert parsed_clean(parse_document("<p>w</p>"))
+    assert not parsed_clean(etree.fromstring("<p>w</p>", html_parser()))
     assert not parsed_clean(etree.fromstring("<div><p>w</p></div>"))
     assert not parsed_clean(etree.Element("div"))
+
+
+def test_a_callers_tree_from_the_public_html_parser_is_checked() -> None:
+    # html_parser() is for a caller's own markup, which nobody cleaned
+    document = etree.fromstring("<html><body><p>a&#1;b</p></body></html>", html_parser())
+    body = document.find("body")
+    assert body is not None
+    with pytest.raises(ModelValidationError, match="U\\+0001"):
+        blocks_from_element(body)
+
+
+def test_inline_content_of_a_foreign_tree_is_checked() -> None:
+    body = _foreign_body(
+        '<p><em>a&#1;b</em><a href="https://example.org/" title="t&#xb;">x</a></p>'
+    )
+    paragraph = body.find("p")
+    assert paragraph is not None
+    with pytest.raises(ModelValidationError):
+        inline_from_element(paragraph)
+    clean = parse_document("<p><em>a&#1;b</em></p>").find("body/p")
+    assert clean is not None
+    assert inline_from_element(clean) == [m.Emphasis(content=("ab",))]
 
 
 # ---------------------------------------------------------------------------
