@@ -9,6 +9,7 @@ import warnings
 
 import pytest
 
+from newsmodel.dates import parse_date
 from newsmodel.errors import NewsmodelError
 from newsmodel.io import rss
 from newsmodel.xmlsafe import parse_xml
@@ -66,3 +67,17 @@ def test_utf7_bytes_in_a_sloppy_declaration_are_read_as_the_guard_read_them(
 ) -> None:
     root = parse_xml(declaration + "<r>+ADw-b+AD4-</r>", format="test", recover=True)
     assert root.text == "+ADw-b+AD4-"
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["Mon, 06 Sep 2021 10:00:00 GMT+25", "2021-09-06 10:00 GMT+24", "2021-09-06 10:00 UTC+23:99"],
+)
+def test_an_offset_of_a_day_or_more_is_no_date_not_a_crash(when: str) -> None:
+    assert parse_date(when) is None
+    feed = (
+        '<rss version="2.0"><channel><title>T</title><item><title>x</title>'
+        f"<link>https://a.example.test/</link><pubDate>{when}</pubDate></item></channel></rss>"
+    )
+    (article,) = rss.read_many(feed.encode())
+    assert article.published is None

@@ -127,8 +127,13 @@ def parse_date(
         return a.date()  # no time of day in the text
     if a.second != b.second:
         a = a.replace(second=0)
-    if a.tzinfo is not None and a.utcoffset() is None:
-        a = a.replace(tzinfo=None)
+    if a.tzinfo is not None:
+        try:
+            offset = a.utcoffset()
+        except ValueError:  # a day or more ("GMT+25", "+2400"): no place keeps that time
+            return None
+        if offset is None:
+            a = a.replace(tzinfo=None)
     return a
 
 
