@@ -81,3 +81,25 @@ def test_an_offset_of_a_day_or_more_is_no_date_not_a_crash(when: str) -> None:
     )
     (article,) = rss.read_many(feed.encode())
     assert article.published is None
+
+
+_UTF16_FEED = (
+    '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>T</title>'
+    "<item><title>Grommet</title><link>https://a.example.test/</link></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16", "utf-32-le"])
+def test_a_utf16_feed_without_a_byte_order_mark_is_read(codec: str) -> None:
+    (article,) = rss.read_many(_UTF16_FEED.encode(codec))
+    assert article.headline == "Grommet"
+
+
+def test_entities_in_a_utf16_feed_without_a_byte_order_mark_are_refused() -> None:
+    # the guard must read the UTF-16 text libxml2 reads, not UTF-8 with a NUL between
+    feed = _UTF16_FEED.replace("<rss", _ENTITIES.replace("DOCTYPE r", "DOCTYPE rss") + "<rss")
+    feed = feed.replace(
+        "<link>", '<enclosure url="https://a.example.test/&c;.jpg" type="image/jpeg"/><link>'
+    )
+    with pytest.raises(NewsmodelError, match="entities"):
+        list(rss.read_many(feed.encode("utf-16-le")))

@@ -18,7 +18,7 @@ import warnings
 
 from lxml import etree
 
-from newsmodel._input import bom_encoding, check_input, xml_prologue
+from newsmodel._input import check_input, sniff_encoding, xml_prologue
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
 from newsmodel.xmlsafe import parse_xml
 
@@ -77,8 +77,9 @@ def _codecs_to_try(raw: bytes) -> tuple[str | None, ...]:
 
 
 def feed_text(data: object, *, format: str, max_bytes: int) -> str:
-    """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
-    windows-1252 (never failing); white space before the first ``<`` taken out."""
+    """A feed's text: a byte-order mark or UTF-16/32's pattern, else the declared
+    encoding, else UTF-8, else windows-1252 (never failing); white space before the
+    first ``<`` taken out."""
     return _decoded(data, format=format, max_bytes=max_bytes)[0]
 
 
@@ -88,8 +89,8 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
     checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
         return checked.lstrip(_LEADING), None
-    bom = bom_encoding(checked)
-    codecs_tried = (bom,) if bom else _codecs_to_try(checked)
+    shown = sniff_encoding(checked)  # a byte-order mark, or UTF-16/32's pattern of NULs
+    codecs_tried = (shown,) if shown else _codecs_to_try(checked)
     for codec in codecs_tried:
         if codec is None:
             continue
