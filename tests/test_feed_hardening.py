@@ -103,3 +103,20 @@ def test_entities_in_a_utf16_feed_without_a_byte_order_mark_are_refused() -> Non
     )
     with pytest.raises(NewsmodelError, match="entities"):
         list(rss.read_many(feed.encode("utf-16-le")))
+
+
+@pytest.mark.parametrize("refused", ["&#1;", "&#xFFFE;", "&#x1F;"])
+def test_recovery_drops_an_unknown_entity_beside_a_refused_character(refused: str) -> None:
+    # libxml2's recovery keeps the character; joining the text around the entity must not fail
+    document = f'<!DOCTYPE r SYSTEM "r.dtd"><r><t>{refused}a &zorble; b<</t></r>'
+    root = parse_xml(document, format="test", recover=True)
+    assert "".join(root.itertext()).endswith("a  b")
+    feed = (
+        '<!DOCTYPE rss SYSTEM "r.dtd"><rss version="2.0"><channel><title>T</title><item>'
+        f"<title>{refused}a &zorble; b</title><link>https://a.example.test/</link></item>"
+        "</channel></rss"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = list(rss.read_many(feed.encode()))
+    assert [a.url for a in articles] == ["https://a.example.test/"]

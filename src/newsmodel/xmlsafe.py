@@ -24,6 +24,7 @@ from lxml import etree
 from newsmodel._input import (
     DEFAULT_MAX_BYTES,
     check_input,
+    clean_text,
     decode_bytes,
     line_col,
     sniff_encoding,
@@ -232,7 +233,8 @@ def _parse(raw: bytes, format: str, recover: bool = False) -> etree._Element:
 
 def _drop_entity_references(root: etree._Element) -> None:
     """References to entities nobody declared (``&nbsp;`` under a DTD that is never
-    loaded) are dropped, never expanded."""
+    loaded) are dropped, never expanded. The text joined around one is cleaned of what
+    XML forbids, which libxml2's recovery lets in (``&#1;``) and lxml will not set."""
     for entity in list(root.iter(etree.Entity)):
         parent = entity.getparent()
         if parent is None:
@@ -240,9 +242,9 @@ def _drop_entity_references(root: etree._Element) -> None:
         previous = entity.getprevious()
         if entity.tail:
             if previous is not None:
-                previous.tail = (previous.tail or "") + entity.tail
+                previous.tail = clean_text((previous.tail or "") + entity.tail)
             else:
-                parent.text = (parent.text or "") + entity.tail
+                parent.text = clean_text((parent.text or "") + entity.tail)
         parent.remove(entity)
 
 
