@@ -1,9 +1,11 @@
-"""Hostile feeds on the recovery path: what the strict parse refuses must not reach
-libxml2's recovery in a form the entity guard never saw."""
+"""Hostile and odd feeds a review of the tolerant feed readers found: what the strict
+parse refuses must not reach libxml2's recovery in a form the entity guard never saw,
+and every reader raises only newsmodel's errors."""
 
 from __future__ import annotations
 
 import base64
+import datetime
 import re
 import warnings
 
@@ -120,3 +122,22 @@ def test_recovery_drops_an_unknown_entity_beside_a_refused_character(refused: st
         warnings.simplefilter("ignore")
         articles = list(rss.read_many(feed.encode()))
     assert [a.url for a in articles] == ["https://a.example.test/"]
+
+
+@pytest.mark.parametrize(
+    ("when", "hours", "minutes"),
+    [("UTC+2", 2, 0), ("UTC+0230", 2, 30), ("UTC+2:30", 2, 30), ("GMT-05:00", -5, 0)],
+)
+def test_a_named_offset_reads_as_hours_and_minutes(when: str, hours: int, minutes: int) -> None:
+    value = parse_date(f"2021-09-06 10:00 {when}")
+    assert isinstance(value, datetime.datetime)
+    sign = -1 if hours < 0 else 1
+    assert value.utcoffset() == sign * datetime.timedelta(hours=abs(hours), minutes=minutes)
+
+
+def test_three_digits_after_a_zone_name_are_no_offset() -> None:
+    # "+123" is neither hours nor hours and minutes: not read as +01:23
+    value = parse_date("2021-09-06 10:00 UTC+123")
+    assert not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(
+        hours=1, minutes=23
+    )
