@@ -141,3 +141,13 @@ def test_three_digits_after_a_zone_name_are_no_offset() -> None:
     assert not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(
         hours=1, minutes=23
     )
+
+
+def test_a_declared_transform_codec_is_no_text_encoding() -> None:
+    # one list of Python codecs that are no character set, for every XML reader
+    with pytest.raises(NewsmodelError, match="not a text encoding"):
+        parse_xml(b'<?xml version="1.0" encoding="rot13"?><r>x</r>', format="test")
+    feed = b'<?xml version="1.0" encoding="rot13"?><rss><channel><item><title>x\xc3\xa9</title>'
+    feed += b"<link>https://a.example.test/</link></item></channel></rss>"
+    (article,) = rss.read_many(feed)  # a feed reader falls back to UTF-8
+    assert article.headline == "x\u00e9"

@@ -32,6 +32,8 @@ from newsmodel._input import (
 from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
+    "NOT_CHARSETS",
+    "XML_ENCODING",
     "attribute",
     "default_nsmap",
     "element_text",
@@ -48,12 +50,15 @@ _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 _PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 # a DOCTYPE up to its end or to the "[" of an internal subset (quoted ids may hold either)
 _DOCTYPE = re.compile(r"""\s*<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*(\[)?""", re.IGNORECASE)
-_BYTES_ENCODING_DECL = re.compile(
+#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the encoding an XML declaration names
+#: (matched at the start of the bytes).
+XML_ENCODING = re.compile(
     rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']"""
 )
 _EBCDIC_START = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
-# Python codecs that are escapes or transforms, not character sets a document is in
-_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape"})
+#: Python codecs that are escapes or transforms, not character sets a document is in
+#: (``encoding="rot13"``).
+NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 _DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
 # libxml2's error code for its limits (2.14 on; older ones say XML_PARSE_HUGE in the message)
 _RESOURCE_LIMIT: int = getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", -1)
@@ -102,20 +107,20 @@ def _declared_encoding(raw: bytes, format: str) -> str | None:
     """The codec the XML declaration of an ASCII-compatible document names, checked."""
     if raw.startswith(_EBCDIC_START):
         raise ReadError("EBCDIC documents are not supported", format=format)
-    match = _BYTES_ENCODING_DECL.match(raw)
+    match = XML_ENCODING.match(raw)
     if match is None:
         return None
     name = match.group(1).decode("ascii")
     try:
         codec = codecs.lookup(name).name
-        # read as ASCII, the declaration must read the same in the codec it names
-        same = match.group().decode(codec) == match.group().decode("ascii")
     except LookupError:
         raise ReadError(f"unknown text encoding {name!r}", format=format) from None
-    except UnicodeDecodeError:
-        same = False
-    if codec in _NOT_CHARSETS:
+    if codec in NOT_CHARSETS:
         raise ReadError(f"{name!r} is not a text encoding", format=format)
+    try:  # read as ASCII, the declaration must read the same in the codec it names
+        same = match.group().decode(codec) == match.group().decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        same = False
     if not same:
         raise ReadError(
             f"the XML declaration names {name}, which does not match the document's bytes",
