@@ -19,8 +19,8 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import clean_markup
 from newsmodel.errors import ModelValidationError, NewsmodelError
-from newsmodel.markup import blocks_from_element, blocks_from_html
-from newsmodel.markup.parse import html_parser, parsed_clean
+from newsmodel.markup import blocks_from_element, blocks_from_html, html_parser, inline_from_element
+from newsmodel.markup.parse import parse_document, parse_html, parsed_clean
 from newsmodel.markup.text import clean
 from newsmodel.model_fields import NOT_TEXT, holds_refused, trusted_maker, validate_all
 
@@ -83,6 +83,7 @@ _FRAGMENTS = [
     "<script>no</script><p>yes<script>no</script></p><form><p>gone</p></form>",
     "a &#1;b&#x1F; c&#xFFFE;d&#65535; e\x01f\x0bg",
     '<p title="x\x02y"><a href="https://example.org/\x03" title="t\x04">z&#2;</a></p>',
+    "<p>a&#&#1;1;b &#x&#1;b;c &#&#&#x1;1;1;</p>",
     "<p>" + "<span>" * 80 + "deep words" + "</span>" * 80 + "</p>",
     "<div>" * 90 + "<p>deep <a href='https://example.org/d'>block</a></p>" + "</div>" * 90,
 ]
@@ -118,12 +119,34 @@ def test_a_foreign_tree_holding_refused_characters_is_refused() -> None:
         blocks_from_element(link)
 
 
-def test_trees_of_the_html_parser_are_clean_and_xml_trees_are_not_trusted() -> None:
-    parser = html_parser()
-    document = etree.fromstring("<p>w</p>", parser)
-    assert parsed_clean(document)
+def test_trees_of_the_clean_parse_are_trusted_and_others_are_not() -> None:
+    assert parsed_clean(parse_html("<p>w</p>"))
+    assert parsed_clean(parse_document("<p>w</p>"))
+    assert not parsed_clean(etree.fromstring("<p>w</p>", html_parser()))
     assert not parsed_clean(etree.fromstring("<div><p>w</p></div>"))
     assert not parsed_clean(etree.Element("div"))
+
+
+def test_a_callers_tree_from_the_public_html_parser_is_checked() -> None:
+    # html_parser() is for a caller's own markup, which nobody cleaned
+    document = etree.fromstring("<html><body><p>a&#1;b</p></body></html>", html_parser())
+    body = document.find("body")
+    assert body is not None
+    with pytest.raises(ModelValidationError, match="U\\+0001"):
+        blocks_from_element(body)
+
+
+def test_inline_content_of_a_foreign_tree_is_checked() -> None:
+    body = _foreign_body(
+        '<p><em>a&#1;b</em><a href="https://example.org/" title="t&#xb;">x</a></p>'
+    )
+    paragraph = body.find("p")
+    assert paragraph is not None
+    with pytest.raises(ModelValidationError):
+        inline_from_element(paragraph)
+    clean = parse_document("<p><em>a&#1;b</em></p>").find("body/p")
+    assert clean is not None
+    assert inline_from_element(clean) == [m.Emphasis(content=("ab",))]
 
 
 # ---------------------------------------------------------------------------
@@ -160,7 +183,8 @@ _ATTRIBUTES = [
 _TEXT = st.lists(
     st.sampled_from(
         ["w", "Word", " ", "  ", "\n", "\t", "\r", "\f", "\xa0", "\u2003", ".", "(", ")",
-         "Photo: ", "&amp;", "&#1;", "&#xFFFE;", "&#65535", "\x01", "\x0b", "\ufffe", "é", "“"]
+         "Photo: ", "&amp;", "&#1;", "&#xFFFE;", "&#65535", "\x01", "\x0b", "\ufffe", "é", "“",
+         "&#", "&#x", "1;", "b;"]
     ),
     max_size=8,
 ).map("".join)  # fmt: skip
@@ -235,3 +259,20 @@ def test_validate_all_finds_a_bad_value_however_deep() -> None:
     quote = m.BlockQuote(blocks=(m.Paragraph(content=("fine",)), inner))
     with pytest.raises(ModelValidationError, match="title"):
         validate_all((m.ListBlock(items=((quote,),)),))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["&#", "&#x", "&#0", "&", "#", "x", "0", "1", "b", "F", ";", "&#1;", "&#xb;", "w"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_clean_markup_leaves_no_reference_to_a_refused_character(text: str) -> None:
+    # taking a reference out must not join what stood around it into another ("&#&#1;1;")
+    body = etree.fromstring(
+        f"<html><body><p>{clean_markup(text)}</p></body></html>", etree.HTMLParser()
+    )
+    assert not holds_refused("".join(body.itertext()))

@@ -288,9 +288,17 @@ def clean_markup(text: str) -> str:
 
     >>> clean_markup("a&#1;b&#x1F;c\x02d&#10;e")
     'abcd&#10;e'
+    >>> clean_markup("a&#&#1;1;b")  # taking one out would join "&#" and "1;" into another
+    'a&# 1;b'
     """
     text = clean_text(text)
-    return _BAD_CHAR_REFERENCE.sub("", text) if "&#" in text else text
+    if "&#" not in text:
+        return text
+    cleaned = _BAD_CHAR_REFERENCE.sub("", text)
+    if "&#" in cleaned and _BAD_CHAR_REFERENCE.search(cleaned) is not None:
+        # a reference taken out joined what stood around it into one: a space joins nothing
+        return _BAD_CHAR_REFERENCE.sub(" ", text)
+    return cleaned
 
 
 #: Digits a whole number in a document may have (sizes, versions, urgencies): more is

@@ -76,12 +76,15 @@ _ISO = re.compile(
 _MAX_LEN = 120
 #: ``GMT+2``, ``UTC-05:00``: an offset written after a zone name, as people mean it
 #: (``GMT+2`` is two hours ahead); the date parser's POSIX reading inverts the sign.
-_NAMED_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?([+-])([0-9]{1,2})(?::?([0-9]{2}))?\b")
+#: Hours and minutes: ``+2``, ``+02``, ``+2:30``, ``+0230``, ``+02:30`` (not ``+123``).
+_NAMED_OFFSET = re.compile(
+    r"\b(?:GMT|UTC)\s?([+-])(?:([0-9]{2}):?([0-9]{2})|([0-9]{1,2})(?::([0-9]{2}))?)\b"
+)
 
 
 def _offset(match: re.Match[str]) -> str:
-    sign, hours, minutes = match.groups()
-    return f"{sign}{int(hours):02d}{minutes or '00'}"
+    sign, hours, minutes, short_hours, short_minutes = match.groups()
+    return f"{sign}{int(hours or short_hours):02d}{minutes or short_minutes or '00'}"
 
 
 # Two defaults that differ in every field: what differs in the two results was
@@ -127,8 +130,13 @@ def parse_date(
         return a.date()  # no time of day in the text
     if a.second != b.second:
         a = a.replace(second=0)
-    if a.tzinfo is not None and a.utcoffset() is None:
-        a = a.replace(tzinfo=None)
+    if a.tzinfo is not None:
+        try:
+            offset = a.utcoffset()
+        except ValueError:  # a day or more ("GMT+25", "+2400"): no place keeps that time
+            return None
+        if offset is None:
+            a = a.replace(tzinfo=None)
     return a
 
 

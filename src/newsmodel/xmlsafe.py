@@ -5,8 +5,9 @@ is decoded to text first (byte-order mark, UTF-16/32 byte pattern, or the XML
 declaration's encoding), and the guard runs on that text: documents that
 declare entities (billion laughs, quadratic blow-up, external file or URL
 entities, parameter entities) or carry an internal DTD subset are refused,
-whatever their encoding. libxml2 is then given the same text as UTF-8, with
-the declaration's encoding taken out, so that it never reads the document
+whatever their encoding. libxml2 is then given the same text as UTF-8 and told
+it is UTF-8, whatever the declaration says (even one only libxml2's recovery
+reads, ``version="1.0"encoding="UTF-7"``), so that it never reads the document
 differently from the guard. A ``DOCTYPE`` that only names a DTD (as old NITF
 files do) is accepted and never loaded; a resolver refuses anything libxml2
 would fetch all the same.
@@ -23,6 +24,7 @@ from lxml import etree
 from newsmodel._input import (
     DEFAULT_MAX_BYTES,
     check_input,
+    clean_text,
     decode_bytes,
     line_col,
     sniff_encoding,
@@ -30,6 +32,8 @@ from newsmodel._input import (
 from newsmodel.errors import InputTooLargeError, ReadError
 
 __all__ = [
+    "NOT_CHARSETS",
+    "XML_ENCODING",
     "attribute",
     "default_nsmap",
     "element_text",
@@ -46,13 +50,15 @@ _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 _PROLOG_ITEM = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 # a DOCTYPE up to its end or to the "[" of an internal subset (quoted ids may hold either)
 _DOCTYPE = re.compile(r"""\s*<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*(\[)?""", re.IGNORECASE)
-_ENCODING_DECL = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", re.IGNORECASE)
-_BYTES_ENCODING_DECL = re.compile(
+#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the encoding an XML declaration names
+#: (matched at the start of the bytes).
+XML_ENCODING = re.compile(
     rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']"""
 )
 _EBCDIC_START = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
-# Python codecs that are escapes or transforms, not character sets a document is in
-_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape"})
+#: Python codecs that are escapes or transforms, not character sets a document is in
+#: (``encoding="rot13"``).
+NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 _DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
 # libxml2's error code for its limits (2.14 on; older ones say XML_PARSE_HUGE in the message)
 _RESOURCE_LIMIT: int = getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", -1)
@@ -89,6 +95,9 @@ def _parser(format: str, recover: bool = False) -> etree.XMLParser:
         huge_tree=False,
         remove_pis=True,
         recover=recover,
+        # the bytes are always the guard's text in UTF-8: an encoding declaration is
+        # never obeyed (libxml2's recovery obeys one the strict parser refuses)
+        encoding="utf-8",
     )
     parser.resolvers.add(_RefuseEverything(format))
     return parser
@@ -98,20 +107,20 @@ def _declared_encoding(raw: bytes, format: str) -> str | None:
     """The codec the XML declaration of an ASCII-compatible document names, checked."""
     if raw.startswith(_EBCDIC_START):
         raise ReadError("EBCDIC documents are not supported", format=format)
-    match = _BYTES_ENCODING_DECL.match(raw)
+    match = XML_ENCODING.match(raw)
     if match is None:
         return None
     name = match.group(1).decode("ascii")
     try:
         codec = codecs.lookup(name).name
-        # read as ASCII, the declaration must read the same in the codec it names
-        same = match.group().decode(codec) == match.group().decode("ascii")
     except LookupError:
         raise ReadError(f"unknown text encoding {name!r}", format=format) from None
-    except UnicodeDecodeError:
-        same = False
-    if codec in _NOT_CHARSETS:
+    if codec in NOT_CHARSETS:
         raise ReadError(f"{name!r} is not a text encoding", format=format)
+    try:  # read as ASCII, the declaration must read the same in the codec it names
+        same = match.group().decode(codec) == match.group().decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        same = False
     if not same:
         raise ReadError(
             f"the XML declaration names {name}, which does not match the document's bytes",
@@ -178,16 +187,9 @@ def _without_internal_subset(text: str, format: str) -> str:
 
 
 def _as_utf8(text: str, format: str, utf8: bytes | None = None) -> bytes:
-    """``text`` as UTF-8 for libxml2, its declared encoding taken out; ``utf8``, when
-    given, is ``text`` in UTF-8 already (only the declaration is taken out of it)."""
-    declaration = _ENCODING_DECL.match(text)
+    """``text`` as UTF-8 for libxml2; ``utf8``, when given, is ``text`` in UTF-8 already."""
     if utf8 is not None:
-        if declaration is None:
-            return utf8
-        head = declaration.expand(r"\1").encode("utf-8")
-        return head + utf8[len(declaration.group().encode("utf-8")) :]
-    if declaration is not None:
-        text = declaration.expand(r"\1") + text[declaration.end() :]
+        return utf8
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -236,7 +238,8 @@ def _parse(raw: bytes, format: str, recover: bool = False) -> etree._Element:
 
 def _drop_entity_references(root: etree._Element) -> None:
     """References to entities nobody declared (``&nbsp;`` under a DTD that is never
-    loaded) are dropped, never expanded."""
+    loaded) are dropped, never expanded. The text joined around one is cleaned of what
+    XML forbids, which libxml2's recovery lets in (``&#1;``) and lxml will not set."""
     for entity in list(root.iter(etree.Entity)):
         parent = entity.getparent()
         if parent is None:
@@ -244,9 +247,9 @@ def _drop_entity_references(root: etree._Element) -> None:
         previous = entity.getprevious()
         if entity.tail:
             if previous is not None:
-                previous.tail = (previous.tail or "") + entity.tail
+                previous.tail = clean_text((previous.tail or "") + entity.tail)
             else:
-                parent.text = (parent.text or "") + entity.tail
+                parent.text = clean_text((parent.text or "") + entity.tail)
         parent.remove(entity)
 
 

@@ -18,9 +18,9 @@ import warnings
 
 from lxml import etree
 
-from newsmodel._input import bom_encoding, check_input, xml_prologue
+from newsmodel._input import check_input, sniff_encoding, xml_prologue
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
-from newsmodel.xmlsafe import parse_xml
+from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_xml
 
 __all__ = ["feed_text", "parse_feed", "root_name"]
 
@@ -30,16 +30,12 @@ _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
 #: What is taken off the front of a feed's text: a stray byte-order mark, white space.
 _LEADING = "\ufeff \t\r\n"
-#: ``<?xml version="1.0" encoding="ISO-8859-1"?>``: the declared encoding, from the head.
-_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']""")
 #: Declared encodings read as another, as browsers do (the WHATWG Encoding Standard):
 #: ``ISO-8859-1`` and ``US-ASCII`` labels mean windows-1252 (``0x93`` is ``“``).
 _READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 #: UTF-16 and UTF-32 (``utf-16-le``...): their ASCII bytes read as UTF-8 too, so they
 #: are never taken for mislabelled UTF-8.
 _WIDE_UNICODE = ("utf-16", "utf-32")
-#: Python codecs that are escapes or transforms, not character sets (``"rot13"``).
-_NOT_CHARSETS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape", "rot-13"})
 #: A named HTML entity (``&nbsp;``, ``&auml;``) that XML does not define: feeds
 #: send them without a DTD, and they are turned into character references. XML's own
 #: five (``&amp;``) are left to the parser without a call per match.
@@ -55,14 +51,14 @@ _LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
 
 
 def _declared_codec(raw: bytes) -> str | None:
-    match = _DECLARED.match(raw[:400])
+    match = XML_ENCODING.match(raw)
     if match is None:
         return None
     try:
         codec = codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
-    return None if codec in _NOT_CHARSETS else codec
+    return None if codec in NOT_CHARSETS else codec
 
 
 def _codecs_to_try(raw: bytes) -> tuple[str | None, ...]:
@@ -77,8 +73,9 @@ def _codecs_to_try(raw: bytes) -> tuple[str | None, ...]:
 
 
 def feed_text(data: object, *, format: str, max_bytes: int) -> str:
-    """A feed's text: a byte-order mark, else the declared encoding, else UTF-8, else
-    windows-1252 (never failing); white space before the first ``<`` taken out."""
+    """A feed's text: a byte-order mark or UTF-16/32's pattern, else the declared
+    encoding, else UTF-8, else windows-1252 (never failing); white space before the
+    first ``<`` taken out."""
     return _decoded(data, format=format, max_bytes=max_bytes)[0]
 
 
@@ -88,8 +85,8 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
     checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
         return checked.lstrip(_LEADING), None
-    bom = bom_encoding(checked)
-    codecs_tried = (bom,) if bom else _codecs_to_try(checked)
+    shown = sniff_encoding(checked)  # a byte-order mark, or UTF-16/32's pattern of NULs
+    codecs_tried = (shown,) if shown else _codecs_to_try(checked)
     for codec in codecs_tried:
         if codec is None:
             continue

@@ -32,7 +32,7 @@ from newsmodel.markup.dialects import (
     QUOTE_TAGS,
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
-from newsmodel.markup.inline import MAX_DEPTH, inline_from_element, inline_into
+from newsmodel.markup.inline import MAX_DEPTH, inline_into, inline_of
 from newsmodel.markup.parse import first_attr, parse_document, parsed_clean, tag_name, texts
 from newsmodel.markup.sanitise import safe_url, sanitise_html
 from newsmodel.markup.text import WS_CHARS, clean, has_text, number, tidy
@@ -119,7 +119,7 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
         if text and not text.isspace():
             out.append(_make_paragraph((text,)))
         return
-    content = tidy(inline_from_element(element, depth))
+    content = tidy(inline_of(element, depth))
     if has_text(content):
         out.append(_make_paragraph(content))
     for img in element.iter("{*}img"):  # (in any namespace or none)
@@ -130,14 +130,14 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<h3>Result</h3>``, NITF ``<hl2>Result</hl2>``."""
-    content = tidy(inline_from_element(element, depth))
+    content = tidy(inline_of(element, depth))
     if has_text(content):
         out.append(_make_heading(content, HEADING_LEVELS[name]))
 
 
 def _pre(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``<pre>one\\ntwo</pre>``: a paragraph, its line ends as line breaks."""
-    content = tidy(inline_from_element(element, depth, pre=True), collapse=False)
+    content = tidy(inline_of(element, depth, pre=True), collapse=False)
     parts: list[m.Inline] = []
     for item in content:
         if isinstance(item, str):
@@ -158,7 +158,7 @@ def _blockquote(element: etree._Element, name: str, depth: int, out: list[m.Bloc
     skip = None
     if len(element) and tag_name(element[-1]) in ATTRIBUTION_TAGS:
         skip = element[-1]
-        attribution = inline_from_element(skip, depth + 1)
+        attribution = inline_of(skip, depth + 1)
     blocks: list[m.Block] = []
     _blocks(element, depth, blocks, skip=skip)
     cite = safe_url(first_attr(element, QUOTE_SOURCE_ATTRS))
@@ -218,7 +218,7 @@ def _figure(element: etree._Element, name: str, depth: int, out: list[m.Block]) 
 
 def _cell(cell: etree._Element, depth: int) -> m.TableCell:
     return m.TableCell(
-        content=tidy(inline_from_element(cell, depth)),
+        content=tidy(inline_of(cell, depth)),
         header=tag_name(cell) == "th",
         colspan=min(number(cell.get("colspan")) or 1, _MAX_COLSPAN),
         rowspan=min(number(cell.get("rowspan")) or 1, _MAX_ROWSPAN),
@@ -233,7 +233,7 @@ def _table(element: etree._Element, name: str, depth: int, out: list[m.Block]) -
     for child in element.iter():
         tag = tag_name(child)
         if tag == "caption" and not caption:
-            caption = tidy(inline_from_element(child, depth))
+            caption = tidy(inline_of(child, depth))
         elif tag == "tr":
             cells = [_cell(c, depth) for c in child if tag_name(c) in ("td", "th")]
             rows.append(m.TableRow(cells=tuple(cells)))

@@ -10,11 +10,11 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.markup.dialects import DROP_TAGS, HTML, INLINE_KINDS, NITF, Dialect
-from newsmodel.markup.parse import add_text, tag_name, texts
+from newsmodel.markup.parse import add_text, parsed_clean, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, has_text
 from newsmodel.model_blocks import inline_tuple
-from newsmodel.model_fields import trusted_maker
+from newsmodel.model_fields import trusted_maker, validate_all
 
 __all__ = [
     "MAX_DEPTH",
@@ -23,6 +23,7 @@ __all__ = [
     "element_maker",
     "inline_from_element",
     "inline_into",
+    "inline_of",
     "inline_to",
     "write_inline",
 ]
@@ -73,7 +74,18 @@ def element_maker(namespace: str | None) -> Maker:
 def inline_from_element(
     element: etree._Element, depth: int = 0, *, pre: bool = False
 ) -> list[m.Inline]:
-    """The inline content inside ``element`` (its text, children and their tails)."""
+    """The inline content inside ``element`` (its text, children and their tails); that
+    of a tree :func:`~newsmodel.markup.parse.parse_html` did not make is checked as the
+    model's constructors would (:class:`~newsmodel.errors.ModelValidationError`)."""
+    out = inline_of(element, depth, pre=pre)
+    if not parsed_clean(element):
+        validate_all(tuple(out))
+    return out
+
+
+def inline_of(element: etree._Element, depth: int = 0, *, pre: bool = False) -> list[m.Inline]:
+    """:func:`inline_from_element` unchecked, for the block reader (which checks the
+    blocks of a tree it cannot vouch for itself)."""
     out: list[m.Inline] = []
     _content_into(element, depth, pre, out)
     return out

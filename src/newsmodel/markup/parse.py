@@ -21,6 +21,7 @@ __all__ = [
     "html_parser",
     "local_name",
     "parse_document",
+    "parse_html",
     "parsed_clean",
     "remove_element",
     "tag_name",
@@ -36,39 +37,60 @@ HTML_MAX_DEPTH = 2048
 
 
 class _CleanMarkupParser(etree.HTMLParser):
-    """The parser :func:`html_parser` makes: it is given only markup cleaned with
+    """The parser of :func:`parse_html`: it is given only markup cleaned with
     :func:`~newsmodel._input.clean_markup`, so the trees it makes hold no character the
     model refuses (see :func:`parsed_clean`)."""
 
 
-#: Each thread's :func:`html_parser`: making a parser costs as much as parsing a short
-#: fragment, and one parser serves one parse at a time (its error log is the last one's).
+def _made(kind: type[etree.HTMLParser]) -> etree.HTMLParser:
+    """A parser of ``kind`` as every HTML parser here is: no network, no comments or PIs.
+
+    ``huge_tree`` lifts libxml2's caps on nesting (256 → :data:`HTML_MAX_DEPTH`) and on
+    one text node (10 MB): the HTML parser expands no entities of its own, and readers
+    bound the input's size.
+    """
+    return kind(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+    )
+
+
+#: Each thread's parser for :func:`parse_html`: making a parser costs as much as parsing
+#: a short fragment, and one parser serves one parse at a time (its error log is the
+#: last one's).
 _PARSERS = threading.local()
 
 
 def html_parser() -> etree.HTMLParser:
-    """This thread's HTML parser, which never touches the network and drops comments and
-    PIs, for markup cleaned with :func:`~newsmodel._input.clean_markup` first (as
-    :func:`parse_document` and the page reader do): the markup reader trusts the text
-    of the trees it makes (:func:`parsed_clean`). Its ``error_log`` holds the errors of
-    its last parse.
+    """A new HTML parser that never touches the network and drops comments and PIs, for
+    a caller's own markup: the markup reader checks what it reads from its trees as the
+    model's constructors would. Check the parse with :func:`check_html_parse`."""
+    return _made(etree.HTMLParser)
 
-    ``huge_tree`` lifts libxml2's caps on nesting (256 → :data:`HTML_MAX_DEPTH`) and on
-    one text node (10 MB): the HTML parser expands no entities of its own, and readers
-    bound the input's size. Check the parse with :func:`check_html_parse`.
+
+def parse_html(markup: str, *, check: bool = True, format: str | None = None) -> etree._Element:
+    """The HTML document ``markup`` makes, cleaned of the characters the model refuses
+    first (:func:`~newsmodel._input.clean_markup`) and parsed by this thread's parser,
+    whose trees the markup reader trusts (:func:`parsed_clean`).
+
+    With ``check``, a parse that stopped part way raises (see :func:`check_html_parse`,
+    where ``format`` names the input); :class:`ReadError` when there is no document.
     """
     parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
     if parser is None:
-        parser = _PARSERS.parser = _CleanMarkupParser(
-            no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
-        )
-    return parser
+        parser = _PARSERS.parser = _made(_CleanMarkupParser)
+    try:
+        document = html.document_fromstring(clean_markup(markup), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not an HTML page: {exc}", format=format) from None
+    if check:
+        check_html_parse(parser, format=format)
+    return document
 
 
 def parsed_clean(element: etree._Element) -> bool:
-    """Whether ``element``'s tree was made by an :func:`html_parser` parser, from markup
-    cleaned of the characters the model refuses (a tree of any other parser may hold
-    some: an HTML parser's, or a recovering XML parser's, from ``&#1;``)."""
+    """Whether ``element``'s tree was made by :func:`parse_html`, from markup cleaned of
+    the characters the model refuses (a tree of any other parser may hold some: an HTML
+    parser's, or a recovering XML parser's, from ``&#1;``)."""
     return isinstance(element.getroottree().parser, _CleanMarkupParser)
 
 
@@ -91,18 +113,13 @@ def check_html_parse(parser: etree.HTMLParser, *, format: str | None = None) -> 
 
 
 def parse_document(markup: str, *, check: bool = True, format: str | None = None) -> etree._Element:
-    """``<html><body>markup</body></html>`` parsed with :func:`html_parser`.
+    """``<html><body>markup</body></html>`` parsed by :func:`parse_html`.
 
     With ``check``, a parse that stopped part way raises (see :func:`check_html_parse`,
     where ``format`` names the input); without, the tree is what libxml2 read. Characters
     the model refuses, written out or as references, are dropped first.
     """
-    parser = html_parser()
-    markup = clean_markup(markup)
-    document = html.document_fromstring(f"<html><body>{markup}</body></html>", parser=parser)
-    if check:
-        check_html_parse(parser, format=format)
-    return document
+    return parse_html(f"<html><body>{markup}</body></html>", check=check, format=format)
 
 
 #: How many tags :func:`tag_name` remembers: a document uses a few dozen, and markup that

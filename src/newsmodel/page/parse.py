@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from newsmodel._input import clean_markup, line_col
 from newsmodel.errors import InputTooLargeError, ReadError
-from newsmodel.markup import check_html_parse, html_parser
+from newsmodel.markup.parse import parse_html
 from newsmodel.page.weights import MAX_ATTRIBUTES
 
 __all__ = ["parse"]
@@ -54,12 +53,7 @@ def parse(text: str, *, format: str = "html") -> etree._Element:
     if not text.strip():
         raise ReadError("the page is empty", format=format)
     _check_attributes(text, format)
-    parser = html_parser()
-    try:
-        document = lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"not an HTML page: {exc}", format=format) from None
-    check_html_parse(parser, format=format)  # too deep: refused, never cut silently
+    document = parse_html(text, format=format)  # (too deep: refused, never cut silently)
     if document is None:
         raise ReadError("not an HTML page", format=format)
     return document
