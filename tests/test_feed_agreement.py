@@ -87,8 +87,14 @@ def test_html_in_a_title_is_still_read_as_html() -> None:
         "<link>https://brindle.example.test/flood</link></item>"
         '<item><title><![CDATA[<img src="x.jpg"> Harbour at dawn]]></title>'
         "<link>https://brindle.example.test/dawn</link></item>"
+        "<item><title>&lt;b&gt;New&lt;/b&gt; in &lt;frobnicator&gt; 4</title>"
+        "<link>https://brindle.example.test/new</link></item>"
     )
-    assert [a.headline for a in _read(feed)] == ["Flood warning & advice", "Harbour at dawn"]
+    assert [a.headline for a in _read(feed)] == [
+        "Flood warning & advice",
+        "Harbour at dawn",
+        "New in <frobnicator> 4",  # the HTML read, the tag HTML has not kept as text
+    ]
 
 
 # ---------------------------------------------------------------------------

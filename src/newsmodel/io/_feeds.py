@@ -127,22 +127,36 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,31})")
 
 
 def _title_markup(title: str) -> bool:
-    """Whether a title's ``<...>`` are HTML: every tag names an HTML element, and an
-    end tag closes one or every tag is a void one (``<b>Breaking</b>``, ``A<br>B``);
+    """Whether a title's ``<...>`` include HTML: of the tags that name an HTML element,
+    an end tag closes one or every one is a void one (``<b>Breaking</b>``, ``A<br>B``);
     ``In <dialog> now`` or ``<b>Bold`` alone are a literal mention of a tag."""
-    tags = _TAG.findall(title)
-    names = {name.lower() for _, name in tags}
-    if not names or not names <= _HTML_ELEMENTS:
+    html_tags = [(slash, name) for slash, name in _TAG.findall(title) if _is_html(name)]
+    if not html_tags:
         return False
-    return any(slash for slash, _ in tags) or names <= _VOID_ELEMENTS
+    return any(slash for slash, _ in html_tags) or all(
+        name.lower() in _VOID_ELEMENTS for _, name in html_tags
+    )
+
+
+def _is_html(name: str) -> bool:
+    return name.lower() in _HTML_ELEMENTS
+
+
+def _other_tags_as_text(match: re.Match[str]) -> str:
+    """A tag that names no HTML element escaped, to stay text once the title is read
+    as HTML (``<b>New</b> <geolocation>`` → ``New <geolocation>``)."""
+    return match.group() if _is_html(match.group(2)) else "&lt;" + match.group()[1:]
 
 
 def headline_text(title: str | None, *, markup: bool = True) -> str | None:
     """A title as plain text (:func:`plain_text`), except that ``<...>`` in it is read
-    as HTML only when it looks like HTML (:func:`_title_markup`); otherwise it stays
-    as written, entities decoded (``&lt;dialog&gt;`` → ``<dialog>``)."""
-    if markup and title and "<" in title and not _title_markup(title):
-        return plain_text(html.unescape(title), markup=False)
+    as HTML only when it looks like HTML (:func:`_title_markup`), and then only the
+    tags that name HTML elements; otherwise it stays as written, entities decoded
+    (``&lt;dialog&gt;`` → ``<dialog>``)."""
+    if markup and title and "<" in title:
+        if not _title_markup(title):
+            return plain_text(html.unescape(title), markup=False)
+        title = _TAG.sub(_other_tags_as_text, title)
     return plain_text(title, markup=markup)
 
 
