@@ -164,6 +164,29 @@ def test_rfc822_two_digit_years_read_as_rfc_2822_says() -> None:
     assert _dated("Thu, 01 Jan 98 00:00:00 GMT") == datetime.datetime(1998, 1, 1, tzinfo=utc)
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Seg, 24 Set 2018 10:00:00 -0300", 9),  # Portuguese
+        ("Lun, 03 Dic 2018 08:00:00 +0100", 12),  # Spanish
+        ("Mer, 07 Ago 2019 08:00:00 +0200", 8),  # Italian
+        ("Mi, 05 Mär 2025 09:30:00 +0100", 3),  # German
+        ("ven., 05 avr 2024 10:30:00 +0200", 4),  # French
+        ("Sáb, 05 Out 2024 10:30:00 GMT", 10),  # Portuguese, accented weekday
+    ],
+)
+def test_rfc822_dates_with_localised_month_abbreviations(text: str, month: int) -> None:
+    value = _dated(text)
+    assert isinstance(value, datetime.datetime)
+    assert value.month == month
+    assert value.utcoffset() is not None
+
+
+def test_an_rfc822_month_no_language_abbreviates_so_is_no_date() -> None:
+    assert _dated("Fri, 05 Jui 2024 10:30:00 +0200") is None  # juin or juillet
+    assert _dated("Fri, 05 Zog 2024 10:30:00 +0200") is None
+
+
 def test_a_zone_name_after_the_offset_is_allowed() -> None:
     value = _dated("Mon, 06 Sep 2021 23:17:00 +0200 CEST")
     assert isinstance(value, datetime.datetime)

@@ -287,7 +287,7 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
 #: :func:`newsmodel.dates.parse_date`); also with RFC 822's two-digit year
 #: (``05 Apr 24``) and a zone name after the offset (``+0000 GMT``, ``+0000 (UTC)``).
 _RFC822 = re.compile(
-    r"\s*(?:[A-Za-z]{3},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3})\s+([0-9]{4}|[0-9]{2})\s+"
+    r"\s*(?:[^\W\d_]{2,4}\.?,?\s+)?([0-9]{1,2})\s+([^\W\d_]{3})\s+([0-9]{4}|[0-9]{2})\s+"
     r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
     r"(?:([+-])([0-9]{2}):?([0-9]{2})(?:\s+\(?[A-Za-z]{1,5}\)?)?|([A-Za-z]{1,5}))\s*"
 )
@@ -299,6 +299,32 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+#: Months as a localised ``strftime`` abbreviates them in RFC 822-shaped dates, by
+#: month number: ``Seg, 24 Set 2018 10:00:00 -0300`` (Portuguese), ``Lun, 03 Dic 2018``
+#: (Spanish), ``Mi, 05 Mär 2025`` (German). Each abbreviation names one month in every
+#: language listed (French ``jui`` would be June or July, so it is not here).
+_LOCAL_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("ene", "gen"),  # es, it
+            ("fev", "fév"),  # pt, fr
+            ("mär", "mrt"),  # de, nl
+            ("abr", "avr"),  # es/pt, fr
+            ("mai", "mag", "mei"),  # de/fr/pt, it, nl
+            ("giu",),  # it
+            ("lug",),  # it
+            ("ago", "aoû"),  # es/it/pt, fr
+            ("set",),  # it/pt
+            ("okt", "out", "ott"),  # de/nl, pt, it
+            (),
+            ("dez", "dic", "déc"),  # de/pt, es/it, fr
+        ),
+        1,
+    )
+    for name in names
+}
+_MONTHS.update(_LOCAL_MONTHS)
 
 
 #: Zone names by their abbreviation (``EST``), as the date rules know them.
