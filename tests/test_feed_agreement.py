@@ -265,6 +265,29 @@ def test_a_date_in_digits_is_read_in_the_order_the_feed_language_writes() -> Non
     assert _dated_in("25/12/2020", "en") == datetime.date(2020, 12, 25)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("Fri, 05/03/2019 - 15:21", None, (5, 3)),  # 3 May 2019 was a Friday
+        ("Fri, 05/03/2019 - 15:21", "en-GB", (5, 3)),  # the weekday outweighs the region
+        ("Tuesday 05/03/2019 15:21", "en-US", (3, 5)),  # 5 March 2019 was a Tuesday
+        ("Wed, 05/03/2019 15:21", "en-GB", (3, 5)),  # neither reading is a Wednesday
+    ],
+)
+def test_a_named_weekday_decides_an_ambiguous_digit_date(
+    text: str, language: str | None, day: tuple[int, int]
+) -> None:
+    channel = f"<language>{language}</language>" if language else ""
+    feed = _rss(
+        f"<item><title>Pier</title><link>https://brindle.example.test/p</link>"
+        f"<pubDate>{text}</pubDate></item>",
+        channel=channel,
+    )
+    (article,) = _read(feed)
+    assert article.published is not None
+    assert (article.published.month, article.published.day) == day
+
+
 def test_a_date_element_holding_an_html_time_gives_its_datetime() -> None:
     # Drupal's RSS writes <pubDate><time datetime="...">a local rendering</time></pubDate>
     value = _dated('<time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>')

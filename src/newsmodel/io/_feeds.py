@@ -373,8 +373,17 @@ def _rfc822(match: re.Match[str]) -> m.DateValue | None:
 #: ``08/02/2013 12:00``, ``Fri, 05.03.2019``: a date in digits, day and month in an
 #: order only the writer's conventions tell.
 _NUMERIC_DATE = re.compile(
-    r"\s*(?:[A-Za-z]{2,9},?\s*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b"
+    r"\s*(?:([A-Za-z]{2,9}),?\s*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}\b"
 )
+#: English weekday names and their first three letters (Monday is 0, as in
+#: ``date.weekday()``): ``Fri, 05/03/2019`` is 3 May (a Friday), not 5 March (a Tuesday).
+_WEEKDAYS = {
+    name: number
+    for number, full in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+    for name in (full[:3], full)
+}
 #: The one region that writes the month first (``en-US``: 08/02 is 2 August); other
 #: English regions and other languages write the day first (8 February).
 _MONTH_FIRST_REGION = "us"
@@ -401,10 +410,30 @@ def _date(text: str | None, language: str | None = None) -> m.DateValue | None:
     if match:
         return _rfc822(match)
     numeric = _NUMERIC_DATE.match(text)
-    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
-        day_first = _day_first(language)
-        return None if day_first is None else parse_date(text, dayfirst=day_first)
-    return parse_date(text)
+    if numeric is None:
+        return parse_date(text)
+    word, first, second = numeric.groups()
+    if first == second or max(int(first), int(second)) > 12:
+        return parse_date(text)
+    by_weekday = _by_weekday(text, word)
+    if by_weekday is not None:
+        return by_weekday
+    day_first = _day_first(language)
+    return None if day_first is None else parse_date(text, dayfirst=day_first)
+
+
+def _by_weekday(text: str, word: str | None) -> m.DateValue | None:
+    """The one reading of an ambiguous digit date (month or day first) that falls on the
+    weekday the text names (``Fri, 05/03/2019``); ``None`` when no weekday decides."""
+    weekday = _WEEKDAYS.get((word or "").lower())
+    if weekday is None:
+        return None
+    fits = [
+        value
+        for value in (parse_date(text, dayfirst=False), parse_date(text, dayfirst=True))
+        if value is not None and value.weekday() == weekday
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 @functools.lru_cache(maxsize=256)
