@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from newsmodel._input import clean_markup, line_col
+from newsmodel._input import clean_text, line_col
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.markup.parse import parse_html
 from newsmodel.page.weights import MAX_ATTRIBUTES
@@ -49,11 +49,12 @@ def parse(text: str, *, format: str = "html") -> etree._Element:
     """The page's document element. Errors name ``format``: an empty page, one that is
     no HTML, a tag with too many attributes, or nesting too deep (refused, never cut)."""
     text = _XML_DECLARATION.sub("", text)
-    text = clean_markup(text)
-    if not text.strip():
+    if not text.strip() or not clean_text(text).strip():
         raise ReadError("the page is empty", format=format)
     _check_attributes(text, format)
-    document = parse_html(text, format=format)  # (too deep: refused, never cut silently)
+    # parse_html drops the characters the model refuses (written or as references) first;
+    # too deep: refused, never cut silently
+    document = parse_html(text, format=format)
     if document is None:
         raise ReadError("not an HTML page", format=format)
     return document
