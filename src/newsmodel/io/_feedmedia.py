@@ -18,7 +18,7 @@ from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
 
-__all__ = ["holds_photos", "media_photos"]
+__all__ = ["PHOTO_CHILDREN", "holds_photos", "media_photos"]
 
 #: The role of an enclosure (RSS ``enclosure``, Atom ``link rel="enclosure"``): ``""``
 #: never names a Media RSS element, whose roles are their local names (``content``).
@@ -30,6 +30,10 @@ _LINK = "}link"
 #: a new tag on every element cannot grow the table past this.
 _ROLES_KEPT = 512
 _roles_by_tag: dict[object, tuple[str, ...]] = {}
+
+#: Where a reader that groups an item's children by key lists those that
+#: :func:`holds_photos` (for :func:`media_photos`); no key or local name holds a ``}``.
+PHOTO_CHILDREN = "}photo"
 
 #: An element's children by role, in document order: ``{"content": [...], "": [...]}``.
 Held = dict[str, list[etree._Element]]

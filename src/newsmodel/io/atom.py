@@ -23,7 +23,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
-from newsmodel.io._feedmedia import holds_photos, media_photos
+from newsmodel.io._feedmedia import PHOTO_CHILDREN, holds_photos, media_photos
 from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
     Channel,
@@ -68,14 +68,9 @@ def sniff(head: bytes) -> bool:
 # reading
 
 
-#: Where :func:`_own` lists the children that may hold a photo (Media RSS, links), for
-#: :func:`~newsmodel.io._feedmedia.media_photos`; no local name holds a ``}``.
-_PHOTO_PARTS = "}photo"
-
-
 def _own(element: etree._Element) -> dict[str, list[etree._Element]]:
     """The Atom children of ``element`` by local name (Dublin Core ones as ``dc:name``),
-    and those that may hold a photo under :data:`_PHOTO_PARTS`, in one pass."""
+    and those that may hold a photo under :data:`PHOTO_CHILDREN`, in one pass."""
     out: dict[str, list[etree._Element]] = {}
     for child in element:
         tag = child.tag
@@ -87,7 +82,7 @@ def _own(element: etree._Element) -> dict[str, list[etree._Element]]:
         elif tag.startswith(_DC):
             out.setdefault("dc:" + local, []).append(child)
         if holds_photos(tag):
-            out.setdefault(_PHOTO_PARTS, []).append(child)
+            out.setdefault(PHOTO_CHILDREN, []).append(child)
     return out
 
 
@@ -194,7 +189,7 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         modified=_no_date(_text(found, "updated", "modified")),
         people=_people(found),
         authors=tuple(e.text or "" for e in found.get("dc:creator", ())),
-        photos=media_photos(element, base, found.get(_PHOTO_PARTS, ())),
+        photos=media_photos(element, base, found.get(PHOTO_CHILDREN, ())),
         topics=_topics(found),
         language=element.get(_XML_LANG) or _lang_of(found),
         rights=_text(found, "rights", "dc:rights"),

@@ -24,7 +24,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
-from newsmodel.io._feedmedia import holds_photos, media_photos
+from newsmodel.io._feedmedia import PHOTO_CHILDREN, holds_photos, media_photos
 from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
     Channel,
@@ -97,10 +97,6 @@ def _key(tag: object) -> str | None:
     return f"{prefix}:{local}" if prefix else local
 
 
-#: Where :func:`_children` lists the children that may hold a photo (Media RSS,
-#: enclosures, links), for :func:`~newsmodel.io._feedmedia.media_photos`; no lookup key
-#: holds a ``}``, so it names no element.
-_PHOTO_PARTS = "}photo"
 #: Each tag's ``(lookup key, may hold a photo)``, remembered like :func:`_key`'s.
 _kinds: dict[object, tuple[str | None, bool]] = {}
 
@@ -116,7 +112,7 @@ def _kind(tag: object) -> tuple[str | None, bool]:
 
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
     """An element's children grouped by lookup key, in document order, in one pass;
-    those that may hold a photo listed under :data:`_PHOTO_PARTS` as well."""
+    those that may hold a photo listed under :data:`PHOTO_CHILDREN` as well."""
     out: dict[str, list[etree._Element]] = {}
     for child in element:
         kind = _kinds.get(child.tag)  # (the remembered answer without a call: most are)
@@ -124,7 +120,7 @@ def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
         if key is not None:
             out.setdefault(key, []).append(child)
         if photo:
-            out.setdefault(_PHOTO_PARTS, []).append(child)
+            out.setdefault(PHOTO_CHILDREN, []).append(child)
     return out
 
 
@@ -198,7 +194,7 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_date_text(found, "dcterms:modified", "atom:updated"),
         authors=_texts(found, "dc:creator", "author"),
-        photos=media_photos(item, base, found.get(_PHOTO_PARTS, ())),
+        photos=media_photos(item, base, found.get(PHOTO_CHILDREN, ())),
         topics=_topics(found),
         language=_text(found, "dc:language") or item.get(_XML_LANG),
         rights=_text(found, "dc:rights", "dcterms:rights"),
