@@ -526,19 +526,26 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
 
 def channel_of(
     *, name: str | None, url: str | None, logo: str | None, language: str | None,
-    rights: str | None, base: str | None,
+    rights: str | None, base: str | None, xml_base: str | None = None,
 ) -> Channel:  # fmt: skip
-    """The :class:`Channel` for a feed's title, link, image, language and rights."""
+    """The :class:`Channel` for a feed's title, link, image, language and rights.
+
+    Its items' references resolve against the feed's own ``xml_base`` (made absolute
+    against ``base``, the address the feed was read from), else its home link, else
+    ``base``."""
     title = plain_text(name)
-    home = resolve(url, base)
+    own = resolve(xml_base, base) if xml_base else None
+    home = resolve(url, xml_base or base)
     publisher = (
-        m.Publisher(name=title, url=home, logo=resolve(logo, home or base)) if title else None
+        m.Publisher(name=title, url=home, logo=resolve(logo, home or xml_base or base))
+        if title
+        else None
     )
     return Channel(
         publisher=publisher,
         language=_language(language),
         rights=plain_text(rights),
-        base=home or (base.strip() if base else None),
+        base=own or home or (base.strip() if base else None),
     )
 
 

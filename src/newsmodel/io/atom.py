@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote, unquote
 
-import attrs
 from lxml import etree
 
 from newsmodel import model as m
@@ -222,19 +221,16 @@ def _lang_of(found: dict[str, list[etree._Element]]) -> str | None:
 
 def _channel(root: etree._Element, url: str | None) -> Channel:
     found = _own(root)
-    base = root.get(_XML_BASE) or url
     name, html = _construct(_first(found, "title"))
-    channel = channel_of(
+    return channel_of(
         name=name if html else (plain_text(name, markup=False) or None),
         url=_link(found),
         logo=_text(found, "logo", "icon"),
         language=root.get(_XML_LANG),
         rights=_text(found, "rights", "copyright"),
-        base=base,
+        base=url,
+        xml_base=root.get(_XML_BASE),
     )
-    explicit = resolve(root.get(_XML_BASE), url)
-    # the feed's own xml:base, not its home page, is what its references are relative to
-    return attrs.evolve(channel, base=explicit) if explicit else channel
 
 
 def read_many(
