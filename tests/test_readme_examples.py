@@ -81,5 +81,6 @@ def test_the_folder_conversion_the_readme_shows_runs(
     monkeypatch.chdir(tmp_path)
     assert main(line.split()[1:]) == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert len(written) == 2 and all(name.endswith(".ninjs.json") for name in written)
-    assert capsys.readouterr().err.startswith("newsmodel: 2 files, 2 articles, 0 errors")
+    # the two stories, and the three items of the example feed
+    assert len(written) == 5 and all(name.endswith(".ninjs.json") for name in written)
+    assert capsys.readouterr().err.startswith("newsmodel: 3 files, 5 articles, 0 errors")

@@ -1,5 +1,6 @@
 """Where :func:`newsmodel.batch.convert` writes: a folder, a ``.jsonl`` stream, a
-Parquet file or standard output, and the error report beside it."""
+Parquet file, one document of a format that holds many (a feed, a NewsML-G2
+``newsMessage``) or standard output, and the error report beside it."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import sys
 import time
 from typing import TextIO
 
+from newsmodel import api
 from newsmodel.errors import WriteError
-from newsmodel.registry import get_format
+from newsmodel.model import Article
+from newsmodel.registry import get_format, writes_many
 from newsmodel.sources import Task, item_name
 
 #: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
@@ -128,7 +131,72 @@ class Parquet(Sink):
         self.writer.abort()  # no Parquet file of part of the rows
 
 
-def sink(out: str, to: str, skip_existing: bool) -> Sink:
+class Document(Sink):
+    """Every article, in order, into one document of a format that holds many
+    (``OUT.rss``, ``OUT.atom``, a NewsML-G2 ``newsMessage``), written whole at the end.
+
+    The workers send each article as newsmodel JSON (lossless), read back here; the
+    articles are held until the end, as the document is written at once."""
+
+    #: What the workers write for this sink: newsmodel JSON, one article per text.
+    CARRIER = "newsmodel"
+
+    def __init__(self, out: str, to: str, options: dict[str, object]) -> None:
+        self.out = out
+        self.to = to
+        self.options = options
+        self.articles: list[Article] = []
+        self.error_path = _beside(out, to) + "." + ERRORS_NAME
+
+    def put(self, task: Task, outputs: list[tuple[int | None, str]]) -> list[str]:
+        for _, text in outputs:
+            self.articles.append(api.read(text, self.CARRIER, quotes=False))
+        return []
+
+    def close(self) -> None:
+        text = api.write_many(self.articles, self.to, **self.options)
+        temporary = f"{self.out}.part"
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.replace(temporary, self.out)
+        except OSError as exc:
+            with contextlib.suppress(OSError):  # no half-written document left behind
+                os.remove(temporary)
+            raise WriteError(f"cannot write {self.out!r}: {exc.strerror or exc}") from None
+
+    def abort(self) -> None:
+        """Nothing is written: a document of part of the articles would look whole."""
+
+
+def _beside(out: str, to: str) -> str:
+    """``out`` without the extension of ``to`` it ends with (``all.rss`` gives ``all``)."""
+    lower = out.lower()
+    for extension in sorted(get_format(to).extensions, key=len, reverse=True):
+        if lower.endswith(extension) and len(out) > len(extension):
+            return out[: -len(extension)]
+    return out
+
+
+def one_document(out: str, to: str) -> bool:
+    """Whether ``out`` names one document of ``to``, a format that holds many: it ends
+    with one of ``to``'s extensions (``all.rss``, ``wire.xml`` for ``newsml``); any
+    other name is a folder, one file per article. JSON Lines is a stream of its own."""
+    info = get_format(to)
+    return (
+        info.name != "jsonl"
+        and out.lower().endswith(info.extensions)
+        and _beside(out, to) != out
+        and writes_many(info)
+    )
+
+
+def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | None = None) -> Sink:
+    """Where a run writes ``to`` (its writer's ``options`` go to a :class:`Document`)."""
+    if out != "-" and one_document(out, to):
+        if skip_existing:
+            raise WriteError("skip_existing needs a folder as the output")
+        return Document(out, to, dict(options or {}))
     if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
         return Folder(out, to)
     if skip_existing:

@@ -27,7 +27,7 @@ import attrs
 
 from newsmodel import _outputs, api
 from newsmodel._input import DEFAULT_MAX_BYTES
-from newsmodel._outputs import JSON_FORMATS, Folder, Parquet, Report, Sink
+from newsmodel._outputs import JSON_FORMATS, Document, Folder, Parquet, Report, Sink
 from newsmodel._pool import Failure, Pool
 from newsmodel.converters import parse_date_value
 from newsmodel.errors import FormatError, NewsmodelError, ReadError
@@ -419,11 +419,14 @@ def convert(
     ``to``'s extension, and ``errors.jsonl``), a ``.jsonl`` file (JSON formats
     only; errors in ``OUT.errors.jsonl``), a ``.parquet`` file (one row of
     :data:`newsmodel.table.FLAT_COLUMNS` per article, ``to`` aside; needs
-    pyarrow; errors in ``OUT.errors.jsonl``) or ``-`` (standard output; errors
-    on standard error). ``workers`` processes read and write (default: every
-    core; ``0`` runs in this process, without timeouts); an input that takes
-    more than ``timeout`` seconds, or crashes its worker, is reported and the
-    run goes on. ``skip_existing`` skips inputs whose output is there (a
+    pyarrow; errors in ``OUT.errors.jsonl``), one document of a format that
+    holds many when ``out`` ends with one of its extensions (``all.rss``,
+    ``all.atom``, ``wire.xml`` with ``to="newsml"``: one feed or ``newsMessage``
+    of every article, written at the end; errors in ``OUT.errors.jsonl``) or
+    ``-`` (standard output; errors on standard error). ``workers`` processes
+    read and write (default: every core; ``0`` runs in this process, without
+    timeouts); an input that takes more than ``timeout`` seconds, or crashes its
+    worker, is reported and the run goes on. ``skip_existing`` skips inputs whose output is there (a
     folder ``out`` only). ``options`` (and keyword options) go to every
     input's reader that takes them and to the writer when it takes them
     (``quotes`` too): a reader that does not take an option never gets it;
@@ -438,8 +441,10 @@ def convert(
     given_options = {**(options or {}), **more_options}
     reading, writing = _reading(format, to, given_options, max_bytes, read_options)
     writing.update(_split_options(write_options or {}, to, None, writer_only=True)[1])
-    sink = _outputs.sink(out, to, skip_existing)
+    sink = _outputs.sink(out, to, skip_existing, writing)
     folder = sink if isinstance(sink, Folder) else None
+    if isinstance(sink, Document):  # the workers send lossless JSON; the sink writes `to`
+        to, writing = Document.CARRIER, {}
     job = _Job(
         reading=reading,
         to=get_format(to).name,

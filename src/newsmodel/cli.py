@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import math
 import re
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple, TextIO
 
 import newsmodel
-from newsmodel import cli_batch
+from newsmodel import cli_batch, cli_many
 from newsmodel._input import DEFAULT_MAX_BYTES, file_bytes
-from newsmodel.errors import NewsmodelError, NewsmodelWarning, NoArticleError
+from newsmodel.errors import (
+    IgnoredContentWarning,
+    NewsmodelError,
+    NewsmodelWarning,
+    NoArticleError,
+)
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article, BylineKind
 from newsmodel.registry import OptionInfo, detect_format, get_format, options, stores_quotes
@@ -351,8 +357,9 @@ def _input_bytes(path: str) -> bytes:
 
 def _read_input(
     args: argparse.Namespace, writer: FormatInfo | None = None
-) -> tuple[Article, dict[str, object]]:
-    """The article ``args`` name, and the ``-O`` options left for ``writer``.
+) -> tuple[Iterator[Article], dict[str, object]]:
+    """Every article ``args`` name (one, or each of a feed or message), and the ``-O``
+    options left for ``writer``.
 
     Quotes are found when the output keeps them (``-O quotes=…`` decides otherwise).
     Input that holds no article is refused: :class:`NoArticleError`.
@@ -366,12 +373,36 @@ def _read_input(
     read_options, write_options = route_options(args.options, info, writer)
     keeps = writer is None or stores_quotes(writer, write_options)
     quotes = read_options.pop(QUOTES.name, keeps)
-    article = newsmodel.read(data, info.name, quotes=bool(quotes), **read_options)
-    if _is_empty(article):
-        raise NoArticleError(
-            "no article found: no headline, no text and no photo", format=info.name
-        )
-    return article, write_options
+    articles = newsmodel.read_many(data, info.name, quotes=bool(quotes), **read_options)
+    return _shown(articles, info.name), write_options
+
+
+def _shown(articles: Iterator[Article], format: str) -> Iterator[Article]:
+    """``articles`` without those that hold nothing to show (each such item of a source
+    of many skipped with a warning); :class:`NoArticleError` when none is left."""
+    found = False
+    empty: list[int] = []
+    for number, article in enumerate(articles, 1):
+        if _is_empty(article):
+            if found:
+                _warn_empty(format, number)
+            else:  # (a source of one empty article is refused, without a warning)
+                empty.append(number)
+            continue
+        if not found:
+            found = True
+            for skipped in empty:
+                _warn_empty(format, skipped)
+        yield article
+    if not found:
+        raise NoArticleError("no article found: no headline, no text and no photo", format=format)
+
+
+def _warn_empty(format: str, number: int) -> None:
+    warnings.warn(
+        IgnoredContentWarning(f"{format}: item {number} holds no headline, text or photo; skipped"),
+        stacklevel=2,
+    )
 
 
 def _is_empty(article: Article) -> bool:
@@ -381,28 +412,31 @@ def _is_empty(article: Article) -> bool:
     return not shown and not article.text.strip()
 
 
+def _writer(args: argparse.Namespace) -> FormatInfo:
+    """``--to``, else the format OUT's extension names, else newsmodel JSON."""
+    to_format = args.to_format
+    if to_format is None and args.output:
+        found = newsmodel.registry.by_extension(args.output)
+        to_format = found[0].name if found else None
+    return get_format(to_format or "newsmodel")
+
+
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     if cli_batch.wants_batch(args):
         chosen = batch_options(args.options, args.from_format, cli_batch.target(args))
         return cli_batch.run(args, chosen.common, read=chosen.read, write=chosen.write)
     args.input = args.input[0] if args.input else "-"
-    to_format = args.to_format
-    if to_format is None and args.output:
-        found = newsmodel.registry.by_extension(args.output)
-        to_format = found[0].name if found else None
-    writer = get_format(to_format or "newsmodel")
-    article, write_options = _read_input(args, writer)
+    writer = _writer(args)
+    articles, write_options = _read_input(args, writer)
     strict = bool(write_options.pop("strict", False)) or args.strict
-    text = newsmodel.write(article, writer.name, strict=strict, **write_options)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise NewsmodelError(f"cannot write {args.output!r}: {exc.strerror or exc}") from None
-    else:
-        out.write(text)
-    return 0
+    first = next(articles)
+    second = next(articles, None)
+    if second is None:
+        text = newsmodel.write(first, writer.name, strict=strict, **write_options)
+        cli_many.put(text, args.output, out)
+        return 0
+    many = itertools.chain((first, second), articles)
+    return cli_many.convert(many, writer, args, out, {**write_options, "strict": strict})
 
 
 def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -490,7 +524,19 @@ def _describe_date(value: object) -> str:
 
 
 def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
-    article, _ = _read_input(args)
+    """A summary of the article, or of each article of a source of many (numbered)."""
+    articles, _ = _read_input(args)
+    first = next(articles)
+    second = next(articles, None)
+    if second is None:
+        out.write(_summary(first))
+        return 0
+    for number, article in enumerate(itertools.chain((first, second), articles), 1):
+        out.write(("\n" if number > 1 else "") + f"article {number}\n" + _summary(article))
+    return 0
+
+
+def _summary(article: Article) -> str:
     people = [b for b in article.bylines if b.kind is BylineKind.PERSON]
     orgs = [b for b in article.bylines if b.kind is BylineKind.ORGANISATION]
     paragraphs = sum(1 for b in article.body if isinstance(b, newsmodel.Paragraph))
@@ -512,8 +558,7 @@ def _cmd_inspect(args: argparse.Namespace, out: TextIO) -> int:
         ),
         f"quotes:     {len(article.quotes)}",
     ]
-    out.write("\n".join(lines) + "\n")
-    return 0
+    return "\n".join(lines) + "\n"
 
 
 def _show_warning(

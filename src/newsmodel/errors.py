@@ -8,6 +8,7 @@ column, or a JSON path) and why.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 
@@ -113,14 +114,52 @@ class NewsmodelWarning(UserWarning):
 class LossyConversionWarning(NewsmodelWarning):
     """A writer dropped fields its format cannot carry."""
 
-    def __init__(self, message: str, *, format: str = "", fields: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        message: str,
+        *,
+        format: str = "",
+        fields: tuple[str, ...] = (),
+        reasons: Mapping[str, str] | None = None,
+    ):
         self.format = format
         self.fields = fields
+        #: Why each field was dropped (where the writer said), by field path.
+        self.reasons = dict(reasons or {})
         super().__init__(message)
 
 
 class IgnoredContentWarning(NewsmodelWarning):
     """A reader met content it does not turn into the article (a video item, an event)."""
+
+
+#: ``[12].publisher.url``: a path under one article of many (a feed's, a message's).
+_ITEM_PATH = re.compile(r"\[([0-9]+)\](.*)", re.DOTALL)
+#: How many article numbers a message names before it gives their count alone.
+_ITEMS_NAMED = 3
+
+
+def _collapsed(fields: list[str]) -> list[str]:
+    """``fields`` with the paths that differ only in their article's number written
+    once: ``[10].publisher.url`` to ``[59].publisher.url`` give
+    ``[10-59].publisher.url``, ``[1].x``, ``[4].x``, ``[9].x``, ``[12].x`` give
+    ``[1, 4, 9, … 4 articles].x``; other paths stay as they are."""
+    numbers: dict[str, list[int]] = {}
+    for field in fields:
+        match = _ITEM_PATH.fullmatch(field)
+        key = match.group(2) if match else field
+        numbers.setdefault(key, []).append(int(match.group(1)) if match else -1)
+    out: list[str] = []
+    for rest, found in numbers.items():
+        if len(found) == 1 or -1 in found:
+            out.extend(f"[{n}]{rest}" if n >= 0 else rest for n in found)
+        elif found == list(range(found[0], found[0] + len(found))):
+            out.append(f"[{found[0]}-{found[-1]}]{rest}")
+        else:
+            named = ", ".join(map(str, found[:_ITEMS_NAMED]))
+            more = f", … {len(found)} articles" if len(found) > _ITEMS_NAMED else ""
+            out.append(f"[{named}{more}]{rest}")
+    return out
 
 
 def report_loss(
@@ -146,11 +185,13 @@ def report_loss(
     for field in lost:
         by_reason.setdefault((reasons or {}).get(field, ""), []).append(field)
     listed = "; ".join(
-        ", ".join(group) + (f" ({reason})" if reason else "") for reason, group in by_reason.items()
+        ", ".join(_collapsed(group)) + (f" ({reason})" if reason else "")
+        for reason, group in by_reason.items()
     )
     message = f"{format} cannot carry: {listed}"
     if strict:
         raise LossyConversionError(message, format=format, fields=lost)
     warnings.warn(
-        LossyConversionWarning(message, format=format, fields=lost), stacklevel=stacklevel
+        LossyConversionWarning(message, format=format, fields=lost, reasons=reasons),
+        stacklevel=stacklevel,
     )

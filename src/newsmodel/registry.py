@@ -39,6 +39,7 @@ __all__ = [
     "options",
     "require",
     "stores_quotes",
+    "writes_many",
 ]
 
 #: How many leading bytes sniffers look at (from the start of the content).
@@ -143,6 +144,13 @@ def stores_quotes(info: FormatInfo, options: Mapping[str, object]) -> bool:
     if callable(hook):
         return bool(cast("StoresQuotes", hook)(options))
     return info.stores_quotes
+
+
+def writes_many(info: FormatInfo) -> bool:
+    """Whether one document of ``info`` holds many articles, so that
+    :func:`newsmodel.write_many` writes it (``rss``, ``atom``, ``jsonfeed``, ``jsonl``,
+    ``newsml`` as a ``newsMessage``); ``nitf`` holds one."""
+    return info.can_write and callable(getattr(load(info), "write_many", None))
 
 
 def _types(annotation: object) -> tuple[type, ...]:
