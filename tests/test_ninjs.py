@@ -259,8 +259,8 @@ def test_unknown_version_is_refused() -> None:
     ("doc", "where", "why"),
     [
         ('{"headlines": []}', "$", "needs a 'uri'"),
-        ("[]", "$", "expected a JSON object"),
-        ('"uri"', "$", "expected a JSON object, got string"),
+        ("[]", "$", "no ninjs item in the array"),
+        ('"uri"', "$", "expected a JSON object or array, got string"),
     ],
 )
 def test_what_is_no_ninjs_document_is_a_read_error(doc: str, where: str, why: str) -> None:

@@ -125,14 +125,15 @@ def first_article(
     source: str,
     empty: str,
     held: int | None = None,
+    where: str | None = None,
 ) -> m.Article:
     """The first of ``articles``, for a many-article format's ``read``: a warning when
     the ``source`` (``"feed"``, ``"file"``) holds more; :class:`ReadError` ``empty``
-    when it holds none. ``held``, when the reader knows how many articles the source
-    holds, says so in the warning and spares making the second one to find out."""
+    (at ``where``) when it holds none. ``held``, when the reader knows how many articles
+    the source holds, says so in the warning and spares making the second one to find out."""
     first = next(articles, None)
     if first is None:
-        raise ReadError(empty, format=format)
+        raise ReadError(empty, format=format, where=where)
     more = held > 1 if held is not None else next(articles, None) is not None
     if more:
         count = f"{held} articles" if held is not None else "more than one article"

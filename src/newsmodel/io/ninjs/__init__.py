@@ -19,8 +19,7 @@ ways), :mod:`.reader`, :mod:`.many` (arrays of items and API envelopes) and
 from __future__ import annotations
 
 from newsmodel.io.ninjs.detect import detect_version, sniff
-from newsmodel.io.ninjs.many import read_many
-from newsmodel.io.ninjs.reader import read
+from newsmodel.io.ninjs.many import read, read_many
 from newsmodel.io.ninjs.shape import FORMAT, MAX_DEPTH
 from newsmodel.io.ninjs.writer import VERSIONS, to_data, write
 

@@ -23,11 +23,8 @@ from newsmodel.converters import json_type
 from newsmodel.dates import parse_date
 from newsmodel.errors import FormatError, InputTooLargeError, ReadError
 from newsmodel.io._common import (
-    DEFAULT_MAX_BYTES,
     as_read_errors,
     clean_text,
-    decode_text,
-    parse_json,
     warn_ignored,
 )
 from newsmodel.io.ninjs.detect import detect_version
@@ -45,7 +42,7 @@ from newsmodel.io.ninjs.shape import (
 from newsmodel.io.ninjs.v1 import from_v1
 from newsmodel.markup import blocks_from_html
 
-__all__ = ["article_from_object", "read"]
+__all__ = ["article_from_object", "check_options"]
 
 #: Headline roles that are the subheadline: ``{"role": "sub"}``.
 _SUB_ROLES = frozenset(["sub", "subheadline", "subtitle", "secondary"])
@@ -447,35 +444,14 @@ def _refuse_version(version: object) -> ReadError:
     )
 
 
-def read(
-    data: bytes | str,
-    *,
-    version: str | None = None,
-    catalog: Catalog | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> m.Article:
-    """Read a ninjs document (1.x, 2.x or 3.x; ``version`` forces ``"1"``, ``"2"`` or ``"3"``).
-
-    A text item becomes the article; its picture associations become photos.
-    A picture item becomes an article whose only photo it is. ``catalog``
-    adds scheme aliases for turning topic URIs into QCodes. Values of the
-    wrong type are dropped with an
-    :class:`~newsmodel.errors.IgnoredContentWarning` naming their JSON paths.
-    Quotes are not extracted here; :func:`newsmodel.read` does that.
-    """
+def check_options(version: object, catalog: object) -> None:
+    """Refuse a ``version`` that is no text and a ``catalog`` that is no :class:`Catalog`."""
     if version is not None and not isinstance(version, str):
         raise _refuse_version(version)
     if catalog is not None and not isinstance(catalog, Catalog):
         raise FormatError(
             f"the ninjs reader's catalog must be a Catalog, got {type(catalog).__name__}"
         )
-    text = decode_text(data, format=FORMAT.name, max_bytes=max_bytes)
-    raw: JSONValue = parse_json(text, format=FORMAT.name, max_depth=MAX_DEPTH)
-    if not isinstance(raw, dict):
-        raise ReadError(
-            f"expected a JSON object, got {json_type(raw)}", format=FORMAT.name, where="$"
-        )
-    return article_from_object(raw, version=version, catalog=catalog)
 
 
 def article_from_object(
