@@ -268,3 +268,53 @@ def test_stories_without_named_roles_all_stay_stories() -> None:
         "The second story.",
         "A third, with no role.",
     ]
+
+
+def _picture(href: str, extra: str = "") -> str:
+    return f'<ContentItem Href="{href}"><MediaType FormalName="Photo"/>{extra}</ContentItem>'
+
+
+def test_pictures_in_one_component_are_apart_unless_sizes_of_one() -> None:
+    item = (
+        "<NewsComponent><NewsLines><HeadLine>Two pictures</HeadLine></NewsLines>"
+        "<ContentItem><DataContent>Text.</DataContent></ContentItem>"
+        + _picture("one.jpg")
+        + _picture("two.png")
+        + "</NewsComponent>"
+    )
+    (article,) = _quiet(_doc(item))
+    assert article.photos == (m.Photo(url="one.jpg"), m.Photo(url="two.png"))
+    sizes = '<Characteristics><Property FormalName="Width" Value="{}"/></Characteristics>'
+    one_in_sizes = item.replace(
+        _picture("one.jpg") + _picture("two.png"),
+        _picture("small.jpg", sizes.format(200)) + _picture("large.jpg", sizes.format(900)),
+    )
+    (sized,) = _quiet(_doc(one_in_sizes))
+    assert [(p.url, [r.url for r in p.renditions]) for p in sized.photos] == [
+        ("large.jpg", ["small.jpg"])
+    ]
+    equivalents = item.replace("<NewsComponent>", '<NewsComponent EquivalentsList="yes">', 1)
+    (alternatives,) = _quiet(_doc(equivalents))
+    assert [p.url for p in alternatives.photos] == ["one.jpg"]  # two forms of one picture
+
+
+def test_every_item_of_a_document_is_an_article_and_keyword_lines_split() -> None:
+    doc = (
+        '<?xml version="1.0"?><NewsML>'
+        + "".join(
+            f"<NewsItem><Identification><NewsIdentifier><NewsItemId>{n}</NewsItemId>"
+            "</NewsIdentifier></Identification><NewsComponent><NewsLines>"
+            f"<HeadLine>Title {n}</HeadLine><KeywordLine>{keywords}</KeywordLine></NewsLines>"
+            f'<ContentItem><MimeType FormalName="text/plain"/><DataContent>Text {n}.'
+            "</DataContent></ContentItem></NewsComponent></NewsItem>"
+            for n, keywords in ((1, "alpha, beta"), (2, "GAMMA;DELTA, EPSILON"))
+        )
+        + "</NewsML>"
+    )
+    first, second = _quiet(doc)
+    assert [(a.id, a.headline, a.text) for a in (first, second)] == [
+        ("1", "Title 1", "Text 1."),
+        ("2", "Title 2", "Text 2."),
+    ]
+    assert [t.name for t in first.topics] == ["alpha", "beta"]
+    assert [t.name for t in second.topics] == ["GAMMA", "DELTA, EPSILON"]  # ';' first

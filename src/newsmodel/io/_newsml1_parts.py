@@ -282,6 +282,13 @@ LINE_FIELDS = {
 NEWS_LINE_TYPES = {"advisoryline": "ednote", "editorialnote": "ednote", "ednote": "ednote"}
 
 
+def keyword_list(text: str) -> list[str]:
+    """The keywords of a ``KeywordLine``: split at ``;`` (ANP's ``ECO;ECO-POST``), else at
+    ``,`` (``alpha, beta``)."""
+    separator = ";" if ";" in text else ","
+    return [k.strip() for k in text.split(separator) if k.strip()]
+
+
 def _line_children(news_lines: etree._Element) -> Iterator[etree._Element]:
     """The lines of a ``NewsLines``, and (leniently) a line put inside a ``NewsLine``:
     ``<NewsLine><HeadLine>…</HeadLine></NewsLine>``."""
@@ -313,7 +320,7 @@ def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
             if name in LINE_FIELDS:
                 lines.setdefault(LINE_FIELDS[name], text)
             elif name == "KeywordLine":
-                keywords.extend(k.strip() for k in text.split(";") if k.strip())
+                keywords.extend(keyword_list(text))
     return lines, tuple(keywords)
 
 
@@ -365,7 +372,7 @@ def own_of(element: etree._Element, catalog: Catalog) -> Own:
         city = city or first_city
         for prop in meta.findall("Property"):
             if (_attr(prop, "FormalName") or "").lower() == "keyword":
-                kw.extend(k.strip() for k in (_attr(prop, "Value") or "").split(";") if k.strip())
+                kw.extend(keyword_list(_attr(prop, "Value") or ""))
     lang = lang or language(_attr(element, "{http://www.w3.org/XML/1998/namespace}lang"))
     holder = _text(element.find("RightsMetadata/Copyright/CopyrightHolder"))
     return Own(

@@ -237,9 +237,16 @@ class _Tree:
                 target = next((e for e in mains if euid and _attr(e, "Duid") == euid), mains[0])
                 files[target].extend(self.files[entry])
         caption = self._caption(kids)
+        groups = [
+            (main, group)
+            for main in mains
+            for group in (
+                [[f] for f in files[main]] if self._apart(main, files[main]) else [files[main]]
+            )
+        ]
         photos = []
-        for i, main in enumerate(mains):
-            photo = self._photo(main, files[main], caption if i == 0 else None)
+        for i, (main, group) in enumerate(groups):
+            photo = self._photo(main, group, caption if i == 0 else None)
             if photo_only:
                 photo = _with_group(photo, self.own[element], _attr(element, "Duid"))
             photos.append(photo)
@@ -250,6 +257,15 @@ class _Tree:
                 if duid:
                     self.by_duid.setdefault(duid, photo)
         return photos
+
+    def _apart(self, holder: etree._Element, files: list[m.Rendition]) -> bool:
+        """True when the files of one component are pictures of their own, not sizes of
+        one: several, none saying which size it is (no width, height or size name), and
+        the component not an ``EquivalentsList``."""
+        if len(files) < 2 or _attr(holder, "EquivalentsList") == "yes":
+            return False
+        role = self.own[holder].role or None
+        return all(f.width is None and f.height is None and f.name == role for f in files)
 
     def _caption(self, kids: list[etree._Element]) -> str | None:
         for kid in kids:
@@ -285,7 +301,9 @@ def _with_group(photo: m.Photo, own: Own, duid: str | None) -> m.Photo:
 
 
 def _area(rendition: m.Rendition) -> int:
-    return (rendition.width or 0) * (rendition.height or 0)
+    """How large a file is: its area, else the one side given (0 when none is)."""
+    width, height = rendition.width or 0, rendition.height or 0
+    return width * height or max(width, height)
 
 
 def _capped(photos: list[m.Photo]) -> list[m.Photo]:
