@@ -318,3 +318,21 @@ def test_every_item_of_a_document_is_an_article_and_keyword_lines_split() -> Non
     ]
     assert [t.name for t in first.topics] == ["alpha", "beta"]
     assert [t.name for t in second.topics] == ["GAMMA", "DELTA, EPSILON"]  # ';' first
+
+
+def test_an_equivalents_list_of_components_gives_one_story() -> None:
+    nitf = "<nitf><body><body.content><p>The story, marked up.</p></body.content></body></nitf>"
+    doc = _doc(
+        "<NewsComponent><NewsLines><HeadLine>One story, two forms</HeadLine></NewsLines>"
+        '<NewsComponent EquivalentsList="yes">'
+        "<NewsComponent><ContentItem><DataContent/></ContentItem></NewsComponent>"
+        f"<NewsComponent><ContentItem><DataContent>{nitf}</DataContent></ContentItem>"
+        "</NewsComponent><NewsComponent><ContentItem><DataContent>The story, plain."
+        "</DataContent></ContentItem></NewsComponent></NewsComponent>"
+        + _part("Body", "Another story beside the list.")
+        + "</NewsComponent>"
+    )
+    assert [a.text for a in _quiet(doc)] == [
+        "The story, marked up.",  # the first form with text; the plain one is the same story
+        "Another story beside the list.",
+    ]

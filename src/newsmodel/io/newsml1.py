@@ -394,15 +394,17 @@ def _stories(tree: _Tree) -> list[etree._Element]:
 
     Text beside a component whose role names it the body (``Body``, ``Main``) and
     with a role of its own (``Contact``, ``TweetText``) belongs to that story: it is
-    no story itself (and is not read)."""
-    with_text = [e for e in tree.order if tree.texts[e]]
+    no story itself (and is not read). Of the components of an ``EquivalentsList``
+    (one story in several forms), only the first with text is read."""
+    unchosen = _unchosen_alternatives(tree)
+    with_text = [e for e in tree.order if tree.texts[e] and e not in unchosen]
     named_body = {
         tree.parent[e] for e in with_text if e in tree.parent and tree.own[e].role in BODY_ROLES
     }
     for part in ("body", "lead", "caption"):
         found = [e for e in with_text if _part(tree.own[e].role) == part]
         if part == "body":
-            extras = [e for e in found if _is_extra(tree, e, named_body)]
+            extras = {e: None for e in found if _is_extra(tree, e, named_body)}
             tree.ignored.extend(f"a {tree.own[e].role!r} text beside the story" for e in extras)
             found = [e for e in found if e not in extras] if len(extras) < len(found) else found
         if found:
@@ -412,6 +414,28 @@ def _stories(tree: _Tree) -> list[etree._Element]:
         return [tree.parent[title]]
     first = tree.item.find("NewsComponent")
     return [first if first is not None else tree.item]
+
+
+def _unchosen_alternatives(tree: _Tree) -> set[etree._Element]:
+    """The components inside an ``EquivalentsList="yes"`` component that are not its
+    first child with text below it, and everything inside them (one pass each way)."""
+    text_below: dict[etree._Element, bool] = {}
+    for element in reversed(tree.order):
+        kids = tree.children(element)
+        text_below[element] = bool(tree.texts[element]) or any(text_below[k] for k in kids)
+    chosen = {
+        element: next(k for k in tree.children(element) if text_below[k])
+        for element in tree.order
+        if _attr(element, "EquivalentsList") == "yes"
+        and not tree.texts[element]
+        and text_below[element]
+    }
+    unchosen: set[etree._Element] = set()
+    for element in tree.order:  # parents before children
+        parent = tree.parent.get(element)
+        if parent in unchosen or (parent in chosen and element is not chosen[parent]):
+            unchosen.add(element)
+    return unchosen
 
 
 def _is_extra(tree: _Tree, element: etree._Element, named_body: set[etree._Element]) -> bool:
