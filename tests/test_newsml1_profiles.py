@@ -6,6 +6,7 @@ Every document here is made up (placeholder agency, placeholder text)."""
 from __future__ import annotations
 
 import base64
+import html
 import warnings
 
 import pytest
@@ -336,3 +337,24 @@ def test_an_equivalents_list_of_components_gives_one_story() -> None:
         "The story, marked up.",  # the first form with text; the plain one is the same story
         "Another story beside the list.",
     ]
+
+
+@pytest.mark.parametrize("wrap", ["cdata", "escaped"])
+def test_a_nitf_document_given_as_text_is_read_as_nitf(wrap: str) -> None:
+    nitf = (
+        "<nitf><head><title>Head title</title></head><body><body.head><hedline><hl1>The"
+        " title</hl1></hedline><byline>By Pat Example</byline></body.head><body.content>"
+        "<p>Para <em>one</em>.</p><p>Para two.</p></body.content></body></nitf>"
+    )
+    text = f"<![CDATA[{nitf}]]>" if wrap == "cdata" else html.escape(nitf, quote=False)
+    doc = _doc(
+        f"<NewsComponent><ContentItem><DataContent>{text}</DataContent></ContentItem>"
+        "</NewsComponent>"
+    )
+    (article,) = _quiet(doc)
+    assert article.headline == "The title"
+    assert [b.name for b in article.bylines] == ["Pat Example"]
+    assert article.body == (
+        m.Paragraph(content=("Para ", m.Emphasis(content=("one",)), ".")),
+        m.Paragraph(content=("Para two.",)),
+    )

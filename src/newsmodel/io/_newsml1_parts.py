@@ -116,6 +116,8 @@ _HTML = re.compile(
     r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
+_NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
 _ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
 
@@ -459,9 +461,14 @@ def encoded_content(data: etree._Element, notation: str, catalog: Catalog) -> Co
     """The body of an encoded ``DataContent``, read as a plain one is; ``None`` when it
     cannot be decoded. Decoded XML (a NITF document) is parsed as safely as the document."""
     text = _decoded(data, notation)
-    if text is None:
-        return None
-    if text.lstrip().startswith("<"):
+    return None if text is None else _content_of_text(text, catalog, markup=True)
+
+
+def _content_of_text(text: str, catalog: Catalog, *, markup: bool) -> Content:
+    """The body of ``DataContent`` given as text. XML in it (any, with ``markup``; else a
+    NITF document, escaped or in CDATA) is parsed as safely as the document and read as
+    the same markup would be; text that does not parse is read as HTML or plain text."""
+    if text.lstrip().startswith("<") and (markup or _NITF_TEXT.search(text)):
         try:
             root = parse_xml(text, format="newsml1", drop_internal_subset=True)
         except ReadError:
@@ -482,7 +489,7 @@ def content_of(data: etree._Element, catalog: Catalog) -> Content:
     )
     children = [c for c in data if isinstance(c.tag, str)]
     if not children:
-        return Content(body=_text_body(data.text or ""), references=references)
+        return _content_of_text(data.text or "", catalog, markup=False)
     nitf = next(data.iter("{*}nitf", "nitf"), None)
     if nitf is not None:
         return Content(nitf=article_from_nitf(nitf, catalog), references=references)
