@@ -358,3 +358,15 @@ def test_a_nitf_document_given_as_text_is_read_as_nitf(wrap: str) -> None:
         m.Paragraph(content=("Para ", m.Emphasis(content=("one",)), ".")),
         m.Paragraph(content=("Para two.",)),
     )
+
+
+def test_an_xhtml_body_opening_with_the_headline_does_not_repeat_it() -> None:
+    doc = _doc(
+        "<NewsComponent><NewsLines><HeadLine>Sample  headline</HeadLine></NewsLines>"
+        + _xhtml_part("Main", "<h1>Sample headline</h1><h2>A section</h2><p>Text.</p>")
+        + "</NewsComponent>"
+    )
+    (article,) = _quiet(doc)
+    assert article.body == (m.Heading(content=("A section",)), m.Paragraph(content=("Text.",)))
+    other = doc.replace("<h1>Sample headline</h1>", "<h1>Another heading</h1>")
+    assert _quiet(other)[0].body[0] == m.Heading(content=("Another heading",), level=1)
