@@ -370,3 +370,13 @@ def test_an_xhtml_body_opening_with_the_headline_does_not_repeat_it() -> None:
     assert article.body == (m.Heading(content=("A section",)), m.Paragraph(content=("Text.",)))
     other = doc.replace("<h1>Sample headline</h1>", "<h1>Another heading</h1>")
     assert _quiet(other)[0].body[0] == m.Heading(content=("Another heading",), level=1)
+
+
+def test_markup_put_in_the_content_item_itself_is_the_body() -> None:
+    doc = _doc(
+        "<NewsComponent><NewsLines><HeadLine>Loose</HeadLine></NewsLines><NewsComponent>"
+        '<ContentItem><MediaType FormalName="Text"/><p>Paragraph one.</p><p>Paragraph two.</p>'
+        "</ContentItem></NewsComponent></NewsComponent>"
+    )
+    (article,) = _quiet(doc)
+    assert (article.headline, article.text) == ("Loose", "Paragraph one.\n\nParagraph two.")

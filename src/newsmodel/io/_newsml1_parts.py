@@ -83,6 +83,11 @@ OTHER_MEDIA = frozenset(["video", "audio", "animation", "sound"])
 #: ``MimeType`` or ``Format`` values of a ``DataContent`` that is no text to read but
 #: styles or scripts it: Business Wire's ``<MimeType FormalName="text/css"/>``.
 NOT_TEXT = frozenset(["text/css", "css", "text/javascript", "application/javascript"])
+#: What a ``ContentItem`` holds besides its data: ``MediaType``, ``Characteristics``.
+ITEM_METADATA = frozenset(
+    ["Comment", "Catalog", "Encoding", "MediaType", "Format", "MimeType", "Notation",
+     "Characteristics", "DataContent"]
+)  # fmt: skip
 #: ``Encoding Notation`` values this reader decodes: ``<Encoding Notation="base64">``.
 BASE64_NOTATIONS = frozenset(["base64", "base-64", "b64"])
 #: Most ``Encoding`` elements nested in one another that are followed to the data.
@@ -431,6 +436,10 @@ def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:
     data = item.find("DataContent")
     if data is not None:
         return data, None
+    if item.get("Href") is None and any(
+        local_name(c) not in ITEM_METADATA for c in item.iterchildren("*")
+    ):
+        return item, None  # leniently, markup put in the ContentItem itself: ``<p>…</p>``
     encoding = item.find("Encoding")
     notation = _attr(encoding, "Notation") if encoding is not None else None
     for _ in range(_MAX_ENCODINGS):
