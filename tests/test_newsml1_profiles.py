@@ -256,11 +256,11 @@ def test_an_item_with_only_a_title_is_read_from_the_title_holder() -> None:
     assert m.Topic(name="ALERT", kind=m.TopicKind.KEYWORD) in article.topics
 
 
-def test_stories_without_named_roles_all_stay_stories() -> None:
+def test_sidebars_and_text_without_a_role_stay_stories_beside_a_main_one() -> None:
     doc = _doc(
         "<NewsComponent>"
-        + _part("Body", "The first story.")
-        + _part("Body", "The second story.")
+        + _part("Main", "The first story.")
+        + _part("Supporting", "The second story.")
         + "<NewsComponent><ContentItem><DataContent>A third, with no role.</DataContent>"
         "</ContentItem></NewsComponent></NewsComponent>"
     )

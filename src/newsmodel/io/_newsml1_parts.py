@@ -68,6 +68,9 @@ TITLE_ROLES = frozenset(["title", "headline", "head", "hl1"])
 #: Roles that name a text component the story's body: ``<Role FormalName="Body"/>``
 #: (text beside it with another role, ``Contact`` or ``TweetText``, is no story).
 BODY_ROLES = frozenset(["body", "main", "text", "story", "article", "bodytext", "fulltext"])
+#: Roles of text beside a body that is a story of its own, not a part of that body:
+#: IPTC's ``Supporting`` and ``Supplementary``, a ``Sidebar``.
+SIDEBAR_ROLES = frozenset(["supporting", "supplementary", "sidebar", "related", "factbox"])
 #: Roles of a text component that give the story's summary: ``<Role FormalName="Lead"/>``.
 LEAD_ROLES = frozenset(["lead", "lede", "abstract", "summary", "intro", "teaser", "standfirst"])
 #: Roles of a text component that caption the photo beside it: ``Caption``.

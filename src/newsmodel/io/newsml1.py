@@ -36,6 +36,7 @@ from newsmodel.io._newsml1_parts import (
     CAPTION_ROLES,
     LEAD_ROLES,
     RENDITION_ROLES,
+    SIDEBAR_ROLES,
     TITLE_ROLES,
     Content,
     Own,
@@ -439,9 +440,12 @@ def _unchosen_alternatives(tree: _Tree) -> set[etree._Element]:
 
 
 def _is_extra(tree: _Tree, element: etree._Element, named_body: set[etree._Element]) -> bool:
-    """True for text with a role that is not a body's, beside text whose role is."""
+    """True for text with a role that is not a body's (nor a sidebar's), beside text
+    whose role is."""
     role = tree.own[element].role
-    return bool(role) and role not in BODY_ROLES and tree.parent.get(element) in named_body
+    if not role or role in BODY_ROLES or role in SIDEBAR_ROLES:
+        return False
+    return tree.parent.get(element) in named_body
 
 
 def _chain(tree: _Tree, element: etree._Element) -> list[Own]:
