@@ -9,6 +9,8 @@ first (:func:`canonical_tags`), so the rest reads exact names.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 
@@ -20,19 +22,22 @@ from newsmodel._input import whole_number
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
+from newsmodel.errors import ReadError
 from newsmodel.io.nitf import article_from_nitf
 from newsmodel.markup import blocks_from_element, blocks_from_html, blocks_from_text, safe_url
 from newsmodel.vocab import NEWS_AGENCIES
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
-from newsmodel.xmlsafe import local_name
+from newsmodel.xmlsafe import local_name, parse_xml
 
 __all__ = [
     "Content",
     "Own",
     "canonical_tags",
     "content_of",
+    "data_of",
     "date_of",
+    "encoded_content",
     "own_of",
     "rendition_of",
     "subject_topics",
@@ -49,7 +54,8 @@ KNOWN_NAMES: tuple[str, ...] = (
     "FirstCreated", "ThisRevisionCreated", "Status", "Urgency", "StatusWillChange",
     "FutureStatus", "DateAndTime", "Priority", "Identification", "NewsIdentifier", "ProviderId",
     "DateId", "NewsItemId", "RevisionId", "PublicIdentifier", "Role", "MediaType", "Format",
-    "MimeType", "Characteristics", "SizeInBytes", "NewsItemRef", "Update",
+    "MimeType", "Characteristics", "SizeInBytes", "NewsItemRef", "Update", "NewsLine",
+    "NewsLineType", "NewsLineText", "SentFrom",
 )  # fmt: skip
 _BY_LOWER = {name.lower(): name for name in KNOWN_NAMES}
 #: A misspelt name is the known name it starts when it is at least this long …
@@ -59,6 +65,12 @@ _TRUNCATED_MAX_MISSING = 3
 
 #: Roles of a text component that give the story's headline: ``<Role FormalName="Title"/>``.
 TITLE_ROLES = frozenset(["title", "headline", "head", "hl1"])
+#: Roles that name a text component the story's body: ``<Role FormalName="Body"/>``
+#: (text beside it with another role, ``Contact`` or ``TweetText``, is no story).
+BODY_ROLES = frozenset(["body", "main", "text", "story", "article", "bodytext", "fulltext"])
+#: Roles of text beside a body that is a story of its own, not a part of that body:
+#: IPTC's ``Supporting`` and ``Supplementary``, a ``Sidebar``.
+SIDEBAR_ROLES = frozenset(["supporting", "supplementary", "sidebar", "related", "factbox"])
 #: Roles of a text component that give the story's summary: ``<Role FormalName="Lead"/>``.
 LEAD_ROLES = frozenset(["lead", "lede", "abstract", "summary", "intro", "teaser", "standfirst"])
 #: Roles of a text component that caption the photo beside it: ``Caption``.
@@ -71,11 +83,32 @@ RENDITION_ROLES = frozenset(
 PHOTO_MEDIA = frozenset(["photo", "graphic", "image", "picture"])
 #: ``MediaType`` values of files this reader does not read: ``Video``.
 OTHER_MEDIA = frozenset(["video", "audio", "animation", "sound"])
+#: ``MimeType`` or ``Format`` values of a ``DataContent`` that is no text to read but
+#: styles or scripts it: Business Wire's ``<MimeType FormalName="text/css"/>``.
+NOT_TEXT = frozenset(["text/css", "css", "text/javascript", "application/javascript"])
+#: What a ``ContentItem`` holds besides its data: ``MediaType``, ``Characteristics``.
+ITEM_METADATA = frozenset(
+    ["Comment", "Catalog", "Encoding", "MediaType", "Format", "MimeType", "Notation",
+     "Characteristics", "DataContent"]
+)  # fmt: skip
+#: ``Encoding Notation`` values this reader decodes: ``<Encoding Notation="base64">``.
+BASE64_NOTATIONS = frozenset(["base64", "base-64", "b64"])
+#: Most ``Encoding`` elements nested in one another that are followed to the data.
+_MAX_ENCODINGS = 8
+#: ``Creator Party`` topics of someone who wrote the text (Belga's ``Topic="AUTHOR"``);
+#: a party with no topic counts too, one with another (``EDITOR``) does not.
+AUTHOR_TOPICS = ("author", "writer", "reporter", "journalist")
 #: ``Format`` values of picture files, with their media type: ``JPEG`` → ``image/jpeg``.
 PHOTO_FORMATS = {
     "jpeg": "image/jpeg", "jpg": "image/jpeg", "png": "image/png", "gif": "image/gif",
     "tiff": "image/tiff", "tif": "image/tiff", "webp": "image/webp",
 }  # fmt: skip
+#: ``Characteristics`` properties giving a picture's size in pixels, and which size of
+#: the picture a file is: ``<Property FormalName="PixelWidth" Value="480"/>``,
+#: Business Wire's ``<Property FormalName="ImageUse" Value="Thumbnail"/>``.
+WIDTH_PROPERTIES = ("width", "pixelwidth", "imagewidth")
+HEIGHT_PROPERTIES = ("height", "pixelheight", "imageheight")
+USE_PROPERTIES = ("imageuse", "rendition", "use")
 #: A file name that is a picture: ``GAZ08-pih.jpg``.
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
 #: Country codes sent where a language belongs, with the language they mean:
@@ -91,6 +124,8 @@ _HTML = re.compile(
     r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
+_NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
 _ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
 
@@ -196,14 +231,15 @@ def _properties(location: etree._Element) -> dict[str, str]:
 def places(metadata: etree._Element, catalog: Catalog) -> tuple[list[m.Topic], str | None]:
     """The place topics of a ``DescriptiveMetadata`` and its first city.
 
-    ``Location`` elements and AFP's ``<Property FormalName="Location">`` both
-    count; a country given as an ISO 3166 code becomes an ``iso3166-1a2``/``a3``
-    QCode (``MAR`` → ``iso3166-1a3:MAR``).
+    ``Location`` elements, AFP's ``<Property FormalName="Location">`` and the
+    metadata's own ``City``/``Country`` properties (ANA-MPA's) all count; a
+    country given as an ISO 3166 code becomes an ``iso3166-1a2``/``a3`` QCode
+    (``MAR`` → ``iso3166-1a3:MAR``).
     """
     topics: list[m.Topic] = []
     city = None
     wrapped = [p for p in metadata.findall("Property") if _attr(p, "FormalName") == "Location"]
-    for location in [*metadata.findall("Location"), *wrapped]:
+    for location in [*metadata.findall("Location"), *wrapped, metadata]:
         props = _properties(location)
         city = city or props.get("city")
         for key in ("city", "area", "countryarea", "worldregion"):
@@ -233,6 +269,9 @@ class Own:
     city: str | None = None
     provider: str | None = None
     creator: str | None = None
+    #: The people a ``Creator Party`` names as the text's authors (a byline when
+    #: there is no ``ByLine``).
+    authors: tuple[m.Byline, ...] = ()
     holder: str | None = None
     role: str = ""
 
@@ -248,21 +287,50 @@ LINE_FIELDS = {
     "CopyrightLine": "copyright",
     "SlugLine": "slugline",
 }
+#: ``NewsLine`` elements read by their ``NewsLineType``, with the line they give:
+#: ``<NewsLineType FormalName="AdvisoryLine"/>`` is a note to editors.
+NEWS_LINE_TYPES = {"advisoryline": "ednote", "editorialnote": "ednote", "ednote": "ednote"}
+
+
+def keyword_list(text: str) -> list[str]:
+    """The keywords of a ``KeywordLine``: split at ``;`` (ANP's ``ECO;ECO-POST``), else at
+    ``,`` (``alpha, beta``)."""
+    separator = ";" if ";" in text else ","
+    return [k.strip() for k in text.split(separator) if k.strip()]
+
+
+def _line_children(news_lines: etree._Element) -> Iterator[etree._Element]:
+    """The lines of a ``NewsLines``, and (leniently) a line put inside a ``NewsLine``:
+    ``<NewsLine><HeadLine>…</HeadLine></NewsLine>``."""
+    for child in news_lines.iterchildren("*"):
+        if local_name(child) == "NewsLine":
+            yield from (c for c in child.iterchildren("*") if local_name(c) in LINE_FIELDS)
+        yield child
+
+
+def _typed_line(line: etree._Element) -> tuple[str, str] | None:
+    """A ``NewsLine`` of a type this reader maps: ``AdvisoryLine`` → ``ednote``."""
+    kind = (_attr(line.find("NewsLineType"), "FormalName") or "").lower()
+    text = _text(line.find("NewsLineText"))
+    return (NEWS_LINE_TYPES[kind], text) if kind in NEWS_LINE_TYPES and text else None
 
 
 def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
     lines: dict[str, str] = {}
     keywords: list[str] = []
     for news_lines in element.findall("NewsLines"):
-        for child in news_lines.iterchildren("*"):
+        for child in _line_children(news_lines):
             name = local_name(child)
+            typed = _typed_line(child) if name == "NewsLine" else None
+            if typed is not None:
+                lines.setdefault(*typed)
             text = _text(child)
             if not text:
                 continue
             if name in LINE_FIELDS:
                 lines.setdefault(LINE_FIELDS[name], text)
             elif name == "KeywordLine":
-                keywords.extend(k.strip() for k in text.split(";") if k.strip())
+                keywords.extend(keyword_list(text))
     return lines, tuple(keywords)
 
 
@@ -277,6 +345,20 @@ def _party(element: etree._Element, path: str, photographer: bool = False) -> st
         if name:
             return name
     return None
+
+
+def _authors(element: etree._Element) -> tuple[m.Byline, ...]:
+    """The people the first ``Creator Party`` that names any names as authors:
+    ``<Party FormalName="Jane Doe"/>``, not desk initials (``DWM``) or an agency."""
+    for party in element.findall("AdministrativeMetadata/Creator/Party"):
+        topic = (_attr(party, "Topic") or "").lower()
+        if topic and not any(word in topic for word in AUTHOR_TOPICS):
+            continue
+        found = parse_byline(_attr(party, "FormalName") or "", known=False)
+        people = tuple(b for b in found if b.kind is m.BylineKind.PERSON)
+        if people:
+            return people
+    return ()
 
 
 def own_of(element: etree._Element, catalog: Catalog) -> Own:
@@ -300,7 +382,7 @@ def own_of(element: etree._Element, catalog: Catalog) -> Own:
         city = city or first_city
         for prop in meta.findall("Property"):
             if (_attr(prop, "FormalName") or "").lower() == "keyword":
-                kw.extend(k.strip() for k in (_attr(prop, "Value") or "").split(";") if k.strip())
+                kw.extend(keyword_list(_attr(prop, "Value") or ""))
     lang = lang or language(_attr(element, "{http://www.w3.org/XML/1998/namespace}lang"))
     holder = _text(element.find("RightsMetadata/Copyright/CopyrightHolder"))
     return Own(
@@ -312,6 +394,7 @@ def own_of(element: etree._Element, catalog: Catalog) -> Own:
         city=city,
         provider=_party(element, "AdministrativeMetadata/Provider/Party"),
         creator=_party(element, "AdministrativeMetadata/Creator/Party", photographer=True),
+        authors=_authors(element),
         holder=holder,
         role=(_attr(element.find("Role"), "FormalName") or "").lower(),
     )
@@ -350,6 +433,65 @@ def _text_body(text: str) -> tuple[m.Block, ...]:
     return blocks_from_text(text)
 
 
+def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:
+    """A ``ContentItem``'s ``DataContent`` and the ``Encoding Notation`` it is in, if any:
+    ``<Encoding Notation="base64"><DataContent>PHA+…</DataContent></Encoding>``."""
+    data = item.find("DataContent")
+    if data is not None:
+        return data, None
+    if item.get("Href") is None and any(
+        local_name(c) not in ITEM_METADATA for c in item.iterchildren("*")
+    ):
+        return item, None  # leniently, markup put in the ContentItem itself: ``<p>…</p>``
+    encoding = item.find("Encoding")
+    notation = _attr(encoding, "Notation") if encoding is not None else None
+    for _ in range(_MAX_ENCODINGS):
+        if encoding is None:
+            return None, None
+        data = encoding.find("DataContent")
+        if data is not None:
+            return data, (notation or "").lower()
+        encoding = encoding.find("Encoding")
+    return None, None
+
+
+def _decoded(data: etree._Element, notation: str) -> str | None:
+    """The text of base64 data (UTF-8, else windows-1252); ``None`` for another notation."""
+    if notation not in BASE64_NOTATIONS:
+        return None
+    try:
+        raw = base64.b64decode("".join((data.text or "").split()))
+    except (binascii.Error, ValueError):
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def encoded_content(data: etree._Element, notation: str, catalog: Catalog) -> Content | None:
+    """The body of an encoded ``DataContent``, read as a plain one is; ``None`` when it
+    cannot be decoded. Decoded XML (a NITF document) is parsed as safely as the document."""
+    text = _decoded(data, notation)
+    return None if text is None else _content_of_text(text, catalog, markup=True)
+
+
+def _content_of_text(text: str, catalog: Catalog, *, markup: bool) -> Content:
+    """The body of ``DataContent`` given as text. XML in it (any, with ``markup``; else a
+    NITF document, escaped or in CDATA) is parsed as safely as the document and read as
+    the same markup would be; text that does not parse is read as HTML or plain text."""
+    if text.lstrip().startswith("<") and (markup or _NITF_TEXT.search(text)):
+        try:
+            root = parse_xml(text, format="newsml1", drop_internal_subset=True)
+        except ReadError:
+            root = None
+        if root is not None:
+            wrapper = etree.Element("DataContent")
+            wrapper.append(root)
+            return content_of(wrapper, catalog)
+    return Content(body=_text_body(text))
+
+
 def content_of(data: etree._Element, catalog: Catalog) -> Content:
     """The body in a ``DataContent``: NITF, ``body.content``, XHTML, HTML or plain text."""
     references = tuple(
@@ -359,7 +501,7 @@ def content_of(data: etree._Element, catalog: Catalog) -> Content:
     )
     children = [c for c in data if isinstance(c.tag, str)]
     if not children:
-        return Content(body=_text_body(data.text or ""), references=references)
+        return _content_of_text(data.text or "", catalog, markup=False)
     nitf = next(data.iter("{*}nitf", "nitf"), None)
     if nitf is not None:
         return Content(nitf=article_from_nitf(nitf, catalog), references=references)
@@ -371,12 +513,13 @@ def content_of(data: etree._Element, catalog: Catalog) -> Content:
     )
 
 
-def _property(element: etree._Element | None, name: str) -> int | None:
+def _property(element: etree._Element | None, *names: str) -> str | None:
+    """The ``Value`` of the first ``Property`` with one of ``names`` (in lower case)."""
     if element is None:
         return None
     for prop in element.findall("Property"):
-        if (_attr(prop, "FormalName") or "").lower() == name:
-            return whole_number(_attr(prop, "Value")) or None
+        if (_attr(prop, "FormalName") or "").lower() in names:
+            return _attr(prop, "Value")
     return None
 
 
@@ -391,7 +534,9 @@ def media_kind(item: etree._Element, component_class: str | None = None) -> str:
         return "photo"
     if media in OTHER_MEDIA or mime.startswith(("video/", "audio/")):
         return "other"
-    if item.find("DataContent") is not None:
+    if mime in NOT_TEXT or fmt in NOT_TEXT:
+        return ""
+    if data_of(item)[0] is not None:
         return "text"
     if href and _PICTURE_FILE.search(href):
         return "photo"
@@ -409,9 +554,9 @@ def rendition_of(item: etree._Element, role: str) -> m.Rendition | None:
     size = whole_number(_text(traits.find("SizeInBytes"))) if traits is not None else None
     return m.Rendition(
         url=url,
-        name=role or None,
+        name=(_property(traits, *USE_PROPERTIES) or role or "").lower() or None,
         media_type=mime if mime and "/" in mime else PHOTO_FORMATS.get(fmt),
-        width=_property(traits, "width"),
-        height=_property(traits, "height"),
+        width=whole_number(_property(traits, *WIDTH_PROPERTIES)) or None,
+        height=whole_number(_property(traits, *HEIGHT_PROPERTIES)) or None,
         size=size,
     )

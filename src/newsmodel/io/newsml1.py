@@ -30,10 +30,13 @@ from newsmodel.catalog import Catalog
 from newsmodel.errors import FormatError, ReadError
 from newsmodel.io import NEWSML1 as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article, warn_unread
+from newsmodel.io._feedparse import feed_text
 from newsmodel.io._newsml1_parts import (
+    BODY_ROLES,
     CAPTION_ROLES,
     LEAD_ROLES,
     RENDITION_ROLES,
+    SIDEBAR_ROLES,
     TITLE_ROLES,
     Content,
     Own,
@@ -41,7 +44,9 @@ from newsmodel.io._newsml1_parts import (
     bylines,
     canonical_tags,
     content_of,
+    data_of,
     date_of,
+    encoded_content,
     formal,
     media_kind,
     own_of,
@@ -145,10 +150,10 @@ class _Tree:
         cclass = _component_class(element)
         for item in element.findall("ContentItem"):
             kind = media_kind(item, cclass)
-            data = item.find("DataContent")
+            data, notation = data_of(item)
             if kind == "text" and data is not None and not (choose_one and texts):
-                content = content_of(data, self.catalog)
-                if content.body or content.nitf is not None:
+                content = self._content(data, notation)
+                if content is not None and (content.body or content.nitf is not None):
                     texts.append(content)
             elif kind == "photo":
                 rendition = rendition_of(item, self.own[element].role)
@@ -163,6 +168,15 @@ class _Tree:
                 self.ignored.append(f"{what.lower()} {f'({where})' if where else '(encoded)'}")
         self.texts[element] = texts
         self.files[element] = files
+
+    def _content(self, data: etree._Element, notation: str | None) -> Content | None:
+        """The text of a ``DataContent``, decoded first when it is in an ``Encoding``."""
+        if notation is None:
+            return content_of(data, self.catalog)
+        content = encoded_content(data, notation, self.catalog)
+        if content is None:
+            self.ignored.append(f"text in an encoding not read ({notation or 'none named'})")
+        return content
 
     def parts_of(self, element: etree._Element) -> dict[str, str]:
         """The text of the first title and lead components in ``element`` (worked out once)."""
@@ -224,9 +238,16 @@ class _Tree:
                 target = next((e for e in mains if euid and _attr(e, "Duid") == euid), mains[0])
                 files[target].extend(self.files[entry])
         caption = self._caption(kids)
+        groups = [
+            (main, group)
+            for main in mains
+            for group in (
+                [[f] for f in files[main]] if self._apart(main, files[main]) else [files[main]]
+            )
+        ]
         photos = []
-        for i, main in enumerate(mains):
-            photo = self._photo(main, files[main], caption if i == 0 else None)
+        for i, (main, group) in enumerate(groups):
+            photo = self._photo(main, group, caption if i == 0 else None)
             if photo_only:
                 photo = _with_group(photo, self.own[element], _attr(element, "Duid"))
             photos.append(photo)
@@ -238,6 +259,15 @@ class _Tree:
                     self.by_duid.setdefault(duid, photo)
         return photos
 
+    def _apart(self, holder: etree._Element, files: list[m.Rendition]) -> bool:
+        """True when the files of one component are pictures of their own, not sizes of
+        one: several, none saying which size it is (no width, height or size name), and
+        the component not an ``EquivalentsList``."""
+        if len(files) < 2 or _attr(holder, "EquivalentsList") == "yes":
+            return False
+        role = self.own[holder].role or None
+        return all(f.width is None and f.height is None and f.name == role for f in files)
+
     def _caption(self, kids: list[etree._Element]) -> str | None:
         for kid in kids:
             if _part(self.own[kid].role) == "caption" and self.texts[kid]:
@@ -248,7 +278,7 @@ class _Tree:
         self, holder: etree._Element, files: list[m.Rendition], caption: str | None
     ) -> m.Photo:
         own = self.own[holder]
-        first = files[0]
+        first = max(files, key=_area)  # the largest size (the first when none is given)
         return m.Photo(
             url=first.url,
             caption=caption,
@@ -256,7 +286,7 @@ class _Tree:
             photographer=own.creator,
             width=first.width,
             height=first.height,
-            renditions=tuple(files[1:]),
+            renditions=tuple(f for f in files if f is not first),
             id=_attr(holder, "Duid"),
         )
 
@@ -272,7 +302,9 @@ def _with_group(photo: m.Photo, own: Own, duid: str | None) -> m.Photo:
 
 
 def _area(rendition: m.Rendition) -> int:
-    return (rendition.width or 0) * (rendition.height or 0)
+    """How large a file is: its area, else the one side given (0 when none is)."""
+    width, height = rendition.width or 0, rendition.height or 0
+    return width * height or max(width, height)
 
 
 def _capped(photos: list[m.Photo]) -> list[m.Photo]:
@@ -323,6 +355,8 @@ class _Item:
     embargo: m.DateValue | None
     urgency: int | None
     provider: str | None
+    #: The envelope's ``SentFrom Party``: who sent the document (``Business Wire``).
+    sender: str | None
     slugline: str | None
 
 
@@ -345,6 +379,7 @@ def _item_facts(item: etree._Element, envelope: etree._Element | None) -> _Item:
         else None,
         urgency=urgency if urgency is not None and 1 <= urgency <= 9 else None,
         provider=_text(_find(ident, "ProviderId")),
+        sender=_attr(_find(envelope, "SentFrom/Party"), "FormalName") or None,
         slugline=_text(item.find("Identification/NameLabel")),
     )
 
@@ -354,15 +389,63 @@ def _find(element: etree._Element | None, path: str) -> etree._Element | None:
 
 
 def _stories(tree: _Tree) -> list[etree._Element]:
-    """The components that give articles: those with story text, else those with a
-    caption (a picture item), else the item's first component (its text is elsewhere)."""
-    with_text = [e for e in tree.order if tree.texts[e]]
-    for part in ("body", "caption"):
+    """The components that give articles: those with story text, else those with only
+    a lead (a short item), else those with a caption (a picture item), else the one
+    holding a title, else the item's first component (its text is elsewhere).
+
+    Text beside a component whose role names it the body (``Body``, ``Main``) and
+    with a role of its own (``Contact``, ``TweetText``) belongs to that story: it is
+    no story itself (and is not read). Of the components of an ``EquivalentsList``
+    (one story in several forms), only the first with text is read."""
+    unchosen = _unchosen_alternatives(tree)
+    with_text = [e for e in tree.order if tree.texts[e] and e not in unchosen]
+    named_body = {
+        tree.parent[e] for e in with_text if e in tree.parent and tree.own[e].role in BODY_ROLES
+    }
+    for part in ("body", "lead", "caption"):
         found = [e for e in with_text if _part(tree.own[e].role) == part]
+        if part == "body":
+            extras = {e: None for e in found if _is_extra(tree, e, named_body)}
+            tree.ignored.extend(f"a {tree.own[e].role!r} text beside the story" for e in extras)
+            found = [e for e in found if e not in extras] if len(extras) < len(found) else found
         if found:
             return found
+    title = next((e for e in with_text if _part(tree.own[e].role) == "title"), None)
+    if title is not None and title in tree.parent:
+        return [tree.parent[title]]
     first = tree.item.find("NewsComponent")
     return [first if first is not None else tree.item]
+
+
+def _unchosen_alternatives(tree: _Tree) -> set[etree._Element]:
+    """The components inside an ``EquivalentsList="yes"`` component that are not its
+    first child with text below it, and everything inside them (one pass each way)."""
+    text_below: dict[etree._Element, bool] = {}
+    for element in reversed(tree.order):
+        kids = tree.children(element)
+        text_below[element] = bool(tree.texts[element]) or any(text_below[k] for k in kids)
+    chosen = {
+        element: next(k for k in tree.children(element) if text_below[k])
+        for element in tree.order
+        if _attr(element, "EquivalentsList") == "yes"
+        and not tree.texts[element]
+        and text_below[element]
+    }
+    unchosen: set[etree._Element] = set()
+    for element in tree.order:  # parents before children
+        parent = tree.parent.get(element)
+        if parent in unchosen or (parent in chosen and element is not chosen[parent]):
+            unchosen.add(element)
+    return unchosen
+
+
+def _is_extra(tree: _Tree, element: etree._Element, named_body: set[etree._Element]) -> bool:
+    """True for text with a role that is not a body's (nor a sidebar's), beside text
+    whose role is."""
+    role = tree.own[element].role
+    if not role or role in BODY_ROLES or role in SIDEBAR_ROLES:
+        return False
+    return tree.parent.get(element) in named_body
 
 
 def _chain(tree: _Tree, element: etree._Element) -> list[Own]:
@@ -404,11 +487,13 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
     parts = _parts(tree, story)
     own_headline = chain[0].lines.get("headline")
     headline = own_headline or parts.get("title") or _line(chain, "headline") or nitf.headline
+    is_lead = _part(chain[0].role) == "lead"  # a story that is only a lead: it is the body
     dateline_text = _line(chain, "dateline")
     city = next((own.city for own in chain if own.city), None)
     copyright_ = _line(chain, "copyright")
     holder = next((own.holder for own in chain if own.holder), None)
-    provider = next((own.provider for own in chain if own.provider), None) or facts.provider
+    provider = next((own.provider for own in chain if own.provider), None)
+    provider = provider or facts.sender or facts.provider
     keywords = next((own.keywords for own in chain if own.keywords), ())
     topics = [t for own in chain for t in own.topics]
     topics += [m.Topic(name=k, kind=m.TopicKind.KEYWORD) for k in keywords]
@@ -417,9 +502,11 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         url=nitf.url,
         headline=headline,
         subheadline=_line(chain, "subheadline") or nitf.subheadline,
-        summary=parts.get("lead") or nitf.summary,
-        body=_blocks(contents),
-        bylines=bylines(_line(chain, "byline"), _line(chain, "byline_title")) or nitf.bylines,
+        summary=(None if is_lead else parts.get("lead")) or nitf.summary,
+        body=_without_title(_blocks(contents), headline),
+        bylines=bylines(_line(chain, "byline"), _line(chain, "byline_title"))
+        or nitf.bylines
+        or next((own.authors for own in chain if own.authors), ()),
         photos=_photos(tree, story, nitf),
         topics=tuple(dict.fromkeys([*topics, *nitf.topics])),
         published=facts.published or nitf.published,
@@ -434,11 +521,24 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         urgency=facts.urgency or nitf.urgency,
         embargo=facts.embargo or nitf.embargo,
         slugline=_line(chain, "slugline") or facts.slugline or nitf.slugline,
-        ed_note=nitf.ed_note,
+        ed_note=_line(chain, "ednote") or nitf.ed_note,
         genres=tuple(dict.fromkeys([*(g for own in chain for g in own.genres), *nitf.genres])),
         alt_ids=nitf.alt_ids,
         links=nitf.links,
     )
+
+
+def _without_title(body: tuple[m.Block, ...], headline: str | None) -> tuple[m.Block, ...]:
+    """The body without a first heading that only repeats the headline (an XHTML body's
+    ``<h1>``): ``<h1>Title</h1><p>…</p>`` under the headline ``Title``."""
+    first = body[0] if body else None
+    if (
+        headline
+        and isinstance(first, m.Heading)
+        and m.block_text(first).split() == headline.split()
+    ):
+        return body[1:]
+    return body
 
 
 def _dateline(text: str | None, city: str | None) -> m.Dateline | None:
@@ -466,7 +566,10 @@ def _item_articles(
 
 
 def _root(data: bytes | str, max_bytes: int) -> etree._Element:
-    root = parse_xml(data, format=FORMAT.name, max_bytes=max_bytes, drop_internal_subset=True)
+    # the declared encoding, else UTF-8 (bytes that are all UTF-8 are UTF-8 whatever
+    # the label says: AFP labels UTF-8 files ISO-8859-1), else windows-1252
+    text = feed_text(data, format=FORMAT.name, max_bytes=max_bytes)
+    root = parse_xml(text, format=FORMAT.name, max_bytes=max_bytes, drop_internal_subset=True)
     if local_name(root) not in ("NewsML", "NewsItem"):
         raise ReadError(
             f"expected a NewsML 1.x document (root NewsML), found {local_name(root)!r}",
