@@ -14,6 +14,7 @@ import pytest
 import newsmodel
 from newsmodel import model as m
 from newsmodel.io import newsml1
+from newsmodel.io._newsml1_parts import agency_name
 
 
 def _doc(item: str, *, envelope: str = "", encoding: str = "UTF-8") -> str:
@@ -380,3 +381,18 @@ def test_markup_put_in_the_content_item_itself_is_the_body() -> None:
     )
     (article,) = _quiet(doc)
     assert (article.headline, article.text) == ("Loose", "Paragraph one.\n\nParagraph two.")
+
+
+@pytest.mark.parametrize(
+    ("provider", "name"),
+    [
+        ("afp.com", "AFP"),
+        ("www.itar-tass.com", "ITAR-TASS"),
+        ("ats", "ATS"),
+        ("ana-mpa.gr", "ANA-MPA"),
+        ("KYODONEWS", "Kyodo News"),
+        ("newsroom.example.org", "newsroom.example.org"),  # no agency: kept as given
+    ],
+)
+def test_providers_are_named_as_their_agencies_are_known(provider: str, name: str) -> None:
+    assert agency_name(provider) == name
