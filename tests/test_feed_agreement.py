@@ -142,6 +142,21 @@ def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() ->
     assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
 
 
+def test_an_ampersand_escaped_twice_in_a_link_is_one_ampersand() -> None:
+    # a CMS that escapes the URL and then wraps it in CDATA, or escapes it twice
+    feed = _rss(
+        "<item><title>One</title>"
+        "<link><![CDATA[https://brindle.example.test/a?x=1&amp;y=2&#038;z=3]]></link></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/b?x=1&amp;amp;y=2</link></item>"
+        "<item><title>Three</title><link>https://brindle.example.test/c?x=1&y=2</link></item>"
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/a?x=1&y=2&z=3",
+        "https://brindle.example.test/b?x=1&y=2",
+        "https://brindle.example.test/c?x=1&y=2",
+    ]
+
+
 # ---------------------------------------------------------------------------
 # dates
 

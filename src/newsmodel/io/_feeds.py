@@ -460,12 +460,19 @@ _Part = TypeVar("_Part", m.Photo, m.Topic)
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
+#: An ampersand escaped twice in a link's text (``&amp;amp;`` in the XML, ``&amp;`` or
+#: ``&#038;`` inside CDATA): ``?a=1&amp;b=2`` is ``?a=1&b=2``, as no web address names
+#: an "amp;" parameter.
+_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#x0*26);", re.IGNORECASE)
+
 
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     url = (url or "").strip()
     if not url:
         return None
+    if "&" in url:
+        url = _ESCAPED_AMPERSAND.sub("&", url)
     if base and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
