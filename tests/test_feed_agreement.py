@@ -142,6 +142,24 @@ def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() ->
     assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
 
 
+def test_an_atom_entry_with_no_link_is_at_its_id_when_that_is_a_web_address() -> None:
+    # blog engines that give each entry its address as id and no alternate link
+    feed = _atom(
+        "<entry><title>One</title><id>https://brindle.example.test/2021/one</id>"
+        '<updated>2021-09-06T10:00:00Z</updated><link rel="self" href="/entries/1.atom"/></entry>'
+        "<entry><title>Two</title><id>urn:uuid:0c9a8d26-5b8e-4c55-9a37-2f1d6b7d4e10</id>"
+        "<updated>2021-09-06T10:00:00Z</updated></entry>"
+        "<entry><title>Three</title><id>https://brindle.example.test/2021/three</id>"
+        "<updated>2021-09-06T10:00:00Z</updated>"
+        '<link rel="alternate" href="https://brindle.example.test/three.html"/></entry>'
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/2021/one",
+        None,  # (feedparser gives the urn as the link: no page has that address)
+        "https://brindle.example.test/three.html",
+    ]
+
+
 def test_an_ampersand_escaped_twice_in_a_link_is_one_ampersand() -> None:
     # a CMS that escapes the URL and then wraps it in CDATA, or escapes it twice
     feed = _rss(

@@ -13,6 +13,7 @@ Mapping and losses: ``docs/formats/feeds.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote, unquote
 
@@ -175,9 +176,12 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
     if base and channel.base and base != channel.base:
         base = resolve(base, channel.base)
     link = _link_element(found)
+    entry_id = _id(found)
     return Entry(
-        id=_id(found),
-        url=resolve(link.get("href"), _base_of(link, base)) if link is not None else None,
+        id=entry_id,
+        url=resolve(link.get("href"), _base_of(link, base))
+        if link is not None
+        else _web_id(entry_id),
         title=title,
         title_html=title_html,
         summary=summary,
@@ -193,6 +197,17 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         language=element.get(_XML_LANG) or _lang_of(found),
         rights=_text(found, "rights", "dc:rights"),
     )
+
+
+#: ``http://``, ``https://``: an entry id that is a web address, as Atom ids often are.
+_WEB_ID = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _web_id(entry_id: str | None) -> str | None:
+    """The address of an entry with no link: its id when that is a web address
+    (``<id>https://example.test/2020/note</id>``, as feedparser reads it too); an id such
+    as ``urn:uuid:...`` or ``tag:...`` names no page."""
+    return resolve(entry_id, None) if entry_id and _WEB_ID.match(entry_id) else None
 
 
 def _base_of(element: etree._Element, fallback: str | None) -> str | None:
