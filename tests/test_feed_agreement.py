@@ -160,6 +160,25 @@ def test_an_atom_entry_with_no_link_is_at_its_id_when_that_is_a_web_address() ->
     ]
 
 
+def test_an_atom_link_written_as_text_is_read() -> None:
+    # a generator that writes Atom links the RSS way, the address as the element's text
+    feed = _atom(_entry("<link>https://brindle.example.test/2021/text-link</link>"))
+    assert [a.url for a in _read(feed)] == ["https://brindle.example.test/2021/text-link"]
+
+
+def test_comments_related_and_via_links_are_not_the_entry_page() -> None:
+    # an entry whose only links are its comments, a related story or its source
+    feed = _atom(
+        _entry('<link rel="replies" type="text/html" href="https://brindle.example.test/1#c"/>')
+        + _entry('<link rel="related" href="https://elsewhere.example.test/story"/>')
+        + _entry(
+            '<link rel="via" href="https://source.example.test/"/>'
+            '<link rel="alternate" href="https://brindle.example.test/3"/>'
+        )
+    )
+    assert [a.url for a in _read(feed)] == [None, None, "https://brindle.example.test/3"]
+
+
 def test_an_ampersand_escaped_twice_in_a_link_is_one_ampersand() -> None:
     # a CMS that escapes the URL and then wraps it in CDATA, or escapes it twice
     feed = _rss(

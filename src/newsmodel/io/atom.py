@@ -113,13 +113,20 @@ def _text(found: dict[str, list[etree._Element]], *names: str) -> str | None:
 
 
 #: Link relations that never name the entry's page (``enclosure``: a file attached to it;
-#: ``self``: the entry's own Atom document; ``edit``: where to change it).
-_NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media"])
+#: ``self``: the entry's own Atom document; ``edit``: where to change it; ``replies``: its
+#: comments; ``related``, ``via``: another page, one it relates to or draws on).
+_NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media", "replies", "related", "via"])
+
+
+def _href(link: etree._Element) -> str | None:
+    """A link's address: its ``href``, else its text (``<link>https://…</link>``, from a
+    generator writing Atom links as RSS ones)."""
+    return link.get("href") or (link.text or "").strip() or None
 
 
 def _link(found: dict[str, list[etree._Element]]) -> str | None:
     link = _link_element(found)
-    return link.get("href") if link is not None else None
+    return _href(link) if link is not None else None
 
 
 def _link_element(found: dict[str, list[etree._Element]]) -> etree._Element | None:
@@ -128,7 +135,7 @@ def _link_element(found: dict[str, list[etree._Element]]) -> etree._Element | No
     links = [
         link
         for link in found.get("link", ())
-        if link.get("href") and (link.get("rel") or "").lower() not in _NOT_PAGES
+        if _href(link) and (link.get("rel") or "").lower() not in _NOT_PAGES
     ]
     alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
     html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
@@ -179,9 +186,7 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
     entry_id = _id(found)
     return Entry(
         id=entry_id,
-        url=resolve(link.get("href"), _base_of(link, base))
-        if link is not None
-        else _web_id(entry_id),
+        url=resolve(_href(link), _base_of(link, base)) if link is not None else _web_id(entry_id),
         title=title,
         title_html=title_html,
         summary=summary,
