@@ -179,6 +179,18 @@ def test_comments_related_and_via_links_are_not_the_entry_page() -> None:
     assert [a.url for a in _read(feed)] == [None, None, "https://brindle.example.test/3"]
 
 
+def test_a_link_written_without_its_scheme_is_a_web_address_not_a_relative_path() -> None:
+    # a CMS that stores "www.host/story" and prints it as the item's link
+    feed = _rss(
+        "<item><title>One</title><link>www.elsewhere.example.test/story/1</link></item>"
+        "<item><title>Two</title><link>www/story/2</link></item>"
+    )
+    assert [a.url for a in _read(feed)] == [
+        "http://www.elsewhere.example.test/story/1",
+        "https://brindle.example.test/www/story/2",
+    ]
+
+
 def test_an_ampersand_escaped_twice_in_a_link_is_one_ampersand() -> None:
     # a CMS that escapes the URL and then wraps it in CDATA, or escapes it twice
     feed = _rss(

@@ -465,6 +465,11 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: an "amp;" parameter.
 _ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#x0*26);", re.IGNORECASE)
 
+#: ``www.example.test/story``: a web address written without its scheme (no relative path
+#: starts with a host name), read as ``http://www.example.test/story``, not resolved
+#: against the feed's own address.
+_SCHEMELESS_HOST = re.compile(r"www[0-9]?\.[A-Za-z0-9-]+\.[A-Za-z]", re.IGNORECASE)
+
 
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
@@ -473,7 +478,9 @@ def resolve(url: str | None, base: str | None) -> str | None:
         return None
     if "&" in url:
         url = _ESCAPED_AMPERSAND.sub("&", url)
-    if base and not _SCHEME.match(url):
+    if _SCHEMELESS_HOST.match(url):
+        url = "http://" + url
+    elif base and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
         except ValueError:
