@@ -60,6 +60,24 @@ def test_ampersands_in_cdata_and_references_are_left_as_they_are() -> None:
     assert article.summary == "Tea & cake & scones"
 
 
+def test_raw_html_left_open_in_a_description_does_not_swallow_later_items() -> None:
+    # hand-made feeds that paste a description's HTML in raw: <br>, <img> and <p> unclosed
+    feed = _rss(
+        "<item><title>One</title><link>https://brindle.example.test/1</link>"
+        '<description>First line<br>second &amp; last<img src="https://brindle.example.test/p.jpg">'
+        "</description><pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/2</link>"
+        "<description><p>Open paragraph<p>and another</description></item>"
+        "<item><title>Three</title><link>https://brindle.example.test/3</link></item>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two", "Three"]
+    assert articles[0].published is not None
+    assert articles[0].published.day == 14
+    assert "second & last" in articles[0].text
+    assert "and another" in articles[1].text
+
+
 # ---------------------------------------------------------------------------
 # titles
 

@@ -48,6 +48,10 @@ _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
 #: Where ``&`` is literal, by how each such section opens and closes.
 _LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
+#: The opening tag of an element that holds HTML as text (RSS ``description``,
+#: ``content:encoded``), whose HTML some feeds put in raw: ``<description>one<br>two
+#: </description>`` (a ``<br>``, ``<img>`` or ``<p>`` left open) is not well-formed.
+_HTML_HOLDER = re.compile(r"<(description|content:encoded)(?:\s[^<>]*)?>")
 
 
 def _declared_codec(raw: bytes) -> str | None:
@@ -133,13 +137,41 @@ def _escape_bare_ampersands(text: str) -> str:
     return "".join(out)
 
 
+def _raw_html_in_cdata(text: str) -> str:
+    """``text`` with the raw HTML of each :data:`_HTML_HOLDER` element put in a CDATA
+    section, so that an unclosed ``<p>`` or a ``<br>`` in one item's description does
+    not swallow the items after it (linear: each opening tag's close is looked for once,
+    and openings before the close found are passed over)."""
+    out: list[str] = []
+    at = passed = 0
+    for opening in _HTML_HOLDER.finditer(text):
+        if opening.start() < passed:
+            continue
+        close = text.find(f"</{opening.group(1)}>", opening.end())
+        if close < 0:
+            break
+        passed = close
+        inner = text[opening.end() : close]
+        if "<" in inner and "<![CDATA[" not in inner:
+            out += (
+                text[at : opening.end()],
+                "<![CDATA[",
+                inner.replace("]]>", "]]]]><![CDATA[>"),
+                "]]>",
+            )
+            at = close
+    out.append(text[at:])
+    return "".join(out)
+
+
 def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
     character references first.
 
     A feed that is not well-formed is read as feed readers read it: again with
-    each bare ``&`` escaped (``?a=1&b=2``) and the control characters XML forbids
+    each bare ``&`` escaped (``?a=1&b=2``), the raw HTML of descriptions put in CDATA
+    (``<description>one<br>two</description>``) and the control characters XML forbids
     taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
@@ -154,7 +186,8 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         raise
     except ReadError as error:
         first = error
-    repaired = _escape_bare_ampersands(text) if "&" in text else text
+    repaired = _raw_html_in_cdata(text) if "<description" in text or "<content:" in text else text
+    repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
     if repaired != text:
         try:
