@@ -78,6 +78,21 @@ def test_raw_html_left_open_in_a_description_does_not_swallow_later_items() -> N
     assert "and another" in articles[1].text
 
 
+def test_raw_html_in_an_atom_summary_or_content_does_not_swallow_later_entries() -> None:
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Brindle notes</title><id>urn:b</id>'
+        "<entry><title>One</title><id>urn:b:1</id><updated>2021-09-06T10:00:00Z</updated>"
+        '<content type="html">Line<br>next<img src="https://brindle.example.test/p.jpg"></content>'
+        "</entry><entry><title>Two</title><id>urn:b:2</id><updated>2021-09-07T10:00:00Z</updated>"
+        "<summary>An <p>open paragraph</summary><content/></entry>"
+        "<entry><title>Three</title><id>urn:b:3</id><updated>2021-09-08T10:00:00Z</updated></entry>"
+        "</feed>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two", "Three"]
+    assert "next" in articles[0].text
+
+
 # ---------------------------------------------------------------------------
 # titles
 

@@ -48,10 +48,14 @@ _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
 #: Where ``&`` is literal, by how each such section opens and closes.
 _LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
-#: The opening tag of an element that holds HTML as text (RSS ``description``,
-#: ``content:encoded``), whose HTML some feeds put in raw: ``<description>one<br>two
-#: </description>`` (a ``<br>``, ``<img>`` or ``<p>`` left open) is not well-formed.
-_HTML_HOLDER = re.compile(r"<(description|content:encoded)(?:\s[^<>]*)?>")
+#: The opening tag (not an empty ``<x/>`` one) of an element that holds HTML as text
+#: (RSS ``description``, ``content:encoded``; Atom ``summary``, ``content``), whose HTML
+#: some feeds put in raw: ``<description>one<br>two</description>`` (a ``<br>``, an
+#: ``<img>``, a ``<p>`` left open) is not well-formed.
+_HTML_HOLDER = re.compile(r"<(description|content:encoded|summary|content)(\s[^<>]*)?(?<!/)>")
+#: What a holder's raw HTML never holds: another item's or entry's tags (a holder left
+#: unclosed, whose close is found in a later item).
+_ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|content)[\s>/]")
 
 
 def _declared_codec(raw: bytes) -> str | None:
@@ -152,7 +156,8 @@ def _raw_html_in_cdata(text: str) -> str:
             break
         passed = close
         inner = text[opening.end() : close]
-        if "<" in inner and "<![CDATA[" not in inner:
+        xhtml = "xhtml" in (opening.group(2) or "")  # (Atom's XHTML content is XML, kept)
+        if "<" in inner and "<![CDATA[" not in inner and not xhtml and not _ITEM_TAG.search(inner):
             out += (
                 text[at : opening.end()],
                 "<![CDATA[",
@@ -186,7 +191,7 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         raise
     except ReadError as error:
         first = error
-    repaired = _raw_html_in_cdata(text) if "<description" in text or "<content:" in text else text
+    repaired = _raw_html_in_cdata(text)
     repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
     if repaired != text:
