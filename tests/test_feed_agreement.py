@@ -284,6 +284,13 @@ def test_an_rfc822_month_no_language_abbreviates_so_is_no_date() -> None:
     assert _dated("Fri, 05 Zog 2024 10:30:00 +0200") is None
 
 
+@pytest.mark.parametrize("zone", ["+200", "0200", "Europe/Paris"])
+def test_a_zone_no_rule_reads_leaves_the_date_and_time(zone: str) -> None:
+    # a generator that drops the offset's sign or leading zero, or prints its zone's name
+    value = _dated(f"Mon, 06 Sep 2021 23:17:00 {zone}")
+    assert value == datetime.datetime(2021, 9, 6, 23, 17)
+
+
 def test_a_zone_name_after_the_offset_is_allowed() -> None:
     value = _dated("Mon, 06 Sep 2021 23:17:00 +0200 CEST")
     assert isinstance(value, datetime.datetime)
