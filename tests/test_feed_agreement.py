@@ -335,6 +335,17 @@ def test_a_feed_labelled_latin_1_whose_bytes_are_utf8_is_read_as_utf8() -> None:
     assert _headlines(data) == ["Café crème – ‘déjà vu’"]
 
 
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_utf8_feed_with_a_stray_windows_1252_byte_keeps_its_utf8_text(declared: bool) -> None:
+    # one item pasted from a word processor into an otherwise UTF-8 feed
+    feed = _item_feed("Café crème – ‘déjà vu’", "UTF-8")
+    feed = feed if declared else feed.split("\n", 1)[1]  # (with no XML declaration)
+    data = feed.encode("utf-8").replace(
+        b"</channel>", b"<item><title>Don\x92t stop</title></item></channel>"
+    )
+    assert _headlines(data) == ["Café crème – ‘déjà vu’", "Don’t stop"]
+
+
 def test_a_latin_1_label_is_read_as_windows_1252_as_browsers_do() -> None:
     data = _item_feed("“Quoted” – café", "iso-8859-1").encode("cp1252")
     assert _headlines(data) == ["“Quoted” – café"]

@@ -2,7 +2,8 @@
 
 The text: a byte-order mark, else the declared encoding (an ``ISO-8859-1``
 label read as windows-1252, a label on bytes that are all UTF-8 taken as
-mislabelled UTF-8), else UTF-8, else windows-1252; white space before the XML
+mislabelled UTF-8), else UTF-8, else windows-1252 (UTF-8 text with stray bytes,
+each read as windows-1252, when UTF-8 or nothing was declared); white space before the XML
 declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
 entities, no network) after HTML's named entities become character references;
 a feed that is not well-formed is read again repaired, then with libxml2's
@@ -58,6 +59,21 @@ _HTML_HOLDER = re.compile(r"<(description|content:encoded|summary|content)(\s[^<
 _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|content)[\s>/]")
 
 
+#: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
+_STRAY_BYTES = "newsmodel-feed-stray-1252"
+
+
+def _stray_bytes_as_1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 cannot read, read as windows-1252: a feed in UTF-8 but for a stray
+    byte pasted from elsewhere (``Don\x92t``) keeps its UTF-8 text, and ``\x92`` is ``’``."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode(_LAST_RESORT, "replace"), error.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_1252)
+
+
 def _declared_codec(raw: bytes) -> str | None:
     match = XML_ENCODING.match(raw)
     if match is None:
@@ -108,6 +124,9 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
         # what was stripped is one byte a character in UTF-8, or three for U+FEFF
         skipped = len(text) - len(stripped)
         return stripped, checked[len(text[:skipped].encode("utf-8")) :]
+    if (shown or _declared_codec(checked.lstrip())) in (None, "utf-8"):
+        # UTF-8 but for stray bytes (or no UTF-8 at all): each stray byte as windows-1252
+        return checked.decode("utf-8", errors=_STRAY_BYTES).lstrip(_LEADING), None
     return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
 
 
