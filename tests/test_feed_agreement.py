@@ -78,6 +78,20 @@ def test_raw_html_left_open_in_a_description_does_not_swallow_later_items() -> N
     assert "and another" in articles[1].text
 
 
+def test_a_cdata_section_cut_short_by_its_own_text_does_not_swallow_later_items() -> None:
+    # a blog post quoting code: "]]>" in its text ends the CDATA the generator wrapped it in
+    feed = _rss(
+        "<item><title>One</title><link>https://brindle.example.test/1</link>"
+        "<description><![CDATA[Index with a[b[0]]> 1, then<br>more]]></description>"
+        "<pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/2</link></item>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two"]
+    assert "a[b[0]]> 1, then" in articles[0].text
+    assert articles[0].published is not None
+
+
 def test_raw_html_in_an_atom_summary_or_content_does_not_swallow_later_entries() -> None:
     feed = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>Brindle notes</title><id>urn:b</id>'

@@ -174,18 +174,34 @@ def _raw_html_in_cdata(text: str) -> str:
         if close < 0:
             break
         passed = close
-        inner = text[opening.end() : close]
         xhtml = "xhtml" in (opening.group(2) or "")  # (Atom's XHTML content is XML, kept)
-        if "<" in inner and "<![CDATA[" not in inner and not xhtml and not _ITEM_TAG.search(inner):
+        html = None if xhtml else _holder_html(text[opening.end() : close])
+        if html is not None:
             out += (
                 text[at : opening.end()],
                 "<![CDATA[",
-                inner.replace("]]>", "]]]]><![CDATA[>"),
+                html.replace("]]>", "]]]]><![CDATA[>"),
                 "]]>",
             )
             at = close
     out.append(text[at:])
     return "".join(out)
+
+
+def _holder_html(inner: str) -> str | None:
+    """The HTML a holder's content stands for when it is not well-formed as it is: raw
+    markup (``one<br>two``), or one CDATA section cut short by a ``]]>`` in its text
+    (``<![CDATA[x = a[b[0]]> 1 <br>]]>``); ``None`` for anything else, and for content
+    holding another item's tags (a holder left unclosed)."""
+    if "<" not in inner or _ITEM_TAG.search(inner):
+        return None
+    if "<![CDATA[" not in inner:
+        return inner
+    body = inner.strip()
+    if not (body.startswith("<![CDATA[") and body.endswith("]]>")):
+        return None
+    body = body[len("<![CDATA[") : -len("]]>")]
+    return body if "]]>" in body and "<![CDATA[" not in body else None
 
 
 def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
