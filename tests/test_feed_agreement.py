@@ -60,6 +60,53 @@ def test_ampersands_in_cdata_and_references_are_left_as_they_are() -> None:
     assert article.summary == "Tea & cake & scones"
 
 
+def test_raw_html_left_open_in_a_description_does_not_swallow_later_items() -> None:
+    # hand-made feeds that paste a description's HTML in raw: <br>, <img> and <p> unclosed
+    feed = _rss(
+        "<item><title>One</title><link>https://brindle.example.test/1</link>"
+        '<description>First line<br>second &amp; last<img src="https://brindle.example.test/p.jpg">'
+        "</description><pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/2</link>"
+        "<description><p>Open paragraph<p>and another</description></item>"
+        "<item><title>Three</title><link>https://brindle.example.test/3</link></item>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two", "Three"]
+    assert articles[0].published is not None
+    assert articles[0].published.day == 14
+    assert "second & last" in articles[0].text
+    assert "and another" in articles[1].text
+
+
+def test_a_cdata_section_cut_short_by_its_own_text_does_not_swallow_later_items() -> None:
+    # a blog post quoting code: "]]>" in its text ends the CDATA the generator wrapped it in
+    feed = _rss(
+        "<item><title>One</title><link>https://brindle.example.test/1</link>"
+        "<description><![CDATA[Index with a[b[0]]> 1, then<br>more]]></description>"
+        "<pubDate>Sun, 14 Jun 2026 22:18:31 GMT</pubDate></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/2</link></item>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two"]
+    assert "a[b[0]]> 1, then" in articles[0].text
+    assert articles[0].published is not None
+
+
+def test_raw_html_in_an_atom_summary_or_content_does_not_swallow_later_entries() -> None:
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Brindle notes</title><id>urn:b</id>'
+        "<entry><title>One</title><id>urn:b:1</id><updated>2021-09-06T10:00:00Z</updated>"
+        '<content type="html">Line<br>next<img src="https://brindle.example.test/p.jpg"></content>'
+        "</entry><entry><title>Two</title><id>urn:b:2</id><updated>2021-09-07T10:00:00Z</updated>"
+        "<summary>An <p>open paragraph</summary><content/></entry>"
+        "<entry><title>Three</title><id>urn:b:3</id><updated>2021-09-08T10:00:00Z</updated></entry>"
+        "</feed>"
+    )
+    articles = _read(feed)
+    assert [a.headline for a in articles] == ["One", "Two", "Three"]
+    assert "next" in articles[0].text
+
+
 # ---------------------------------------------------------------------------
 # titles
 
@@ -142,6 +189,70 @@ def test_relative_atom_links_without_xml_base_resolve_against_the_home_link() ->
     assert [a.url for a in _read(feed)] == ["https://brindle.example.test/news/1"]
 
 
+def test_an_atom_entry_with_no_link_is_at_its_id_when_that_is_a_web_address() -> None:
+    # blog engines that give each entry its address as id and no alternate link
+    feed = _atom(
+        "<entry><title>One</title><id>https://brindle.example.test/2021/one</id>"
+        '<updated>2021-09-06T10:00:00Z</updated><link rel="self" href="/entries/1.atom"/></entry>'
+        "<entry><title>Two</title><id>urn:uuid:0c9a8d26-5b8e-4c55-9a37-2f1d6b7d4e10</id>"
+        "<updated>2021-09-06T10:00:00Z</updated></entry>"
+        "<entry><title>Three</title><id>https://brindle.example.test/2021/three</id>"
+        "<updated>2021-09-06T10:00:00Z</updated>"
+        '<link rel="alternate" href="https://brindle.example.test/three.html"/></entry>'
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/2021/one",
+        None,  # (feedparser gives the urn as the link: no page has that address)
+        "https://brindle.example.test/three.html",
+    ]
+
+
+def test_an_atom_link_written_as_text_is_read() -> None:
+    # a generator that writes Atom links the RSS way, the address as the element's text
+    feed = _atom(_entry("<link>https://brindle.example.test/2021/text-link</link>"))
+    assert [a.url for a in _read(feed)] == ["https://brindle.example.test/2021/text-link"]
+
+
+def test_comments_related_and_via_links_are_not_the_entry_page() -> None:
+    # an entry whose only links are its comments, a related story or its source
+    feed = _atom(
+        _entry('<link rel="replies" type="text/html" href="https://brindle.example.test/1#c"/>')
+        + _entry('<link rel="related" href="https://elsewhere.example.test/story"/>')
+        + _entry(
+            '<link rel="via" href="https://source.example.test/"/>'
+            '<link rel="alternate" href="https://brindle.example.test/3"/>'
+        )
+    )
+    assert [a.url for a in _read(feed)] == [None, None, "https://brindle.example.test/3"]
+
+
+def test_a_link_written_without_its_scheme_is_a_web_address_not_a_relative_path() -> None:
+    # a CMS that stores "www.host/story" and prints it as the item's link
+    feed = _rss(
+        "<item><title>One</title><link>www.elsewhere.example.test/story/1</link></item>"
+        "<item><title>Two</title><link>www/story/2</link></item>"
+    )
+    assert [a.url for a in _read(feed)] == [
+        "http://www.elsewhere.example.test/story/1",
+        "https://brindle.example.test/www/story/2",
+    ]
+
+
+def test_an_ampersand_escaped_twice_in_a_link_is_one_ampersand() -> None:
+    # a CMS that escapes the URL and then wraps it in CDATA, or escapes it twice
+    feed = _rss(
+        "<item><title>One</title>"
+        "<link><![CDATA[https://brindle.example.test/a?x=1&amp;y=2&#038;z=3]]></link></item>"
+        "<item><title>Two</title><link>https://brindle.example.test/b?x=1&amp;amp;y=2</link></item>"
+        "<item><title>Three</title><link>https://brindle.example.test/c?x=1&y=2</link></item>"
+    )
+    assert [a.url for a in _read(feed)] == [
+        "https://brindle.example.test/a?x=1&y=2&z=3",
+        "https://brindle.example.test/b?x=1&y=2",
+        "https://brindle.example.test/c?x=1&y=2",
+    ]
+
+
 # ---------------------------------------------------------------------------
 # dates
 
@@ -187,6 +298,13 @@ def test_an_rfc822_month_no_language_abbreviates_so_is_no_date() -> None:
     assert _dated("Fri, 05 Zog 2024 10:30:00 +0200") is None
 
 
+@pytest.mark.parametrize("zone", ["+200", "0200", "Europe/Paris"])
+def test_a_zone_no_rule_reads_leaves_the_date_and_time(zone: str) -> None:
+    # a generator that drops the offset's sign or leading zero, or prints its zone's name
+    value = _dated(f"Mon, 06 Sep 2021 23:17:00 {zone}")
+    assert value == datetime.datetime(2021, 9, 6, 23, 17)
+
+
 def test_a_zone_name_after_the_offset_is_allowed() -> None:
     value = _dated("Mon, 06 Sep 2021 23:17:00 +0200 CEST")
     assert isinstance(value, datetime.datetime)
@@ -229,6 +347,17 @@ def test_a_feed_labelled_latin_1_whose_bytes_are_utf8_is_read_as_utf8() -> None:
     # a CMS that writes UTF-8 under a template's old ISO-8859-1 declaration
     data = _item_feed("Café crème – ‘déjà vu’", "ISO-8859-1").encode("utf-8")
     assert _headlines(data) == ["Café crème – ‘déjà vu’"]
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_utf8_feed_with_a_stray_windows_1252_byte_keeps_its_utf8_text(declared: bool) -> None:
+    # one item pasted from a word processor into an otherwise UTF-8 feed
+    feed = _item_feed("Café crème – ‘déjà vu’", "UTF-8")
+    feed = feed if declared else feed.split("\n", 1)[1]  # (with no XML declaration)
+    data = feed.encode("utf-8").replace(
+        b"</channel>", b"<item><title>Don\x92t stop</title></item></channel>"
+    )
+    assert _headlines(data) == ["Café crème – ‘déjà vu’", "Don’t stop"]
 
 
 def test_a_latin_1_label_is_read_as_windows_1252_as_browsers_do() -> None:

@@ -2,7 +2,8 @@
 
 The text: a byte-order mark, else the declared encoding (an ``ISO-8859-1``
 label read as windows-1252, a label on bytes that are all UTF-8 taken as
-mislabelled UTF-8), else UTF-8, else windows-1252; white space before the XML
+mislabelled UTF-8), else UTF-8, else windows-1252 (UTF-8 text with stray bytes,
+each read as windows-1252, when UTF-8 or nothing was declared); white space before the XML
 declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
 entities, no network) after HTML's named entities become character references;
 a feed that is not well-formed is read again repaired, then with libxml2's
@@ -48,6 +49,29 @@ _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
 #: Where ``&`` is literal, by how each such section opens and closes.
 _LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
+#: The opening tag (not an empty ``<x/>`` one) of an element that holds HTML as text
+#: (RSS ``description``, ``content:encoded``; Atom ``summary``, ``content``), whose HTML
+#: some feeds put in raw: ``<description>one<br>two</description>`` (a ``<br>``, an
+#: ``<img>``, a ``<p>`` left open) is not well-formed.
+_HTML_HOLDER = re.compile(r"<(description|content:encoded|summary|content)(\s[^<>]*)?(?<!/)>")
+#: What a holder's raw HTML never holds: another item's or entry's tags (a holder left
+#: unclosed, whose close is found in a later item).
+_ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|content)[\s>/]")
+
+
+#: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
+_STRAY_BYTES = "newsmodel-feed-stray-1252"
+
+
+def _stray_bytes_as_1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 cannot read, read as windows-1252: a feed in UTF-8 but for a stray
+    byte pasted from elsewhere (``Don\x92t``) keeps its UTF-8 text, and ``\x92`` is ``’``."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode(_LAST_RESORT, "replace"), error.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_1252)
 
 
 def _declared_codec(raw: bytes) -> str | None:
@@ -100,6 +124,9 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
         # what was stripped is one byte a character in UTF-8, or three for U+FEFF
         skipped = len(text) - len(stripped)
         return stripped, checked[len(text[:skipped].encode("utf-8")) :]
+    if (shown or _declared_codec(checked.lstrip())) in (None, "utf-8"):
+        # UTF-8 but for stray bytes (or no UTF-8 at all): each stray byte as windows-1252
+        return checked.decode("utf-8", errors=_STRAY_BYTES).lstrip(_LEADING), None
     return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
 
 
@@ -133,13 +160,58 @@ def _escape_bare_ampersands(text: str) -> str:
     return "".join(out)
 
 
+def _raw_html_in_cdata(text: str) -> str:
+    """``text`` with the raw HTML of each :data:`_HTML_HOLDER` element put in a CDATA
+    section, so that an unclosed ``<p>`` or a ``<br>`` in one item's description does
+    not swallow the items after it (linear: each opening tag's close is looked for once,
+    and openings before the close found are passed over)."""
+    out: list[str] = []
+    at = passed = 0
+    for opening in _HTML_HOLDER.finditer(text):
+        if opening.start() < passed:
+            continue
+        close = text.find(f"</{opening.group(1)}>", opening.end())
+        if close < 0:
+            break
+        passed = close
+        xhtml = "xhtml" in (opening.group(2) or "")  # (Atom's XHTML content is XML, kept)
+        html = None if xhtml else _holder_html(text[opening.end() : close])
+        if html is not None:
+            out += (
+                text[at : opening.end()],
+                "<![CDATA[",
+                html.replace("]]>", "]]]]><![CDATA[>"),
+                "]]>",
+            )
+            at = close
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _holder_html(inner: str) -> str | None:
+    """The HTML a holder's content stands for when it is not well-formed as it is: raw
+    markup (``one<br>two``), or one CDATA section cut short by a ``]]>`` in its text
+    (``<![CDATA[x = a[b[0]]> 1 <br>]]>``); ``None`` for anything else, and for content
+    holding another item's tags (a holder left unclosed)."""
+    if "<" not in inner or _ITEM_TAG.search(inner):
+        return None
+    if "<![CDATA[" not in inner:
+        return inner
+    body = inner.strip()
+    if not (body.startswith("<![CDATA[") and body.endswith("]]>")):
+        return None
+    body = body[len("<![CDATA[") : -len("]]>")]
+    return body if "]]>" in body and "<![CDATA[" not in body else None
+
+
 def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     """The feed's root element, parsed by :func:`newsmodel.xmlsafe.parse_xml` (no
     entities, no network) after tolerant decoding; HTML's named entities become
     character references first.
 
     A feed that is not well-formed is read as feed readers read it: again with
-    each bare ``&`` escaped (``?a=1&b=2``) and the control characters XML forbids
+    each bare ``&`` escaped (``?a=1&b=2``), the raw HTML of descriptions put in CDATA
+    (``<description>one<br>two</description>``) and the control characters XML forbids
     taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
@@ -154,7 +226,8 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         raise
     except ReadError as error:
         first = error
-    repaired = _escape_bare_ampersands(text) if "&" in text else text
+    repaired = _raw_html_in_cdata(text)
+    repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
     if repaired != text:
         try:

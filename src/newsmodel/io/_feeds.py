@@ -285,11 +285,14 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
 #: ``Fri, 05 Apr 2024 10:30:00 +1030``, ``... +10:30`` or ``... GMT``: the RFC 822 form
 #: nearly every RSS feed sends, read directly (other forms go to
 #: :func:`newsmodel.dates.parse_date`); also with RFC 822's two-digit year
-#: (``05 Apr 24``) and a zone name after the offset (``+0000 GMT``, ``+0000 (UTC)``).
+#: (``05 Apr 24``) and a zone name after the offset (``+0000 GMT``, ``+0000 (UTC)``); a
+#: zone no rule reads (``+200``, ``0200`` without its sign, ``Europe/Paris``) leaves the
+#: date and time, with no zone.
 _RFC822 = re.compile(
     r"\s*(?:[^\W\d_]{2,4}\.?,?\s+)?([0-9]{1,2})\s+([^\W\d_]{3})\s+([0-9]{4}|[0-9]{2})\s+"
     r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s+"
-    r"(?:([+-])([0-9]{2}):?([0-9]{2})(?:\s+\(?[A-Za-z]{1,5}\)?)?|([A-Za-z]{1,5}))\s*"
+    r"(?:([+-])([0-9]{2}):?([0-9]{2})(?:\s+\(?[A-Za-z]{1,5}\)?)?|([A-Za-z]{1,5})"
+    r"|([+-]?[0-9]{3}|[0-9]{4}|[A-Za-z]{2,20}/[A-Za-z_/]{2,30}))\s*"
 )
 #: Two-digit years (RFC 2822, 4.3): below this one they are 20xx, from it on 19xx.
 _CENTURY_PIVOT = 50
@@ -342,8 +345,11 @@ def _offset_zone(minutes: int) -> datetime.timezone:
 
 def _rfc822(match: re.Match[str]) -> m.DateValue | None:
     """The date of an RFC 822 match; ``None`` when its fields name no date (year 0)."""
-    day, month, year, hour, minute, second, sign, zh, zm, zone = match.groups()
-    if zone is not None:
+    day, month, year, hour, minute, second, sign, zh, zm, zone, unread = match.groups()
+    tz: datetime.tzinfo | None = None
+    if unread is not None:
+        pass  # a zone no rule reads: the date and time, with no zone
+    elif zone is not None:
         tz = _ZONES.get(zone.upper())
         if tz is None:  # a zone name we do not know: the general rules decide
             return parse_date(match.group())
@@ -460,13 +466,27 @@ _Part = TypeVar("_Part", m.Photo, m.Topic)
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
+#: An ampersand escaped twice in a link's text (``&amp;amp;`` in the XML, ``&amp;`` or
+#: ``&#038;`` inside CDATA): ``?a=1&amp;b=2`` is ``?a=1&b=2``, as no web address names
+#: an "amp;" parameter.
+_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#x0*26);", re.IGNORECASE)
+
+#: ``www.example.test/story``: a web address written without its scheme (no relative path
+#: starts with a host name), read as ``http://www.example.test/story``, not resolved
+#: against the feed's own address.
+_SCHEMELESS_HOST = re.compile(r"www[0-9]?\.[A-Za-z0-9-]+\.[A-Za-z]", re.IGNORECASE)
+
 
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     url = (url or "").strip()
     if not url:
         return None
-    if base and not _SCHEME.match(url):
+    if "&" in url:
+        url = _ESCAPED_AMPERSAND.sub("&", url)
+    if _SCHEMELESS_HOST.match(url):
+        url = "http://" + url
+    elif base and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
         except ValueError:

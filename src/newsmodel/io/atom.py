@@ -13,6 +13,7 @@ Mapping and losses: ``docs/formats/feeds.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote, unquote
 
@@ -112,13 +113,20 @@ def _text(found: dict[str, list[etree._Element]], *names: str) -> str | None:
 
 
 #: Link relations that never name the entry's page (``enclosure``: a file attached to it;
-#: ``self``: the entry's own Atom document; ``edit``: where to change it).
-_NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media"])
+#: ``self``: the entry's own Atom document; ``edit``: where to change it; ``replies``: its
+#: comments; ``related``, ``via``: another page, one it relates to or draws on).
+_NOT_PAGES = frozenset(["enclosure", "self", "edit", "edit-media", "replies", "related", "via"])
+
+
+def _href(link: etree._Element) -> str | None:
+    """A link's address: its ``href``, else its text (``<link>https://…</link>``, from a
+    generator writing Atom links as RSS ones)."""
+    return link.get("href") or (link.text or "").strip() or None
 
 
 def _link(found: dict[str, list[etree._Element]]) -> str | None:
     link = _link_element(found)
-    return link.get("href") if link is not None else None
+    return _href(link) if link is not None else None
 
 
 def _link_element(found: dict[str, list[etree._Element]]) -> etree._Element | None:
@@ -127,7 +135,7 @@ def _link_element(found: dict[str, list[etree._Element]]) -> etree._Element | No
     links = [
         link
         for link in found.get("link", ())
-        if link.get("href") and (link.get("rel") or "").lower() not in _NOT_PAGES
+        if _href(link) and (link.get("rel") or "").lower() not in _NOT_PAGES
     ]
     alternates = [link for link in links if (link.get("rel") or "alternate") == "alternate"]
     html = [link for link in alternates if "html" in (link.get("type") or "text/html")]
@@ -175,9 +183,10 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
     if base and channel.base and base != channel.base:
         base = resolve(base, channel.base)
     link = _link_element(found)
+    entry_id = _id(found)
     return Entry(
-        id=_id(found),
-        url=resolve(link.get("href"), _base_of(link, base)) if link is not None else None,
+        id=entry_id,
+        url=resolve(_href(link), _base_of(link, base)) if link is not None else _web_id(entry_id),
         title=title,
         title_html=title_html,
         summary=summary,
@@ -193,6 +202,17 @@ def _entry(element: etree._Element, channel: Channel) -> Entry:
         language=element.get(_XML_LANG) or _lang_of(found),
         rights=_text(found, "rights", "dc:rights"),
     )
+
+
+#: ``http://``, ``https://``: an entry id that is a web address, as Atom ids often are.
+_WEB_ID = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _web_id(entry_id: str | None) -> str | None:
+    """The address of an entry with no link: its id when that is a web address
+    (``<id>https://example.test/2020/note</id>``, as feedparser reads it too); an id such
+    as ``urn:uuid:...`` or ``tag:...`` names no page."""
+    return resolve(entry_id, None) if entry_id and _WEB_ID.match(entry_id) else None
 
 
 def _base_of(element: etree._Element, fallback: str | None) -> str | None:
