@@ -459,3 +459,43 @@ def test_a_reference_to_an_entity_nobody_defines_is_kept_as_text() -> None:
     )
     (article,) = _read(feed)
     assert article.headline == "Ask — &zorble; answers"
+
+
+def test_text_a_server_printed_before_the_declaration_is_left_out_with_a_warning() -> None:
+    feed = (
+        "<br />\n<b>Notice</b>: output started at <b>/srv/site/plugin.php</b> on line "
+        '<b>3</b><br />\n<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0"><channel><title>Plover Post</title><link>https://plover.example/</link>'
+        "<item><title>Dunes move east</title><link>/dunes</link></item></channel></rss>"
+    )
+    assert newsmodel.detect_format(feed).name == "rss"
+    with pytest.warns(IgnoredContentWarning, match="before the XML declaration left out"):
+        (article,) = newsmodel.read_many(feed, quotes=False)
+    assert (article.headline, article.url) == ("Dunes move east", "https://plover.example/dunes")
+
+
+def test_an_atom_feed_without_its_namespace_is_read() -> None:
+    feed = (
+        '<?xml version="1.0"?><feed version="0.3"><title>Plover Post</title>'
+        '<entry><title>Tides</title><link rel="alternate" href="https://plover.example/t"/>'
+        "<issued>2004-01-02T10:00:00Z</issued></entry></feed>"
+    )
+    assert newsmodel.detect_format(feed).name == "atom"
+    (article,) = _read(feed)
+    assert (article.headline, article.url) == ("Tides", "https://plover.example/t")
+    assert article.published == datetime.datetime(2004, 1, 2, 10, tzinfo=datetime.timezone.utc)
+    # a feed root of another namespace is no Atom feed
+    with pytest.raises(newsmodel.UnknownFormatError):
+        newsmodel.detect_format('<?xml version="1.0"?><feed xmlns="urn:x:other"><data/></feed>')
+
+
+def test_one_stray_nul_byte_is_no_binary_file() -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Plover\x00 Post</title>'
+        "<link>https://plover.example/</link><item><title>Gulls</title></item></channel></rss>"
+    )
+    assert newsmodel.detect_format(feed.encode()).name == "rss"
+    (article,) = _read(feed)
+    assert article.headline == "Gulls"
+    with pytest.raises(newsmodel.UnknownFormatError, match="binary data"):
+        newsmodel.detect_format(feed.replace("\x00", "\x00\x00").encode())

@@ -155,6 +155,9 @@ BINARY_HEAD = 1024
 #: taken for binary data, as a share of the head: stray ones occur in old wire copy,
 #: random bytes have about one in nine.
 _CONTROL_SHARE = 0.05
+#: NUL bytes text may hold in its head: one is a stray byte of a damaged file (a feed
+#: that carries one still reads), more is binary data (``Headline\x00\x00 body``).
+_STRAY_NULS = 1
 # C0 control bytes other than tab, line feed, form feed and carriage return
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
@@ -163,8 +166,8 @@ def binary_kind(head: bytes) -> str | None:
     """What ``head`` (the first bytes of some input) is when it is no text; ``None`` for text.
 
     A known signature is named (``"a PDF document"``); other input is ``"binary
-    data"`` when its first :data:`BINARY_HEAD` bytes hold a NUL or many control
-    bytes (UTF-16/32 input is judged on its characters, not on the NULs in them).
+    data"`` when its first :data:`BINARY_HEAD` bytes hold more than one NUL or many
+    control bytes (UTF-16/32 input is judged on its characters, not on the NULs in them).
 
     >>> binary_kind(b"%PDF-1.7 ...")
     'a PDF document'
@@ -182,7 +185,7 @@ def binary_kind(head: bytes) -> str | None:
         except UnicodeDecodeError:
             return "binary data"
     controls = len(window) - len(window.translate(None, _CONTROL_BYTES))
-    if b"\x00" in window or controls > len(window) * _CONTROL_SHARE:
+    if window.count(b"\x00") > _STRAY_NULS or controls > len(window) * _CONTROL_SHARE:
         return "binary data"
     return None
 

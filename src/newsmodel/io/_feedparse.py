@@ -58,6 +58,14 @@ _HTML_HOLDER = re.compile(r"<(description|content:encoded|summary|content)(\s[^<
 #: unclosed, whose close is found in a later item).
 _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|content)[\s>/]")
 
+#: How far into a feed an XML declaration is looked for past text a server printed
+#: before it (``<br />\n<b>Warning</b>: headers already sent … <?xml version="1.0"?>``,
+#: a PHP warning): the declaration may only open a document, so what is before it is
+#: no part of the feed.
+_JUNK_CHARS = 4096
+#: An XML declaration: ``<?xml version="1.0"``.
+_DECLARATION = "<?xml "
+
 
 #: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
 _STRAY_BYTES = "newsmodel-feed-stray-1252"
@@ -216,6 +224,16 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
     text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
+    junk = _junk_before_declaration(text)
+    if junk:
+        warnings.warn(
+            IgnoredContentWarning(
+                f"{format}: {junk} characters before the XML declaration left out "
+                f"(a server's message?): {' '.join(text[: min(junk, 80)].split())!r}"
+            ),
+            stacklevel=3,
+        )
+        text, utf8 = text[junk:], None
     if "&" in text:
         text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
         utf8 = utf8 if not replaced else None
@@ -247,9 +265,20 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     return root
 
 
+def _junk_before_declaration(text: str) -> int:
+    """How many characters of ``text`` come before an XML declaration that is not at its
+    start, within :data:`_JUNK_CHARS` (0 when the declaration opens it, or is not there)."""
+    if text.startswith(_DECLARATION):
+        return 0
+    return max(text.find(_DECLARATION, 0, _JUNK_CHARS), 0)
+
+
 def root_name(head: bytes) -> tuple[str, str] | None:
     """``(prefix, local name)`` of the first element in ``head`` (past the XML
-    declaration, comments, processing instructions and a DOCTYPE); ``None`` if none."""
+    declaration, comments, processing instructions and a DOCTYPE; past text a server
+    printed before the declaration, too); ``None`` if none."""
+    if not head.startswith(_DECLARATION.encode()):
+        head = head[max(head.find(_DECLARATION.encode(), 0, _JUNK_CHARS), 0) :]
     _, at = xml_prologue(head)
     match = _ELEMENT.match(head, at)
     if match is None:

@@ -54,14 +54,21 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 ID_PREFIX = "urn:newsmodel:id:"
 
 
+#: The start of an Atom feed's root tag with no namespace, and its first entry or title:
+#: ``<feed version="0.3"><title>`` (some feeds leave the namespace out).
+_BARE_FEED = re.compile(rb"<feed(?:\s[^<>]*)?>.*?<(?:entry|title)[\s>]", re.DOTALL)
+
+
 def sniff(head: bytes) -> bool:
-    """True when the root element is an Atom ``feed``."""
+    """True when the root element is an Atom ``feed``, or a ``feed`` in no namespace
+    with an ``entry`` or ``title`` (as the reader reads elements in no namespace)."""
     found = root_name(head)
-    return (
-        found is not None
-        and found[1] == "feed"
-        and (b"2005/Atom" in head or b"purl.org/atom" in head)
-    )
+    if found is None or found[1] != "feed":
+        return False
+    if b"2005/Atom" in head or b"purl.org/atom" in head:
+        return True
+    bare = _BARE_FEED.match(head, max(head.find(b"<feed"), 0))  # (one try: linear)
+    return not found[0] and bare is not None and b"xmlns=" not in bare.group()
 
 
 # ---------------------------------------------------------------------------
