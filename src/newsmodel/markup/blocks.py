@@ -32,8 +32,15 @@ from newsmodel.markup.dialects import (
     QUOTE_TAGS,
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
-from newsmodel.markup.inline import MAX_DEPTH, inline_into, inline_of
-from newsmodel.markup.parse import first_attr, parse_document, parsed_clean, tag_name, texts
+from newsmodel.markup.inline import MAX_DEPTH, inline_into, inline_named, inline_of
+from newsmodel.markup.parse import (
+    TAG_NAMES,
+    first_attr,
+    parse_document,
+    parsed_clean,
+    tag_name,
+    texts,
+)
 from newsmodel.markup.sanitise import safe_url, sanitise_html
 from newsmodel.markup.text import WS_CHARS, clean, has_text, number, tidy
 from newsmodel.model_fields import trusted_maker, validate_all
@@ -75,15 +82,16 @@ def _blocks(
     text = container.text  # (lxml makes a new string on each read: read once)
     if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
         run.append(clean(text))
+    depth += 1
     for child in container:
         if child is not skip:
-            name = tag_name(child)
+            name = TAG_NAMES.get(child.tag) or tag_name(child)
             if name in BLOCK_TAGS:
                 if run:
                     _paragraph_of(run, out)
-                _block(child, name, depth + 1, out)
+                _block(child, name, depth, out)
             else:
-                inline_into(child, depth + 1, False, run)
+                inline_named(child, name, depth, False, run)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
@@ -310,5 +318,7 @@ def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block
     if not markup or markup.isspace():
         return ()
     document = parse_document(markup, format=format)  # (cleaned: its blocks need no check)
-    body = document.find("body")
-    return _read(body if body is not None else document)
+    for child in document:  # (the body is a child of the root: no path search)
+        if child.tag == "body":
+            return _read(child)
+    return _read(document)

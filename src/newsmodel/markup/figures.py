@@ -15,7 +15,7 @@ from newsmodel.markup.dialects import (
     PHOTO_ID_ATTR,
     PHOTOGRAPHER_CLASS,
 )
-from newsmodel.markup.parse import attributes, local_name, texts
+from newsmodel.markup.parse import first_attr, local_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
 
@@ -40,7 +40,9 @@ _FigureScan = tuple[m.Photo | None, _CaptionParts | None, _CaptionParts | None]
 
 def _srcset(value: str | None) -> list[m.Rendition]:
     out: list[m.Rendition] = []
-    for part in (value or "").split(","):
+    if not value:
+        return out
+    for part in value.split(","):
         bits = part.split()
         if not bits:
             continue
@@ -56,25 +58,25 @@ def _srcset(value: str | None) -> list[m.Rendition]:
 
 def image_photo(img: etree._Element) -> m.Photo | None:
     """The photo an ``img`` shows (its URL, alt text, size and renditions), or ``None``."""
-    values = attributes(img)  # (read once: each lookup in the tree costs more)
+    # (each attribute looked up: an img often has a dozen others, costly to read all)
     url = None
     for attr in _IMAGE_URL_ATTRS:
-        url = safe_url(values.get(attr))
-        if url and not url.startswith("data:"):
+        url = safe_url(img.get(attr))  # (never a data: URL)
+        if url:
             break
-    renditions = _srcset(next((values[a] for a in _SRCSET_ATTRS if values.get(a)), None))
+    renditions = _srcset(first_attr(img, _SRCSET_ATTRS))
     if url is None and renditions:
         url = renditions[0].url
     if url is None:
         return None
-    alt = clean(values.get("alt")).strip() or None
+    alt = img.get("alt")
     return m.Photo(
         url=url,
-        alt=alt,
-        width=number(values.get("width")),
-        height=number(values.get("height")),
+        alt=(clean(alt).strip() or None) if alt else None,
+        width=number(img.get("width")),
+        height=number(img.get("height")),
         renditions=tuple(renditions),
-        id=(values.get(PHOTO_ID_ATTR) or "").strip() or None,
+        id=(img.get(PHOTO_ID_ATTR) or "").strip() or None,
     )
 
 
