@@ -32,7 +32,13 @@ from newsmodel.markup.dialects import (
     QUOTE_TAGS,
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
-from newsmodel.markup.inline import MAX_DEPTH, inline_into, inline_named, inline_of
+from newsmodel.markup.inline import (
+    MAX_DEPTH,
+    content_into,
+    inline_into,
+    inline_named,
+    inline_of,
+)
 from newsmodel.markup.parse import (
     TAG_NAMES,
     first_attr,
@@ -127,13 +133,16 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
         if text and not text.isspace():
             out.append(_make_paragraph((text,)))
         return
-    content = tidy(inline_of(element, depth))
+    run: list[m.Inline] = []
+    unread = content_into(element, depth, run)
+    content = tidy(run)
     if has_text(content):
         out.append(_make_paragraph(content))
-    for img in element.iter("{*}img"):  # (in any namespace or none)
-        photo = image_photo(img)
-        if photo is not None:
-            out.append(m.Figure(photo=photo))
+    if unread:  # (else no img inside)
+        for img in element.iter("{*}img"):  # (in any namespace or none)
+            photo = image_photo(img)
+            if photo is not None:
+                out.append(m.Figure(photo=photo))
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "MAX_DEPTH",
     "Held",
     "Maker",
+    "content_into",
     "element_maker",
     "inline_from_element",
     "inline_into",
@@ -94,17 +95,27 @@ def inline_of(element: etree._Element, depth: int = 0, *, pre: bool = False) -> 
     return out
 
 
-def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
-    """Append the inline content inside ``element`` to ``out``."""
+def content_into(element: etree._Element, depth: int, out: list[m.Inline]) -> bool:
+    """Append :func:`inline_of` ``element`` to ``out``; say whether an element inside was
+    passed over unread (a picture, a dropped element, one nested too deep): only then
+    can a picture be inside (``<p>Text <img src="a.jpg"></p>``)."""
+    return _content_into(element, depth, False, out)
+
+
+def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> bool:
+    """Append the inline content inside ``element`` to ``out`` (see :func:`content_into`)."""
     text = element.text  # (lxml makes a new string on each read: read once)
     if text:
         out.append(text if pre else clean(text))
     depth += 1
+    unread = False
     for child in element:
-        inline_named(child, TAG_NAMES.get(child.tag) or tag_name(child), depth, pre, out)
+        if inline_named(child, TAG_NAMES.get(child.tag) or tag_name(child), depth, pre, out):
+            unread = True
         tail = child.tail
         if tail:
             out.append(tail if pre else clean(tail))
+    return unread
 
 
 def _normal(content: list[m.Inline]) -> tuple[m.Inline, ...]:
@@ -124,36 +135,42 @@ def inline_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inli
 
 def inline_named(
     element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
-) -> None:
-    """:func:`inline_into` for an ``element`` whose :func:`tag_name` is ``name``."""
+) -> bool:
+    """:func:`inline_into` for an ``element`` whose :func:`tag_name` is ``name``; whether
+    it, or an element inside it, was passed over unread (see :func:`content_into`)."""
     if depth > MAX_DEPTH:
         if name and name not in DROP_TAGS:
             out.append(clean(" ".join(texts(element))))
-    elif name in _NODE_TAGS:
-        _node(element, name, depth, pre, out)
-    elif name == "br":
+        return True
+    if name in _NODE_TAGS:
+        return _node(element, name, depth, pre, out)
+    if name == "br":
         out.append(_LINE_BREAK)
-    elif name and name not in _NO_CONTENT_TAGS:  # span, font, sup, NITF chron/person/…
-        _content_into(element, depth, pre, out)
+        return False
+    if name and name not in _NO_CONTENT_TAGS:  # span, font, sup, NITF chron/person/…
+        return _content_into(element, depth, pre, out)
+    return True
 
 
-def _node(element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]) -> None:
+def _node(element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]) -> bool:
     """A link, emphasis, strong or quote around ``element``'s content, or, when the content
-    has no text, the content in its place (a node needs text)."""
+    has no text, the content in its place (a node needs text); whether an element inside
+    was passed over unread."""
     content: list[m.Inline]
+    unread = False
     if len(element):
         content = []
-        _content_into(element, depth, pre, content)
+        unread = _content_into(element, depth, pre, content)
         if not has_text(content):
             out.extend(content)
-            return
+            return unread
     else:  # text alone, the commonest link or emphasis
         text = element.text
         if not text:
-            return
+            return False
         if text.isspace():
             out.append(text if pre else clean(text))
-            return
+            return False
         content = [text if pre else clean(text)]
     if name == "a":
         href = safe_url(element.get("href"))
@@ -170,6 +187,7 @@ def _node(element: etree._Element, name: str, depth: int, pre: bool, out: list[m
         out.append(_MAKE_KIND[cls](_normal(content)))
     else:  # q
         out.append(_make_quote(_normal(content), safe_url(element.get("cite"))))
+    return unread
 
 
 # ---------------------------------------------------------------------------

@@ -49,7 +49,17 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
         text = clean(content[0]) if collapse else content[0]
         text = text.strip(WS_CHARS)
         return (text,) if text else ()
-    items = join_text(content, clean if collapse else None)
+    after_text = False
+    for item in content:  # text between nodes, each piece alone (the commonest): kept as is
+        if isinstance(item, str):
+            if after_text or not item:
+                items = join_text(content, clean if collapse else None)
+                break
+            after_text = True
+        else:
+            after_text = False
+    else:
+        items = list(content)
     if not items:
         return ()
     # only the edges are stripped, so only they can become empty
