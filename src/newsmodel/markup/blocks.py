@@ -92,12 +92,16 @@ def _blocks(
     for child in container:
         if child is not skip:
             name = TAG_NAMES.get(child.tag) or tag_name(child)
-            if name in BLOCK_TAGS:
+            handler = _BLOCK_HANDLERS.get(name)  # (None: an inline element)
+            if handler is None:
+                inline_named(child, name, depth, False, run)
+            else:
                 if run:
                     _paragraph_of(run, out)
-                _block(child, name, depth, out)
-            else:
-                inline_named(child, name, depth, False, run)
+                if depth > MAX_DEPTH:
+                    _block(child, name, depth, out)
+                else:
+                    handler(child, name, depth, out)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
@@ -297,6 +301,11 @@ HANDLERS: dict[str, Handler] = {
     "table": _table,
     "div": _div,
     "hr": _nothing,
+}
+#: What :func:`_block` makes read each tag that starts a block, for the walk to call at
+#: once: its handler, a container's for one without, nothing for a dropped one (``<nav>``).
+_BLOCK_HANDLERS: dict[str, Handler] = {
+    name: HANDLERS.get(name, _nothing if name in DROP_TAGS else _container) for name in BLOCK_TAGS
 }
 
 

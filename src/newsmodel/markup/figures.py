@@ -15,7 +15,7 @@ from newsmodel.markup.dialects import (
     PHOTO_ID_ATTR,
     PHOTOGRAPHER_CLASS,
 )
-from newsmodel.markup.parse import first_attr, local_name, texts
+from newsmodel.markup.parse import first_attr, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
 
@@ -109,7 +109,7 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
             photographer = " ".join(texts(child))
         elif (
             any(k in classes for k in CAPTION_CREDIT_CLASSES)
-            or local_name(child, fold_case=True) in CAPTION_CREDIT_TAGS
+            or tag_name(child) in CAPTION_CREDIT_TAGS
         ):
             credit = " ".join(texts(child))
         else:
@@ -146,7 +146,7 @@ def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]
                 closing = inner[1]
                 last = inner[2] or last
             continue
-        tag = local_name(element, fold_case=True)
+        tag = tag_name(element)
         if tag == "img" and photo is None:
             photo = image_photo(element)
         elif tag == "source" and photo is None and element.get("srcset"):
@@ -191,7 +191,7 @@ def _media_renditions(media: etree._Element) -> tuple[list[m.Rendition], str | N
     renditions = []
     alt = None
     for ref in media:
-        if local_name(ref, fold_case=True) != "media-reference":
+        if tag_name(ref) != "media-reference":
             continue
         url = safe_url(ref.get("source"))
         alt = alt or (clean(ref.get("alternate-text")).strip() or None)
@@ -216,7 +216,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
     renditions, alt = _media_renditions(media)
     caption = credit = None
     for child in media:
-        tag = local_name(child, fold_case=True)
+        tag = tag_name(child)
         if tag == "media-caption":
             caption = clean(" ".join(texts(child))).strip() or None
         elif tag == "media-producer":
@@ -239,7 +239,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
 
 def photo_from_figure(figure: etree._Element) -> m.Photo | None:
     """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
-    name = local_name(figure, fold_case=True)
+    name = tag_name(figure)
     if name == "media":
         return _media_photo(figure)
     if name == "img":
