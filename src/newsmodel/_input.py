@@ -295,7 +295,8 @@ def clean_markup(text: str) -> str:
     'a&# 1;b'
     """
     text = clean_text(text)
-    if "&#" not in text:
+    # most markup has no such reference: one search says so, and the text is kept as it is
+    if "&#" not in text or _BAD_CHAR_REFERENCE.search(text) is None:
         return text
     cleaned = _BAD_CHAR_REFERENCE.sub("", text)
     if "&#" in cleaned and _BAD_CHAR_REFERENCE.search(cleaned) is not None:

@@ -32,8 +32,21 @@ from newsmodel.markup.dialects import (
     QUOTE_TAGS,
 )
 from newsmodel.markup.figures import image_photo, photo_from_figure
-from newsmodel.markup.inline import MAX_DEPTH, inline_into, inline_of
-from newsmodel.markup.parse import first_attr, parse_document, parsed_clean, tag_name, texts
+from newsmodel.markup.inline import (
+    MAX_DEPTH,
+    content_into,
+    inline_into,
+    inline_named,
+    inline_of,
+)
+from newsmodel.markup.parse import (
+    TAG_NAMES,
+    first_attr,
+    parse_document,
+    parsed_clean,
+    tag_name,
+    texts,
+)
 from newsmodel.markup.sanitise import safe_url, sanitise_html
 from newsmodel.markup.text import WS_CHARS, clean, has_text, number, tidy
 from newsmodel.model_fields import trusted_maker, validate_all
@@ -75,15 +88,20 @@ def _blocks(
     text = container.text  # (lxml makes a new string on each read: read once)
     if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
         run.append(clean(text))
+    depth += 1
     for child in container:
         if child is not skip:
-            name = tag_name(child)
-            if name in BLOCK_TAGS:
+            name = TAG_NAMES.get(child.tag) or tag_name(child)
+            handler = _BLOCK_HANDLERS.get(name)  # (None: an inline element)
+            if handler is None:
+                inline_named(child, name, depth, False, run)
+            else:
                 if run:
                     _paragraph_of(run, out)
-                _block(child, name, depth + 1, out)
-            else:
-                inline_into(child, depth + 1, False, run)
+                if depth > MAX_DEPTH:
+                    _block(child, name, depth, out)
+                else:
+                    handler(child, name, depth, out)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
@@ -119,13 +137,16 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
         if text and not text.isspace():
             out.append(_make_paragraph((text,)))
         return
-    content = tidy(inline_of(element, depth))
+    run: list[m.Inline] = []
+    unread = content_into(element, depth, run)
+    content = tidy(run)
     if has_text(content):
         out.append(_make_paragraph(content))
-    for img in element.iter("{*}img"):  # (in any namespace or none)
-        photo = image_photo(img)
-        if photo is not None:
-            out.append(m.Figure(photo=photo))
+    if unread:  # (else no img inside)
+        for img in element.iter("{*}img"):  # (in any namespace or none)
+            photo = image_photo(img)
+            if photo is not None:
+                out.append(m.Figure(photo=photo))
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -281,6 +302,11 @@ HANDLERS: dict[str, Handler] = {
     "div": _div,
     "hr": _nothing,
 }
+#: What :func:`_block` makes read each tag that starts a block, for the walk to call at
+#: once: its handler, a container's for one without, nothing for a dropped one (``<nav>``).
+_BLOCK_HANDLERS: dict[str, Handler] = {
+    name: HANDLERS.get(name, _nothing if name in DROP_TAGS else _container) for name in BLOCK_TAGS
+}
 
 
 def _read(element: etree._Element) -> tuple[m.Block, ...]:
@@ -310,5 +336,7 @@ def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block
     if not markup or markup.isspace():
         return ()
     document = parse_document(markup, format=format)  # (cleaned: its blocks need no check)
-    body = document.find("body")
-    return _read(body if body is not None else document)
+    for child in document:  # (the body is a child of the root: no path search)
+        if child.tag == "body":
+            return _read(child)
+    return _read(document)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -15,7 +16,7 @@ from newsmodel.markup.dialects import (
     PHOTO_ID_ATTR,
     PHOTOGRAPHER_CLASS,
 )
-from newsmodel.markup.parse import attributes, local_name, texts
+from newsmodel.markup.parse import first_attr, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
 
@@ -33,14 +34,41 @@ _NITF_PHOTO_TYPES = frozenset(["image", "photo", "graphic"])
 
 #: ``(caption, credit, photographer)`` as a figcaption says them.
 _CaptionParts = tuple[str | None, str | None, str | None]
-#: What a figure's elements say, in document order: its first photo, the first caption
+
+
+class _Picture(NamedTuple):
+    """What an ``img`` or ``source`` says of its picture: a photo's fields before the
+    figure around it adds its caption (the photo is then made once)."""
+
+    url: str
+    alt: str | None
+    width: int | None
+    height: int | None
+    renditions: tuple[m.Rendition, ...]
+    id: str | None
+
+    def photo(self) -> m.Photo:
+        """The photo of this picture alone."""
+        return m.Photo(
+            url=self.url,
+            alt=self.alt,
+            width=self.width,
+            height=self.height,
+            renditions=self.renditions,
+            id=self.id,
+        )
+
+
+#: What a figure's elements say, in document order: its first picture, the first caption
 #: that names a caption or credit, else the last (empty) one.
-_FigureScan = tuple[m.Photo | None, _CaptionParts | None, _CaptionParts | None]
+_FigureScan = tuple[_Picture | None, _CaptionParts | None, _CaptionParts | None]
 
 
 def _srcset(value: str | None) -> list[m.Rendition]:
     out: list[m.Rendition] = []
-    for part in (value or "").split(","):
+    if not value:
+        return out
+    for part in value.split(","):
         bits = part.split()
         if not bits:
             continue
@@ -56,25 +84,31 @@ def _srcset(value: str | None) -> list[m.Rendition]:
 
 def image_photo(img: etree._Element) -> m.Photo | None:
     """The photo an ``img`` shows (its URL, alt text, size and renditions), or ``None``."""
-    values = attributes(img)  # (read once: each lookup in the tree costs more)
+    picture = _image_picture(img)
+    return None if picture is None else picture.photo()
+
+
+def _image_picture(img: etree._Element) -> _Picture | None:
+    """What an ``img`` says of its picture (see :func:`image_photo`)."""
+    # (each attribute looked up: an img often has a dozen others, costly to read all)
     url = None
     for attr in _IMAGE_URL_ATTRS:
-        url = safe_url(values.get(attr))
-        if url and not url.startswith("data:"):
+        url = safe_url(img.get(attr))  # (never a data: URL)
+        if url:
             break
-    renditions = _srcset(next((values[a] for a in _SRCSET_ATTRS if values.get(a)), None))
+    renditions = _srcset(first_attr(img, _SRCSET_ATTRS))
     if url is None and renditions:
         url = renditions[0].url
     if url is None:
         return None
-    alt = clean(values.get("alt")).strip() or None
-    return m.Photo(
-        url=url,
-        alt=alt,
-        width=number(values.get("width")),
-        height=number(values.get("height")),
-        renditions=tuple(renditions),
-        id=(values.get(PHOTO_ID_ATTR) or "").strip() or None,
+    alt = img.get("alt")
+    return _Picture(  # (fields in order: a keyword call costs twice as much)
+        url,
+        (clean(alt).strip() or None) if alt else None,
+        number(img.get("width")),
+        number(img.get("height")),
+        tuple(renditions),
+        (img.get(PHOTO_ID_ATTR) or "").strip() or None,
     )
 
 
@@ -107,7 +141,7 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
             photographer = " ".join(texts(child))
         elif (
             any(k in classes for k in CAPTION_CREDIT_CLASSES)
-            or local_name(child, fold_case=True) in CAPTION_CREDIT_TAGS
+            or tag_name(child) in CAPTION_CREDIT_TAGS
         ):
             credit = " ".join(texts(child))
         else:
@@ -117,16 +151,18 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
     return caption_parts(" ".join(rest), credit, photographer)
 
 
-def _source_photo(source: etree._Element) -> m.Photo | None:
-    """The photo a ``picture``'s ``<source srcset="…">`` names."""
+def _source_picture(source: etree._Element) -> _Picture | None:
+    """The picture a ``picture``'s ``<source srcset="…">`` names."""
     renditions = _srcset(source.get("srcset"))
-    return m.Photo(url=renditions[0].url, renditions=tuple(renditions)) if renditions else None
+    if not renditions:
+        return None
+    return _Picture(renditions[0].url, None, None, None, tuple(renditions), None)
 
 
 def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]) -> _FigureScan:
     """What ``figure``'s elements say; figures inside it already in ``done`` are not walked
     again (see :func:`photos_of_figures`)."""
-    photo: m.Photo | None = None
+    photo: _Picture | None = None
     closing: _CaptionParts | None = None  # a caption or credit: later figcaptions are ignored
     last: _CaptionParts | None = None
     stack = [figure]
@@ -144,11 +180,11 @@ def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]
                 closing = inner[1]
                 last = inner[2] or last
             continue
-        tag = local_name(element, fold_case=True)
+        tag = tag_name(element)
         if tag == "img" and photo is None:
-            photo = image_photo(element)
+            photo = _image_picture(element)
         elif tag == "source" and photo is None and element.get("srcset"):
-            photo = _source_photo(element)
+            photo = _source_picture(element)
         elif tag == "figcaption" and closing is None:
             parts = _caption_parts(element)
             if parts[0] is not None or parts[1] is not None:
@@ -169,7 +205,7 @@ def _figure_photo(figure: etree._Element, scan: _FigureScan) -> m.Photo | None:
     figure_id = figure.get(PHOTO_ID_ATTR)
     uncaptioned = caption is None and credit is None and photographer is None
     if uncaptioned and (photo.id or not (figure_id and figure_id.strip())):
-        return photo  # (the picture alone, as its img or source said it)
+        return photo.photo()  # (the picture alone, as its img or source said it)
     return m.Photo(
         url=photo.url,
         caption=caption,
@@ -189,7 +225,7 @@ def _media_renditions(media: etree._Element) -> tuple[list[m.Rendition], str | N
     renditions = []
     alt = None
     for ref in media:
-        if local_name(ref, fold_case=True) != "media-reference":
+        if tag_name(ref) != "media-reference":
             continue
         url = safe_url(ref.get("source"))
         alt = alt or (clean(ref.get("alternate-text")).strip() or None)
@@ -214,7 +250,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
     renditions, alt = _media_renditions(media)
     caption = credit = None
     for child in media:
-        tag = local_name(child, fold_case=True)
+        tag = tag_name(child)
         if tag == "media-caption":
             caption = clean(" ".join(texts(child))).strip() or None
         elif tag == "media-producer":
@@ -237,7 +273,7 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
 
 def photo_from_figure(figure: etree._Element) -> m.Photo | None:
     """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
-    name = local_name(figure, fold_case=True)
+    name = tag_name(figure)
     if name == "media":
         return _media_photo(figure)
     if name == "img":

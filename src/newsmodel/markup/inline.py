@@ -10,7 +10,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.markup.dialects import DROP_TAGS, HTML, INLINE_KINDS, NITF, Dialect
-from newsmodel.markup.parse import add_text, parsed_clean, tag_name, texts
+from newsmodel.markup.parse import TAG_NAMES, add_text, parsed_clean, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, has_text
 from newsmodel.model_blocks import inline_tuple
@@ -20,9 +20,11 @@ __all__ = [
     "MAX_DEPTH",
     "Held",
     "Maker",
+    "content_into",
     "element_maker",
     "inline_from_element",
     "inline_into",
+    "inline_named",
     "inline_of",
     "inline_to",
     "write_inline",
@@ -36,6 +38,8 @@ _PICTURE_TAGS = frozenset(["img", "picture", "figure"])
 #: The inline tags that make a node of their own (a link, emphasis, strong, a quote);
 #: any other (``span``, ``font``, NITF ``chron``…) reads as its content, in its place.
 _NODE_TAGS = frozenset(["a", "q", *INLINE_KINDS])
+#: Read as nothing inline, their content included: the dropped tags and the pictures.
+_NO_CONTENT_TAGS = DROP_TAGS | _PICTURE_TAGS
 #: A line break holds nothing: one instance serves every ``br``.
 _LINE_BREAK = m.LineBreak()
 #: The makers of the nodes read here, whose values are valid by construction (see
@@ -91,28 +95,27 @@ def inline_of(element: etree._Element, depth: int = 0, *, pre: bool = False) -> 
     return out
 
 
-def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> None:
-    """Append the inline content inside ``element`` to ``out``."""
+def content_into(element: etree._Element, depth: int, out: list[m.Inline]) -> bool:
+    """Append :func:`inline_of` ``element`` to ``out``; say whether an element inside was
+    passed over unread (a picture, a dropped element, one nested too deep): only then
+    can a picture be inside (``<p>Text <img src="a.jpg"></p>``)."""
+    return _content_into(element, depth, False, out)
+
+
+def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> bool:
+    """Append the inline content inside ``element`` to ``out`` (see :func:`content_into`)."""
     text = element.text  # (lxml makes a new string on each read: read once)
     if text:
         out.append(text if pre else clean(text))
+    depth += 1
+    unread = False
     for child in element:
-        inline_into(child, depth + 1, pre, out)
+        if inline_named(child, TAG_NAMES.get(child.tag) or tag_name(child), depth, pre, out):
+            unread = True
         tail = child.tail
         if tail:
             out.append(tail if pre else clean(tail))
-
-
-def _link(element: etree._Element, content: list[m.Inline], out: list[m.Inline]) -> None:
-    """A link around ``content`` (which has text), or the content alone when its URL is
-    missing or unsafe."""
-    href = safe_url(element.get("href"))
-    if href:
-        title = element.get("title")
-        title = (clean(title).strip() or None) if title else None
-        out.append(_make_link(_normal(content), href, title))
-    else:
-        out.extend(content)
+    return unread
 
 
 def _normal(content: list[m.Inline]) -> tuple[m.Inline, ...]:
@@ -127,34 +130,56 @@ def inline_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inli
     their content is merged into normal form here, and their text is the tree's, which
     the callers take from markup cleaned of the characters the model refuses.
     """
-    name = tag_name(element)
-    if not name or name in DROP_TAGS:
-        return
+    inline_named(element, tag_name(element), depth, pre, out)
+
+
+def inline_named(
+    element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
+) -> bool:
+    """:func:`inline_into` for an ``element`` whose :func:`tag_name` is ``name``; whether
+    it, or an element inside it, was passed over unread (see :func:`content_into`)."""
     if depth > MAX_DEPTH:
-        out.append(clean(" ".join(texts(element))))
-        return
+        if name and name not in DROP_TAGS:
+            out.append(clean(" ".join(texts(element))))
+        return True
+    if name in _NODE_TAGS:
+        return _node(element, name, depth, pre, out)
     if name == "br":
         out.append(_LINE_BREAK)
-        return
-    if name in _PICTURE_TAGS:
-        return
-    if name not in _NODE_TAGS:  # span, font, sup, sub, NITF chron/person/org/…: the text
-        _content_into(element, depth, pre, out)
-        return
-    content: list[m.Inline] = []
+        return False
+    if name and name not in _NO_CONTENT_TAGS:  # span, font, sup, NITF chron/person/…
+        return _content_into(element, depth, pre, out)
+    return True
+
+
+def _node(element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]) -> bool:
+    """A link, emphasis, strong or quote around ``element``'s content, or, when the content
+    has no text, the content in its place (a node needs text); whether an element inside
+    was passed over unread."""
+    content: list[m.Inline]
+    unread = False
     if len(element):
-        _content_into(element, depth, pre, content)
-        texty = has_text(content)
+        content = []
+        unread = _content_into(element, depth, pre, content)
+        if not has_text(content):
+            out.extend(content)
+            return unread
     else:  # text alone, the commonest link or emphasis
         text = element.text
-        texty = False
-        if text:
-            content.append(text if pre else clean(text))
-            texty = not text.isspace()
-    if not texty:  # (a node needs text: without, its content stands in its place)
-        out.extend(content)
-    elif name == "a":
-        _link(element, content, out)
+        if not text:
+            return False
+        if text.isspace():
+            out.append(text if pre else clean(text))
+            return False
+        content = [text if pre else clean(text)]
+    if name == "a":
+        href = safe_url(element.get("href"))
+        if href:  # (else the content alone: its URL is missing or unsafe)
+            title = element.get("title")
+            title = (clean(title).strip() or None) if title else None
+            out.append(_make_link(_normal(content), href, title))
+        else:
+            out.extend(content)
     elif name in INLINE_KINDS:
         cls = INLINE_KINDS[name]
         if name == NITF.strong and NITF.strong_class in (element.get("class") or "").split():
@@ -162,6 +187,7 @@ def inline_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inli
         out.append(_MAKE_KIND[cls](_normal(content)))
     else:  # q
         out.append(_make_quote(_normal(content), safe_url(element.get("cite"))))
+    return unread
 
 
 # ---------------------------------------------------------------------------

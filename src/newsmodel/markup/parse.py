@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import cast
 
-from lxml import etree, html
+from lxml import etree
 
 from newsmodel._input import clean_markup
 from newsmodel.errors import ReadError
@@ -14,6 +14,7 @@ from newsmodel.xmlsafe import limit_error, local_name
 
 __all__ = [
     "HTML_MAX_DEPTH",
+    "TAG_NAMES",
     "add_text",
     "attributes",
     "check_html_parse",
@@ -79,9 +80,11 @@ def parse_html(markup: str, *, check: bool = True, format: str | None = None) ->
     if parser is None:
         parser = _PARSERS.parser = _made(_CleanMarkupParser)
     try:
-        document = html.document_fromstring(clean_markup(markup), parser=parser)
+        document = etree.fromstring(clean_markup(markup), parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not an HTML page: {exc}", format=format) from None
+    if document is None:  # (markup without an element: white space, a lone comment)
+        raise ReadError("not an HTML page: Document is empty", format=format)
     if check:
         check_html_parse(parser, format=format)
     return document
@@ -125,18 +128,20 @@ def parse_document(markup: str, *, check: bool = True, format: str | None = None
 #: How many tags :func:`tag_name` remembers: a document uses a few dozen, and markup that
 #: invents a new tag on every element cannot grow the table past this.
 _TAG_NAMES_KEPT = 4096
-_tag_names: dict[object, str] = {}
+#: :func:`tag_name`'s answers by tag: the walks over a body look a tag up here first,
+#: ``TAG_NAMES.get(element.tag) or tag_name(element)``, and call only for a new one.
+TAG_NAMES: dict[object, str] = {}
 
 
 def tag_name(element: etree._Element) -> str:
     """``local_name(element, fold_case=True)``, each tag's answer remembered: the markup
     reader asks it of every element (``{http://www.w3.org/1999/xhtml}P`` → ``p``)."""
     tag = element.tag
-    name = _tag_names.get(tag)
+    name = TAG_NAMES.get(tag)
     if name is None:
         name = local_name(element, fold_case=True)
-        if len(_tag_names) < _TAG_NAMES_KEPT:
-            _tag_names[tag] = name
+        if len(TAG_NAMES) < _TAG_NAMES_KEPT:
+            TAG_NAMES[tag] = name
     return name
 
 

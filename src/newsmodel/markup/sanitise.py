@@ -195,11 +195,12 @@ def _sanitise_tree(root: etree._Element) -> None:
 def sanitised_fragment(markup: str) -> etree._Element | None:
     """A ``div`` holding ``markup`` parsed and sanitised, or ``None`` when nothing parsed."""
     document = parse_document(f"<div>{markup}</div>", check=False)
-    holder = document.find(".//body/div")
-    if holder is None:
-        return None
-    _sanitise_tree(holder)
-    return holder
+    for body in document.iter("body"):  # (the first div in a body: no path search)
+        for holder in body:
+            if holder.tag == "div":
+                _sanitise_tree(holder)
+                return holder
+    return None
 
 
 def sanitise_html(markup: str) -> str:

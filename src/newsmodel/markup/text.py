@@ -18,6 +18,9 @@ WS_CHARS = " \t\n\r\f"
 _OTHER_WS = "\t\n\r\f"
 #: Widths, heights and spans at or above this are nonsense and read as absent.
 MAX_NUMBER = 10**7
+#: Plain digits shorter than this are read with ``int`` at once (a long run goes through
+#: :func:`~newsmodel._input.whole_number`, which refuses more than it converts).
+_PLAIN_DIGITS = 10
 
 
 def clean(text: str | None) -> str:
@@ -46,7 +49,17 @@ def tidy(content: list[m.Inline], *, collapse: bool = True) -> tuple[m.Inline, .
         text = clean(content[0]) if collapse else content[0]
         text = text.strip(WS_CHARS)
         return (text,) if text else ()
-    items = join_text(content, clean if collapse else None)
+    after_text = False
+    for item in content:  # text between nodes, each piece alone (the commonest): kept as is
+        if isinstance(item, str):
+            if after_text or not item:
+                items = join_text(content, clean if collapse else None)
+                break
+            after_text = True
+        else:
+            after_text = False
+    else:
+        items = list(content)
     if not items:
         return ()
     # only the edges are stripped, so only they can become empty
@@ -82,7 +95,10 @@ def number(value: str | None) -> int | None:
     """A positive whole number from an attribute (``"640"``, ``"640px"``), else ``None``."""
     if value is None:
         return None
-    number = whole_number(value.strip().removesuffix("px"))
+    if value.isdigit() and value.isascii() and len(value) < _PLAIN_DIGITS:  # "640", the commonest
+        number: int | None = int(value)
+    else:
+        number = whole_number(value.strip().removesuffix("px"))
     return number if number is not None and 0 < number < MAX_NUMBER else None
 
 
