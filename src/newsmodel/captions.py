@@ -19,12 +19,18 @@ from newsmodel.vocab import (
 
 __all__ = ["labelled_credit", "split_credit"]
 
-#: "Leaders meet in Brussels. Photo: AP", "(Picture: Reuters)": a labelled credit.
+#: The longest credit a labelled credit gives: "Photo: " and at most this many characters.
+_CREDIT_CHARS = 80
+#: "Leaders meet in Brussels. Photo: AP", "(Picture: Reuters)": a labelled credit, at the
+#: end of the caption (searched for from :data:`_LABELLED_SPAN` characters before it).
 _LABELLED = re.compile(
-    rf"^(?P<caption>.*?)\s*[(\[]?\s*\b(?:{alternation(CREDIT_LABELS)})s?(?:\s+credit)?\s*[:：]"
-    r"\s*(?P<credit>[^()\[\]:]{1,80}?)\s*[)\]]?\s*\.?\s*$",
+    rf"[(\[]?\s*\b(?:{alternation(CREDIT_LABELS)})s?(?:\s+credit)?\s*[:：]"
+    rf"\s*(?P<credit>[^()\[\]:]{{1,{_CREDIT_CHARS}}}?)\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+#: How far from the end of a caption (its white space collapsed) a labelled credit can
+#: start: the bracket, the longest label with "s credit", the colon and spaces, the credit.
+_LABELLED_SPAN = _CREDIT_CHARS + max(map(len, CREDIT_LABELS)) + len("s credit") + 8
 #: "Leaders meet (AP Photo/Jane Doe)", "Leaders meet [Supplied]": a bracketed credit.
 _TRAILING_PARENS = re.compile(
     r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:[^()\[\]]{0,60}\b)?"
@@ -40,14 +46,32 @@ _TRAILING_AGENCY = re.compile(
 )
 
 
+#: Each form of credit, in the order tried, with the characters one of which its match
+#: needs: a caption holding none is not searched for it (most captions hold no ``:``,
+#: and the labelled form would try every label at every position of the caption).
+_FORMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_LABELLED, (":", "：")),
+    (_TRAILING_PARENS, (")", "]")),
+    (_TRAILING_AGENCY, ()),
+)
+
+
 def _split(pattern: re.Pattern[str], text: str) -> tuple[str | None, str] | None:
-    match = pattern.match(text)
+    """``(caption, credit)`` by ``pattern``: the whole text, with a ``caption`` group,
+    or (:data:`_LABELLED`) its end, the caption being what comes before."""
+    if pattern is _LABELLED:  # (only the end can hold it: a search over every label
+        # at every position of a long caption costs tens of microseconds)
+        match = pattern.search(text, max(len(text) - _LABELLED_SPAN, 0))
+        caption = text[: match.start()] if match else ""
+    else:
+        match = pattern.match(text)
+        caption = match.group("caption") if match else ""
     if not match:
         return None
     credit = match.group("credit").strip(" .,;")
     if not credit or len(credit.split()) > CREDIT_MAX_WORDS:
         return None
-    return match.group("caption").strip(" ,;–—-") or None, credit
+    return caption.strip(" ,;–—-") or None, credit
 
 
 def labelled_credit(text: str) -> tuple[str | None, str] | None:
@@ -56,6 +80,8 @@ def labelled_credit(text: str) -> tuple[str | None, str] | None:
     ``labelled_credit("Leaders meet. Photo: AP")`` gives ``("Leaders meet.", "AP")``;
     ``labelled_credit("Photo: Jane Doe/AAP")`` gives ``(None, "Jane Doe/AAP")``.
     """
+    if ":" not in text and "：" not in text:
+        return None
     return _split(_LABELLED, " ".join(text.split()))
 
 
@@ -70,7 +96,9 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     text = " ".join(text.split())
     if not text:
         return None, None
-    for pattern in (_LABELLED, _TRAILING_PARENS, _TRAILING_AGENCY):
+    for pattern, needs in _FORMS:
+        if needs and not any(mark in text for mark in needs):
+            continue
         found = _split(pattern, text)
         if found:
             return found
