@@ -17,6 +17,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
+from newsmodel.model_fields import trusted_keyword_maker
 
 __all__ = ["PHOTO_CHILDREN", "holds_photos", "media_photos"]
 
@@ -111,6 +112,14 @@ def _credits(held: Held) -> tuple[str | None, str | None]:
     return credit, photographer
 
 
+#: Makes a photo without re-checking its fields, whose producers guarantee what the
+#: model's validators check: the URL from :func:`resolve` (``None`` or a non-blank safe
+#: URL without refused characters), the texts from :func:`plain_text` (``None`` or
+#: non-blank, no refused character), the sizes from ``whole_number(...) or None`` (a
+#: whole number of at least 1, or ``None``). The tests re-check what it makes.
+_make_photo = trusted_keyword_maker(m.Photo)
+
+
 def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | None:
     """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
     credits from the element, else from what its group or item holds (``outer``)."""
@@ -122,7 +131,7 @@ def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | 
     if credit is None and photographer is None:
         credit, photographer = _credits(outer)
     caption = _media_text(own, "description") or _media_text(outer, "description")
-    return m.Photo(
+    return _make_photo(
         url=url,
         caption=caption,
         credit=credit,
