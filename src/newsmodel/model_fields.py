@@ -313,6 +313,10 @@ def trusted_keyword_maker(cls: type[_T], *, checked: Iterable[str] = ()) -> Call
         instance = _new_instance(cls)
         for setter, name in slots:
             setter(instance, given[name])
+        return instance
+
+    def make_checked(**values: Any) -> _T:
+        instance = make(**values)
         for field, converter, validator in checks:
             if converter is not None:
                 _set_field(instance, field.name, converter(getattr(instance, field.name)))
@@ -320,7 +324,7 @@ def trusted_keyword_maker(cls: type[_T], *, checked: Iterable[str] = ()) -> Call
                 validator(instance, field, getattr(instance, field.name))
         return instance
 
-    return make
+    return make_checked if checks else make
 
 
 #: Each attrs class's fields with their validators, for :func:`validate_all`.

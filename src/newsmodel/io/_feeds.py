@@ -458,12 +458,18 @@ def _language(*tags: str | None) -> str | None:
 #: A photo or a topic of an item.
 _Part = TypeVar("_Part", m.Photo, m.Topic)
 
+#: How most feed URLs start: absolute, and safe by :func:`safe_url`'s rules.
+_WEB = ("https:", "http:")
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
+    if url is not None and url.startswith(_WEB) and url.isprintable() and url[-1] != " ":
+        # most are absolute web addresses as they stand: nothing to strip (printable text
+        # holds no white space but the space), join, clean, or find unsafe (safe_url's rules)
+        return url
     url = (url or "").strip()
     if not url:
         return None
