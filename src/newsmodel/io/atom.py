@@ -241,8 +241,10 @@ def _lang_of(found: dict[str, list[etree._Element]]) -> str | None:
     return element.get(_XML_LANG) if element is not None else None
 
 
-def _channel(root: etree._Element, url: str | None) -> Channel:
-    found = _own(root)
+def _channel(
+    root: etree._Element, found: dict[str, list[etree._Element]], url: str | None
+) -> Channel:
+    """The feed's channel; ``found`` is the root's children by key (:func:`_own`)."""
     name, html = _construct(_first(found, "title"))
     return channel_of(
         name=name if html else (plain_text(name, markup=False) or None),
@@ -268,8 +270,9 @@ def read_many(
     root = parse_feed(data, format=FORMAT.name, max_bytes=max_bytes)
     if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] != "feed":
         raise ReadError(f"the root element is {root.tag!r}, not an Atom feed", format=FORMAT.name)
-    channel = _channel(root, url)
-    entries = _own(root).get("entry", [])
+    found = _own(root)  # (once: a feed's children are mostly its entries)
+    channel = _channel(root, found, url)
+    entries = found.get("entry", [])
     return articles_of(entries, lambda e: _entry(e, channel), channel, format=FORMAT.name)  # type: ignore[arg-type]
 
 
