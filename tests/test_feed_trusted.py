@@ -21,8 +21,11 @@ from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import model as m
+from newsmodel._input import clean_text
 from newsmodel.errors import ModelValidationError, NewsmodelError
-from newsmodel.model_fields import trusted_keyword_maker, validate_all
+from newsmodel.io._feeds import plain_text, resolve
+from newsmodel.markup.sanitise import safe_url
+from newsmodel.model_fields import NOT_TEXT, trusted_keyword_maker, validate_all
 
 
 def _rebuilt(value: Any) -> Any:
@@ -219,3 +222,23 @@ def test_the_keyword_maker_checks_the_fields_it_is_told_to() -> None:
         make(nonsense=1)
     with pytest.raises(TypeError):
         trusted_keyword_maker(m.Article, checked=("nonsense",))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\xa0", "\u2003", "\x1c", "a", "é"]))
+)
+def test_plain_text_collapses_white_space_as_split_and_join_would(text: str) -> None:
+    """Plain text returned as it stands must be what collapsing its white space gives."""
+    expected = " ".join((text if text.isprintable() else clean_text(text)).split()) or None
+    assert plain_text(text, markup=False) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_URL, st.sampled_from([None, "https://example.org/feed/", "/relative/"]))
+def test_resolve_takes_web_addresses_as_safe_url_would(url: str, base: str | None) -> None:
+    """An address returned as it stands must be what the full rules give."""
+    got = resolve(url, base)
+    if got is not None:
+        assert got == safe_url(got)
+        assert got == got.strip() and not NOT_TEXT.search(got)

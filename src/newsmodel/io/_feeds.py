@@ -103,7 +103,12 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             value = all_text(document)
         else:
             value = html.unescape(value)
-    if not value.isprintable():  # (printable text holds nothing clean_text drops)
+    if value.isprintable():  # (printable text holds nothing clean_text drops)
+        # nor any white space but the space: with no space at an end and none doubled,
+        # it is collapsed already (most titles, names and categories)
+        if value and value[0] != " " and value[-1] != " " and "  " not in value:
+            return value
+    else:
         value = clean_text(value)
     text = " ".join(value.split())
     return text or None
