@@ -8,6 +8,16 @@ the markup rules of the HTML reader, dates through :mod:`newsmodel.dates`,
 authors through :mod:`newsmodel.bylines`. Media RSS and image enclosures
 are read by :mod:`newsmodel.io._feedmedia`.
 
+Trust boundary: articles (and photos) are made without re-running the model's
+validators on the fields whose values come from this package's own producers,
+which guarantee what those validators check (:data:`_make_article`):
+:func:`plain_text` gives ``None`` or non-blank text without a refused character,
+:func:`resolve` ``None`` or a non-blank safe URL without one, :func:`_language` a tag
+the model took; bylines, photos, topics, publisher and rights are model instances
+their own constructors checked. Values made elsewhere (the body and summary, the
+dates) are checked as the constructor would. ``tests/test_feed_trusted.py`` reads
+generated feeds and rebuilds every article through the public constructors.
+
 Writing: dates in RFC 822 and RFC 3339, text escaped as feeds expect, and
 the losses every feed writer declares (:func:`declare_unwritten`).
 """
