@@ -114,8 +114,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
         else:
             value = html.unescape(value)
     if value.isprintable():  # (printable text holds nothing clean_text drops)
-        # nor any white space but the space: with no space at an end and none doubled,
-        # it is collapsed already (most titles, names and categories)
+        # nor white space but the space: none at an end nor doubled is collapsed already
         if value and value[0] != " " and value[-1] != " " and "  " not in value:
             return value
     else:
@@ -482,8 +481,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
     if url is not None and url.startswith(_WEB) and url.isprintable() and url[-1] != " ":
-        # most are absolute web addresses as they stand: nothing to strip (printable text
-        # holds no white space but the space), join, clean, or find unsafe (safe_url's rules)
+        # (most: nothing to strip, join, clean or find unsafe by safe_url's rules)
         return url
     url = (url or "").strip()
     if not url:
@@ -516,16 +514,8 @@ def _once(values: tuple[_Part, ...]) -> tuple[_Part, ...]:
     return values if len(values) < 2 else tuple(dict.fromkeys(values))
 
 
-#: Makes a feed item's article without re-checking the fields whose values come from
-#: this module's own producers, which guarantee what the model's validators check:
-#: ``id``, ``headline`` (:func:`plain_text`: ``None`` or non-blank, no refused character),
-#: ``url`` (:func:`resolve`: ``None`` or a non-blank :func:`safe_url` with no refused
-#: character), ``language`` (:func:`_language`: a tag the model took), ``bylines``,
-#: ``photos``, ``topics``, ``publisher`` and ``rights`` (tuples of / model instances,
-#: each built and checked by its own constructor). The others are checked as the
-#: constructor would: the body and the summary (made by the body rules, outside this
-#: trust boundary) and the dates (made by the date rules). The tests read generated
-#: feeds and re-check every article this makes through the public constructor.
+#: Makes a feed item's article, checking only the fields this module's producers do not
+#: vouch for (the trust boundary is the module docstring's).
 _make_article = trusted_keyword_maker(
     m.Article, checked=("summary", "body", "published", "modified")
 )
