@@ -171,7 +171,12 @@ def media_photos(
 
     Each holder's children are sorted once, and what it says of its photos is read once;
     a thumbnail becomes a photo only when the item has no other."""
-    held = _held(item if parts is None else parts)
+    children = list(item if parts is None else parts)
+    if len(children) == 1 and not len(children[0]):
+        lone = _lone_photo(children[0], base)  # (the common lone enclosure)
+        if lone is not None:
+            return lone
+    held = _held(children)
     if not held:
         return ()  # nothing that can hold a photo: the common text-only item
     # Atom puts media:content inside a link (bbc style): those count as the item's
@@ -197,6 +202,22 @@ def media_photos(
             if url is not None:
                 thumbs.append((element, url, holder))
     return _with_thumbnails(photos, thumbs)
+
+
+#: What a holder with nothing but its photo says of it: no credit and no caption.
+_NOTHING: About = (None, None, None)
+#: The roles one element that holds nothing may have and be the item's one photo.
+_LONE_ROLES = frozenset([(_ENCLOSURE,), ("content",), ("thumbnail",)])
+
+
+def _lone_photo(element: etree._Element, base: str | None) -> tuple[m.Photo, ...] | None:
+    """The photos of an item whose one photo-holding child is ``element`` and holds
+    nothing (what :func:`media_photos` would make of it, in one step); ``None`` when
+    ``element`` is of another kind (a group, an Atom link)."""
+    if _roles(element.tag) not in _LONE_ROLES:
+        return None
+    url = _image_url(element, base)
+    return () if url is None else (_photo(element, url, _NOTHING),)
 
 
 def _with_thumbnails(photos: dict[str, m.Photo], thumbs: list[_Thumb]) -> tuple[m.Photo, ...]:
