@@ -121,12 +121,18 @@ def get_format(name: str) -> FormatInfo:
     return info
 
 
+#: Each format's module once loaded, by module name: detection asks for several on
+#: every input, and ``import_module`` costs more than a look-up each time.
+_LOADED: dict[str, FormatModule] = {}
+
+
 def load(info: FormatInfo) -> FormatModule:
     """The module that implements ``info`` (imported on first use)."""
-    module = importlib.import_module(info.module)
-    # Every module in the table is checked against FormatModule statically (below);
-    # this is the one place a module object is taken on trust, by its name.
-    checked: FormatModule = module
+    checked = _LOADED.get(info.module)
+    if checked is None:
+        # Every module in the table is checked against FormatModule statically (below);
+        # this is the one place a module object is taken on trust, by its name.
+        checked = _LOADED[info.module] = importlib.import_module(info.module)
     return checked
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
+from newsmodel.model_fields import trusted_keyword_maker
 
 __all__ = ["PHOTO_CHILDREN", "holds_photos", "media_photos"]
 
@@ -111,25 +112,52 @@ def _credits(held: Held) -> tuple[str | None, str | None]:
     return credit, photographer
 
 
-def _photo(element: etree._Element, outer: Held, base: str | None) -> m.Photo | None:
-    """The photo of a ``media:content``/``media:thumbnail``/``enclosure``; captions and
-    credits from the element, else from what its group or item holds (``outer``)."""
+#: Makes a photo without re-checking its fields, whose producers guarantee what the
+#: model's validators check: the URL from :func:`resolve` (``None`` or a non-blank safe
+#: URL without refused characters), the texts from :func:`plain_text` (``None`` or
+#: non-blank, no refused character), the sizes from ``whole_number(...) or None`` (a
+#: whole number of at least 1, or ``None``). The tests re-check what it makes.
+_make_photo = trusted_keyword_maker(m.Photo)
+
+
+#: What a holder (an item, a ``media:group``, a ``media:content``) says of the photos it
+#: holds: ``(credit, photographer, caption)``, read once for all of them.
+About = tuple[str | None, str | None, str | None]
+
+
+def _about(held: Held) -> About:
+    return (*_credits(held), _media_text(held, "description"))
+
+
+def _image_url(element: etree._Element, base: str | None) -> str | None:
+    """The resolved URL of a ``media:content``/``media:thumbnail``/``enclosure`` that
+    names an image; ``None`` for anything else."""
     url = resolve(element.get("url") or element.get("href"), base)
-    if url is None or not _is_image(element, url):
-        return None
-    own = _held(element) if len(element) else {}  # (most have no children)
-    credit, photographer = _credits(own)
+    return url if url is not None and _is_image(element, url) else None
+
+
+def _photo(element: etree._Element, url: str, outer: About) -> m.Photo:
+    """The photo of an element at ``url`` (:func:`_image_url`); captions and credits from
+    the element, else from what its group or item holds (``outer``)."""
+    credit = photographer = caption = None
+    if len(element):  # (most have no children)
+        own = _held(element)
+        credit, photographer = _credits(own)
+        caption = _media_text(own, "description")
     if credit is None and photographer is None:
-        credit, photographer = _credits(outer)
-    caption = _media_text(own, "description") or _media_text(outer, "description")
-    return m.Photo(
+        credit, photographer = outer[0], outer[1]
+    return _make_photo(
         url=url,
-        caption=caption,
+        caption=caption or outer[2],
         credit=credit,
         photographer=photographer,
         width=whole_number(element.get("width")) or None,
         height=whole_number(element.get("height")) or None,
     )
+
+
+#: A thumbnail found: the element, its image URL and its holder.
+_Thumb = tuple[etree._Element, str, Held]
 
 
 def media_photos(
@@ -139,42 +167,81 @@ def media_photos(
     enclosures (RSS ``enclosure``, Atom ``link rel="enclosure"``), and thumbnails (a
     rendition of the first photo when there is one). The same URL read twice gives one
     photo, its first reading completed. ``parts`` are the item's children that
-    :func:`holds_photos` (all of them by default), when the reader has picked them out."""
-    held = _held(item if parts is None else parts)
+    :func:`holds_photos` (all of them by default), when the reader has picked them out.
+
+    Each holder's children are sorted once, and what it says of its photos is read once;
+    a thumbnail becomes a photo only when the item has no other."""
+    children = list(item if parts is None else parts)
+    if len(children) == 1 and not len(children[0]):
+        lone = _lone_photo(children[0], base)  # (the common lone enclosure)
+        if lone is not None:
+            return lone
+    held = _held(children)
     if not held:
         return ()  # nothing that can hold a photo: the common text-only item
     # Atom puts media:content inside a link (bbc style): those count as the item's
     inner = [*held.get("group", ()), *held.get(_LINK, ())]
     holders = [held, *(_held(element) for element in inner)]
     photos: dict[str, m.Photo] = {}
+    bare: list[Held] = []  # media:content without a URL may still hold thumbnails
+    thumbs: list[_Thumb] = []
     for holder in holders:
+        about: About | None = None
         for element in [*holder.get("content", ()), *holder.get(_ENCLOSURE, ())]:
-            photo = _photo(element, holder, base)
-            if photo is not None and photo.url is not None:
-                seen = photos.get(photo.url)
-                photos[photo.url] = _completed(seen, photo) if seen else photo
-    # thumbnails may also sit in a media:content without a URL of its own
-    holders += [_held(c) for h in holders for c in h.get("content", ()) if not c.get("url")]
-    thumbs = [p for h in holders for t in h.get("thumbnail", ()) if (p := _photo(t, h, base))]
+            url = _image_url(element, base)
+            if url is not None:
+                if about is None:
+                    about = _about(holder)
+                photo = _photo(element, url, about)
+                seen = photos.get(url)
+                photos[url] = _completed(seen, photo) if seen else photo
+        bare += [_held(c) for c in holder.get("content", ()) if not c.get("url")]
+    for holder in holders + bare:
+        for element in holder.get("thumbnail", ()):
+            url = _image_url(element, base)
+            if url is not None:
+                thumbs.append((element, url, holder))
     return _with_thumbnails(photos, thumbs)
 
 
-def _with_thumbnails(photos: dict[str, m.Photo], thumbs: list[m.Photo]) -> tuple[m.Photo, ...]:
+#: What a holder with nothing but its photo says of it: no credit and no caption.
+_NOTHING: About = (None, None, None)
+#: The roles one element that holds nothing may have and be the item's one photo.
+_LONE_ROLES = frozenset([(_ENCLOSURE,), ("content",), ("thumbnail",)])
+
+
+def _lone_photo(element: etree._Element, base: str | None) -> tuple[m.Photo, ...] | None:
+    """The photos of an item whose one photo-holding child is ``element`` and holds
+    nothing (what :func:`media_photos` would make of it, in one step); ``None`` when
+    ``element`` is of another kind (a group, an Atom link)."""
+    if _roles(element.tag) not in _LONE_ROLES:
+        return None
+    url = _image_url(element, base)
+    return () if url is None else (_photo(element, url, _NOTHING),)
+
+
+def _with_thumbnails(photos: dict[str, m.Photo], thumbs: list[_Thumb]) -> tuple[m.Photo, ...]:
     """``photos`` (by URL) with ``thumbs``: the first thumbnail is the photo when there
     is none, and the others are renditions of the first photo."""
     if not photos and thumbs:
-        photos[thumbs[0].url or ""] = thumbs[0]
+        element, url, holder = thumbs[0]
+        photos[url] = _photo(element, url, _about(holder))
         thumbs = thumbs[1:]
-    first = next(iter(photos), None)
-    for thumb in thumbs:
-        if first is None or thumb.url in photos or thumb.url is None:
+    if not thumbs:
+        return tuple(photos.values())
+    first = next(iter(photos))
+    lead = photos[first]
+    seen = {r.url for r in lead.renditions}
+    renditions = []
+    for element, url, _ in thumbs:
+        if url in photos or url in seen:
             continue
-        lead = photos[first]
-        if all(r.url != thumb.url for r in lead.renditions):
-            rendition = m.Rendition(
-                url=thumb.url, name="thumbnail", width=thumb.width, height=thumb.height
-            )
-            photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, rendition))
+        seen.add(url)
+        width = whole_number(element.get("width")) or None
+        height = whole_number(element.get("height")) or None
+        renditions.append(m.Rendition(url=url, name="thumbnail", width=width, height=height))
+    if renditions:
+        photos[first] = attrs.evolve(lead, renditions=(*lead.renditions, *renditions))
     return tuple(photos.values())
 
 

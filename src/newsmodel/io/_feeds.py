@@ -8,6 +8,16 @@ the markup rules of the HTML reader, dates through :mod:`newsmodel.dates`,
 authors through :mod:`newsmodel.bylines`. Media RSS and image enclosures
 are read by :mod:`newsmodel.io._feedmedia`.
 
+Trust boundary: articles (and photos) are made without re-running the model's
+validators on the fields whose values come from this package's own producers,
+which guarantee what those validators check (:data:`_make_article`):
+:func:`plain_text` gives ``None`` or non-blank text without a refused character,
+:func:`resolve` ``None`` or a non-blank safe URL without one, :func:`_language` a tag
+the model took; bylines, photos, topics, publisher and rights are model instances
+their own constructors checked. Values made elsewhere (the body and summary, the
+dates) are checked as the constructor would. ``tests/test_feed_trusted.py`` reads
+generated feeds and rebuilds every article through the public constructors.
+
 Writing: dates in RFC 822 and RFC 3339, text escaped as feeds expect, and
 the losses every feed writer declares (:func:`declare_unwritten`).
 """
@@ -37,6 +47,7 @@ from newsmodel.losses import NO_QUOTES, Losses
 from newsmodel.markup import blocks_from_html, blocks_from_text
 from newsmodel.markup.parse import parse_document
 from newsmodel.markup.sanitise import safe_url
+from newsmodel.model_fields import trusted_keyword_maker
 
 __all__ = [
     "MEDIA_NS",
@@ -102,7 +113,11 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             value = all_text(document)
         else:
             value = html.unescape(value)
-    if not value.isprintable():  # (printable text holds nothing clean_text drops)
+    if value.isprintable():  # (printable text holds nothing clean_text drops)
+        # nor white space but the space: none at an end nor doubled is collapsed already
+        if value and value[0] != " " and value[-1] != " " and "  " not in value:
+            return value
+    else:
         value = clean_text(value)
     text = " ".join(value.split())
     return text or None
@@ -463,6 +478,8 @@ def _language(*tags: str | None) -> str | None:
 #: A photo or a topic of an item.
 _Part = TypeVar("_Part", m.Photo, m.Topic)
 
+#: How most feed URLs start: absolute, and safe by :func:`safe_url`'s rules.
+_WEB = ("https:", "http:")
 #: ``https:``, ``mailto:``: a URL that names its scheme is absolute already.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -479,6 +496,9 @@ _SCHEMELESS_HOST = re.compile(r"www[0-9]?\.[A-Za-z0-9-]+\.[A-Za-z]", re.IGNORECA
 
 def resolve(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against ``base`` (the feed's own link); unsafe ones dropped."""
+    if url is not None and url.startswith(_WEB) and url.isprintable() and url[-1] != " ":
+        # (most: nothing to strip, join, clean or find unsafe by safe_url's rules)
+        return url
     url = (url or "").strip()
     if not url:
         return None
@@ -514,6 +534,13 @@ def _once(values: tuple[_Part, ...]) -> tuple[_Part, ...]:
     return values if len(values) < 2 else tuple(dict.fromkeys(values))
 
 
+#: Makes a feed item's article, checking only the fields this module's producers do not
+#: vouch for (the trust boundary is the module docstring's).
+_make_article = trusted_keyword_maker(
+    m.Article, checked=("summary", "body", "published", "modified")
+)
+
+
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
@@ -527,7 +554,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     if name and (publisher is None or publisher.name != name):
         publisher = m.Publisher(name=name)
     with as_read_errors(format):
-        return m.Article(
+        return _make_article(
             id=plain_text(entry.id, markup=False),
             url=resolve(entry.url, channel.base),
             headline=headline_text(entry.title, markup=entry.title_html),

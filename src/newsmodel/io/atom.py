@@ -75,20 +75,42 @@ def sniff(head: bytes) -> bool:
 # reading
 
 
+#: How many tags' keys are remembered (a feed uses a few dozen; a feed that invents a
+#: new tag on every element cannot grow the table past this).
+_KINDS_KEPT = 512
+#: Each tag's ``(key, may hold a photo)`` for :func:`_own`, remembered.
+_kinds: dict[object, tuple[str | None, bool]] = {}
+
+
+def _kind_of(tag: object) -> tuple[str | None, bool]:
+    """An Atom child's key (its local name; ``dc:name`` for Dublin Core; ``None`` for
+    other namespaces and for comments), and whether it may hold a photo."""
+    if not isinstance(tag, str):
+        return None, False
+    namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+    key = None
+    if namespace in (NS, NS_03, ""):
+        key = local
+    elif tag.startswith(_DC):
+        key = "dc:" + local
+    return key, holds_photos(tag)
+
+
 def _own(element: etree._Element) -> dict[str, list[etree._Element]]:
     """The Atom children of ``element`` by local name (Dublin Core ones as ``dc:name``),
     and those that may hold a photo under :data:`PHOTO_CHILDREN`, in one pass."""
     out: dict[str, list[etree._Element]] = {}
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-        if namespace in (NS, NS_03, ""):
-            out.setdefault(local, []).append(child)
-        elif tag.startswith(_DC):
-            out.setdefault("dc:" + local, []).append(child)
-        if holds_photos(tag):
+        kind = _kinds.get(tag)
+        if kind is None:
+            kind = _kind_of(tag)
+            if len(_kinds) < _KINDS_KEPT:
+                _kinds[tag] = kind
+        key, photo = kind
+        if key is not None:
+            out.setdefault(key, []).append(child)
+        if photo:
             out.setdefault(PHOTO_CHILDREN, []).append(child)
     return out
 
@@ -246,8 +268,10 @@ def _lang_of(found: dict[str, list[etree._Element]]) -> str | None:
     return element.get(_XML_LANG) if element is not None else None
 
 
-def _channel(root: etree._Element, url: str | None) -> Channel:
-    found = _own(root)
+def _channel(
+    root: etree._Element, found: dict[str, list[etree._Element]], url: str | None
+) -> Channel:
+    """The feed's channel; ``found`` is the root's children by key (:func:`_own`)."""
     name, html = _construct(_first(found, "title"))
     return channel_of(
         name=name if html else (plain_text(name, markup=False) or None),
@@ -273,8 +297,9 @@ def read_many(
     root = parse_feed(data, format=FORMAT.name, max_bytes=max_bytes)
     if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] != "feed":
         raise ReadError(f"the root element is {root.tag!r}, not an Atom feed", format=FORMAT.name)
-    channel = _channel(root, url)
-    entries = _own(root).get("entry", [])
+    found = _own(root)  # (once: a feed's children are mostly its entries)
+    channel = _channel(root, found, url)
+    entries = found.get("entry", [])
     return articles_of(entries, lambda e: _entry(e, channel), channel, format=FORMAT.name)  # type: ignore[arg-type]
 
 

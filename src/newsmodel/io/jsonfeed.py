@@ -30,6 +30,7 @@ from newsmodel.io._feeds import (
     declare_parts,
     declare_text,
     declare_unwritten,
+    keyword,
     resolve,
     rfc3339,
 )
@@ -89,9 +90,9 @@ def _entry(item: object, base: str | None) -> Entry:
         return Entry()
     tags = item.get("tags")
     topics = tuple(
-        m.Topic(name=" ".join(t.split()), kind=m.TopicKind.KEYWORD)
+        topic
         for t in (tags if isinstance(tags, list) else ())
-        if _str(t)
+        if _str(t) and (topic := keyword(t, None, False)) is not None
     )
     item_id = item.get("id")
     return Entry(
