@@ -23,6 +23,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feeddates import date_text, rfc3339, utc_key
 from newsmodel.io._feedmedia import PHOTO_CHILDREN, holds_photos, media_photos
 from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
@@ -31,13 +32,10 @@ from newsmodel.io._feeds import (
     all_text,
     articles_of,
     channel_of,
-    date_text,
     declare_parts,
     keyword,
     plain_text,
     resolve,
-    rfc3339,
-    utc_key,
 )
 from newsmodel.io._feedwrite import Builder, declare_people, feed_options, serialise
 from newsmodel.losses import Losses

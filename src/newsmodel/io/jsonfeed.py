@@ -22,6 +22,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import JSONFEED as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, first_article, parse_json
+from newsmodel.io._feeddates import rfc3339
 from newsmodel.io._feeds import (
     Channel,
     Entry,
@@ -32,7 +33,6 @@ from newsmodel.io._feeds import (
     declare_unwritten,
     keyword,
     resolve,
-    rfc3339,
 )
 from newsmodel.io._feedwrite import declare_people, feed_options
 from newsmodel.losses import Losses, report

@@ -24,6 +24,7 @@ from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import RSS as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._feeddates import rfc822, rfc3339
 from newsmodel.io._feedmedia import PHOTO_CHILDREN, holds_photos, media_photos
 from newsmodel.io._feedparse import parse_feed, root_name
 from newsmodel.io._feeds import (
@@ -36,8 +37,6 @@ from newsmodel.io._feeds import (
     declare_text,
     html_escaped,
     keyword,
-    rfc822,
-    rfc3339,
 )
 from newsmodel.io._feedwrite import Builder, FeedOptions, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
