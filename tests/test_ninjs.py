@@ -457,3 +457,14 @@ def test_1_6_keys_no_rule_names_are_the_same_in_both_shapes() -> None:
         {"role": "main", "value": "H"},
         {"role": "sub", "value": "S"},
     ]
+
+
+@pytest.mark.parametrize("identifier", ["urn:newsmodel:id:", "urn:newsmodel:id:x%20y", "story 42"])
+@pytest.mark.parametrize("fmt", ["ninjs", "atom"])
+def test_an_id_that_looks_like_a_wrapped_one_comes_back_as_it_was(
+    identifier: str, fmt: str
+) -> None:
+    article = m.Article(id=identifier, headline="Tides turn", url="https://plover.example/t")
+    text = newsmodel.write(article, fmt) if fmt == "ninjs" else newsmodel.write_many([article], fmt)
+    (back,) = newsmodel.read_many(text, fmt, quotes=False)
+    assert back.id == identifier

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Literal
+from urllib.parse import quote, unquote
 
 from newsmodel import model as m
 from newsmodel._input import (
@@ -26,20 +27,40 @@ from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadErro
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "ID_PREFIX",
     "as_read_errors",
     "check_input",
     "clean_text",
     "decode_text",
     "first_article",
+    "id_from_uri",
     "line_col",
     "parse_json",
     "sniff_encoding",
     "squash",
     "warn_ignored",
+    "wrapped_id",
 ]
 
 #: Most dropped values one IgnoredContentWarning lists by path (the rest are counted).
 IGNORED_SHOWN = 20
+#: An article id written where a format needs a URI (a ninjs ``uri``, an Atom ``id``)
+#: and the id is none, or starts with this prefix itself: the prefix and the id escaped
+#: (``story 42`` is written ``urn:newsmodel:id:story%2042``), read back as the id.
+ID_PREFIX = "urn:newsmodel:id:"
+
+
+def wrapped_id(identifier: str) -> str:
+    """``identifier`` under :data:`ID_PREFIX`, escaped: ``urn:newsmodel:id:story%2042``."""
+    return ID_PREFIX + quote(identifier, safe="")
+
+
+def id_from_uri(uri: str) -> str | None:
+    """The id a written URI holds: what it wraps under :data:`ID_PREFIX` (``story 42``),
+    else the URI itself; ``None`` when blank."""
+    if uri.startswith(ID_PREFIX):
+        return unquote(uri[len(ID_PREFIX) :]) or None
+    return uri or None
 
 
 class _ReadErrors:

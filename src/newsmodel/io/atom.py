@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import quote, unquote
 
 from lxml import etree
 
 from newsmodel import model as m
 from newsmodel.errors import ReadError
 from newsmodel.io import ATOM as FORMAT
-from newsmodel.io._common import DEFAULT_MAX_BYTES, first_article
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    ID_PREFIX,
+    first_article,
+    id_from_uri,
+    wrapped_id,
+)
 from newsmodel.io._feeddates import date_text, rfc3339, utc_key
 from newsmodel.io._feedmedia import PHOTO_CHILDREN, holds_photos, media_photos
 from newsmodel.io._feedparse import parse_feed, root_name
@@ -48,8 +53,6 @@ NS_03 = "http://purl.org/atom/ns#"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-#: Entry ids that are no IRI are written under this prefix and read back without it.
-ID_PREFIX = "urn:newsmodel:id:"
 
 
 #: The start of an Atom feed's root tag with no namespace, and its first entry or title:
@@ -190,10 +193,7 @@ def _topics(found: dict[str, list[etree._Element]]) -> tuple[m.Topic, ...]:
 
 
 def _id(found: dict[str, list[etree._Element]]) -> str | None:
-    value = (_text(found, "id") or "").strip()
-    if value.startswith(ID_PREFIX):
-        return unquote(value[len(ID_PREFIX) :])
-    return value or None
+    return id_from_uri((_text(found, "id") or "").strip())
 
 
 def _entry(element: etree._Element, channel: Channel) -> Entry:
@@ -334,9 +334,10 @@ def _entry_id(article: m.Article, index: int) -> str:
             and value.split(":", 1)[0].isalpha()
             and " " not in value
             and value.isascii()
+            and not value.startswith(ID_PREFIX)  # (it would read back unwrapped)
         ):
             return value
-        return ID_PREFIX + quote(value, safe="")
+        return wrapped_id(value)
     return article.url or f"{ID_PREFIX}{index + 1}"
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from newsmodel import model as m
 from newsmodel._input import whole_number
@@ -25,13 +24,13 @@ from newsmodel.errors import FormatError, InputTooLargeError, ReadError
 from newsmodel.io._common import (
     as_read_errors,
     clean_text,
+    id_from_uri,
     warn_ignored,
 )
 from newsmodel.io.ninjs.detect import detect_version
 from newsmodel.io.ninjs.shape import (
     FORMAT,
     GENERATED_PREFIX,
-    ID_PREFIX,
     MAX_DEPTH,
     PICTURE_TYPES,
     REL_KINDS,
@@ -366,9 +365,7 @@ def _alt_ids(doc: _Doc) -> tuple[m.AltId, ...]:
 def _id_from_uri(uri: str | None) -> str | None:
     if uri is None or uri.startswith(GENERATED_PREFIX):
         return None
-    if uri.startswith(ID_PREFIX):
-        return unquote(uri[len(ID_PREFIX) :]) or None
-    return uri
+    return id_from_uri(uri)
 
 
 def _language(doc: _Doc) -> str | None:

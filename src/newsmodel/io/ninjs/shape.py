@@ -17,7 +17,6 @@ from newsmodel.io import NINJS as FORMAT
 __all__ = [
     "FORMAT",
     "GENERATED_PREFIX",
-    "ID_PREFIX",
     "MAX_DEPTH",
     "PICTURE_TYPES",
     "REL_KINDS",
@@ -33,9 +32,6 @@ __all__ = [
 #: examples nest 6 deep).
 MAX_DEPTH = 64
 
-#: An article id that is not an absolute URI is written as this prefix and the
-#: id, escaped: ``urn:newsmodel:id:story%2042``.
-ID_PREFIX = "urn:newsmodel:id:"
 #: An article without an id gets this prefix and a hash of its content (and is
 #: read back without an id): ``urn:newsmodel:generated:20eb7a65ab157c95b0da``.
 GENERATED_PREFIX = "urn:newsmodel:generated:"

@@ -11,7 +11,6 @@ import hashlib
 import json
 import re
 import zoneinfo
-from urllib.parse import quote
 
 import attrs
 
@@ -19,10 +18,10 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.errors import WriteError
+from newsmodel.io._common import ID_PREFIX, wrapped_id
 from newsmodel.io.ninjs.shape import (
     FORMAT,
     GENERATED_PREFIX,
-    ID_PREFIX,
     REL_KINDS,
     TOPIC_LISTS,
     V3_KEYS,
@@ -53,7 +52,9 @@ def _item_uri(identifier: str | None, seed: str) -> str:
     if identifier is None:
         digest = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:20]
         return GENERATED_PREFIX + digest
-    return absolute_uri(identifier) or ID_PREFIX + quote(identifier, safe="")
+    if identifier.startswith(ID_PREFIX):  # (written as it is, it would read back unwrapped)
+        return wrapped_id(identifier)
+    return absolute_uri(identifier) or wrapped_id(identifier)
 
 
 @attrs.frozen
