@@ -42,7 +42,10 @@ sys.path.insert(0, str(ROOT))  # tests.mutation
 
 from tests.mutation import HOSTILE_JUNK, mutate  # noqa: E402
 
-FORMATS = ("html", "jsonld", "newsmodel", "ninjs", "newsml", "nitf", "text")
+FORMATS = (
+    "html", "jsonld", "newsmodel", "ninjs", "newsml", "nitf", "text",
+    "newsml1", "rss", "atom", "jsonfeed", "jsonl",
+)  # fmt: skip
 
 #: Golden files (by name prefix) and fixtures that seed each reader.
 SEEDS: dict[str, tuple[str, ...]] = {
@@ -53,7 +56,13 @@ SEEDS: dict[str, tuple[str, ...]] = {
     "newsml": ("indaily.newsml",),
     "nitf": ("indaily.nitf.xml",),
     "text": ("indaily.txt", "indaily-russia-nato-2024-04-05.txt"),
-}
+    "newsml1": ("indaily.newsml1.xml", "bodies.xml", "nitf-latin9.xml", "package.xml",
+                "photo-item.xml"),
+    "rss": ("indaily.rss.xml", "example-newsroom-feed.rss"),
+    "atom": ("indaily.atom.xml",),
+    "jsonfeed": ("indaily.feed.json",),
+    "jsonl": ("indaily.jsonl",),
+}  # fmt: skip
 
 #: How many times the CPU timeout the watchdog waits on the clock before it kills
 #: the reader: other work on the machine slows the clock, not the reader's CPU time.
@@ -83,13 +92,30 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "open-quotes": lambda n: b"\xe2\x80\x9c" * n + b" said Jane Doe",
     "capitals": lambda n: b"Aa " * n + b"said.",
     "long-line": lambda n: b"By " + b"Name Name, " * n,
+    "many-items": lambda n: b'<rss version="2.0"><channel>' + b"<item><title>t</title></item>" * n,
+    "raw-html-items": lambda n: (
+        b'<rss version="2.0"><channel>'
+        + b"<item><description>a<br>b<img src=x>&c</description></item>" * n
+    ),
+    "cut-cdata": lambda n: b"<feed><entry><content><![CDATA[a ]]> b" * n,
+    "junk-first": lambda n: b"<b>Warning</b>: " * n + b'<?xml version="1.0"?><rss/>',
+    "base64-nest": lambda n: (
+        b"<NewsML><NewsItem><NewsComponent><ContentItem>"
+        + b'<Encoding Notation="base64">' * n
+        + b"PHA+eDwvcD4="
+        + b"</Encoding>" * n
+        + b"</ContentItem></NewsComponent></NewsItem></NewsML>"
+    ),
 }
 
 
 def _load_seeds() -> dict[str, list[bytes]]:
-    files = sorted((ROOT / "tests" / "golden").iterdir()) + sorted(
-        (ROOT / "tests" / "fixtures").iterdir()
-    )
+    files = [
+        f
+        for folder in ("tests/golden", "tests/fixtures", "tests/fixtures/newsml1", "examples")
+        for f in sorted((ROOT / folder).iterdir())
+        if f.is_file()
+    ]
     return {
         fmt: [f.read_bytes() for f in files if f.name.startswith(prefixes)]
         for fmt, prefixes in SEEDS.items()
@@ -106,7 +132,8 @@ def _child(conn: Connection, memory_mb: int) -> None:
         fmt, data = conn.recv()
         start = time.process_time()
         try:
-            newsmodel.read(data, format=fmt)
+            for _ in newsmodel.read_many(data, format=fmt):  # every article, not the first
+                pass
             outcome, detail = "ok", ""
         except newsmodel.NewsmodelError as exc:
             outcome, detail = "ours", str(exc)[:200]
