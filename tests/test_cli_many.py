@@ -139,3 +139,25 @@ def test_loss_messages_name_many_articles_once() -> None:
     assert isinstance(found, LossyConversionWarning)
     assert str(found) == "rss cannot carry: [4-8].publisher.url, [1, 3, 9, … 4 articles].x, photos"
     assert found.fields == (*fields, "photos")  # every path, for programs
+
+
+@pytest.mark.parametrize("where", ["a-file", "a-file/below"])
+def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("taken", encoding="utf-8")
+    target = tmp_path / where
+    code, _, err = run(capsys, "convert", str(FEED), "--to", "nitf", "-o", str(target))
+    assert code == 1
+    assert err.count("newsmodel: error: cannot write") == 1, err
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "taken"
+
+
+def test_a_batch_folder_that_cannot_be_made_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("taken", encoding="utf-8")
+    target = tmp_path / "a-file"
+    code, _, err = run(capsys, "convert", str(FEED), str(FEED), "--to", "nitf", "-o", str(target))
+    assert code == 1
+    assert "newsmodel: error: cannot write" in err

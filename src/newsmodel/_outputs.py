@@ -53,7 +53,10 @@ class Folder(Sink):
         self.out = out
         self.ext = _extension(to)
         self.started = time.time()
-        os.makedirs(out, exist_ok=True)
+        try:
+            os.makedirs(out, exist_ok=True)
+        except OSError as exc:  # a file of that name, or a folder it cannot be made in
+            raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
         self.error_path = os.path.join(out, ERRORS_NAME)
 
     def path(self, name: str) -> str:
