@@ -155,8 +155,9 @@ def test_places_given_as_the_metadata_own_properties() -> None:
     )
 
 
-def _encoded(payload: str, notation: str = "base64") -> str:
-    data = base64.b64encode(payload.encode("utf-8")).decode("ascii")
+def _encoded(payload: str | bytes, notation: str = "base64") -> str:
+    raw = payload.encode("utf-8") if isinstance(payload, str) else payload
+    data = base64.b64encode(raw).decode("ascii")
     wrapped = "\n".join(data[i : i + 16] for i in range(0, len(data), 16))
     return _doc(
         "<NewsComponent><NewsLines><HeadLine>Encoded</HeadLine></NewsLines><ContentItem>"
@@ -174,6 +175,16 @@ def test_base64_encoded_text_is_decoded() -> None:
     nitf = "<nitf><body><body.content><p>From NITF.</p></body.content></body></nitf>"
     assert _quiet(_encoded(nitf))[0].text == "From NITF."
     assert _quiet(_encoded("Just words, naïve ones."))[0].text == "Just words, naïve ones."
+
+
+@pytest.mark.parametrize("codec", ["iso-8859-7", "utf-16", "utf-8"])
+def test_encoded_xml_is_read_in_the_encoding_it_declares(codec: str) -> None:
+    nitf = (
+        f'<?xml version="1.0" encoding="{codec}"?><nitf><body><body.content>'
+        "<p>Καλημέρα σας.</p></body.content></body></nitf>"
+    )
+    (article,) = _quiet(_encoded(nitf.encode(codec)))
+    assert article.text == "Καλημέρα σας."
 
 
 def test_text_in_an_unknown_encoding_keeps_the_headline_and_warns() -> None:
@@ -381,6 +392,8 @@ def test_markup_put_in_the_content_item_itself_is_the_body() -> None:
     )
     (article,) = _quiet(doc)
     assert (article.headline, article.text) == ("Loose", "Paragraph one.\n\nParagraph two.")
+    noted = doc.replace("<MediaType", "<Comment>A note for the desk</Comment><MediaType")
+    assert _quiet(noted)[0].text == "Paragraph one.\n\nParagraph two."  # metadata is no text
 
 
 @pytest.mark.parametrize(
