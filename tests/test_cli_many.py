@@ -161,3 +161,50 @@ def test_a_batch_folder_that_cannot_be_made_is_an_error(
     code, _, err = run(capsys, "convert", str(FEED), str(FEED), "--to", "nitf", "-o", str(target))
     assert code == 1
     assert "newsmodel: error: cannot write" in err
+
+
+def test_one_article_into_a_jsonl_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.ninjs.json"
+    source.write_text('{"uri": "urn:example:1", "headline": "Only one"}', encoding="utf-8")
+    target = tmp_path / "one.jsonl"
+    code, _, err = run(capsys, "convert", str(source), "--to", "ninjs", "-o", str(target))
+    assert code == 0, err
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 1
+    back = newsmodel.read_many(target.read_bytes(), "jsonl", inner="ninjs", quotes=False)
+    assert [a.headline for a in back] == ["Only one"]
+
+
+@pytest.mark.parametrize("fmt", ["nitf", "newsml", "html"])
+def test_a_jsonl_file_of_a_format_that_is_no_json_is_refused(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "all.jsonl"
+    code, out, err = run(capsys, "convert", str(FEED), "--to", fmt, "-o", str(target))
+    assert code == 1
+    assert "a .jsonl output holds JSON documents" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_as_the_output_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "convert", str(FEED), "--to", "atom", "-o", "-")
+    assert code == 0, err
+    assert [a.headline for a in newsmodel.read_many(out, "atom", quotes=False)] == _headlines()
+    code, out, err = run(capsys, "convert", str(FEED), "--to", "nitf", "-o", "-")
+    assert code == 1 and "standard output" in err
+    assert list(tmp_path.iterdir()) == []  # no file or folder named "-"
+
+
+def test_one_article_into_a_jsonl_file_of_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.ninjs.json"
+    source.write_text('{"uri": "urn:example:1", "headline": "Only one"}', encoding="utf-8")
+    target = tmp_path / "one.jsonl"
+    code, _, err = run(capsys, "convert", str(source), "-o", str(target))
+    assert code == 0, err
+    assert [a.headline for a in newsmodel.read_many(target.read_bytes(), "jsonl")] == ["Only one"]

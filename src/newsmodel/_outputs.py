@@ -21,6 +21,8 @@ from newsmodel.sources import Task, item_name
 JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
 #: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
 ERRORS_NAME = "errors.jsonl"
+#: The ending of an output that is a file of JSON Lines, one document a line (``OUT.jsonl``).
+JSONL = ".jsonl"
 #: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
 PARQUET = ".parquet"
 
@@ -194,13 +196,25 @@ def one_document(out: str, to: str) -> bool:
     )
 
 
+def json_lines(out: str | None, to: str) -> bool:
+    """Whether ``out`` is a ``.jsonl`` file of ``to``'s documents, one a line (``to`` a
+    JSON format); :class:`WriteError` when ``to`` writes no JSON (NITF in ``all.jsonl``)."""
+    if not out or not out.lower().endswith(JSONL):
+        return False
+    if to not in JSON_FORMATS:
+        raise WriteError(
+            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
+        )
+    return True
+
+
 def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | None = None) -> Sink:
     """Where a run writes ``to`` (its writer's ``options`` go to a :class:`Document`)."""
     if out != "-" and one_document(out, to):
         if skip_existing:
             raise WriteError("skip_existing needs a folder as the output")
         return Document(out, to, dict(options or {}))
-    if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
+    if out != "-" and not out.lower().endswith((JSONL, PARQUET)):
         return Folder(out, to)
     if skip_existing:
         raise WriteError("skip_existing needs a folder as the output")
@@ -208,15 +222,12 @@ def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | No
         return Parquet(out)
     if out == "-":
         return Stream(sys.stdout, None, owned=False)
-    if to not in JSON_FORMATS:
-        raise WriteError(
-            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
-        )
+    json_lines(out, to)
     try:
         stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
     except OSError as exc:
         raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
-    return Stream(stream, out[: -len(".jsonl")] + "." + ERRORS_NAME, owned=True)
+    return Stream(stream, out[: -len(JSONL)] + "." + ERRORS_NAME, owned=True)
 
 
 class Report:
