@@ -181,7 +181,7 @@ def test_a_jsonl_file_of_a_format_that_is_no_json_is_refused(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "all.jsonl"
-    code, out, err = run(capsys, "convert", str(FEED), "--to", fmt, "-o", str(target))
+    code, _, err = run(capsys, "convert", str(FEED), "--to", fmt, "-o", str(target))
     assert code == 1
     assert "a .jsonl output holds JSON documents" in err
     assert list(tmp_path.iterdir()) == []

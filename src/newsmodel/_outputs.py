@@ -15,7 +15,7 @@ from newsmodel import api
 from newsmodel.errors import WriteError
 from newsmodel.model import Article
 from newsmodel.registry import get_format, writes_many
-from newsmodel.sources import Task, item_name
+from newsmodel.sources import Task, item_name, strip_suffix
 
 #: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
 JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
@@ -176,11 +176,7 @@ class Document(Sink):
 
 def _beside(out: str, to: str) -> str:
     """``out`` without the extension of ``to`` it ends with (``all.rss`` gives ``all``)."""
-    lower = out.lower()
-    for extension in sorted(get_format(to).extensions, key=len, reverse=True):
-        if lower.endswith(extension) and len(out) > len(extension):
-            return out[: -len(extension)]
-    return out
+    return strip_suffix(out, get_format(to).extensions)
 
 
 def one_document(out: str, to: str) -> bool:
@@ -188,12 +184,7 @@ def one_document(out: str, to: str) -> bool:
     with one of ``to``'s extensions (``all.rss``, ``wire.xml`` for ``newsml``); any
     other name is a folder, one file per article. JSON Lines is a stream of its own."""
     info = get_format(to)
-    return (
-        info.name != "jsonl"
-        and out.lower().endswith(info.extensions)
-        and _beside(out, to) != out
-        and writes_many(info)
-    )
+    return info.name != "jsonl" and _beside(out, to) != out and writes_many(info)
 
 
 def json_lines(out: str | None, to: str) -> bool:

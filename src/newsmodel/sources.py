@@ -57,6 +57,7 @@ __all__ = [
     "splittable",
     "stdin_is_warc",
     "stem",
+    "strip_suffix",
     "walk",
 ]
 
@@ -137,7 +138,9 @@ def item_name(name: str, number: int) -> str:
     return f"{name}-{number:0{ITEM_DIGITS}d}"
 
 
-def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    """``name`` without the longest of ``suffixes`` it ends with, in any case (``a.XML``
+    without ``.xml`` gives ``a``); ``name`` itself when a suffix would be all of it."""
     lower = name.lower()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if lower.endswith(suffix) and len(name) > len(suffix):
@@ -159,7 +162,7 @@ def stem(name: str) -> str:
     inner = _inner_name(name)
     found = by_extension(inner)
     extensions = tuple(ext for info in found for ext in info.extensions)
-    return _strip_suffix(inner, extensions + _TAR_SUFFIXES + _WARC_SUFFIXES + (".zip",))
+    return strip_suffix(inner, extensions + _TAR_SUFFIXES + _WARC_SUFFIXES + (".zip",))
 
 
 def _safe_name(name: str) -> str | None:
