@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
 import warnings
 from pathlib import Path
 
@@ -208,3 +211,34 @@ def test_one_article_into_a_jsonl_file_of_json_lines(
     code, _, err = run(capsys, "convert", str(source), "-o", str(target))
     assert code == 0, err
     assert [a.headline for a in newsmodel.read_many(target.read_bytes(), "jsonl")] == ["Only one"]
+
+
+def test_a_file_that_cannot_be_finished_leaves_the_one_there_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "story.atom"
+    target.write_text("the file there before", encoding="utf-8")
+
+    def cut_short(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", cut_short)  # the write fails before it is whole
+    code, _, err = run(capsys, "convert", str(FEED), "-o", str(target))
+    assert code == 1 and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "the file there before"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.atom"]  # no .part left
+
+
+def test_a_named_pipe_as_the_output_is_written_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = run(capsys, "convert", str(FEED), "--to", "atom", "-o", str(pipe))
+    assert code == 0, err
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not replaced by a file
+    assert [a.headline for a in newsmodel.read_many(got[0], "atom", quotes=False)] == _headlines()

@@ -44,6 +44,26 @@ class Sink:
         self.close()
 
 
+def write_whole(path: str, text: str) -> None:
+    """Write ``text`` to the file ``path`` whole: under a temporary name beside it, then
+    renamed, so that no half-written file is ever there and a file there before stays
+    as it was when writing fails (:class:`OSError`). A path that is no file or folder
+    (``/dev/stdout``, a named pipe) is written to as it is."""
+    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    temporary = f"{path}.part"
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:  # (an interrupt too) no half-written file left behind
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
 def _extension(to: str) -> str:
     return get_format(to).extensions[0]
 
@@ -73,19 +93,14 @@ class Folder(Sink):
         for number, text in reversed(outputs):
             name = task.name if number is None else item_name(task.name, number)
             target = self.path(name)
-            temporary = f"{target}.part"
             try:
                 if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
                     problems.append(f"{name}{self.ext} was already written by another input")
                     continue
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(text)
-                os.replace(temporary, target)
+                write_whole(target, text)
             except OSError as exc:
                 problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
-                with contextlib.suppress(OSError):  # no half-written file left behind
-                    os.remove(temporary)
         return problems
 
 
@@ -160,14 +175,9 @@ class Document(Sink):
 
     def close(self) -> None:
         text = api.write_many(self.articles, self.to, **self.options)
-        temporary = f"{self.out}.part"
         try:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(temporary, self.out)
+            write_whole(self.out, text)
         except OSError as exc:
-            with contextlib.suppress(OSError):  # no half-written document left behind
-                os.remove(temporary)
             raise WriteError(f"cannot write {self.out!r}: {exc.strerror or exc}") from None
 
     def abort(self) -> None:

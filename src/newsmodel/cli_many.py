@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsmodel import api
-from newsmodel._outputs import JSON_FORMATS, Folder, json_lines
+from newsmodel._outputs import JSON_FORMATS, Folder, json_lines, write_whole
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, report_loss
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article
@@ -36,13 +36,12 @@ STDIN_NAME = "stdin"
 
 
 def put(text: str, output: str | None, out: TextIO) -> None:
-    """Write ``text`` to the file ``output``, else to ``out``."""
+    """Write ``text`` to the file ``output`` (whole, or not at all), else to ``out``."""
     if not output:
         out.write(text)
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_whole(output, text)
     except OSError as exc:
         raise NewsmodelError(f"cannot write {output!r}: {exc.strerror or exc}") from None
 
