@@ -287,6 +287,28 @@ def _picture(href: str, extra: str = "") -> str:
     return f'<ContentItem Href="{href}"><MediaType FormalName="Photo"/>{extra}</ContentItem>'
 
 
+def _sized(role: str, href: str, width: int) -> str:
+    size = f'<Characteristics><Property FormalName="Width" Value="{width}"/></Characteristics>'
+    return f'<NewsComponent><Role FormalName="{role}"/>{_picture(href, size)}</NewsComponent>'
+
+
+def test_the_main_picture_is_the_photo_beside_a_larger_size() -> None:
+    item = (
+        "<NewsComponent><NewsLines><HeadLine>Sizes</HeadLine></NewsLines>"
+        "<ContentItem><DataContent>Text.</DataContent></ContentItem><NewsComponent>"
+        + _sized("Main", "main.jpg", 640)
+        + _sized("HighDef", "large.jpg", 3000)
+        + _sized("Thumbnail", "small.jpg", 100)
+        + "</NewsComponent></NewsComponent>"
+    )
+    ((photo,),) = [a.photos for a in _quiet(_doc(item))]
+    assert (photo.url, photo.width) == ("main.jpg", 640)
+    assert [(r.url, r.name) for r in photo.renditions] == [
+        ("large.jpg", "highdef"),
+        ("small.jpg", "thumbnail"),
+    ]
+
+
 def test_pictures_in_one_component_are_apart_unless_sizes_of_one() -> None:
     item = (
         "<NewsComponent><NewsLines><HeadLine>Two pictures</HeadLine></NewsLines>"

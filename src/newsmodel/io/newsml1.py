@@ -278,7 +278,10 @@ class _Tree:
         self, holder: etree._Element, files: list[m.Rendition], caption: str | None
     ) -> m.Photo:
         own = self.own[holder]
-        first = max(files, key=_area)  # the largest size (the first when none is given)
+        # the largest of the holder's own files (the first when none gives a size): a
+        # larger size in a component of its own (``HighDef``) stays a rendition of it
+        own_files = {id(f) for f in self.files[holder]}
+        first = max((f for f in files if id(f) in own_files), key=_area, default=files[0])
         return m.Photo(
             url=first.url,
             caption=caption,
