@@ -199,6 +199,23 @@ def test_an_encoded_document_with_an_entity_is_refused_inside() -> None:
     assert "aaaa" not in article.text  # never expanded
 
 
+@pytest.mark.parametrize("encoded", [True, False])
+def test_a_text_nested_too_deep_is_left_out_and_the_other_stories_read(encoded: bool) -> None:
+    deep = "<div>" * 3000 + "Too deep." + "</div>" * 3000
+    data = base64.b64encode(deep.encode("ascii")).decode("ascii") if encoded else html.escape(deep)
+    wrapped = '<Encoding Notation="base64">{}</Encoding>' if encoded else "{}"
+    doc = _doc(
+        "<NewsComponent>"
+        + _part("Body", "A story that reads.")
+        + '<NewsComponent><ContentItem><MediaType FormalName="Text"/>'
+        + wrapped.format(f"<DataContent>{data}</DataContent>")
+        + "</ContentItem></NewsComponent></NewsComponent>"
+    )
+    with pytest.warns(newsmodel.IgnoredContentWarning, match="text that cannot be read"):
+        articles = list(newsml1.read_many(doc))
+    assert [a.text for a in articles] == ["A story that reads."]
+
+
 @pytest.mark.parametrize(
     ("party", "expected"),
     [
