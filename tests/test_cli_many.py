@@ -242,3 +242,17 @@ def test_a_named_pipe_as_the_output_is_written_to(
     reader.join(timeout=30)
     assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not replaced by a file
     assert [a.headline for a in newsmodel.read_many(got[0], "atom", quotes=False)] == _headlines()
+
+
+@pytest.mark.parametrize("name", ["all.rss", "all.jsonl"])
+def test_a_run_into_a_file_inside_its_input_folder_does_not_read_that_file(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.rss").write_bytes(FEED.read_bytes())
+    (tmp_path / "broken.rss").write_bytes(b"%PDF-1.4\n")  # an error report beside OUT too
+    target = tmp_path / name
+    for _ in range(2):  # the second run finds the first one's output and report there
+        code, _, err = run(capsys, "convert", str(tmp_path), "-o", str(target), "-j", "0")
+        assert code == 1 and "2 files, 3 articles, 1 errors" in err, err
+    fmt = "rss" if name.endswith(".rss") else "jsonl"
+    assert len(list(newsmodel.read_many(target.read_bytes(), fmt, quotes=False))) == 3

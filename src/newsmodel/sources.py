@@ -313,6 +313,7 @@ def expand(
     *,
     exists: Exists | None = None,
     exclude: str | None = None,
+    written: frozenset[str] = frozenset(),
     max_bytes: int = DEFAULT_MAX_BYTES,
     done: Callable[[], None] | None = None,
 ) -> Iterator[Item]:
@@ -320,7 +321,9 @@ def expand(
 
     ``inputs`` are paths of files or folders, globs, or ``-`` (standard input).
     ``exists`` skips documents whose output is already there (their tasks are
-    not made); ``exclude`` is a folder never walked (the output folder).
+    not made); ``exclude`` is a folder never walked (the output folder);
+    ``written`` are the real paths of files never read (a file output, its error
+    report: a run into ``IN/all.rss`` does not read the ``all.rss`` of the last run).
     ``max_bytes`` bounds every document taken from an archive or WARC record.
     ``done()`` is called once the items of each input file (or of ``-``) are all
     given: :func:`count` of the same inputs says how many calls there will be.
@@ -334,7 +337,8 @@ def expand(
             continue
         for found in walk([given], exclude=exclude):
             if isinstance(found, File):
-                yield from walked.file(found.path, found.name)
+                if not (written and os.path.realpath(found.path) in written):
+                    yield from walked.file(found.path, found.name)
                 if done:
                     done()
             else:
