@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
 import warnings
 from pathlib import Path
 
@@ -139,3 +142,117 @@ def test_loss_messages_name_many_articles_once() -> None:
     assert isinstance(found, LossyConversionWarning)
     assert str(found) == "rss cannot carry: [4-8].publisher.url, [1, 3, 9, … 4 articles].x, photos"
     assert found.fields == (*fields, "photos")  # every path, for programs
+
+
+@pytest.mark.parametrize("where", ["a-file", "a-file/below"])
+def test_a_folder_that_cannot_be_made_is_an_error_not_a_traceback(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("taken", encoding="utf-8")
+    target = tmp_path / where
+    code, _, err = run(capsys, "convert", str(FEED), "--to", "nitf", "-o", str(target))
+    assert code == 1
+    assert err.count("newsmodel: error: cannot write") == 1, err
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "taken"
+
+
+def test_a_batch_folder_that_cannot_be_made_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("taken", encoding="utf-8")
+    target = tmp_path / "a-file"
+    code, _, err = run(capsys, "convert", str(FEED), str(FEED), "--to", "nitf", "-o", str(target))
+    assert code == 1
+    assert "newsmodel: error: cannot write" in err
+
+
+def test_one_article_into_a_jsonl_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.ninjs.json"
+    source.write_text('{"uri": "urn:example:1", "headline": "Only one"}', encoding="utf-8")
+    target = tmp_path / "one.jsonl"
+    code, _, err = run(capsys, "convert", str(source), "--to", "ninjs", "-o", str(target))
+    assert code == 0, err
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 1
+    back = newsmodel.read_many(target.read_bytes(), "jsonl", inner="ninjs", quotes=False)
+    assert [a.headline for a in back] == ["Only one"]
+
+
+@pytest.mark.parametrize("fmt", ["nitf", "newsml", "html"])
+def test_a_jsonl_file_of_a_format_that_is_no_json_is_refused(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "all.jsonl"
+    code, _, err = run(capsys, "convert", str(FEED), "--to", fmt, "-o", str(target))
+    assert code == 1
+    assert "a .jsonl output holds JSON documents" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_as_the_output_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "convert", str(FEED), "--to", "atom", "-o", "-")
+    assert code == 0, err
+    assert [a.headline for a in newsmodel.read_many(out, "atom", quotes=False)] == _headlines()
+    code, out, err = run(capsys, "convert", str(FEED), "--to", "nitf", "-o", "-")
+    assert code == 1 and "standard output" in err
+    assert list(tmp_path.iterdir()) == []  # no file or folder named "-"
+
+
+def test_one_article_into_a_jsonl_file_of_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.ninjs.json"
+    source.write_text('{"uri": "urn:example:1", "headline": "Only one"}', encoding="utf-8")
+    target = tmp_path / "one.jsonl"
+    code, _, err = run(capsys, "convert", str(source), "-o", str(target))
+    assert code == 0, err
+    assert [a.headline for a in newsmodel.read_many(target.read_bytes(), "jsonl")] == ["Only one"]
+
+
+def test_a_file_that_cannot_be_finished_leaves_the_one_there_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "story.atom"
+    target.write_text("the file there before", encoding="utf-8")
+
+    def cut_short(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", cut_short)  # the write fails before it is whole
+    code, _, err = run(capsys, "convert", str(FEED), "-o", str(target))
+    assert code == 1 and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "the file there before"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.atom"]  # no .part left
+
+
+def test_a_named_pipe_as_the_output_is_written_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = run(capsys, "convert", str(FEED), "--to", "atom", "-o", str(pipe))
+    assert code == 0, err
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not replaced by a file
+    assert [a.headline for a in newsmodel.read_many(got[0], "atom", quotes=False)] == _headlines()
+
+
+@pytest.mark.parametrize("name", ["all.rss", "all.jsonl"])
+def test_a_run_into_a_file_inside_its_input_folder_does_not_read_that_file(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.rss").write_bytes(FEED.read_bytes())
+    (tmp_path / "broken.rss").write_bytes(b"%PDF-1.4\n")  # an error report beside OUT too
+    target = tmp_path / name
+    for _ in range(2):  # the second run finds the first one's output and report there
+        code, _, err = run(capsys, "convert", str(tmp_path), "-o", str(target), "-j", "0")
+        assert code == 1 and "2 files, 3 articles, 1 errors" in err, err
+    fmt = "rss" if name.endswith(".rss") else "jsonl"
+    assert len(list(newsmodel.read_many(target.read_bytes(), fmt, quotes=False))) == 3

@@ -155,8 +155,9 @@ def test_places_given_as_the_metadata_own_properties() -> None:
     )
 
 
-def _encoded(payload: str, notation: str = "base64") -> str:
-    data = base64.b64encode(payload.encode("utf-8")).decode("ascii")
+def _encoded(payload: str | bytes, notation: str = "base64") -> str:
+    raw = payload.encode("utf-8") if isinstance(payload, str) else payload
+    data = base64.b64encode(raw).decode("ascii")
     wrapped = "\n".join(data[i : i + 16] for i in range(0, len(data), 16))
     return _doc(
         "<NewsComponent><NewsLines><HeadLine>Encoded</HeadLine></NewsLines><ContentItem>"
@@ -176,6 +177,16 @@ def test_base64_encoded_text_is_decoded() -> None:
     assert _quiet(_encoded("Just words, naïve ones."))[0].text == "Just words, naïve ones."
 
 
+@pytest.mark.parametrize("codec", ["iso-8859-7", "utf-16", "utf-8"])
+def test_encoded_xml_is_read_in_the_encoding_it_declares(codec: str) -> None:
+    nitf = (
+        f'<?xml version="1.0" encoding="{codec}"?><nitf><body><body.content>'
+        "<p>Καλημέρα σας.</p></body.content></body></nitf>"
+    )
+    (article,) = _quiet(_encoded(nitf.encode(codec)))
+    assert article.text == "Καλημέρα σας."
+
+
 def test_text_in_an_unknown_encoding_keeps_the_headline_and_warns() -> None:
     with pytest.warns(newsmodel.IgnoredContentWarning, match="encoding not read"):
         (article,) = list(newsml1.read_many(_encoded("<p>x</p>", notation="uuencode")))
@@ -186,6 +197,23 @@ def test_an_encoded_document_with_an_entity_is_refused_inside() -> None:
     bomb = '<!DOCTYPE p [<!ENTITY a "aaaa">]><p>&a;</p>'
     (article,) = _quiet(_encoded(bomb))
     assert "aaaa" not in article.text  # never expanded
+
+
+@pytest.mark.parametrize("encoded", [True, False])
+def test_a_text_nested_too_deep_is_left_out_and_the_other_stories_read(encoded: bool) -> None:
+    deep = "<div>" * 3000 + "Too deep." + "</div>" * 3000
+    data = base64.b64encode(deep.encode("ascii")).decode("ascii") if encoded else html.escape(deep)
+    wrapped = '<Encoding Notation="base64">{}</Encoding>' if encoded else "{}"
+    doc = _doc(
+        "<NewsComponent>"
+        + _part("Body", "A story that reads.")
+        + '<NewsComponent><ContentItem><MediaType FormalName="Text"/>'
+        + wrapped.format(f"<DataContent>{data}</DataContent>")
+        + "</ContentItem></NewsComponent></NewsComponent>"
+    )
+    with pytest.warns(newsmodel.IgnoredContentWarning, match="text that cannot be read"):
+        articles = list(newsml1.read_many(doc))
+    assert [a.text for a in articles] == ["A story that reads."]
 
 
 @pytest.mark.parametrize(
@@ -274,6 +302,28 @@ def test_sidebars_and_text_without_a_role_stay_stories_beside_a_main_one() -> No
 
 def _picture(href: str, extra: str = "") -> str:
     return f'<ContentItem Href="{href}"><MediaType FormalName="Photo"/>{extra}</ContentItem>'
+
+
+def _sized(role: str, href: str, width: int) -> str:
+    size = f'<Characteristics><Property FormalName="Width" Value="{width}"/></Characteristics>'
+    return f'<NewsComponent><Role FormalName="{role}"/>{_picture(href, size)}</NewsComponent>'
+
+
+def test_the_main_picture_is_the_photo_beside_a_larger_size() -> None:
+    item = (
+        "<NewsComponent><NewsLines><HeadLine>Sizes</HeadLine></NewsLines>"
+        "<ContentItem><DataContent>Text.</DataContent></ContentItem><NewsComponent>"
+        + _sized("Main", "main.jpg", 640)
+        + _sized("HighDef", "large.jpg", 3000)
+        + _sized("Thumbnail", "small.jpg", 100)
+        + "</NewsComponent></NewsComponent>"
+    )
+    ((photo,),) = [a.photos for a in _quiet(_doc(item))]
+    assert (photo.url, photo.width) == ("main.jpg", 640)
+    assert [(r.url, r.name) for r in photo.renditions] == [
+        ("large.jpg", "highdef"),
+        ("small.jpg", "thumbnail"),
+    ]
 
 
 def test_pictures_in_one_component_are_apart_unless_sizes_of_one() -> None:
@@ -381,6 +431,8 @@ def test_markup_put_in_the_content_item_itself_is_the_body() -> None:
     )
     (article,) = _quiet(doc)
     assert (article.headline, article.text) == ("Loose", "Paragraph one.\n\nParagraph two.")
+    noted = doc.replace("<MediaType", "<Comment>A note for the desk</Comment><MediaType")
+    assert _quiet(noted)[0].text == "Paragraph one.\n\nParagraph two."  # metadata is no text
 
 
 @pytest.mark.parametrize(

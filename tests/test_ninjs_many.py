@@ -84,3 +84,25 @@ def test_a_wrapped_item_names_its_path() -> None:
     with pytest.warns(IgnoredContentWarning, match=r"\$\.data\.items\[1\]\.item\.urgency"):
         got = list(ninjs.read_many(json.dumps(doc)))
     assert [a.headline for a in got] == HEADLINES
+
+
+def test_script_urls_of_renditions_and_links_are_dropped() -> None:
+    item = {
+        "uri": "urn:example:1",
+        "headline": "Links",
+        "associations": {
+            "pic": {
+                "uri": "urn:example:pic",
+                "type": "picture",
+                "renditions": {
+                    "bad": {"href": "javascript:alert(1)"},
+                    "good": {"href": "https://media.example/p.jpg"},
+                },
+            },
+            "rel": {"uri": "javascript:alert(2)", "type": "text"},
+        },
+    }
+    article = newsmodel.read(json.dumps(item), "ninjs", quotes=False)
+    assert [p.url for p in article.photos] == ["https://media.example/p.jpg"]
+    assert all("javascript" not in (r.url or "") for p in article.photos for r in p.renditions)
+    assert article.links == ()

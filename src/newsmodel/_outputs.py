@@ -15,12 +15,14 @@ from newsmodel import api
 from newsmodel.errors import WriteError
 from newsmodel.model import Article
 from newsmodel.registry import get_format, writes_many
-from newsmodel.sources import Task, item_name
+from newsmodel.sources import Task, item_name, strip_suffix
 
 #: The formats whose documents can be written one per line (``OUT.jsonl``, ``-``).
 JSON_FORMATS = ("newsmodel", "ninjs", "jsonld")
 #: The error report's name, in OUT (or beside a file OUT, e.g. ``OUT.errors.jsonl``).
 ERRORS_NAME = "errors.jsonl"
+#: The ending of an output that is a file of JSON Lines, one document a line (``OUT.jsonl``).
+JSONL = ".jsonl"
 #: The ending of an output that is a Parquet file of flat rows (``OUT.parquet``).
 PARQUET = ".parquet"
 
@@ -42,6 +44,26 @@ class Sink:
         self.close()
 
 
+def write_whole(path: str, text: str) -> None:
+    """Write ``text`` to the file ``path`` whole: under a temporary name beside it, then
+    renamed, so that no half-written file is ever there and a file there before stays
+    as it was when writing fails (:class:`OSError`). A path that is no file or folder
+    (``/dev/stdout``, a named pipe) is written to as it is."""
+    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    temporary = f"{path}.part"
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:  # (an interrupt too) no half-written file left behind
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
 def _extension(to: str) -> str:
     return get_format(to).extensions[0]
 
@@ -53,7 +75,10 @@ class Folder(Sink):
         self.out = out
         self.ext = _extension(to)
         self.started = time.time()
-        os.makedirs(out, exist_ok=True)
+        try:
+            os.makedirs(out, exist_ok=True)
+        except OSError as exc:  # a file of that name, or a folder it cannot be made in
+            raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
         self.error_path = os.path.join(out, ERRORS_NAME)
 
     def path(self, name: str) -> str:
@@ -68,19 +93,14 @@ class Folder(Sink):
         for number, text in reversed(outputs):
             name = task.name if number is None else item_name(task.name, number)
             target = self.path(name)
-            temporary = f"{target}.part"
             try:
                 if os.path.exists(target) and os.stat(target).st_mtime >= self.started:
                     problems.append(f"{name}{self.ext} was already written by another input")
                     continue
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(text)
-                os.replace(temporary, target)
+                write_whole(target, text)
             except OSError as exc:
                 problems.append(f"cannot write {target!r}: {exc.strerror or exc}")
-                with contextlib.suppress(OSError):  # no half-written file left behind
-                    os.remove(temporary)
         return problems
 
 
@@ -155,14 +175,9 @@ class Document(Sink):
 
     def close(self) -> None:
         text = api.write_many(self.articles, self.to, **self.options)
-        temporary = f"{self.out}.part"
         try:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(temporary, self.out)
+            write_whole(self.out, text)
         except OSError as exc:
-            with contextlib.suppress(OSError):  # no half-written document left behind
-                os.remove(temporary)
             raise WriteError(f"cannot write {self.out!r}: {exc.strerror or exc}") from None
 
     def abort(self) -> None:
@@ -171,11 +186,7 @@ class Document(Sink):
 
 def _beside(out: str, to: str) -> str:
     """``out`` without the extension of ``to`` it ends with (``all.rss`` gives ``all``)."""
-    lower = out.lower()
-    for extension in sorted(get_format(to).extensions, key=len, reverse=True):
-        if lower.endswith(extension) and len(out) > len(extension):
-            return out[: -len(extension)]
-    return out
+    return strip_suffix(out, get_format(to).extensions)
 
 
 def one_document(out: str, to: str) -> bool:
@@ -183,12 +194,19 @@ def one_document(out: str, to: str) -> bool:
     with one of ``to``'s extensions (``all.rss``, ``wire.xml`` for ``newsml``); any
     other name is a folder, one file per article. JSON Lines is a stream of its own."""
     info = get_format(to)
-    return (
-        info.name != "jsonl"
-        and out.lower().endswith(info.extensions)
-        and _beside(out, to) != out
-        and writes_many(info)
-    )
+    return info.name != "jsonl" and _beside(out, to) != out and writes_many(info)
+
+
+def json_lines(out: str | None, to: str) -> bool:
+    """Whether ``out`` is a ``.jsonl`` file of ``to``'s documents, one a line (``to`` a
+    JSON format); :class:`WriteError` when ``to`` writes no JSON (NITF in ``all.jsonl``)."""
+    if not out or not out.lower().endswith(JSONL):
+        return False
+    if to not in JSON_FORMATS:
+        raise WriteError(
+            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
+        )
+    return True
 
 
 def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | None = None) -> Sink:
@@ -197,7 +215,7 @@ def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | No
         if skip_existing:
             raise WriteError("skip_existing needs a folder as the output")
         return Document(out, to, dict(options or {}))
-    if out != "-" and not out.lower().endswith((".jsonl", PARQUET)):
+    if out != "-" and not out.lower().endswith((JSONL, PARQUET)):
         return Folder(out, to)
     if skip_existing:
         raise WriteError("skip_existing needs a folder as the output")
@@ -205,15 +223,12 @@ def sink(out: str, to: str, skip_existing: bool, options: dict[str, object] | No
         return Parquet(out)
     if out == "-":
         return Stream(sys.stdout, None, owned=False)
-    if to not in JSON_FORMATS:
-        raise WriteError(
-            f"a .jsonl output holds JSON documents ({', '.join(JSON_FORMATS)}), not {to!r}"
-        )
+    json_lines(out, to)
     try:
         stream = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
     except OSError as exc:
         raise WriteError(f"cannot write {out!r}: {exc.strerror or exc}") from None
-    return Stream(stream, out[: -len(".jsonl")] + "." + ERRORS_NAME, owned=True)
+    return Stream(stream, out[: -len(JSONL)] + "." + ERRORS_NAME, owned=True)
 
 
 class Report:

@@ -459,6 +459,7 @@ def convert(
         given,
         exists=folder.exists if folder and skip_existing else None,
         exclude=exclude,
+        written=_written(out, sink) if folder is None else frozenset(),
         max_bytes=max_bytes,
         done=counts.input_done,
     )
@@ -476,6 +477,15 @@ def convert(
     finally:
         report.close()
     return counts.summary(report)
+
+
+def _written(out: str, sink: Sink) -> frozenset[str]:
+    """The real paths of the files a run into the file ``out`` writes (with its temporary
+    name and error report), which an input folder holding them does not give as inputs."""
+    if out == "-":
+        return frozenset()
+    paths = (out, f"{out}.part", sink.error_path)
+    return frozenset(os.path.realpath(path) for path in paths if path)
 
 
 @attrs.define

@@ -15,6 +15,7 @@ from typing import NamedTuple, TextIO
 import newsmodel
 from newsmodel import cli_batch, cli_many
 from newsmodel._input import DEFAULT_MAX_BYTES, file_bytes
+from newsmodel._outputs import json_lines
 from newsmodel.errors import (
     IgnoredContentWarning,
     NewsmodelError,
@@ -426,17 +427,20 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
         chosen = batch_options(args.options, args.from_format, cli_batch.target(args))
         return cli_batch.run(args, chosen.common, read=chosen.read, write=chosen.write)
     args.input = args.input[0] if args.input else "-"
+    if args.output == "-":
+        args.output = None  # standard output, as for a batch run
     writer = _writer(args)
+    # (refused before the input is read: NITF into all.jsonl)
+    lines = writer.name != "jsonl" and json_lines(args.output, writer.name)
     articles, write_options = _read_input(args, writer)
     strict = bool(write_options.pop("strict", False)) or args.strict
+    options = {**write_options, "strict": strict}
     first = next(articles)
     second = next(articles, None)
     if second is None:
-        text = newsmodel.write(first, writer.name, strict=strict, **write_options)
-        cli_many.put(text, args.output, out)
-        return 0
+        return cli_many.convert_one(first, writer, args.output, out, options, lines=lines)
     many = itertools.chain((first, second), articles)
-    return cli_many.convert(many, writer, args, out, {**write_options, "strict": strict})
+    return cli_many.convert(many, writer, args, out, options)
 
 
 def _cmd_formats(args: argparse.Namespace, out: TextIO) -> int:

@@ -22,29 +22,47 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsmodel import api
-from newsmodel._outputs import JSON_FORMATS, Folder
+from newsmodel._outputs import JSON_FORMATS, Folder, json_lines, write_whole
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, report_loss
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article
 from newsmodel.registry import writes_many
 from newsmodel.sources import Task, stem
 
-__all__ = ["convert", "put"]
+__all__ = ["convert", "convert_one", "put"]
 
 #: What a run reads standard input as, for the names of the files it writes.
 STDIN_NAME = "stdin"
 
 
 def put(text: str, output: str | None, out: TextIO) -> None:
-    """Write ``text`` to the file ``output``, else to ``out``."""
+    """Write ``text`` to the file ``output`` (whole, or not at all), else to ``out``."""
     if not output:
         out.write(text)
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_whole(output, text)
     except OSError as exc:
         raise NewsmodelError(f"cannot write {output!r}: {exc.strerror or exc}") from None
+
+
+def convert_one(
+    article: Article,
+    writer: FormatInfo,
+    output: str | None,
+    out: TextIO,
+    options: dict[str, object],
+    *,
+    lines: bool,
+) -> int:
+    """Write the one article of the input as ``writer`` to ``output`` (else ``out``),
+    on one line with ``lines`` (``output`` a ``.jsonl`` file of a JSON format)."""
+    if lines:
+        text = api.write(article, writer.name, **{**options, "indent": None})
+        put(text.rstrip("\n") + "\n", output, out)
+    else:
+        put(api.write(article, writer.name, **options), output, out)
+    return 0
 
 
 def convert(
@@ -60,7 +78,7 @@ def convert(
     if writes_many(writer):
         put(api.write_many(articles, writer.name, **options), output, out)
         return 0
-    if writer.name in JSON_FORMATS and (not output or output.lower().endswith(".jsonl")):
+    if writer.name in JSON_FORMATS and (not output or json_lines(output, writer.name)):
         lines = _each(articles, writer, {**options, "indent": None})
         put("".join(text.rstrip("\n") + "\n" for _, text in lines), output, out)
         return 0

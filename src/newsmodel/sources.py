@@ -57,6 +57,7 @@ __all__ = [
     "splittable",
     "stdin_is_warc",
     "stem",
+    "strip_suffix",
     "walk",
 ]
 
@@ -137,7 +138,9 @@ def item_name(name: str, number: int) -> str:
     return f"{name}-{number:0{ITEM_DIGITS}d}"
 
 
-def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    """``name`` without the longest of ``suffixes`` it ends with, in any case (``a.XML``
+    without ``.xml`` gives ``a``); ``name`` itself when a suffix would be all of it."""
     lower = name.lower()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if lower.endswith(suffix) and len(name) > len(suffix):
@@ -159,7 +162,7 @@ def stem(name: str) -> str:
     inner = _inner_name(name)
     found = by_extension(inner)
     extensions = tuple(ext for info in found for ext in info.extensions)
-    return _strip_suffix(inner, extensions + _TAR_SUFFIXES + _WARC_SUFFIXES + (".zip",))
+    return strip_suffix(inner, extensions + _TAR_SUFFIXES + _WARC_SUFFIXES + (".zip",))
 
 
 def _safe_name(name: str) -> str | None:
@@ -310,6 +313,7 @@ def expand(
     *,
     exists: Exists | None = None,
     exclude: str | None = None,
+    written: frozenset[str] = frozenset(),
     max_bytes: int = DEFAULT_MAX_BYTES,
     done: Callable[[], None] | None = None,
 ) -> Iterator[Item]:
@@ -317,7 +321,9 @@ def expand(
 
     ``inputs`` are paths of files or folders, globs, or ``-`` (standard input).
     ``exists`` skips documents whose output is already there (their tasks are
-    not made); ``exclude`` is a folder never walked (the output folder).
+    not made); ``exclude`` is a folder never walked (the output folder);
+    ``written`` are the real paths of files never read (a file output, its error
+    report: a run into ``IN/all.rss`` does not read the ``all.rss`` of the last run).
     ``max_bytes`` bounds every document taken from an archive or WARC record.
     ``done()`` is called once the items of each input file (or of ``-``) are all
     given: :func:`count` of the same inputs says how many calls there will be.
@@ -331,7 +337,8 @@ def expand(
             continue
         for found in walk([given], exclude=exclude):
             if isinstance(found, File):
-                yield from walked.file(found.path, found.name)
+                if not (written and os.path.realpath(found.path) in written):
+                    yield from walked.file(found.path, found.name)
                 if done:
                     done()
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import re
 from collections.abc import Iterator
 
@@ -23,6 +24,7 @@ from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError
+from newsmodel.io._feedparse import feed_text
 from newsmodel.io.nitf import article_from_nitf
 from newsmodel.markup import blocks_from_element, blocks_from_html, blocks_from_text, safe_url
 from newsmodel.vocab import NEWS_AGENCIES
@@ -442,7 +444,7 @@ def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:
     if item.get("Href") is None and any(
         local_name(c) not in ITEM_METADATA for c in item.iterchildren("*")
     ):
-        return item, None  # leniently, markup put in the ContentItem itself: ``<p>…</p>``
+        return _loose_markup(item), None  # leniently, markup put in the ContentItem itself
     encoding = item.find("Encoding")
     notation = _attr(encoding, "Notation") if encoding is not None else None
     for _ in range(_MAX_ENCODINGS):
@@ -455,18 +457,28 @@ def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:
     return None, None
 
 
+def _loose_markup(item: etree._Element) -> etree._Element:
+    """A copy of the markup put in a ``ContentItem`` itself (``<p>…</p>``), without the
+    item's metadata (a ``Comment`` to the desk is no text of the story)."""
+    wrapper = etree.Element("DataContent")
+    wrapper.text = item.text
+    for child in item.iterchildren("*"):
+        if local_name(child) not in ITEM_METADATA:
+            wrapper.append(copy.deepcopy(child))
+    return wrapper
+
+
 def _decoded(data: etree._Element, notation: str) -> str | None:
-    """The text of base64 data (UTF-8, else windows-1252); ``None`` for another notation."""
+    """The text of base64 data, in the encoding it shows (a byte-order mark, an XML
+    declaration's), else UTF-8, else windows-1252; ``None`` for another notation or
+    bytes that are no text (gzip data, say, is not unpacked: it would be no body)."""
     if notation not in BASE64_NOTATIONS:
         return None
     try:
         raw = base64.b64decode("".join((data.text or "").split()))
-    except (binascii.Error, ValueError):
+        return feed_text(raw, format="newsml1", max_bytes=len(raw))
+    except (binascii.Error, ValueError, ReadError):
         return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 def encoded_content(data: etree._Element, notation: str, catalog: Catalog) -> Content | None:

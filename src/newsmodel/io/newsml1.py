@@ -170,10 +170,16 @@ class _Tree:
         self.files[element] = files
 
     def _content(self, data: etree._Element, notation: str | None) -> Content | None:
-        """The text of a ``DataContent``, decoded first when it is in an ``Encoding``."""
-        if notation is None:
-            return content_of(data, self.catalog)
-        content = encoded_content(data, notation, self.catalog)
+        """The text of a ``DataContent``, decoded first when it is in an ``Encoding``; a
+        text that cannot be read (markup nested past the parser's limit) is left out,
+        with a warning, and the document's other stories are still read."""
+        try:
+            if notation is None:
+                return content_of(data, self.catalog)
+            content = encoded_content(data, notation, self.catalog)
+        except ReadError as error:
+            self.ignored.append(f"text that cannot be read ({error})")
+            return None
         if content is None:
             self.ignored.append(f"text in an encoding not read ({notation or 'none named'})")
         return content
@@ -278,7 +284,10 @@ class _Tree:
         self, holder: etree._Element, files: list[m.Rendition], caption: str | None
     ) -> m.Photo:
         own = self.own[holder]
-        first = max(files, key=_area)  # the largest size (the first when none is given)
+        # the largest of the holder's own files (the first when none gives a size): a
+        # larger size in a component of its own (``HighDef``) stays a rendition of it
+        own_files = {id(f) for f in self.files[holder]}
+        first = max((f for f in files if id(f) in own_files), key=_area, default=files[0])
         return m.Photo(
             url=first.url,
             caption=caption,

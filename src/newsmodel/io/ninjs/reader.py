@@ -39,7 +39,7 @@ from newsmodel.io.ninjs.shape import (
     JSONValue,
 )
 from newsmodel.io.ninjs.v1 import from_v1
-from newsmodel.markup import blocks_from_html
+from newsmodel.markup import blocks_from_html, safe_url
 
 __all__ = ["article_from_object", "check_options"]
 
@@ -271,7 +271,7 @@ def _body(doc: _Doc) -> tuple[m.Block, ...]:
 def _renditions(doc: _Doc) -> list[m.Rendition]:
     out = []
     for entry in doc.items("renditions"):
-        href = entry.text("href")
+        href = safe_url(entry.text("href"))  # (no javascript: or data: URL)
         if href is None:
             continue
         out.append(
@@ -323,7 +323,7 @@ def _associations(doc: _Doc) -> tuple[list[m.Photo], list[m.RelatedLink]]:
         if (entry.text("type") or "").lower() in PICTURE_TYPES:
             photos.append(_photo(entry))
             continue
-        uri = entry.text("uri")
+        uri = safe_url(entry.text("uri"))
         if uri is not None:
             links.append(m.RelatedLink(url=uri, rel=entry.text("name"), title=entry.text("title")))
     return photos, links
