@@ -330,3 +330,24 @@ def test_every_written_message_is_valid_and_reads_back_one_article_each(
     assert [a.headline for a in back] == [
         " ".join(s.headline.split()) or None if s.headline else None for s in stories
     ]
+
+
+def test_script_and_data_urls_in_a_g2_item_are_dropped() -> None:
+    article = m.Article(
+        headline="Tides turn",
+        url="https://plover.example/t",
+        photos=(m.Photo(url="https://plover.example/p.jpg", caption="Gulls"),),
+        links=(m.RelatedLink(url="https://plover.example/more", rel="seeAlso"),),
+        bylines=(m.Byline(name="Ana Quibble", url="https://plover.example/ana"),),
+    )
+    text = newsmodel.write(article, "newsml")
+    for good in ("https://plover.example/t", "https://plover.example/p.jpg",
+                 "https://plover.example/more", "https://plover.example/ana"):  # fmt: skip
+        text = text.replace(f'"{good}"', '"javascript:alert(1)"')
+    assert text.count("javascript:") >= 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        back = newsmodel.read(text, "newsml", quotes=False)
+    seen = repr(back)
+    assert "javascript:" not in seen
+    assert back.headline == "Tides turn"

@@ -53,6 +53,7 @@ from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.io.nitf import article_from_nitf
 from newsmodel.losses import Losses, report
 from newsmodel.markup import blocks_from_element
+from newsmodel.markup.sanitise import safe_url
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
 from newsmodel.xmlsafe import find_all as _all
@@ -130,7 +131,7 @@ def _bylines(meta: etree._Element | None) -> list[m.Byline]:
         role = code(_attr(party, "role"))
         if role is None and local_name(party) == "contributor":
             role = "contributor"
-        out.append(m.Byline(name=name, kind=kind, role=role, url=_attr(party, "uri")))
+        out.append(m.Byline(name=name, kind=kind, role=role, url=safe_url(_attr(party, "uri"))))
     if not out:
         by = _text(_first(meta, "by"))
         if by:
@@ -194,7 +195,7 @@ def _photo(item: etree._Element) -> m.Photo:
     url = width = height = None
     renditions = []
     for remote in _all(item, "contentSet/remoteContent"):
-        href = _attr(remote, "href")
+        href = safe_url(_attr(remote, "href"))  # (a script or data URL is no file)
         if not href:
             continue
         w, h = _attr(remote, "width"), _attr(remote, "height")
@@ -302,10 +303,10 @@ def _url_and_links(
     url = None
     for remote in _all(item, "contentSet/remoteContent"):
         if (_attr(remote, "contenttype") or "").startswith(("text/html", "application/xhtml")):
-            url = url or _attr(remote, "href")
+            url = url or safe_url(_attr(remote, "href"))
     links = []
     for link in _all(item_meta, "link"):
-        target = _attr(link, "href") or _attr(link, "residref")
+        target = safe_url(_attr(link, "href") or _attr(link, "residref"))
         rel = _attr(link, "rel")
         if not target or rel == f"{NM_ALIAS}:photo":
             continue
@@ -375,7 +376,7 @@ def _owner(item: etree._Element, item_meta: etree._Element | None) -> _Owner:
     provider_name = _name(provider)
     status_code = code(_attr(_first(item_meta, "pubStatus"), "qcode"))
     return {
-        "publisher": m.Publisher(name=provider_name, url=_attr(provider, "uri"))
+        "publisher": m.Publisher(name=provider_name, url=safe_url(_attr(provider, "uri")))
         if provider_name
         else None,
         "rights": m.Rights(notice=notice, holder=holder, usage_terms=terms)
@@ -454,7 +455,7 @@ def _sparse(item: etree._Element) -> m.Article:
     guid = _attr(item, "guid")
     links = []
     for ref in item.iter("{*}itemRef"):
-        target = _attr(ref, "residref") or _attr(ref, "href")
+        target = safe_url(_attr(ref, "residref") or _attr(ref, "href"))
         if target:
             links.append(
                 m.RelatedLink(url=target, rel="itemRef", title=_text(_first(ref, "title")))
