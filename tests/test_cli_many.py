@@ -105,7 +105,7 @@ def test_an_item_that_shows_nothing_is_skipped_with_a_warning(
     code, out, err = run(capsys, "convert", str(source), "--to", "jsonl")
     assert code == 0, err
     assert len(out.splitlines()) == 3
-    assert "item 1 holds no headline, text or photo; skipped" in err
+    assert "items with no headline, text or photo skipped: 1\n" in err
 
 
 def test_inspect_summarises_each_article_of_a_feed(capsys: pytest.CaptureFixture[str]) -> None:

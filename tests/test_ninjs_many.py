@@ -106,3 +106,15 @@ def test_script_urls_of_renditions_and_links_are_dropped() -> None:
     assert [p.url for p in article.photos] == ["https://media.example/p.jpg"]
     assert all("javascript" not in (r.url or "") for p in article.photos for r in p.renditions)
     assert article.links == ()
+
+
+def test_a_long_run_of_entries_that_are_not_items_warns_a_bounded_number_of_times() -> None:
+    doc = json.dumps({"items": [ITEMS[0], *range(5000), ITEMS[1]]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = list(ninjs.read_many(doc))
+    assert [a.headline for a in got] == HEADLINES
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 21 and messages[-1] == (
+        "ninjs: 4980 more entries of $.items that are not items skipped"
+    )

@@ -378,32 +378,33 @@ def _read_input(
     return _shown(articles, info.name), write_options
 
 
+#: How many skipped items' numbers a warning lists (the rest are counted).
+EMPTY_LISTED = 20
+
+
 def _shown(articles: Iterator[Article], format: str) -> Iterator[Article]:
-    """``articles`` without those that hold nothing to show (each such item of a source
-    of many skipped with a warning); :class:`NoArticleError` when none is left."""
+    """``articles`` without those that hold nothing to show (one warning at the end
+    names the items of a source of many so skipped); :class:`NoArticleError` when none
+    is left."""
     found = False
     empty: list[int] = []
     for number, article in enumerate(articles, 1):
         if _is_empty(article):
-            if found:
-                _warn_empty(format, number)
-            else:  # (a source of one empty article is refused, without a warning)
-                empty.append(number)
+            empty.append(number)
             continue
-        if not found:
-            found = True
-            for skipped in empty:
-                _warn_empty(format, skipped)
+        found = True
         yield article
-    if not found:
+    if not found:  # (a source of one empty article is refused, without a warning)
         raise NoArticleError("no article found: no headline, no text and no photo", format=format)
-
-
-def _warn_empty(format: str, number: int) -> None:
-    warnings.warn(
-        IgnoredContentWarning(f"{format}: item {number} holds no headline, text or photo; skipped"),
-        stacklevel=2,
-    )
+    if empty:
+        listed = ", ".join(map(str, empty[:EMPTY_LISTED]))
+        more = f" and {len(empty) - EMPTY_LISTED} more" if len(empty) > EMPTY_LISTED else ""
+        warnings.warn(
+            IgnoredContentWarning(
+                f"{format}: items with no headline, text or photo skipped: {listed}{more}"
+            ),
+            stacklevel=2,
+        )
 
 
 def _is_empty(article: Article) -> bool:

@@ -28,6 +28,7 @@ from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadErro
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "ID_PREFIX",
+    "IGNORED_SHOWN",
     "as_read_errors",
     "check_input",
     "clean_text",

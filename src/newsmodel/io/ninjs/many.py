@@ -18,7 +18,13 @@ from newsmodel import model as m
 from newsmodel.catalog import Catalog
 from newsmodel.converters import json_type
 from newsmodel.errors import IgnoredContentWarning, ReadError
-from newsmodel.io._common import DEFAULT_MAX_BYTES, decode_text, first_article, parse_json
+from newsmodel.io._common import (
+    DEFAULT_MAX_BYTES,
+    IGNORED_SHOWN,
+    decode_text,
+    first_article,
+    parse_json,
+)
 from newsmodel.io.ninjs.reader import article_from_object, check_options
 from newsmodel.io.ninjs.shape import FORMAT, MAX_DEPTH, JSONObject, JSONValue
 
@@ -82,16 +88,29 @@ def _unwrapped(item: JSONObject, where: str) -> tuple[JSONObject, str]:
 def _articles(
     path: str, items: list[JSONValue], version: str | None, catalog: Catalog | None
 ) -> Iterator[m.Article]:
+    skipped = 0
     for index, item in enumerate(items):
         where = f"{path}[{index}]" if path else "$"
         if not isinstance(item, dict):
-            warnings.warn(
-                IgnoredContentWarning(f"ninjs: {where} is {json_type(item)}, not an item; skipped"),
-                stacklevel=2,
-            )
+            skipped += 1
+            if skipped <= IGNORED_SHOWN:  # (then counted: an array of 100,000 numbers)
+                warnings.warn(
+                    IgnoredContentWarning(
+                        f"ninjs: {where} is {json_type(item)}, not an item; skipped"
+                    ),
+                    stacklevel=2,
+                )
             continue
         item, where = _unwrapped(item, where)
         yield article_from_object(item, version=version, catalog=catalog, where=where)
+    if skipped > IGNORED_SHOWN:
+        warnings.warn(
+            IgnoredContentWarning(
+                f"ninjs: {skipped - IGNORED_SHOWN} more entries of {path} that are not items "
+                "skipped"
+            ),
+            stacklevel=2,
+        )
 
 
 def _items(data: bytes | str, max_bytes: int) -> tuple[str, list[JSONValue]]:
