@@ -499,3 +499,30 @@ def test_one_stray_nul_byte_is_no_binary_file() -> None:
     assert article.headline == "Gulls"
     with pytest.raises(newsmodel.UnknownFormatError, match="binary data"):
         newsmodel.detect_format(feed.replace("\x00", "\x00\x00").encode())
+
+
+@pytest.mark.parametrize("tail", ["", "<item><title>Terns <b></title></item>"])
+def test_a_reference_to_a_character_xml_forbids_is_taken_out_not_a_crash(tail: str) -> None:
+    """``&#xD800;`` (a surrogate) or ``&#1;`` is no XML character: the feed is read as
+    HTML reads them (U+FFFD; a control character a space, as a literal one), before and
+    in recovery, and the same inside CDATA."""
+    feed = _rss(
+        "<item><title>Gulls&#xD800;fly&#1;low&#xe9;</title>"
+        "<link>https://brindle.example.test/g&#xDFFF;</link>"
+        f"<description><![CDATA[kept &#xD800; as written]]></description></item>{tail}"
+    )
+    article = _read(feed)[0]
+    assert article.headline == "Gulls\ufffdfly lowé"
+    assert article.url == "https://brindle.example.test/g\ufffd"
+    assert article.summary == "kept \ufffd as written"
+
+
+def test_a_forbidden_reference_after_a_cdata_opening_never_closed_is_no_crash() -> None:
+    """The recovery reads past a ``<![CDATA[`` left open in an attribute: a reference to
+    a surrogate after it is taken out there too."""
+    feed = _rss(
+        "<item><title>Gulls</title><category domain='a<![CDATA[b'>c</category>"
+        "<dc:creator>one&#xD800;two <b></dc:creator></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Gulls"
