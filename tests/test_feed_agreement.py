@@ -526,3 +526,20 @@ def test_a_forbidden_reference_after_a_cdata_opening_never_closed_is_no_crash() 
     )
     (article,) = _read(feed)
     assert article.headline == "Gulls"
+
+
+def test_an_xml_declaration_inside_a_feed_without_one_is_its_text_not_its_start() -> None:
+    """``<?xml `` in a CDATA section (a code sample) of a feed that has no declaration
+    of its own: the feed is read whole, nothing before it left out."""
+    feed = (
+        '<rss version="2.0"><channel><title>Plover Post</title><link>https://plover.example/</link>'
+        "<item><title>Markup notes</title><link>/notes</link><description><![CDATA[<p>Open "
+        '<code><?xml version="1.0"?></code> first.</p>]]></description></item>'
+        "<item><title>Gulls</title><link>/gulls</link></item></channel></rss>"
+    )
+    assert newsmodel.detect_format(feed.encode()).name == "rss"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = list(newsmodel.read_many(feed, quotes=False))
+    assert [a.headline for a in articles] == ["Markup notes", "Gulls"]
+    assert articles[0].publisher is not None and articles[0].publisher.name == "Plover Post"

@@ -76,6 +76,10 @@ _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|co
 _JUNK_CHARS = 4096
 #: An XML declaration: ``<?xml version="1.0"``.
 _DECLARATION = "<?xml "
+#: Where a well-formed document may hold ``<?xml `` after its start, as text: in a CDATA
+#: section, a comment or a processing instruction (``<![CDATA[<code><?xml …?></code>]]>``).
+#: Text before a later ``<?xml `` that opens one of them is the feed, not a server's message.
+_HOLDS_DECLARATION_TEXT = ("<![CDATA[", "<!--", "<?")
 
 
 #: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
@@ -292,18 +296,22 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
 
 def _junk_before_declaration(text: str) -> int:
     """How many characters of ``text`` come before an XML declaration that is not at its
-    start, within :data:`_JUNK_CHARS` (0 when the declaration opens it, or is not there)."""
+    start, within :data:`_JUNK_CHARS` (0 when the declaration opens it, or is not there,
+    or when what comes before may hold it as text: :data:`_HOLDS_DECLARATION_TEXT`)."""
     if text.startswith(_DECLARATION):
         return 0
-    return max(text.find(_DECLARATION, 0, _JUNK_CHARS), 0)
+    at = text.find(_DECLARATION, 0, _JUNK_CHARS)
+    if at < 0 or any(opening in text[:at] for opening in _HOLDS_DECLARATION_TEXT):
+        return 0
+    return at
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:
     """``(prefix, local name)`` of the first element in ``head`` (past the XML
     declaration, comments, processing instructions and a DOCTYPE; past text a server
     printed before the declaration, too); ``None`` if none."""
-    if not head.startswith(_DECLARATION.encode()):
-        head = head[max(head.find(_DECLARATION.encode(), 0, _JUNK_CHARS), 0) :]
+    # (Latin-1 reads each byte as one character: the offset found is the bytes' offset)
+    head = head[_junk_before_declaration(head[:_JUNK_CHARS].decode("latin-1")) :]
     _, at = xml_prologue(head)
     match = _ELEMENT.match(head, at)
     if match is None:
