@@ -289,7 +289,8 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
         if one:
             read = _byline(one)[:1]
             byline = read[0] if len(read) == 1 and read[0].name == one else m.Byline(name=one)
-            out.setdefault(one.lower(), attrs.evolve(byline, url=safe_url(url)))
+            # (resolve, not safe_url alone: a JSON string may hold what the model refuses)
+            out.setdefault(one.lower(), attrs.evolve(byline, url=resolve(url, None)))
     return tuple(out.values())
 
 
