@@ -141,3 +141,11 @@ def test_a_long_caption_keeps_every_word() -> None:
         "Harbour Trust",
     )
     assert split_credit(long_caption + " (Getty Images)") == (long_caption, "Getty Images")
+
+
+def test_the_longest_labelled_credit_keeps_its_bracket_out_of_the_caption() -> None:
+    """A labelled credit of the longest form (bracket, longest label with "s credit",
+    spaced colon, an 80-character credit, bracket and full stop) is found whole."""
+    credit = "Q" * 80
+    text = f"Ferries wait [ photographs credit : {credit} ] ."
+    assert split_credit(text) == ("Ferries wait", credit)

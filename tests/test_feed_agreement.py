@@ -499,3 +499,47 @@ def test_one_stray_nul_byte_is_no_binary_file() -> None:
     assert article.headline == "Gulls"
     with pytest.raises(newsmodel.UnknownFormatError, match="binary data"):
         newsmodel.detect_format(feed.replace("\x00", "\x00\x00").encode())
+
+
+@pytest.mark.parametrize("tail", ["", "<item><title>Terns <b></title></item>"])
+def test_a_reference_to_a_character_xml_forbids_is_taken_out_not_a_crash(tail: str) -> None:
+    """``&#xD800;`` (a surrogate) or ``&#1;`` is no XML character: the feed is read as
+    HTML reads them (U+FFFD; a control character a space, as a literal one), before and
+    in recovery, and the same inside CDATA."""
+    feed = _rss(
+        "<item><title>Gulls&#xD800;fly&#1;low&#xe9;</title>"
+        "<link>https://brindle.example.test/g&#xDFFF;</link>"
+        f"<description><![CDATA[kept &#xD800; as written]]></description></item>{tail}"
+    )
+    article = _read(feed)[0]
+    assert article.headline == "Gulls\ufffdfly lowé"
+    assert article.url == "https://brindle.example.test/g\ufffd"
+    assert article.summary == "kept \ufffd as written"
+
+
+def test_a_forbidden_reference_after_a_cdata_opening_never_closed_is_no_crash() -> None:
+    """The recovery reads past a ``<![CDATA[`` left open in an attribute: a reference to
+    a surrogate after it is taken out there too."""
+    feed = _rss(
+        "<item><title>Gulls</title><category domain='a<![CDATA[b'>c</category>"
+        "<dc:creator>one&#xD800;two <b></dc:creator></item>"
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Gulls"
+
+
+def test_an_xml_declaration_inside_a_feed_without_one_is_its_text_not_its_start() -> None:
+    """``<?xml `` in a CDATA section (a code sample) of a feed that has no declaration
+    of its own: the feed is read whole, nothing before it left out."""
+    feed = (
+        '<rss version="2.0"><channel><title>Plover Post</title><link>https://plover.example/</link>'
+        "<item><title>Markup notes</title><link>/notes</link><description><![CDATA[<p>Open "
+        '<code><?xml version="1.0"?></code> first.</p>]]></description></item>'
+        "<item><title>Gulls</title><link>/gulls</link></item></channel></rss>"
+    )
+    assert newsmodel.detect_format(feed.encode()).name == "rss"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = list(newsmodel.read_many(feed, quotes=False))
+    assert [a.headline for a in articles] == ["Markup notes", "Gulls"]
+    assert articles[0].publisher is not None and articles[0].publisher.name == "Plover Post"

@@ -11,6 +11,7 @@ import warnings
 
 import pytest
 
+import newsmodel
 from newsmodel.dates import parse_date
 from newsmodel.errors import NewsmodelError
 from newsmodel.io import rss
@@ -151,3 +152,33 @@ def test_a_declared_transform_codec_is_no_text_encoding() -> None:
     feed += b"<link>https://a.example.test/</link></item></channel></rss>"
     (article,) = rss.read_many(feed)  # a feed reader falls back to UTF-8
     assert article.headline == "x\u00e9"
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+def test_a_base_too_long_to_copy_into_every_link_leaves_links_as_written(fmt: str) -> None:
+    """A megabyte base (Atom ``xml:base``, an RSS channel link) would be copied into every
+    item's resolved links, reading growing with items × base: past 4,096 characters it
+    resolves nothing. A short one still does, a link's own ``xml:base`` included."""
+
+    def feed(base: str) -> str:
+        if fmt == "atom":
+            entries = "".join(
+                f"<entry><title>T{i}</title><link href='p{i}'/><id>urn:x:{i}</id></entry>"
+                for i in range(3)
+            )
+            entries += (
+                "<entry><title>M</title><id>urn:x:m</id>"
+                "<link xml:base='https://mirror.example.test/x/' href='m'/></entry>"
+            )
+            return f'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}"><title>F</title>{entries}</feed>'
+        items = "".join(f"<item><title>T{i}</title><link>p{i}</link></item>" for i in range(3))
+        return f'<rss version="2.0"><channel><title>F</title><link>{base}</link>{items}</channel></rss>'
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        short = list(newsmodel.read_many(feed("https://e.test/d/"), quotes=False))
+        long = list(newsmodel.read_many(feed("https://e.test/" + "d" * 5000 + "/"), quotes=False))
+    assert [a.url for a in short][:3] == [f"https://e.test/d/p{i}" for i in range(3)]
+    assert [a.url for a in long][:3] == ["p0", "p1", "p2"]
+    if fmt == "atom":
+        assert short[3].url == long[3].url == "https://mirror.example.test/x/m"

@@ -255,3 +255,27 @@ def test_json_feed_tags_are_cleaned_like_every_other_text() -> None:
     }
     (article,) = _read(json.dumps(feed))
     assert [t.name for t in article.topics] == ["oneword", "two words"]
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "\uffff", "\x0b"])
+def test_an_author_address_holding_what_the_model_refuses_is_cleaned_not_a_refused_feed(
+    bad: str,
+) -> None:
+    """A JSON Feed author's ``url`` is a JSON string, which may hold a lone surrogate:
+    cleaned as every other address is, the feed's other items still read."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Desk",
+        "items": [
+            {
+                "id": "1",
+                "title": "One",
+                "authors": [{"name": "Pat Lee", "url": f"https://e.test/{bad}p"}],
+            },
+            {"id": "2", "title": "Two"},
+        ],
+    }
+    articles = _read(json.dumps(feed))
+    assert [a.headline for a in articles] == ["One", "Two"]
+    assert articles[0].bylines[0].url == "https://e.test/p"
+    _assert_as_constructed(articles)

@@ -29,8 +29,12 @@ _LABELLED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 #: How far from the end of a caption (its white space collapsed) a labelled credit can
-#: start: the bracket, the longest label with "s credit", the colon and spaces, the credit.
-_LABELLED_SPAN = _CREDIT_CHARS + max(map(len, CREDIT_LABELS)) + len("s credit") + 8
+#: start: the longest label with "s credit", the credit, and what may stand around them
+#: (``"[ "`` before, ``" : "`` between, ``" ] ."`` after: nine characters).
+_LABELLED_SPAN = (
+    len("[ ") + max(map(len, CREDIT_LABELS)) + len("s credit") + len(" : ") + _CREDIT_CHARS
+    + len(" ] .")
+)  # fmt: skip
 #: "Leaders meet (AP Photo/Jane Doe)", "Leaders meet [Supplied]": a bracketed credit.
 _TRAILING_PARENS = re.compile(
     r"^(?P<caption>.*?)\s*[(\[](?P<credit>(?:[^()\[\]]{0,60}\b)?"

@@ -47,6 +47,17 @@ _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: An ``&`` that starts no reference XML knows (``?a=1&b=2``, ``Q & A``, ``&foo;``): once
 #: HTML's named entities are character references, only XML's five names are left.
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+#: A character reference (``&#233;``, ``&#xE9;``), its code in decimal or in hex.
+_CHAR_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));")
+#: The characters XML 1.0 allows (``Char``), as code ranges; a reference to any other
+#: (``&#1;``, ``&#xD800;``) is not well-formed, and libxml2's recovery would put it in the
+#: tree as bytes lxml cannot read back (a lone surrogate's).
+_XML_CHARS = ((0x9, 0xA), (0xD, 0xD), (0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+#: The first character past the C0 controls (U+0020), and the two XML forbids past them.
+_FIRST_CHAR = 0x20
+_NONCHARACTERS = (0xFFFE, 0xFFFF)
+#: What a reference to a surrogate, to NUL or past U+10FFFF stands for (HTML's rule).
+_REPLACEMENT = "&#xFFFD;"
 #: Where ``&`` is literal, by how each such section opens and closes.
 _LITERAL_SECTIONS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
 #: The opening tag (not an empty ``<x/>`` one) of an element that holds HTML as text
@@ -65,6 +76,10 @@ _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|co
 _JUNK_CHARS = 4096
 #: An XML declaration: ``<?xml version="1.0"``.
 _DECLARATION = "<?xml "
+#: Where a well-formed document may hold ``<?xml `` after its start, as text: in a CDATA
+#: section, a comment or a processing instruction (``<![CDATA[<code><?xml …?></code>]]>``).
+#: Text before a later ``<?xml `` that opens one of them is the feed, not a server's message.
+_HOLDS_DECLARATION_TEXT = ("<![CDATA[", "<!--", "<?")
 
 
 #: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
@@ -141,6 +156,18 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
 def _entity_reference(match: re.Match[str]) -> str:
     char = html.entities.html5.get(match.group(1) + ";")
     return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
+
+
+def _xml_reference(match: re.Match[str]) -> str:
+    """A character reference kept when XML allows its character; else, as HTML reads it,
+    one to U+FFFD for a surrogate, NUL or a code past U+10FFFF (``&#xD800;``), and a
+    space for a control character (as a literal one becomes). Taken out everywhere, CDATA
+    sections included, where the HTML read from them decodes the new one alike."""
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    if any(low <= code <= high for low, high in _XML_CHARS):
+        return match.group()
+    return " " if 0 < code < _FIRST_CHAR or code in _NONCHARACTERS else _REPLACEMENT
 
 
 def _escape_bare_ampersands(text: str) -> str:
@@ -247,6 +274,8 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     repaired = _raw_html_in_cdata(text)
     repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
+    if "&#" in repaired:
+        repaired = _CHAR_REFERENCE.sub(_xml_reference, repaired)
     if repaired != text:
         try:
             return parse_xml(repaired, format=format, max_bytes=limit)
@@ -267,18 +296,22 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
 
 def _junk_before_declaration(text: str) -> int:
     """How many characters of ``text`` come before an XML declaration that is not at its
-    start, within :data:`_JUNK_CHARS` (0 when the declaration opens it, or is not there)."""
+    start, within :data:`_JUNK_CHARS` (0 when the declaration opens it, or is not there,
+    or when what comes before may hold it as text: :data:`_HOLDS_DECLARATION_TEXT`)."""
     if text.startswith(_DECLARATION):
         return 0
-    return max(text.find(_DECLARATION, 0, _JUNK_CHARS), 0)
+    at = text.find(_DECLARATION, 0, _JUNK_CHARS)
+    if at < 0 or any(opening in text[:at] for opening in _HOLDS_DECLARATION_TEXT):
+        return 0
+    return at
 
 
 def root_name(head: bytes) -> tuple[str, str] | None:
     """``(prefix, local name)`` of the first element in ``head`` (past the XML
     declaration, comments, processing instructions and a DOCTYPE; past text a server
     printed before the declaration, too); ``None`` if none."""
-    if not head.startswith(_DECLARATION.encode()):
-        head = head[max(head.find(_DECLARATION.encode(), 0, _JUNK_CHARS), 0) :]
+    # (Latin-1 reads each byte as one character: the offset found is the bytes' offset)
+    head = head[_junk_before_declaration(head[:_JUNK_CHARS].decode("latin-1")) :]
     _, at = xml_prologue(head)
     match = _ELEMENT.match(head, at)
     if match is None:

@@ -289,7 +289,8 @@ def bylines_of(entry: Entry) -> tuple[m.Byline, ...]:
         if one:
             read = _byline(one)[:1]
             byline = read[0] if len(read) == 1 and read[0].name == one else m.Byline(name=one)
-            out.setdefault(one.lower(), attrs.evolve(byline, url=safe_url(url)))
+            # (resolve, not safe_url alone: a JSON string may hold what the model refuses)
+            out.setdefault(one.lower(), attrs.evolve(byline, url=resolve(url, None)))
     return tuple(out.values())
 
 
@@ -324,6 +325,11 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: an "amp;" parameter.
 _ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#x0*26);", re.IGNORECASE)
 
+#: The longest base a reference is resolved against; past it, references stay as written.
+#: Each item's links copy the base, so a hostile feed's megabyte ``xml:base`` or channel
+#: link would make reading grow with items × base (real bases are a few dozen characters).
+_MAX_BASE_CHARS = 4096
+
 #: ``www.example.test/story``: a web address written without its scheme (no relative path
 #: starts with a host name), read as ``http://www.example.test/story``, not resolved
 #: against the feed's own address.
@@ -342,7 +348,7 @@ def resolve(url: str | None, base: str | None) -> str | None:
         return None
     if _SCHEMELESS_HOST.match(url):
         url = "http://" + url
-    elif base and not _SCHEME.match(url):
+    elif base and len(base) <= _MAX_BASE_CHARS and not _SCHEME.match(url):
         try:
             url = urljoin(base, url)
         except ValueError:

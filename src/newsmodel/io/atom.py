@@ -243,10 +243,11 @@ def _web_id(entry_id: str | None) -> str | None:
 
 
 def _base_of(element: etree._Element, fallback: str | None) -> str | None:
-    """The base URL a reference in ``element`` resolves against: the ``xml:base`` of the
-    element and its ancestors (``<link xml:base="..." href="y"/>``, an entry's
-    ``xml:base="2006/11/"`` under the feed's), made absolute against ``fallback``."""
-    own = element.base
+    """The base URL a reference in ``element`` (a child of an entry) resolves against:
+    its own ``xml:base`` (``<link xml:base="..." href="y"/>``) made absolute against
+    ``fallback``, the entry's base (its ``xml:base="2006/11/"`` under the feed's); else
+    ``fallback``. (Not lxml's ``element.base``, which copies every ancestor's on each call.)"""
+    own = element.get(_XML_BASE)
     return resolve(own, fallback) if own else fallback
 
 
