@@ -7,6 +7,7 @@ written for these tests.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 import attrs
@@ -21,6 +22,7 @@ from newsmodel.io import html, newsml, ninjs, nitf
 from newsmodel.losses import Losses, changed_paths
 from newsmodel.markup import blocks_from_element, blocks_from_html, element_maker
 from newsmodel.markup.dialects import HTML, NITF, Dialect
+from newsmodel.markup.sanitise import sanitise_html
 from newsmodel.markup.write import Writer, blocks_to_elements, write_blocks
 from newsmodel.testing import articles, blocks
 from tests.expected import expected_article
@@ -148,3 +150,14 @@ def test_a_lost_rendition_part_is_declared_as_itself(name: str) -> None:
     article = attrs.evolve(article, photos=(photo,), quotes=())
     _, declared = _write(WRITERS[name][0], article)
     assert {p for p in declared if p.startswith("photos")} == _RENDITION_LOSSES[name]
+
+
+def test_an_embed_attribute_without_a_value_has_one_form_written_and_read() -> None:
+    for markup in ("<A", '<iframe allowfullscreen src="https://plover.example/v"></iframe>'):
+        body = (m.RawEmbed(format="text/html", content=markup),)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            page = newsmodel.write(m.Article(headline="Tides", body=body), "html")
+            back = newsmodel.read(page, "html", quotes=False)
+        (embed,) = [b for b in back.body if isinstance(b, m.RawEmbed)]
+        assert embed.content == sanitise_html(markup)

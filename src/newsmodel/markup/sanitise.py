@@ -163,6 +163,9 @@ def _clean_attributes(element: etree._Element) -> None:
     try:
         for name in found.keys() - kept.keys():
             del element.attrib[name]
+        for name, value in kept.items():
+            if not value:  # (<iframe allowfullscreen>: written allowfullscreen="", as it
+                element.set(name, "")  # reads back once written in a page: one form)
     except (KeyError, ValueError):
         # lxml cannot look up an attribute named "{x}" or "a{b": set the kept ones anew (one
         # without a value, <iframe allowfullscreen>, is then written with "")
