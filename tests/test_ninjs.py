@@ -459,7 +459,10 @@ def test_1_6_keys_no_rule_names_are_the_same_in_both_shapes() -> None:
     ]
 
 
-@pytest.mark.parametrize("identifier", ["urn:newsmodel:id:", "urn:newsmodel:id:x%20y", "story 42"])
+@pytest.mark.parametrize(
+    "identifier",
+    ["urn:newsmodel:id:", "urn:newsmodel:id:x%20y", "urn:newsmodel:generated:ab12", "story 42"],
+)
 @pytest.mark.parametrize("fmt", ["ninjs", "atom"])
 def test_an_id_that_looks_like_a_wrapped_one_comes_back_as_it_was(
     identifier: str, fmt: str

@@ -27,8 +27,10 @@ from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadErro
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "GENERATED_PREFIX",
     "ID_PREFIX",
     "IGNORED_SHOWN",
+    "OWN_URIS",
     "as_read_errors",
     "check_input",
     "clean_text",
@@ -49,6 +51,13 @@ IGNORED_SHOWN = 20
 #: and the id is none, or starts with this prefix itself: the prefix and the id escaped
 #: (``story 42`` is written ``urn:newsmodel:id:story%2042``), read back as the id.
 ID_PREFIX = "urn:newsmodel:id:"
+#: An article without an id, written where a format needs one (a ninjs ``uri``, a G2
+#: ``guid``, an Atom ``id``), gets this prefix and what tells it apart (a hash of its
+#: content, its position): ``urn:newsmodel:generated:20eb7a65ab157c95b0da``, read back
+#: as no id.
+GENERATED_PREFIX = "urn:newsmodel:generated:"
+#: The URIs newsmodel makes of ids: an id that itself starts with one is written wrapped.
+OWN_URIS = (ID_PREFIX, GENERATED_PREFIX)
 
 
 def wrapped_id(identifier: str) -> str:
@@ -58,7 +67,9 @@ def wrapped_id(identifier: str) -> str:
 
 def id_from_uri(uri: str) -> str | None:
     """The id a written URI holds: what it wraps under :data:`ID_PREFIX` (``story 42``),
-    else the URI itself; ``None`` when blank."""
+    none for one under :data:`GENERATED_PREFIX`, else the URI itself; ``None`` when blank."""
+    if uri.startswith(GENERATED_PREFIX):
+        return None
     if uri.startswith(ID_PREFIX):
         return unquote(uri[len(ID_PREFIX) :]) or None
     return uri or None

@@ -7,6 +7,7 @@ import re
 from urllib.parse import quote, unquote
 
 from newsmodel import model as m
+from newsmodel.io._common import GENERATED_PREFIX
 
 __all__ = [
     "GENERATED",
@@ -33,7 +34,7 @@ NM_ALIAS = "nm"
 #: The URI of that scheme.
 NM_SCHEME = "urn:newsmodel:codes:"
 #: GUIDs newsmodel makes up for items without an id (read back as no id).
-GENERATED = "urn:newsmodel:generated:"
+GENERATED = GENERATED_PREFIX
 #: Subject types and the topic kind each reads as (``cpnat:poi`` too is a place).
 SUBJECT_TYPES = {
     "cpnat:abstract": m.TopicKind.SUBJECT,

@@ -24,6 +24,7 @@ from newsmodel.io import ATOM as FORMAT
 from newsmodel.io._common import (
     DEFAULT_MAX_BYTES,
     ID_PREFIX,
+    OWN_URIS,
     first_article,
     id_from_uri,
     wrapped_id,
@@ -327,7 +328,8 @@ TOPIC_PARTS = {"name": "term", "scheme": "scheme", "kind": "keyword, always"}
 
 
 def _entry_id(article: m.Article, index: int) -> str:
-    """The entry's ``id``: the article's id when it is an IRI, else under :data:`ID_PREFIX`."""
+    """The entry's ``id``: the article's id when it is an IRI, else under ``ID_PREFIX``;
+    without an id, its URL, else its position under ``ID_PREFIX``."""
     if article.id:
         value = article.id
         if (
@@ -335,10 +337,11 @@ def _entry_id(article: m.Article, index: int) -> str:
             and value.split(":", 1)[0].isalpha()
             and " " not in value
             and value.isascii()
-            and not value.startswith(ID_PREFIX)  # (it would read back unwrapped)
+            and not value.startswith(OWN_URIS)  # (it would read back otherwise)
         ):
             return value
         return wrapped_id(value)
+    # (read back as the id "1": an entry of nothing else still reads back as an article)
     return article.url or f"{ID_PREFIX}{index + 1}"
 
 

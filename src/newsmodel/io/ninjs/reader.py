@@ -30,7 +30,6 @@ from newsmodel.io._common import (
 from newsmodel.io.ninjs.detect import detect_version
 from newsmodel.io.ninjs.shape import (
     FORMAT,
-    GENERATED_PREFIX,
     MAX_DEPTH,
     PICTURE_TYPES,
     REL_KINDS,
@@ -363,9 +362,7 @@ def _alt_ids(doc: _Doc) -> tuple[m.AltId, ...]:
 
 
 def _id_from_uri(uri: str | None) -> str | None:
-    if uri is None or uri.startswith(GENERATED_PREFIX):
-        return None
-    return id_from_uri(uri)
+    return None if uri is None else id_from_uri(uri)
 
 
 def _language(doc: _Doc) -> str | None:

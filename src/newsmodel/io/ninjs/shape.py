@@ -16,7 +16,6 @@ from newsmodel.io import NINJS as FORMAT
 
 __all__ = [
     "FORMAT",
-    "GENERATED_PREFIX",
     "MAX_DEPTH",
     "PICTURE_TYPES",
     "REL_KINDS",
@@ -32,9 +31,6 @@ __all__ = [
 #: examples nest 6 deep).
 MAX_DEPTH = 64
 
-#: An article without an id gets this prefix and a hash of its content (and is
-#: read back without an id): ``urn:newsmodel:generated:20eb7a65ab157c95b0da``.
-GENERATED_PREFIX = "urn:newsmodel:generated:"
 
 #: An absolute URI as the JSON Schema's ``uri`` format checks it: ``https://x.test/a``.
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[!#$%&'()*+,\-./0-9:;=?@A-Z\[\]_a-z~]+")

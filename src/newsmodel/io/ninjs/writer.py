@@ -18,10 +18,9 @@ from newsmodel import model as m
 from newsmodel.bylines import parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.errors import WriteError
-from newsmodel.io._common import ID_PREFIX, wrapped_id
+from newsmodel.io._common import GENERATED_PREFIX, OWN_URIS, wrapped_id
 from newsmodel.io.ninjs.shape import (
     FORMAT,
-    GENERATED_PREFIX,
     REL_KINDS,
     TOPIC_LISTS,
     V3_KEYS,
@@ -52,7 +51,7 @@ def _item_uri(identifier: str | None, seed: str) -> str:
     if identifier is None:
         digest = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:20]
         return GENERATED_PREFIX + digest
-    if identifier.startswith(ID_PREFIX):  # (written as it is, it would read back unwrapped)
+    if identifier.startswith(OWN_URIS):  # (written as it is, it would read back otherwise)
         return wrapped_id(identifier)
     return absolute_uri(identifier) or wrapped_id(identifier)
 
