@@ -14,7 +14,6 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,25 +24,13 @@ from newsmodel._input import clean_text
 from newsmodel.errors import ModelValidationError, ReadError
 from newsmodel.io._feeds import plain_text, resolve
 from newsmodel.markup.sanitise import safe_url
-from newsmodel.model_fields import NOT_TEXT, trusted_keyword_maker, validate_all
-
-
-def _rebuilt(value: Any) -> Any:
-    """``value`` made again through the public constructors (converters and validators run)."""
-    if isinstance(value, tuple):
-        return tuple(_rebuilt(item) for item in value)
-    if attrs.has(type(value)):
-        fields = attrs.fields(type(value))
-        return type(value)(**{f.name: _rebuilt(getattr(value, f.name)) for f in fields})
-    return value
+from newsmodel.model_fields import NOT_TEXT, trusted_keyword_maker
+from tests.model_checks import assert_as_constructed
 
 
 def _assert_as_constructed(articles: list[m.Article]) -> None:
     for article in articles:
-        validate_all(article)
-        again = _rebuilt(article)
-        assert again == article
-        assert repr(again) == repr(article)
+        assert_as_constructed(article)
 
 
 #: Pieces of item text: plain words, the white space and invisible characters Python

@@ -23,6 +23,7 @@ from newsmodel.markup import blocks_from_element, blocks_from_html, html_parser,
 from newsmodel.markup.parse import parse_document, parse_html, parsed_clean
 from newsmodel.markup.text import clean
 from newsmodel.model_fields import NOT_TEXT, holds_refused, trusted_maker, validate_all
+from tests.model_checks import assert_as_constructed
 
 
 def _validate_each(value: Any) -> None:
@@ -36,22 +37,9 @@ def _validate_each(value: Any) -> None:
             _validate_each(getattr(value, field.name))
 
 
-def _rebuilt(value: Any) -> Any:
-    """``value`` made again through the public constructors (converters and validators run)."""
-    if isinstance(value, tuple):
-        return tuple(_rebuilt(item) for item in value)
-    if attrs.has(type(value)):
-        fields = attrs.fields(type(value))
-        return type(value)(**{f.name: _rebuilt(getattr(value, f.name)) for f in fields})
-    return value
-
-
 def _assert_as_constructed(blocks: tuple[m.Block, ...]) -> None:
-    _validate_each(blocks)
-    validate_all(blocks)
-    again = _rebuilt(blocks)
-    assert again == blocks
-    assert repr(again) == repr(blocks)
+    _validate_each(blocks)  # (attrs' own check, beside validate_all's)
+    assert_as_constructed(blocks)
 
 
 #: Fragments covering the shapes the reader builds its nodes from without checks.

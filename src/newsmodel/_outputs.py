@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Mapping
 from typing import TextIO
 
 from newsmodel import api
@@ -195,6 +196,11 @@ def one_document(out: str, to: str) -> bool:
     other name is a folder, one file per article. JSON Lines is a stream of its own."""
     info = get_format(to)
     return info.name != "jsonl" and _beside(out, to) != out and writes_many(info)
+
+
+def json_line(article: Article, to: str, options: Mapping[str, object]) -> str:
+    """``article`` as one line of JSON Lines: the JSON format ``to`` without indentation."""
+    return api.write(article, to, **{**options, "indent": None}).rstrip("\n") + "\n"
 
 
 def json_lines(out: str | None, to: str) -> bool:

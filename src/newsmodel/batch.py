@@ -27,7 +27,7 @@ import attrs
 
 from newsmodel import _outputs, api
 from newsmodel._input import DEFAULT_MAX_BYTES
-from newsmodel._outputs import JSON_FORMATS, Document, Folder, Parquet, Report, Sink
+from newsmodel._outputs import JSON_FORMATS, Document, Folder, Parquet, Report, Sink, json_line
 from newsmodel._pool import Failure, Pool
 from newsmodel.converters import parse_date_value
 from newsmodel.errors import FormatError, NewsmodelError, ReadError
@@ -222,8 +222,7 @@ class _Done:
 
 def _write(article: Article, job: _Job) -> str:
     if job.one_line:  # a JSON format without indentation: one document per line
-        text = api.write(article, job.to, **{**job.write_options, "indent": None})
-        return text.rstrip("\n") + "\n"
+        return json_line(article, job.to, job.write_options)
     return api.write(article, job.to, **job.write_options)
 
 

@@ -414,15 +414,6 @@ def _is_empty(article: Article) -> bool:
     return not shown and not article.text.strip()
 
 
-def _writer(args: argparse.Namespace) -> FormatInfo:
-    """``--to``, else the format OUT's extension names, else newsmodel JSON."""
-    to_format = args.to_format
-    if to_format is None and args.output:
-        found = newsmodel.registry.by_extension(args.output)
-        to_format = found[0].name if found else None
-    return get_format(to_format or "newsmodel")
-
-
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     if cli_batch.wants_batch(args):
         chosen = batch_options(args.options, args.from_format, cli_batch.target(args))
@@ -430,7 +421,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     args.input = args.input[0] if args.input else "-"
     if args.output == "-":
         args.output = None  # standard output, as for a batch run
-    writer = _writer(args)
+    writer = get_format(cli_batch.target(args))  # (as a batch run picks it)
     # (refused before the input is read: NITF into all.jsonl)
     lines = writer.name != "jsonl" and json_lines(args.output, writer.name)
     articles, write_options = _read_input(args, writer)

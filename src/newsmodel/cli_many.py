@@ -18,11 +18,11 @@ from __future__ import annotations
 import argparse
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from newsmodel import api
-from newsmodel._outputs import JSON_FORMATS, Folder, json_lines, write_whole
+from newsmodel._outputs import JSON_FORMATS, Folder, json_line, json_lines, write_whole
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, report_loss
 from newsmodel.io import FormatInfo
 from newsmodel.model import Article
@@ -58,8 +58,7 @@ def convert_one(
     """Write the one article of the input as ``writer`` to ``output`` (else ``out``),
     on one line with ``lines`` (``output`` a ``.jsonl`` file of a JSON format)."""
     if lines:
-        text = api.write(article, writer.name, **{**options, "indent": None})
-        put(text.rstrip("\n") + "\n", output, out)
+        put(json_line(article, writer.name, options), output, out)
     else:
         put(api.write(article, writer.name, **options), output, out)
     return 0
@@ -79,8 +78,8 @@ def convert(
         put(api.write_many(articles, writer.name, **options), output, out)
         return 0
     if writer.name in JSON_FORMATS and (not output or json_lines(output, writer.name)):
-        lines = _each(articles, writer, {**options, "indent": None})
-        put("".join(text.rstrip("\n") + "\n" for _, text in lines), output, out)
+        lines = _each(articles, writer.name, lambda a: json_line(a, writer.name, options))
+        put("".join(text for _, text in lines), output, out)
         return 0
     if not output or not _is_folder(output, writer):
         where = f"-o {output}" if output else "standard output"
@@ -89,7 +88,8 @@ def convert(
             f"document, which holds one article: give -o FOLDER (one file per article), "
             f"or --to a format that holds many (rss, atom, jsonfeed, jsonl, newsml)"
         )
-    _into_folder(_each(articles, writer, options), writer, args.input, output)
+    texts = _each(articles, writer.name, lambda a: api.write(a, writer.name, **options))
+    _into_folder(texts, writer, args.input, output)
     return 0
 
 
@@ -115,16 +115,17 @@ def _into_folder(
 
 
 def _each(
-    articles: Iterable[Article], writer: FormatInfo, options: dict[str, object]
+    articles: Iterable[Article], format: str, write: Callable[[Article], str]
 ) -> Iterator[tuple[int, str]]:
-    """``(number, text)`` of each article written alone (numbers from 1); what the
-    writer drops is reported once, at the end, for every article it was dropped from."""
+    """``(number, text)`` of each article as ``write`` writes it in ``format`` (numbers
+    from 1); what it drops is reported once, at the end, for every article it was
+    dropped from."""
     fields: list[str] = []
     reasons: dict[str, str] = {}
     for index, article in enumerate(articles):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            text = api.write(article, writer.name, **options)
+            text = write(article)
         for warning in caught:
             found = warning.message
             if not isinstance(found, LossyConversionWarning):
@@ -134,4 +135,4 @@ def _each(
                 fields.append(f"[{index}]{'' if field.startswith('[') else '.'}{field}")
                 reasons[fields[-1]] = found.reasons.get(field, "")
         yield index + 1, text
-    report_loss(writer.name, fields, strict=False, reasons=reasons)
+    report_loss(format, fields, strict=False, reasons=reasons)
