@@ -106,6 +106,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             document = parse_document(value, check=False)
             for bad in document.iter("script", "style"):
                 bad.text = None
+            _space_blocks(document)
             value = all_text(document)
         else:
             value = html.unescape(value)
@@ -117,6 +118,23 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
         value = clean_text(value)
     text = " ".join(value.split())
     return text or None
+
+
+#: Elements that begin and end a block or a line of text: a space at each side keeps
+#: the words before and after apart once the markup is read as text
+#: (``<p>One.</p><p>Two.</p>`` → ``One. Two.``, ``a<br>b`` → ``a b``); inline ones
+#: (``Bal<b>last</b>``) add none.
+_TEXT_BREAKS = tuple(
+    "address article aside blockquote br caption dd div dl dt figcaption figure footer "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+)
+
+
+def _space_blocks(document: etree._Element) -> None:
+    """A space put at the start and the end of every :data:`_TEXT_BREAKS` element."""
+    for element in document.iter(*_TEXT_BREAKS):
+        element.text = " " + element.text if element.text else " "
+        element.tail = " " + element.tail if element.tail else " "
 
 
 #: The elements of HTML (and the old presentational ones feeds still send): a title's
