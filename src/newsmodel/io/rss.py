@@ -55,6 +55,19 @@ NAMESPACES = {
     "http://my.netscape.com/rdf/simple/0.9/": "",
     "http://backend.userland.com/rss2": "",
 }
+#: Addresses of the RSS 2.0 specification that publishers name as the default namespace
+#: of ``rss`` (``<rss xmlns="https://cyber.harvard.edu/rss/rss.html">``): its elements
+#: are RSS's own, read as unnamespaced ones. Compared without the scheme and a final
+#: ``/``; a module under the same host (``.../rss/creativeCommonsRssModule.html``) is not one.
+_RSS_SPEC_ADDRESSES = frozenset(
+    (
+        "backend.userland.com/rss",  # <rss xmlns="http://backend.userland.com/rss">
+        "blogs.law.harvard.edu/tech/rss",  # the specification's address 2003-2008
+        "cyber.law.harvard.edu/rss/rss.html",  # ... 2008-2018
+        "cyber.harvard.edu/rss/rss.html",  # ... since 2018, https
+        "www.rssboard.org/rss-specification",  # the RSS Advisory Board's copy
+    )
+)
 #: Tags whose lookup keys are remembered (a feed uses a few dozen, on every item).
 _KEY_CACHE = 512
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
@@ -92,8 +105,15 @@ def _key(tag: object) -> str | None:
     namespace, local = tag[1:].split("}", 1)
     prefix = NAMESPACES.get(namespace)
     if prefix is None:
+        if _is_rss_spec(namespace):
+            return local
         return "media:" + local if "search.yahoo.com/mrss" in namespace else None
     return f"{prefix}:{local}" if prefix else local
+
+
+def _is_rss_spec(namespace: str) -> bool:
+    """Whether ``namespace`` is an RSS specification address (:data:`_RSS_SPEC_ADDRESSES`)."""
+    return namespace.split("://", 1)[-1].rstrip("/") in _RSS_SPEC_ADDRESSES
 
 
 #: Each tag's ``(lookup key, may hold a photo)``, remembered like :func:`_key`'s.
@@ -132,6 +152,25 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
             if text and not text.isspace():
                 return text
     return None
+
+
+def _markup_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
+    """Like :func:`_text`, but an element that holds XHTML elements straight, neither
+    escaped nor in CDATA (``<description>The <a href="...">notes</a></description>``),
+    gives that markup as HTML (:func:`_inner_markup`), not its words alone."""
+    for key in keys:
+        for element in found.get(key, ()):
+            text = _inner_markup(element) if len(element) else element.text
+            if text and not text.isspace():
+                return text
+    return None
+
+
+def _inner_markup(element: etree._Element) -> str:
+    """What ``element`` holds, written as markup: its text escaped, its children as they stand."""
+    parts = [html_escaped(element.text)] if element.text else []
+    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
+    return "".join(parts)
 
 
 def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
@@ -188,8 +227,8 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         id=_text(found, "guid", "dc:identifier") or item.get(_RDF_ABOUT),
         url=_link(found, item),
         title=_text(found, "title", "dc:title"),
-        summary=_text(found, "description", "dc:description"),
-        content_html=_text(found, "content:encoded"),
+        summary=_markup_text(found, "description", "dc:description"),
+        content_html=_markup_text(found, "content:encoded"),
         published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_date_text(found, "dcterms:modified", "atom:updated"),
         authors=_texts(found, "dc:creator", "author"),

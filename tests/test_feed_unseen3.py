@@ -1,0 +1,137 @@
+"""Feed readings a third set of unseen real feeds showed us as general rules.
+
+Every feed here is written for the test (placeholder words, example.test
+addresses); each test names the class of real feed it stands for.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import newsmodel
+from newsmodel import model as m
+
+
+def _read(feed: str) -> list[newsmodel.Article]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(newsmodel.read_many(feed.encode("utf-8")))
+
+
+def _rss(items: str, *, rss_attributes: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<rss version="2.0"{rss_attributes}><channel>'
+        "<title>The Quillon Courier</title><link>https://quillon.example.test/</link>"
+        f"{items}</channel></rss>"
+    )
+
+
+# ---------------------------------------------------------------------------
+# RSS in the specification's own namespace
+
+
+def test_rss_put_in_the_namespace_of_the_rss_specification_is_read() -> None:
+    # a news site's syndication feed names the RSS 2.0 specification's address as the
+    # default namespace of <rss>: its channel and items are RSS's own elements
+    for spec in (
+        "https://cyber.harvard.edu/rss/rss.html",
+        "http://blogs.law.harvard.edu/tech/rss",
+        "http://www.rssboard.org/rss-specification/",
+    ):
+        feed = _rss(
+            "<item><title>Lanterns over the weir</title>"
+            "<link>https://quillon.example.test/lanterns</link>"
+            "<pubDate>Fri, 22 Dec 2023 01:04:55 +0200</pubDate></item>",
+            rss_attributes=f' xmlns="{spec}"',
+        )
+        (article,) = _read(feed)
+        assert article.headline == "Lanterns over the weir"
+        assert article.url == "https://quillon.example.test/lanterns"
+        assert article.publisher is not None
+        assert article.publisher.name == "The Quillon Courier"
+
+
+def test_a_module_namespace_is_not_taken_for_rss_s_own() -> None:
+    # the Creative Commons module lives under the same host as the specification
+    feed = _rss(
+        "<item><title>Bellows</title><link>https://quillon.example.test/b</link>"
+        "<cc:title>Not the title</cc:title></item>",
+        rss_attributes=' xmlns:cc="http://cyber.law.harvard.edu/rss/creativeCommonsRssModule.html"',
+    )
+    (article,) = _read(feed)
+    assert article.headline == "Bellows"
+
+
+# ---------------------------------------------------------------------------
+# summaries made of several blocks
+
+
+def test_a_summary_s_paragraphs_and_list_items_stay_apart_as_text() -> None:
+    # podcast hosts write the episode notes as HTML paragraphs and lists with no white
+    # space between them: the standfirst must not glue their last and first words
+    feed = _rss(
+        '<item xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<title>Episode ten</title><link>https://quillon.example.test/e10</link>"
+        "<description><![CDATA[<p>The guests arrive.</p><p>Topics we covered:</p>"
+        "<ul><li>Kettles</li><li>Barges</li></ul>Line one<br>line two]]></description>"
+        "<content:encoded><![CDATA[<p>The full notes.</p>]]></content:encoded></item>"
+    )
+    (article,) = _read(feed)
+    assert (
+        article.summary == "The guests arrive. Topics we covered: Kettles Barges Line one line two"
+    )
+
+
+def test_inline_markup_in_a_summary_adds_no_space() -> None:
+    feed = _rss(
+        "<item><title>Inline</title><link>https://quillon.example.test/i</link>"
+        "<description><![CDATA[Bal<b>last</b> and <a href='https://quillon.example.test/x'>"
+        "rig</a>ging]]></description></item>"
+    )
+    (article,) = _read(feed)
+    assert article.summary == "Ballast and rigging"
+
+
+# ---------------------------------------------------------------------------
+# raw XHTML inside an RSS element
+
+
+def test_unescaped_xhtml_in_content_encoded_is_read_as_the_body_s_markup() -> None:
+    # bookmark services and hand-made feeds put XHTML elements straight into
+    # content:encoded or description, neither escaped nor in CDATA
+    feed = (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        '<channel rdf:about="https://quillon.example.test/"><title>Marks</title>'
+        "<link>https://quillon.example.test/</link></channel>"
+        '<item rdf:about="https://quillon.example.test/m1"><title>Tide tables</title>'
+        "<link>https://quillon.example.test/m1</link><description/>"
+        "<content:encoded><blockquote><p>Spring tides <a href="
+        '"https://quillon.example.test/tides">run high</a>.</p></blockquote>'
+        '<p><img src="https://quillon.example.test/tide.jpg" alt="Harbour"/> Neap</p>'
+        "</content:encoded></item></rdf:RDF>"
+    )
+    (article,) = _read(feed)
+    quote = article.body[0]
+    assert isinstance(quote, m.BlockQuote)
+    links = [part for block in quote.blocks for part in block.content if isinstance(part, m.Link)]
+    assert [link.url for link in links] == ["https://quillon.example.test/tides"]
+    figures = [block for block in article.body if isinstance(block, m.Figure)]
+    assert [figure.photo.url for figure in figures] == ["https://quillon.example.test/tide.jpg"]
+
+
+def test_unescaped_xhtml_in_a_description_keeps_its_words_and_markup() -> None:
+    feed = _rss(
+        "<item><title>Release notes</title><link>https://quillon.example.test/r</link>"
+        '<description>The <a href="https://quillon.example.test/notes">notes</a> '
+        "are out.<pre>step one</pre></description></item>"
+    )
+    (article,) = _read(feed)
+    assert any(
+        isinstance(part, m.Link) and part.url == "https://quillon.example.test/notes"
+        for block in article.body
+        if isinstance(block, m.Paragraph)
+        for part in block.content
+    )
