@@ -135,3 +135,40 @@ def test_unescaped_xhtml_in_a_description_keeps_its_words_and_markup() -> None:
         if isinstance(block, m.Paragraph)
         for part in block.content
     )
+
+
+# ---------------------------------------------------------------------------
+# relative addresses in a body
+
+
+def test_relative_links_and_images_in_a_body_are_made_absolute_against_the_item() -> None:
+    # static-site generators and hand-made feeds write root-relative and page-relative
+    # addresses in the content (<img src="/static/x.png">, <a href="notes.pdf">)
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Workbench</title>'
+        '<link href="https://quillon.example.test/"/><id>urn:x-test:workbench</id>'
+        "<entry><title>Lathe notes</title>"
+        '<link href="https://quillon.example.test/notes/lathe.html"/>'
+        "<id>urn:x-test:lathe</id><updated>2024-10-22T00:00:00Z</updated>"
+        '<content type="html">&lt;p&gt;See the &lt;a href="/static/lathe.pdf"&gt;slides&lt;/a&gt;'
+        ' and &lt;a href="#part2"&gt;part two&lt;/a&gt;.&lt;/p&gt;'
+        '&lt;p&gt;&lt;img src="lathe.webp" alt="A lathe"/&gt;&lt;/p&gt;'
+        '&lt;p&gt;&lt;a href="https://elsewhere.example.test/x"&gt;Away&lt;/a&gt;&lt;/p&gt;'
+        "</content></entry></feed>"
+    )
+    (article,) = _read(feed)
+    links = [
+        part.url
+        for block in article.body
+        if isinstance(block, m.Paragraph)
+        for part in block.content
+        if isinstance(part, m.Link)
+    ]
+    assert links == [
+        "https://quillon.example.test/static/lathe.pdf",
+        "#part2",
+        "https://elsewhere.example.test/x",
+    ]
+    (figure,) = [block for block in article.body if isinstance(block, m.Figure)]
+    assert figure.photo.url == "https://quillon.example.test/notes/lathe.webp"

@@ -31,7 +31,7 @@ import html.entities
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import urljoin
 
 import attrs
@@ -374,6 +374,57 @@ def resolve(url: str | None, base: str | None) -> str | None:
     return safe_url(url if url.isprintable() else clean_text(url)) or None
 
 
+#: ``href="/about"``, ``src='pic.png'``, ``src=//cdn.example.test/x``: a reference in the
+#: body's HTML with no scheme (relative or protocol-relative); a ``#fragment`` is left.
+_RELATIVE_REFERENCE = re.compile(
+    r"""\b(?:href|src)\s*=\s*["']?(?![A-Za-z][A-Za-z0-9+.-]{0,31}:|#|["'\s>])""",
+    re.IGNORECASE,
+)
+#: The model fields that hold an address (a link's, a photo's, a rendition's, an embed's).
+_URL_FIELDS = frozenset(["url"])
+
+
+def _absolute_body(
+    body: tuple[m.Block, ...], entry: Entry, base: str | None
+) -> tuple[m.Block, ...]:
+    """``body`` with its links' and images' relative addresses made absolute against
+    ``base`` (the item's own address, else the feed's): ``<img src="/img/a.png">`` in
+    an item of ``https://example.test/news/x`` is ``https://example.test/img/a.png``.
+    Looked for in the item's HTML first, so a body of absolute addresses is not walked."""
+    markup = entry.content_html or entry.summary
+    if not body or not base or not markup or not _RELATIVE_REFERENCE.search(markup):
+        return body
+    return tuple(_absolute(block, base) for block in body)
+
+
+_Node = TypeVar("_Node")
+
+
+def _absolute(value: _Node, base: str) -> _Node:
+    """``value`` (a block, an inline, a photo, or a tuple of them) with every address
+    field made absolute against ``base`` (a ``#fragment`` stays, pointing into the body);
+    the value itself when none changed."""
+    if isinstance(value, tuple):
+        parts = tuple(_absolute(part, base) for part in value)
+        same = all(a is b for a, b in zip(parts, value, strict=True))
+        return value if same else cast("_Node", parts)
+    if not attrs.has(type(value)):
+        return value
+    changes: dict[str, object] = {}
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
+        old = getattr(value, field.name)
+        if field.name in _URL_FIELDS and isinstance(old, str) and old[:1] != "#":
+            new: object = resolve(old, base) or old
+        elif isinstance(old, tuple) or attrs.has(type(old)):
+            new = _absolute(old, base)
+        else:
+            continue
+        if new is not old and new != old:
+            changes[field.name] = new
+    # (the attrs plugin cannot see that a value attrs.has() passed is an attrs instance)
+    return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+
+
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
     """The body (from the full content, else from a description with block markup)
     and the standfirst (the description as text, unless it became the body)."""
@@ -404,6 +455,8 @@ _make_article = trusted_keyword_maker(
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
+    url = resolve(entry.url, channel.base)
+    body = _absolute_body(body, entry, url or channel.base)
     language = _language(entry.language, channel.language)
     published = feed_date(entry.published, language)
     modified = feed_date(entry.modified, language)
@@ -417,7 +470,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     with as_read_errors(format):
         return _make_article(
             id=plain_text(entry.id, markup=False),
-            url=resolve(entry.url, channel.base),
+            url=url,
             headline=headline_text(entry.title, markup=entry.title_html),
             summary=summary,
             body=body,
