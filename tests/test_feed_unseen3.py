@@ -172,3 +172,21 @@ def test_relative_links_and_images_in_a_body_are_made_absolute_against_the_item(
     ]
     (figure,) = [block for block in article.body if isinstance(block, m.Figure)]
     assert figure.photo.url == "https://quillon.example.test/notes/lathe.webp"
+
+
+# ---------------------------------------------------------------------------
+# structured RSS authors
+
+
+def test_an_rss_author_written_as_a_structure_gives_its_name() -> None:
+    # a company blog's RSS writes the author as Atom does, with a name and more parts
+    feed = _rss(
+        "<item><title>Maps from above</title><link>https://quillon.example.test/maps</link>"
+        '<author xmlns:author="http://www.w3.org/2005/Atom"><name>Odile Marrow</name>'
+        "<title/><department>Cartography Lab</department><company/></author></item>"
+        "<item><title>Plain</title><link>https://quillon.example.test/plain</link>"
+        "<author>desk@quillon.example.test (Pim Arbour)</author></item>"
+    )
+    first, second = _read(feed)
+    assert [byline.name for byline in first.bylines] == ["Odile Marrow"]
+    assert [byline.name for byline in second.bylines] == ["Pim Arbour"]

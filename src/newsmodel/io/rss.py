@@ -189,8 +189,22 @@ def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None
     return None
 
 
-def _texts(found: dict[str, list[etree._Element]], *keys: str) -> tuple[str, ...]:
-    return tuple(t for k in keys for e in found.get(k, ()) if (t := all_text(e)).strip())
+def _author_texts(found: dict[str, list[etree._Element]]) -> tuple[str, ...]:
+    """``dc:creator`` and ``author`` texts; an author written as a structure
+    (``<author><name>Jo Doe</name><department>Lab</department></author>``, as Atom
+    writes one) gives its ``name`` alone, not every word it holds."""
+    texts = []
+    for element in (*found.get("dc:creator", ()), *found.get("author", ())):
+        name = next((c for c in element if _local_name(c.tag) == "name"), None)
+        text = all_text(element if name is None else name)
+        if text.strip():
+            texts.append(text)
+    return tuple(texts)
+
+
+def _local_name(tag: object) -> str | None:
+    """``name`` of ``{namespace}name`` or ``name``; ``None`` for a comment's or a PI's."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
 
 
 def _atom_link(found: dict[str, list[etree._Element]]) -> str | None:
@@ -231,7 +245,7 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         content_html=_markup_text(found, "content:encoded"),
         published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_date_text(found, "dcterms:modified", "atom:updated"),
-        authors=_texts(found, "dc:creator", "author"),
+        authors=_author_texts(found),
         photos=media_photos(item, base, found.get(PHOTO_CHILDREN, ())),
         topics=_topics(found),
         language=_text(found, "dc:language") or item.get(_XML_LANG),
