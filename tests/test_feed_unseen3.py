@@ -190,3 +190,41 @@ def test_an_rss_author_written_as_a_structure_gives_its_name() -> None:
     first, second = _read(feed)
     assert [byline.name for byline in first.bylines] == ["Odile Marrow"]
     assert [byline.name for byline in second.bylines] == ["Pim Arbour"]
+
+
+# ---------------------------------------------------------------------------
+# full text for news aggregators
+
+
+def test_a_full_text_for_news_aggregators_is_the_body_when_no_content_encoded() -> None:
+    # Russian and Ukrainian news sites send each story's whole text in
+    # <yandex:full-text> (Yandex.News) or an unprefixed <full-text> (ukr.net)
+    for element, namespace in (
+        ("yandex:full-text", ' xmlns:yandex="http://news.yandex.ru"'),
+        ("full-text", ""),
+    ):
+        feed = _rss(
+            "<item><title>Weir opens</title><link>https://quillon.example.test/weir</link>"
+            "<description>The weir opens today.</description>"
+            f"<{element}><![CDATA[The weir opens today.<p>Boats queue at dawn.</p>"
+            f"<p>The keeper waves them through.</p>]]></{element}></item>",
+            rss_attributes=namespace,
+        )
+        (article,) = _read(feed)
+        assert article.summary == "The weir opens today."
+        texts = [b.content for b in article.body if isinstance(b, m.Paragraph)]
+        assert texts[-2:] == [("Boats queue at dawn.",), ("The keeper waves them through.",)]
+
+
+def test_content_encoded_is_preferred_to_a_full_text() -> None:
+    feed = _rss(
+        "<item><title>Two bodies</title><link>https://quillon.example.test/two</link>"
+        "<yandex:full-text>Aggregator copy.</yandex:full-text>"
+        "<content:encoded><![CDATA[<p>Site copy.</p>]]></content:encoded></item>",
+        rss_attributes=(
+            ' xmlns:yandex="http://news.yandex.ru"'
+            ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ),
+    )
+    (article,) = _read(feed)
+    assert [b.content for b in article.body] == [("Site copy.",)]

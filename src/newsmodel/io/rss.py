@@ -54,7 +54,12 @@ NAMESPACES = {
     "http://purl.org/rss/1.0/": "",
     "http://my.netscape.com/rdf/simple/0.9/": "",
     "http://backend.userland.com/rss2": "",
+    # the full text of a story as Yandex.News asks (<yandex:full-text>), read as the
+    # body where there is no content:encoded; ukr.net's unprefixed <full-text> likewise
+    "http://news.yandex.ru": "yandex",
 }
+#: Where an item's full body may stand, in order of preference.
+_BODY_KEYS = ("content:encoded", "yandex:full-text", "full-text")
 #: Addresses of the RSS 2.0 specification that publishers name as the default namespace
 #: of ``rss`` (``<rss xmlns="https://cyber.harvard.edu/rss/rss.html">``): its elements
 #: are RSS's own, read as unnamespaced ones. Compared without the scheme and a final
@@ -242,7 +247,7 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         url=_link(found, item),
         title=_text(found, "title", "dc:title"),
         summary=_markup_text(found, "description", "dc:description"),
-        content_html=_markup_text(found, "content:encoded"),
+        content_html=_markup_text(found, *_BODY_KEYS),
         published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_date_text(found, "dcterms:modified", "atom:updated"),
         authors=_author_texts(found),
