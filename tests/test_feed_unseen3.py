@@ -228,3 +228,24 @@ def test_content_encoded_is_preferred_to_a_full_text() -> None:
     )
     (article,) = _read(feed)
     assert [b.content for b in article.body] == [("Site copy.",)]
+
+
+# ---------------------------------------------------------------------------
+# enclosures whose declared type names no media
+
+
+def test_an_image_enclosure_declared_as_a_web_page_is_still_a_photo() -> None:
+    # a newspaper's CMS gives one item's photo enclosure the type of a web page
+    feed = _rss(
+        "<item><title>Live debate</title><link>https://quillon.example.test/live</link>"
+        '<enclosure url="https://quillon.example.test/img/644x322/debate.jpg" '
+        'type="text/html; charset=UTF-8" length="34251"/></item>'
+        "<item><title>Episode</title><link>https://quillon.example.test/ep</link>"
+        '<enclosure url="https://quillon.example.test/ep.mp3" type="text/html"/></item>'
+        "<item><title>Clip</title><link>https://quillon.example.test/clip</link>"
+        '<enclosure url="https://quillon.example.test/clip.jpg" type="video/mp4"/></item>'
+    )
+    live, episode, clip = _read(feed)
+    assert [p.url for p in live.photos] == ["https://quillon.example.test/img/644x322/debate.jpg"]
+    assert episode.photos == ()
+    assert clip.photos == ()
