@@ -249,3 +249,26 @@ def test_an_image_enclosure_declared_as_a_web_page_is_still_a_photo() -> None:
     assert [p.url for p in live.photos] == ["https://quillon.example.test/img/644x322/debate.jpg"]
     assert episode.photos == ()
     assert clip.photos == ()
+
+
+# ---------------------------------------------------------------------------
+# counting images
+
+
+def test_a_one_pixel_counting_image_is_no_figure_of_the_body() -> None:
+    # feed services and publishers end each item with a 1x1 image that counts readers
+    feed = _rss(
+        '<item xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<content:encoded><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<img src="https://quillon.example.test/ferry.jpg" width="640" height="360"/>'
+        '<img src="https://counter.example.test/~4/a1b2" height="1" width="1" alt=""/>'
+        '<img src="https://quillon.example.test/icon.png" width="1"/>'
+        "]]></content:encoded></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == [
+        "https://quillon.example.test/ferry.jpg",
+        "https://quillon.example.test/icon.png",
+    ]

@@ -374,6 +374,26 @@ def resolve(url: str | None, base: str | None) -> str | None:
     return safe_url(url if url.isprintable() else clean_text(url)) or None
 
 
+#: The largest side, in pixels, of a counting image: feed services and publishers put
+#: a 1×1 image at the end of each item to count readers (``<img src="…/~4/x1y2"
+#: width="1" height="1"/>``), which is no photo of the story.
+_PIXEL_SIDE = 1
+
+
+def _without_pixels(body: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    """``body`` without the figures of counting images (both sides declared and at
+    most :data:`_PIXEL_SIDE`)."""
+    kept = tuple(block for block in body if not _is_pixel(block))
+    return kept if len(kept) != len(body) else body
+
+
+def _is_pixel(block: m.Block) -> bool:
+    if not isinstance(block, m.Figure):
+        return False
+    width, height = block.photo.width, block.photo.height
+    return width is not None and height is not None and max(width, height) <= _PIXEL_SIDE
+
+
 #: ``href="/about"``, ``src='pic.png'``, ``src=//cdn.example.test/x``: a reference in the
 #: body's HTML with no scheme (relative or protocol-relative); a ``#fragment`` is left.
 _RELATIVE_REFERENCE = re.compile(
@@ -456,7 +476,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
     url = resolve(entry.url, channel.base)
-    body = _absolute_body(body, entry, url or channel.base)
+    body = _absolute_body(_without_pixels(body), entry, url or channel.base)
     language = _language(entry.language, channel.language)
     published = feed_date(entry.published, language)
     modified = feed_date(entry.modified, language)
