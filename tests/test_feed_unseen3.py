@@ -174,6 +174,33 @@ def test_relative_links_and_images_in_a_body_are_made_absolute_against_the_item(
     assert figure.photo.url == "https://quillon.example.test/notes/lathe.webp"
 
 
+def test_a_link_blog_item_s_relative_images_resolve_against_the_feed_s_site() -> None:
+    # a link blog's item links to another site; its commentary's own images are the
+    # blog's, written root-relative (<img src="/assets/x.png">)
+    items = (
+        "<item><title>A neat tool</title>"
+        "<link>https://code.example.test/someone/tool</link>"
+        "<description>&lt;p&gt;Worth a look.&lt;/p&gt;"
+        '&lt;p&gt;&lt;img src="/assets/tool.png" alt="The tool"/&gt;&lt;/p&gt;</description>'
+        "</item>"
+        "<item><title>Our own post</title>"
+        "<link>https://www.quillon.example.test/posts/own.html</link>"
+        "<description>&lt;p&gt;Ours.&lt;/p&gt;"
+        '&lt;p&gt;&lt;img src="own.png" alt="Ours"/&gt;&lt;/p&gt;</description>'
+        "</item>"
+    )
+    photos = [
+        block.photo.url
+        for article in _read(_rss(items))
+        for block in article.body
+        if isinstance(block, m.Figure)
+    ]
+    assert photos == [
+        "https://quillon.example.test/assets/tool.png",
+        "https://www.quillon.example.test/posts/own.png",
+    ]
+
+
 # ---------------------------------------------------------------------------
 # structured RSS authors
 

@@ -32,7 +32,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TypeVar, cast
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import attrs
 from lxml import etree
@@ -408,13 +408,36 @@ def _absolute_body(
     body: tuple[m.Block, ...], entry: Entry, base: str | None
 ) -> tuple[m.Block, ...]:
     """``body`` with its links' and images' relative addresses made absolute against
-    ``base`` (the item's own address, else the feed's): ``<img src="/img/a.png">`` in
-    an item of ``https://example.test/news/x`` is ``https://example.test/img/a.png``.
+    ``base`` (the item's own address when on the feed's site, else the feed's):
+    ``<img src="/img/a.png">`` in an item of ``https://example.test/news/x`` is
+    ``https://example.test/img/a.png``.
     Looked for in the item's HTML first, so a body of absolute addresses is not walked."""
     markup = entry.content_html or entry.summary
     if not body or not base or not markup or not _RELATIVE_REFERENCE.search(markup):
         return body
     return tuple(_absolute(block, base) for block in body)
+
+
+def _content_base(url: str | None, site: str | None) -> str | None:
+    """The address an item's body resolves against: the item's own (``url``) when it is
+    on the feed's ``site`` (a ``www.`` or a subdomain apart counts as the same), else
+    ``site``: a link blog's item links to another site (and a FeedBurner item to its
+    redirector), while its commentary's ``<img src="/assets/x.png">`` is the blog's own."""
+    if not url or not site:
+        return url or site
+    own, home = _host(url), _host(site)
+    if not home or own == home or own.endswith("." + home) or home.endswith("." + own):
+        return url
+    return site
+
+
+def _host(url: str) -> str:
+    """``url``'s host, lower-cased, without a leading ``www.`` ('' when it has none)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # (a malformed port or bracketed host)
+        return ""
+    return host.removeprefix("www.")
 
 
 _Node = TypeVar("_Node")
@@ -476,7 +499,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
     url = resolve(entry.url, channel.base)
-    body = _absolute_body(_without_pixels(body), entry, url or channel.base)
+    body = _absolute_body(_without_pixels(body), entry, _content_base(url, channel.base))
     language = _language(entry.language, channel.language)
     published = feed_date(entry.published, language)
     modified = feed_date(entry.modified, language)
