@@ -92,10 +92,15 @@ def _media_text(held: Held, name: str) -> str | None:
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
+#: Declared types that name no media file (a CMS's default for any attachment:
+#: ``<enclosure url="…/photo.jpg" type="text/html; charset=UTF-8">``): the address decides.
+_NO_MEDIA_TYPES = ("text/", "application/octet-stream")
+
+
 def _is_image(element: etree._Element, url: str) -> bool:
     medium = (element.get("medium") or "").lower()
     kind = (element.get("type") or "").lower()
-    if medium or kind:
+    if medium or (kind and not kind.startswith(_NO_MEDIA_TYPES)):
         return medium == "image" or kind.startswith("image/")
     return _IMAGE_FILE.search(url) is not None
 

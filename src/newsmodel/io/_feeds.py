@@ -31,8 +31,8 @@ import html.entities
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TypeVar
-from urllib.parse import urljoin
+from typing import TypeVar, cast
+from urllib.parse import urljoin, urlsplit
 
 import attrs
 from lxml import etree
@@ -106,6 +106,7 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
             document = parse_document(value, check=False)
             for bad in document.iter("script", "style"):
                 bad.text = None
+            _space_blocks(document)
             value = all_text(document)
         else:
             value = html.unescape(value)
@@ -117,6 +118,23 @@ def plain_text(value: str | None, *, markup: bool = True) -> str | None:
         value = clean_text(value)
     text = " ".join(value.split())
     return text or None
+
+
+#: Elements that begin and end a block or a line of text: a space at each side keeps
+#: the words before and after apart once the markup is read as text
+#: (``<p>One.</p><p>Two.</p>`` → ``One. Two.``, ``a<br>b`` → ``a b``); inline ones
+#: (``Bal<b>last</b>``) add none.
+_TEXT_BREAKS = tuple(
+    "address article aside blockquote br caption dd div dl dt figcaption figure footer "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+)
+
+
+def _space_blocks(document: etree._Element) -> None:
+    """A space put at the start and the end of every :data:`_TEXT_BREAKS` element."""
+    for element in document.iter(*_TEXT_BREAKS):
+        element.text = " " + element.text if element.text else " "
+        element.tail = " " + element.tail if element.tail else " "
 
 
 #: The elements of HTML (and the old presentational ones feeds still send): a title's
@@ -356,6 +374,113 @@ def resolve(url: str | None, base: str | None) -> str | None:
     return safe_url(url if url.isprintable() else clean_text(url)) or None
 
 
+#: The largest side, in pixels, of a counting image: feed services and publishers put
+#: a 1×1 image at the end of each item to count readers (``<img src="…/~4/x1y2"
+#: width="1" height="1"/>``), which is no photo of the story.
+_PIXEL_SIDE = 1
+
+
+def _without_pixels(body: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    """``body`` without the figures of counting images (both sides declared and at
+    most :data:`_PIXEL_SIDE`)."""
+    kept = tuple(block for block in body if not _is_pixel(block))
+    return kept if len(kept) != len(body) else body
+
+
+def _is_pixel(block: m.Block) -> bool:
+    if not isinstance(block, m.Figure):
+        return False
+    width, height = block.photo.width, block.photo.height
+    return width is not None and height is not None and max(width, height) <= _PIXEL_SIDE
+
+
+#: ``="/about"``, ``='pic.png'``, ``=//cdn.example.test/x``: an attribute value in the
+#: body's HTML with no scheme (relative or protocol-relative); a ``#fragment`` is left.
+#: (Found by its ``=`` and the name checked after: a regex led by ``href|src`` tries
+#: every character of a long body, several times slower.)
+_RELATIVE_VALUE = re.compile(r"""=\s*["']?(?![A-Za-z][A-Za-z0-9+.-]{0,31}:|#|["'\s>])""")
+#: The attributes whose relative value is a reference (``href="/about"``, ``src='x.png'``).
+_REFERENCE_ATTRIBUTES = ("href", "src")
+
+
+def _has_relative_reference(markup: str) -> bool:
+    """Whether ``markup`` holds an ``href`` or ``src`` with a relative address."""
+    for found in _RELATIVE_VALUE.finditer(markup):
+        start = found.start()
+        if markup[max(0, start - 12) : start].rstrip().lower().endswith(_REFERENCE_ATTRIBUTES):
+            return True
+    return False
+
+
+#: The model fields that hold an address (a link's, a photo's, a rendition's, an embed's).
+_URL_FIELDS = frozenset(["url"])
+
+
+def _absolute_body(
+    body: tuple[m.Block, ...], entry: Entry, url: str | None, site: str | None
+) -> tuple[m.Block, ...]:
+    """``body`` with its links' and images' relative addresses made absolute against
+    the item's own address (``url``) when on the feed's ``site``, else ``site``:
+    ``<img src="/img/a.png">`` in an item of ``https://example.test/news/x`` is
+    ``https://example.test/img/a.png``.
+    Looked for in the item's HTML first, so a body of absolute addresses is not walked."""
+    markup = entry.content_html or entry.summary
+    if not body or not markup or not _has_relative_reference(markup):
+        return body
+    base = _content_base(url, site)
+    return tuple(_absolute(block, base) for block in body) if base else body
+
+
+def _content_base(url: str | None, site: str | None) -> str | None:
+    """The address an item's body resolves against: the item's own (``url``) when it is
+    on the feed's ``site`` (a ``www.`` or a subdomain apart counts as the same), else
+    ``site``: a link blog's item links to another site (and a FeedBurner item to its
+    redirector), while its commentary's ``<img src="/assets/x.png">`` is the blog's own."""
+    if not url or not site:
+        return url or site
+    own, home = _host(url), _host(site)
+    if not home or own == home or own.endswith("." + home) or home.endswith("." + own):
+        return url
+    return site
+
+
+def _host(url: str) -> str:
+    """``url``'s host, lower-cased, without a leading ``www.`` ('' when it has none)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # (a malformed port or bracketed host)
+        return ""
+    return host.removeprefix("www.")
+
+
+_Node = TypeVar("_Node")
+
+
+def _absolute(value: _Node, base: str) -> _Node:
+    """``value`` (a block, an inline, a photo, or a tuple of them) with every address
+    field made absolute against ``base`` (a ``#fragment`` stays, pointing into the body);
+    the value itself when none changed."""
+    if isinstance(value, tuple):
+        parts = tuple(_absolute(part, base) for part in value)
+        same = all(a is b for a, b in zip(parts, value, strict=True))
+        return value if same else cast("_Node", parts)
+    if not attrs.has(type(value)):
+        return value
+    changes: dict[str, object] = {}
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
+        old = getattr(value, field.name)
+        if field.name in _URL_FIELDS and isinstance(old, str) and old[:1] != "#":
+            new: object = resolve(old, base) or old
+        elif isinstance(old, tuple) or attrs.has(type(old)):
+            new = _absolute(old, base)
+        else:
+            continue
+        if new is not old and new != old:
+            changes[field.name] = new
+    # (the attrs plugin cannot see that a value attrs.has() passed is an attrs instance)
+    return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+
+
 def _body_and_summary(entry: Entry, format: str) -> tuple[tuple[m.Block, ...], str | None]:
     """The body (from the full content, else from a description with block markup)
     and the standfirst (the description as text, unless it became the body)."""
@@ -386,6 +511,8 @@ _make_article = trusted_keyword_maker(
 def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Article:
     """The article one feed item holds (raises :class:`ReadError` for values the model refuses)."""
     body, summary = _body_and_summary(entry, format)
+    url = resolve(entry.url, channel.base)
+    body = _absolute_body(_without_pixels(body), entry, url, channel.base)
     language = _language(entry.language, channel.language)
     published = feed_date(entry.published, language)
     modified = feed_date(entry.modified, language)
@@ -399,7 +526,7 @@ def article_from_entry(entry: Entry, channel: Channel, *, format: str) -> m.Arti
     with as_read_errors(format):
         return _make_article(
             id=plain_text(entry.id, markup=False),
-            url=resolve(entry.url, channel.base),
+            url=url,
             headline=headline_text(entry.title, markup=entry.title_html),
             summary=summary,
             body=body,

@@ -54,7 +54,25 @@ NAMESPACES = {
     "http://purl.org/rss/1.0/": "",
     "http://my.netscape.com/rdf/simple/0.9/": "",
     "http://backend.userland.com/rss2": "",
+    # the full text of a story as Yandex.News asks (<yandex:full-text>), read as the
+    # body where there is no content:encoded; ukr.net's unprefixed <full-text> likewise
+    "http://news.yandex.ru": "yandex",
 }
+#: Where an item's full body may stand, in order of preference.
+_BODY_KEYS = ("content:encoded", "yandex:full-text", "full-text")
+#: Addresses of the RSS 2.0 specification that publishers name as the default namespace
+#: of ``rss`` (``<rss xmlns="https://cyber.harvard.edu/rss/rss.html">``): its elements
+#: are RSS's own, read as unnamespaced ones. Compared without the scheme and a final
+#: ``/``; a module under the same host (``.../rss/creativeCommonsRssModule.html``) is not one.
+_RSS_SPEC_ADDRESSES = frozenset(
+    (
+        "backend.userland.com/rss",  # <rss xmlns="http://backend.userland.com/rss">
+        "blogs.law.harvard.edu/tech/rss",  # the specification's address 2003-2008
+        "cyber.law.harvard.edu/rss/rss.html",  # ... 2008-2018
+        "cyber.harvard.edu/rss/rss.html",  # ... since 2018, https
+        "www.rssboard.org/rss-specification",  # the RSS Advisory Board's copy
+    )
+)
 #: Tags whose lookup keys are remembered (a feed uses a few dozen, on every item).
 _KEY_CACHE = 512
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
@@ -92,8 +110,15 @@ def _key(tag: object) -> str | None:
     namespace, local = tag[1:].split("}", 1)
     prefix = NAMESPACES.get(namespace)
     if prefix is None:
+        if _is_rss_spec(namespace):
+            return local
         return "media:" + local if "search.yahoo.com/mrss" in namespace else None
     return f"{prefix}:{local}" if prefix else local
+
+
+def _is_rss_spec(namespace: str) -> bool:
+    """Whether ``namespace`` is an RSS specification address (:data:`_RSS_SPEC_ADDRESSES`)."""
+    return namespace.split("://", 1)[-1].rstrip("/") in _RSS_SPEC_ADDRESSES
 
 
 #: Each tag's ``(lookup key, may hold a photo)``, remembered like :func:`_key`'s.
@@ -134,6 +159,25 @@ def _text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     return None
 
 
+def _markup_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
+    """Like :func:`_text`, but an element that holds XHTML elements straight, neither
+    escaped nor in CDATA (``<description>The <a href="...">notes</a></description>``),
+    gives that markup as HTML (:func:`_inner_markup`), not its words alone."""
+    for key in keys:
+        for element in found.get(key, ()):
+            text = _inner_markup(element) if len(element) else element.text
+            if text and not text.isspace():
+                return text
+    return None
+
+
+def _inner_markup(element: etree._Element) -> str:
+    """What ``element`` holds, written as markup: its text escaped, its children as they stand."""
+    parts = [html_escaped(element.text)] if element.text else []
+    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
+    return "".join(parts)
+
+
 def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
     """Like :func:`_text`, but a date element that holds an HTML ``<time datetime="...">``
     (``<pubDate><time datetime="2019-05-03T19:21:28Z">Fri, 05/03/2019 - 15:21</time>``,
@@ -150,8 +194,22 @@ def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None
     return None
 
 
-def _texts(found: dict[str, list[etree._Element]], *keys: str) -> tuple[str, ...]:
-    return tuple(t for k in keys for e in found.get(k, ()) if (t := all_text(e)).strip())
+def _author_texts(found: dict[str, list[etree._Element]]) -> tuple[str, ...]:
+    """``dc:creator`` and ``author`` texts; an author written as a structure
+    (``<author><name>Jo Doe</name><department>Lab</department></author>``, as Atom
+    writes one) gives its ``name`` alone, not every word it holds."""
+    texts = []
+    for element in (*found.get("dc:creator", ()), *found.get("author", ())):
+        name = next((c for c in element if _local_name(c.tag) == "name"), None)
+        text = all_text(element if name is None else name)
+        if text.strip():
+            texts.append(text)
+    return tuple(texts)
+
+
+def _local_name(tag: object) -> str | None:
+    """``name`` of ``{namespace}name`` or ``name``; ``None`` for a comment's or a PI's."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
 
 
 def _atom_link(found: dict[str, list[etree._Element]]) -> str | None:
@@ -188,11 +246,11 @@ def _entry(item: etree._Element, base: str | None) -> Entry:
         id=_text(found, "guid", "dc:identifier") or item.get(_RDF_ABOUT),
         url=_link(found, item),
         title=_text(found, "title", "dc:title"),
-        summary=_text(found, "description", "dc:description"),
-        content_html=_text(found, "content:encoded"),
+        summary=_markup_text(found, "description", "dc:description"),
+        content_html=_markup_text(found, *_BODY_KEYS),
         published=_date_text(found, "pubDate", "dc:date", "dcterms:issued", "atom:published"),
         modified=_date_text(found, "dcterms:modified", "atom:updated"),
-        authors=_texts(found, "dc:creator", "author"),
+        authors=_author_texts(found),
         photos=media_photos(item, base, found.get(PHOTO_CHILDREN, ())),
         topics=_topics(found),
         language=_text(found, "dc:language") or item.get(_XML_LANG),
