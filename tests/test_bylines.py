@@ -189,6 +189,25 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
     ("About Us", []),
     # a separator before "By"
     (" | By Dana Placeholder", [("Dana Placeholder", P, None, None)]),
+    # a job title in sentence case straight after the name, as some feeds write authors
+    (
+        "Dana Placeholder Defence and security editor",
+        [("Dana Placeholder", P, "defence and security editor", None)],
+    ),
+    ("Dana Placeholder Diplomatic editor", [("Dana Placeholder", P, "diplomatic editor", None)]),
+    (
+        "By Dana Placeholder Deputy political correspondent",
+        [("Dana Placeholder", P, "deputy political correspondent", None)],
+    ),
+    # a company's or an institution's name is no person
+    ("Example Computer Company", [("Example Computer Company", O, None, None)]),
+    (
+        "Dana Placeholder, Example University",
+        [
+            ("Dana Placeholder", P, None, "Example University"),
+            ("Example University", O, None, None),
+        ],
+    ),
 ]
 
 

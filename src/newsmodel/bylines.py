@@ -194,6 +194,20 @@ _NAME_WORD = re.compile(
     r"(?:(?P<particle>van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)"
     r"|(?P<word>[^\W\d_][\w'’.\-]*))$"
 )
+#: A job title in sentence case at the end of a name with no separator, as some
+#: publishers' feeds write their authors: "Jane Roe Defence and security editor",
+#: "Jane Roe Deputy political editor" (a capitalised word, then lowercase words and
+#: "and"/"&"/"of", then a job word). A name is in title case; the job starts where it ends.
+_SENTENCE_CASE_JOB = re.compile(
+    r"\s(?P<job>[A-Z][a-z]+(?:\s(?:[a-z]+|&))*?\s(?:" + "|".join(sorted(JOB_WORDS)) + r"))\s*$"
+)
+#: The last word of an organisation's name ("Example Computer Company", "Placeholder
+#: Foundation"): a company or institution, never a person.
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:company|corporation|corp|incorporated|inc|ltd|limited|llc|llp|plc|gmbh|foundation|"
+    r"institute|university|association|society|council|ministry|agency|group)\.?$",
+    re.IGNORECASE,
+)
 _AGENCY_PARENS = re.compile(r"^\s*\(([^()]{1,40})\)\s*[-–—]?\s*$")
 _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")
 _ORG_HINTS = re.compile(
@@ -285,6 +299,8 @@ def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline |
         return None
     if is_agency(text) or re.fullmatch(r"[A-Z]{2,6}", text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
+    if len(text.split()) > 1 and _INSTITUTION_WORD.search(text) and text[:1].isupper():
+        return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     # a trailing job title without a comma: "Jane Doe Political Correspondent"
     # (a name of two words or more: "Example News" is an outlet, never a person "Example")
     words = text.split()
@@ -333,6 +349,12 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
     if found and _org_or_person(found.group(1), None) is not None:
         affiliation = found.group(1).strip()
         segment = segment[: found.start()]
+    job = _SENTENCE_CASE_JOB.search(segment)
+    if job is not None:
+        name = segment[: job.start()].strip()
+        if len(name.split()) > 1 and not _SPLIT.search(name) and _looks_like_name(name):
+            title = role or job.group("job").lower()
+            return [Byline(name=_name_case(name), role=title, affiliation=affiliation)]
     pieces = _SPLIT_KEPT.split(segment)
     parts = [p for p in pieces[::2] if p and p.strip()]
     # "Doe, Jane": two single words split by a comma, neither an agency
