@@ -1,0 +1,177 @@
+"""Classes of real NewsML-G2 and NewsML 1.x documents read wrongly or less than they say
+(found on further agency documents; each case here is synthetic, with placeholder text)."""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+
+import pytest
+
+import newsmodel
+from newsmodel import model as m
+from newsmodel.io import newsml
+
+NS = "http://iptc.org/std/nar/2006-10-01/"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def _item(guid: str, klass: str, meta: str = "", content: str = "", attrs: str = "") -> str:
+    return (
+        f'<newsItem guid="{guid}" standard="NewsML-G2" standardversion="2.10"{attrs}>'
+        f"<itemMeta>{klass}<provider literal='p'/></itemMeta>"
+        f"<contentMeta>{meta}</contentMeta><contentSet>{content}</contentSet></newsItem>"
+    )
+
+
+def _xhtml(body: str) -> str:
+    return (
+        f'<inlineXML contenttype="application/xhtml+xml"><html xmlns="{XHTML}">'
+        f"<body>{body}</body></html></inlineXML>"
+    )
+
+
+def _message(*items: str) -> str:
+    return f'<newsMessage xmlns="{NS}"><itemSet>{"".join(items)}</itemSet></newsMessage>'
+
+
+def _read_many(doc: str) -> list[m.Article]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.IgnoredContentWarning)
+        return list(newsml.read_many(doc))
+
+
+# ---------------------------------------------------------------------------
+# NewsML-G2
+
+
+def test_item_classes_are_read_by_their_code_whatever_the_scheme() -> None:
+    # Reuters sends icls:text / icls:video in a package: the story was lost, and the
+    # package read as a story without a body in its place
+    package = (
+        '<packageItem guid="urn:x:pkg"><itemMeta><itemClass qcode="icls:composite"/></itemMeta>'
+        '<groupSet root="G"><group id="G"><itemRef residref="urn:x:s"/>'
+        '<itemRef residref="urn:x:v"/><itemRef residref="urn:x:p"/></group></groupSet>'
+        "</packageItem>"
+    )
+    story = _item(
+        "urn:x:s",
+        '<itemClass qcode="icls:text"/>',
+        "<headline>Lorem ipsum</headline>",
+        _xhtml("<p>Dolor sit amet.</p>"),
+    )
+    video = _item("urn:x:v", '<itemClass qcode="icls:video"/>', "<headline>Clip</headline>")
+    picture = _item(
+        "urn:x:p",
+        '<itemClass uri="http://cv.iptc.org/newscodes/ninature/picture"/>',
+        "<description>Placeholder caption</description>",
+        '<remoteContent href="https://img.example/p.jpg" contenttype="image/jpeg"/>',
+    )
+    with pytest.warns(newsmodel.IgnoredContentWarning, match="icls:video"):
+        found = list(newsml.read_many(_message(package, story, video, picture)))
+    assert [a.id for a in found] == ["urn:x:s"]
+    assert found[0].headline == "Lorem ipsum"
+    assert found[0].body == (m.Paragraph(content=("Dolor sit amet.",)),)
+    assert [p.url for p in found[0].photos] == ["https://img.example/p.jpg"]
+
+
+def test_an_item_without_class_holding_only_image_files_is_a_picture() -> None:
+    story = _item(
+        "urn:x:s",
+        '<itemClass qcode="ninat:text"/>',
+        "<headline>Lorem</headline>",
+        _xhtml("<p>Ipsum.</p>"),
+    )
+    picture = (
+        '<newsItem guid="urn:x:p"><contentMeta><description>Placeholder caption</description>'
+        '</contentMeta><contentSet><remoteContent href="https://img.example/p.jpg" '
+        'contenttype="image/jpeg" width="120" height="80"/></contentSet></newsItem>'
+    )
+    unclassed_story = '<newsItem guid="urn:x:t"><contentMeta><headline>Dolor</headline></contentMeta><contentSet><remoteContent href="https://x.example/a.html" contenttype="text/html"/></contentSet></newsItem>'
+    found = _read_many(_message(story, picture, unclassed_story))
+    assert [a.id for a in found] == ["urn:x:s", "urn:x:t"]  # no empty article of the picture
+    assert [(p.url, p.caption) for p in found[0].photos] == [
+        ("https://img.example/p.jpg", "Placeholder caption")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "published", "modified"),
+    [
+        ("", "2024-07-03T13:13:54+02:00", None),
+        (' version="1"', "2024-07-03T13:13:54+02:00", None),
+        (' version="4"', None, "2024-07-03T13:13:54+02:00"),
+    ],
+)
+def test_version_created_alone_dates_the_story(
+    version: str, published: str | None, modified: str | None
+) -> None:
+    # dpa sends no firstCreated or contentCreated: the story had no date at all
+    doc = (
+        f'<newsItem xmlns="{NS}" guid="urn:x:1"{version}><itemMeta>'
+        '<itemClass qcode="ninat:text"/><versionCreated>2024-07-03T13:13:54+02:00</versionCreated>'
+        "</itemMeta><contentMeta><headline>Lorem</headline></contentMeta></newsItem>"
+    )
+    article = newsml.read(doc)
+    as_date = datetime.datetime.fromisoformat
+    assert article.published == (as_date(published) if published else None)
+    assert article.modified == (as_date(modified) if modified else None)
+
+
+def test_an_article_without_dates_written_with_a_version_time_reads_back_without() -> None:
+    when = datetime.datetime(2024, 4, 5, 12, tzinfo=datetime.timezone.utc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        out = newsml.write(m.Article(headline="Lorem"), version_created=when)
+    back = newsml.read(out)
+    assert back.published is None and back.modified is None and back.publisher is None
+
+
+def test_a_display_header_that_repeats_the_metadata_is_no_text() -> None:
+    meta = (
+        "<genre qcode='g:1'><name>DEVELOPING</name></genre>"
+        "<subject qcode='s:1'><name>Loremland</name></subject><keyword>Ipsum</keyword>"
+        "<headline>Lorem ipsum dolor </headline>"
+    )
+    header = (
+        '<header><time class="publicationDate" data-datetime="2024-07-03T13:13:54+02:00">'
+        "03.07.2024 11:13 GMT</time><ul class='slugline'><li>Loremland</li><li>ipsum</li></ul>"
+        "<p class='genre'>DEVELOPING</p><h1>Lorem ipsum dolor</h1></header>"
+    )
+    doc = _item(
+        "urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(header + "<p>Sit amet.</p>")
+    )
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert article.body == (m.Paragraph(content=("Sit amet.",)),)
+    # a header saying anything more is read as text
+    own = header.replace("<h1>", "<p>Consectetur adipiscing.</p><h1>")
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(own + "<p>Sit.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert m.Paragraph(content=("Consectetur adipiscing.",)) in article.body
+    assert article.body[-1] == m.Paragraph(content=("Sit.",))
+
+
+def test_a_second_headline_without_role_is_the_subheadline() -> None:
+    meta = "<headline>Lorem ipsum</headline><headline>Dolor sit amet</headline>"
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml("<p>Sit.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert (article.headline, article.subheadline) == ("Lorem ipsum", "Dolor sit amet")
+
+
+def test_parties_given_as_literals() -> None:
+    # Reuters: <creator literal="Reuters"/>, <provider literal="reuters.com"/>,
+    # <copyrightHolder literal="…"/>; dpa names its writer as creator and contributor
+    doc = f"""<newsItem xmlns="{NS}" guid="urn:x:1"><rightsInfo>
+      <copyrightHolder literal="Lorem Holdings"/><copyrightNotice>(c) Lorem</copyrightNotice>
+    </rightsInfo><itemMeta><itemClass qcode="ninat:text"/><provider literal="lorem.example"/>
+    </itemMeta><contentMeta><creator literal="Reuters"/><creator><name>jane.doe</name></creator>
+    <contributor><name>jane.doe</name></contributor><contributor><name>john.roe</name></contributor>
+    <headline>Lorem</headline></contentMeta></newsItem>"""
+    article = newsml.read(doc)
+    assert article.publisher == m.Publisher(name="lorem.example")
+    assert article.rights is not None and article.rights.holder == "Lorem Holdings"
+    assert [(b.name, b.kind, b.role) for b in article.bylines] == [
+        ("Reuters", m.BylineKind.ORGANISATION, None),
+        ("jane.doe", m.BylineKind.PERSON, None),
+        ("john.roe", m.BylineKind.PERSON, "contributor"),
+    ]
