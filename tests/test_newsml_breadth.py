@@ -175,3 +175,102 @@ def test_parties_given_as_literals() -> None:
         ("jane.doe", m.BylineKind.PERSON, None),
         ("john.roe", m.BylineKind.PERSON, "contributor"),
     ]
+
+
+# ---------------------------------------------------------------------------
+# NewsML 1.x, and the NITF its items carry
+
+
+def _newsml1(lines: str, data: str, *, nitf: bool = False) -> str:
+    content = f"<DataContent>{data}</DataContent>"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><NewsML><NewsItem><Identification>'
+        "<NewsIdentifier><ProviderId>lorem.example</ProviderId><DateId>20240101</DateId>"
+        "<NewsItemId>1</NewsItemId><RevisionId>1</RevisionId></NewsIdentifier></Identification>"
+        f"<NewsComponent><NewsLines>{lines}</NewsLines><ContentItem>"
+        f"<MediaType FormalName='Text'/>{content}</ContentItem></NewsComponent></NewsItem></NewsML>"
+    )
+
+
+def test_a_number_sent_as_headline_is_no_headline() -> None:
+    # AFP sends a picture's number as its HeadLine
+    doc = _newsml1(
+        "<HeadLine>569697231</HeadLine><SubHeadLine>2024-000123</SubHeadLine>",
+        "<p>Lorem ipsum dolor sit amet.</p>",
+    )
+    article = newsmodel.read(doc, format="newsml1")
+    assert article.headline is None and article.subheadline is None
+    assert article.body == (m.Paragraph(content=("Lorem ipsum dolor sit amet.",)),)
+    # words, or a short number (a score, a year), stay a headline
+    for title in ("2-0", "1984", "Lorem 569697231"):
+        doc = _newsml1(f"<HeadLine>{title}</HeadLine>", "<p>Ipsum.</p>")
+        assert newsmodel.read(doc, format="newsml1").headline == title
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        # hard-wrapped: the lines of one paragraph run on
+        (
+            "LOREM 15/06 (agency) = Lorem ipsum dolor\nsit amet consectetur adipiscing\n"
+            "Elit sed do eiusmod...",
+            [
+                "LOREM 15/06 (agency) = Lorem ipsum dolor sit amet consectetur adipiscing "
+                "Elit sed do eiusmod..."
+            ],
+        ),
+        # a sentence's end closes a paragraph; an indented line opens one
+        (
+            "   LOREM (agency) = Lorem ipsum dolor\nsit amet.\nConsectetur adipiscing\n"
+            "elit.\n   Sed do eiusmod\ntempor.",
+            [
+                "LOREM (agency) = Lorem ipsum dolor sit amet.",
+                "Consectetur adipiscing elit.",
+                "Sed do eiusmod tempor.",
+            ],
+        ),
+        # a heading in capitals stands alone
+        ("LOREM IPSUM\nDolor sit amet.", ["LOREM IPSUM", "Dolor sit amet."]),
+        # lines longer than a wire's width are paragraphs of their own
+        (
+            "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+            "incididunt ut labore\nEt dolore magna aliqua",
+            [
+                "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+                "incididunt ut labore",
+                "Et dolore magna aliqua",
+            ],
+        ),
+        # text with blank lines keeps them as its paragraph breaks
+        ("Lorem ipsum\ndolor\n\nSit amet", ["Lorem ipsum dolor", "Sit amet"]),
+    ],
+)
+def test_hard_wrapped_plain_text_reads_as_paragraphs(text: str, paragraphs: list[str]) -> None:
+    doc = _newsml1("<HeadLine>Lorem</HeadLine>", f"<![CDATA[{text}]]>")
+    article = newsmodel.read(doc, format="newsml1")
+    assert [m.block_text(b) for b in article.body] == paragraphs
+
+
+def test_a_dateline_timestamp_is_no_printed_dateline() -> None:
+    # EFE: <dateline><story.date norm="…">20160116T125900+0000</story.date></dateline>
+    nitf = (
+        "<nitf><body><body.head><hedline><hl1>Lorem</hl1></hedline><dateline>"
+        '<story.date norm="20240116T125900+0000">20240116T125900+0000</story.date></dateline>'
+        "</body.head><body.content><p>Ipsum.</p></body.content></body></nitf>"
+    )
+    assert newsmodel.read(nitf, format="nitf").dateline is None
+    assert newsmodel.read(_newsml1("", nitf), format="newsml1").dateline is None
+    # a printed date stays, with the place around it
+    printed = nitf.replace(
+        "<dateline><story.date",
+        "<dateline><location>LOREM</location>, <story.date",
+    ).replace(">20240116T125900+0000</story.date>", ">Jan. 16</story.date> (Ipsum)")
+    assert newsmodel.read(printed, format="nitf").dateline == m.Dateline(
+        text="LOREM, Jan. 16 (Ipsum)", location="LOREM"
+    )
+    stamped = nitf.replace(
+        "<dateline><story.date", "<dateline><location>LOREM</location> <story.date"
+    )
+    assert newsmodel.read(stamped, format="nitf").dateline == m.Dateline(
+        text="LOREM", location="LOREM"
+    )

@@ -14,6 +14,7 @@ import binascii
 import copy
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 import attrs
 from lxml import etree
@@ -126,6 +127,13 @@ _HTML = re.compile(
     r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: Hard-wrapped wire text (Belga's archive: no blank line, lines broken at a fixed width):
+#: a line this long at most that does not end a sentence runs on into the next, so
+#: ``GENT 15/06 (belga) = De correctionele⏎rechtbank van Gent …`` is one paragraph.
+WRAP_WIDTH = 80
+_SENTENCE_END = re.compile(r"[.!?:;\"'»”)\]…]$")
+#: A line indented by a tab or spaces starts a paragraph (IPTC 7901 wire text).
+_INDENTED = re.compile(r"(?:\t| {2,})\S")
 #: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
 _NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
@@ -289,6 +297,10 @@ LINE_FIELDS = {
     "CopyrightLine": "copyright",
     "SlugLine": "slugline",
 }
+#: Lines whose text is a number, no words: AFP sends a picture's number as its
+#: ``<HeadLine>569697231</HeadLine>``. Such a headline or subheadline is no title.
+TITLE_LINES = frozenset(["headline", "subheadline"])
+_NUMBER_ONLY = re.compile(r"[\d\s./_#-]*\d{5}[\d\s./_#-]*")
 #: ``NewsLine`` elements read by their ``NewsLineType``, with the line they give:
 #: ``<NewsLineType FormalName="AdvisoryLine"/>`` is a note to editors.
 NEWS_LINE_TYPES = {"advisoryline": "ednote", "editorialnote": "ednote", "ednote": "ednote"}
@@ -329,8 +341,11 @@ def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
             text = _text(child)
             if not text:
                 continue
-            if name in LINE_FIELDS:
-                lines.setdefault(LINE_FIELDS[name], text)
+            field = LINE_FIELDS.get(name)
+            if field in TITLE_LINES and _NUMBER_ONLY.fullmatch(text):
+                continue
+            if field is not None:
+                lines.setdefault(field, text)
             elif name == "KeywordLine":
                 keywords.extend(keyword_list(text))
     return lines, tuple(keywords)
@@ -426,13 +441,34 @@ class Content:
     references: tuple[str, ...] = ()
 
 
+def _unwrapped(text: str) -> str:
+    """Plain text with no blank line whose lines are broken at a fixed width, its
+    paragraphs set apart by blank lines: a line that does not end a sentence runs on
+    into the next (:data:`WRAP_WIDTH`). Any other text is returned as it is."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    if len(lines) < 2 or not all(line.strip() for line in lines):
+        return text
+    out = [lines[0]]
+    for before, line in pairwise(lines):
+        last = before.strip()
+        runs_on = (
+            len(last) <= WRAP_WIDTH
+            and not _SENTENCE_END.search(last)
+            and last != last.upper()  # a heading in capitals stands alone
+            and not _INDENTED.match(line)  # an indented line starts a paragraph
+        )
+        out.append(" " if runs_on else "\n\n")
+        out.append(line)
+    return "".join(out)
+
+
 def _text_body(text: str) -> tuple[m.Block, ...]:
     """A ``DataContent`` holding only text: HTML (escaped or CDATA), a record, or plain text."""
     if _HTML.search(text):
         return blocks_from_html(text)
     if _ANY_TAG.search(text):
         text = _ANY_TAG.sub(" ", text)  # a record of another vocabulary: its words
-    return blocks_from_text(text)
+    return blocks_from_text(_unwrapped(text))
 
 
 def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:

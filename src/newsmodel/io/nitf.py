@@ -52,6 +52,8 @@ __all__ = [
 NS = "http://iptc.org/std/NITF/2006-10-18/"
 _SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s/>]")
 _NMTOKEN = re.compile(r"[\w.:\-]+")
+#: A date as a machine writes it, not as a dateline prints it: ``20160116T125900+0000``.
+_STAMP = re.compile(r"\d{8}(?:T\d{4,6}(?:Z|[+-]\d{2}:?\d{2})?)?")
 _TOPIC_ELEMENTS = {
     "person": m.TopicKind.PERSON,
     "org": m.TopicKind.ORGANISATION,
@@ -239,9 +241,12 @@ def _rights(body_head: etree._Element | None, docdata: etree._Element | None) ->
 
 
 def _read_dateline(body_head: etree._Element | None) -> m.Dateline | None:
-    """The dateline as printed, with its ``location`` when marked."""
+    """The dateline as printed, with its ``location`` when marked (a ``story.date`` that
+    is a timestamp is no printed text: EFE's ``<story.date>20160116T125900+0000``)."""
     element = _first(body_head, "dateline")
-    text = _text(element)
+    stamps = {d for d in _all(element, "story.date") if _STAMP.fullmatch((d.text or "").strip())}
+    pieces = element.xpath(".//text()") if element is not None else []
+    text = " ".join("".join(t for t in pieces if t.getparent() not in stamps or t.is_tail).split())
     return m.Dateline(text=text, location=_text(_first(element, "location"))) if text else None
 
 
