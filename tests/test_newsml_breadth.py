@@ -274,3 +274,36 @@ def test_a_dateline_timestamp_is_no_printed_dateline() -> None:
     assert newsmodel.read(stamped, format="nitf").dateline == m.Dateline(
         text="LOREM", location="LOREM"
     )
+
+
+def test_a_language_written_in_a_namespace_named_xml_is_read() -> None:
+    # Belga: <NewsComponent xmlns:wstxns1="xml" wstxns1:lang="nl"> (a writer bound a
+    # prefix to the namespace "xml" instead of writing xml:lang)
+    doc = _newsml1("<HeadLine>Lorem</HeadLine>", "<p>Ipsum.</p>").replace(
+        "<NewsComponent>", '<NewsComponent xmlns:ns1="xml" ns1:lang="nl">'
+    )
+    assert newsmodel.read(doc, format="newsml1").language == "nl"
+
+
+def test_tags_alone_on_a_line_of_plain_text_are_left_out_with_their_line() -> None:
+    # Belga's radio bulletin: paragraphs set apart by CR, a reference to a sound between
+    # two as escaped markup; the paragraphs around it stay apart
+    data = (
+        "Lorem ipsum dolor:&#13;&lt;NewsComponentRef idref=&quot;DS1&quot;/&gt;&#13;"
+        "Sit amet consectetur.&#13;Adipiscing elit.&#13;   "
+    )
+    article = newsmodel.read(_newsml1("<HeadLine>Lorem</HeadLine>", data), format="newsml1")
+    assert [m.block_text(b) for b in article.body] == [
+        "Lorem ipsum dolor:",
+        "Sit amet consectetur.",
+        "Adipiscing elit.",
+    ]
+
+
+def test_an_unclosed_tag_in_plain_text_is_read_in_linear_time() -> None:
+    from tests.test_hostile_text import _assert_linear
+
+    def make(n: int) -> str:
+        return _newsml1("<HeadLine>Lorem</HeadLine>", "Ipsum &lt;a" + "b" * n)
+
+    _assert_linear(make, lambda doc: newsmodel.read(doc, format="newsml1"), 10_000)

@@ -114,6 +114,10 @@ HEIGHT_PROPERTIES = ("height", "pixelheight", "imageheight")
 USE_PROPERTIES = ("imageuse", "rendition", "use")
 #: A file name that is a picture: ``GAZ08-pih.jpg``.
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
+#: Attributes giving a component's language: ``xml:lang``, and the same written by a
+#: writer that bound a prefix to the namespace ``"xml"`` (Belga's
+#: ``xmlns:wstxns1="xml" wstxns1:lang="nl"``).
+LANG_ATTRIBUTES = ("{http://www.w3.org/XML/1998/namespace}lang", "{xml}lang")
 #: Country codes sent where a language belongs, with the language they mean:
 #: ``<Language FormalName="GB"/>`` over English text.
 COUNTRY_AS_LANGUAGE = {"gb": "en-GB", "us": "en-US"}
@@ -137,7 +141,9 @@ _INDENTED = re.compile(r"(?:\t| {2,})\S")
 #: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
 _NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
-_ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
+_ANY_TAG = re.compile(r"</?[A-Za-z_][^<>]*>")  # one run to the ">": linear
+#: A line holding only tags (and its line break): ``<NewsComponentRef idref="DS1"/>⏎``.
+_TAG_LINE = re.compile(r"^[ \t]*(?:</?[A-Za-z_][^<>\n]*>[ \t]*)+(?:\n|$)", re.MULTILINE)
 
 
 def _canonical(name: str) -> str:
@@ -400,7 +406,8 @@ def own_of(element: etree._Element, catalog: Catalog) -> Own:
         for prop in meta.findall("Property"):
             if (_attr(prop, "FormalName") or "").lower() == "keyword":
                 kw.extend(keyword_list(_attr(prop, "Value") or ""))
-    lang = lang or language(_attr(element, "{http://www.w3.org/XML/1998/namespace}lang"))
+    for name in LANG_ATTRIBUTES:
+        lang = lang or language(_attr(element, name))
     holder = _text(element.find("RightsMetadata/Copyright/CopyrightHolder"))
     return Own(
         lines=lines,
@@ -467,7 +474,10 @@ def _text_body(text: str) -> tuple[m.Block, ...]:
     if _HTML.search(text):
         return blocks_from_html(text)
     if _ANY_TAG.search(text):
-        text = _ANY_TAG.sub(" ", text)  # a record of another vocabulary: its words
+        # a record of another vocabulary: its words (a line of tags alone, such as
+        # Belga's <NewsComponentRef idref="…"/> between paragraphs, is left out)
+        lines = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _ANY_TAG.sub(" ", _TAG_LINE.sub("", lines))
     return blocks_from_text(_unwrapped(text))
 
 
