@@ -307,3 +307,23 @@ def test_an_unclosed_tag_in_plain_text_is_read_in_linear_time() -> None:
         return _newsml1("<HeadLine>Lorem</HeadLine>", "Ipsum &lt;a" + "b" * n)
 
     _assert_linear(make, lambda doc: newsmodel.read(doc, format="newsml1"), 10_000)
+
+
+def test_a_body_opening_with_the_titles_as_headings_does_not_repeat_them() -> None:
+    # APA: <h1>headline</h1><h2>second headline</h2> open the XHTML body
+    meta = "<headline>Lorem ipsum</headline><headline>Dolor sit amet</headline>"
+    body = "<h1>Lorem  ipsum</h1><h2>Dolor sit amet</h2><p>Consectetur.</p><h2>Lorem ipsum</h2>"
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(body))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert article.body == (
+        m.Paragraph(content=("Consectetur.",)),
+        m.Heading(level=2, content=("Lorem ipsum",)),
+    )
+    # newsmodel's own output keeps the body it was given
+    mine = m.Article(
+        headline="Lorem ipsum",
+        body=(m.Heading(level=1, content=("Lorem ipsum",)), m.Paragraph(content=("Sit.",))),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+        assert newsml.read(newsml.write(mine)).body == mine.body

@@ -1,6 +1,8 @@
 """The body of a NewsML-G2 item: its XHTML, NITF or plain text content, read into blocks.
 
-An XHTML body may open with a ``<header>`` that only repeats the item's metadata
+A body that opens with its headline (and subheadline) as headings repeats them:
+those headings are left out (:func:`without_repeated_titles`, the NewsML 1.x reader's
+too). An XHTML body may open with a ``<header>`` that only repeats the item's metadata
 for display (dpa: the publication time, the subjects as a list, the genre, the
 headline as ``<h1>``). Such a header is no text of the story and is left out; a
 header that says anything the metadata does not is read as the rest of the body.
@@ -24,7 +26,7 @@ from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import local_name
 
-__all__ = ["body_of", "metadata_texts"]
+__all__ = ["body_of", "metadata_texts", "without_repeated_titles"]
 
 #: ``contentMeta`` elements whose text (or ``name``) a display header may repeat:
 #: ``<headline>``, ``<genre><name>DEVELOPING</name></genre>``, ``<keyword>NATO</keyword>``.
@@ -116,3 +118,18 @@ def body_of(
         parts = _BLANK_LINE.split(plain.text)
         return tuple(m.Paragraph(content=(" ".join(p.split()),)) for p in parts if p.strip()), None
     return (), None
+
+
+def without_repeated_titles(body: tuple[m.Block, ...], *titles: str | None) -> tuple[m.Block, ...]:
+    """The body without the headings it opens with that only repeat ``titles`` (the
+    headline, the subheadline): ``<h1>Title</h1><h2>Sub</h2><p>…</p>`` under the
+    headline ``Title`` and the subheadline ``Sub`` is the paragraph alone."""
+    words = {tuple(t.split()) for t in titles if t}
+    start = 0
+    while (
+        start < len(body)
+        and isinstance(body[start], m.Heading)
+        and tuple(m.block_text(body[start]).split()) in words
+    ):
+        start += 1
+    return body[start:]

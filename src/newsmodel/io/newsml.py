@@ -49,7 +49,7 @@ from newsmodel.io._g2 import (
     code,
     link_rel,
 )
-from newsmodel.io._g2_body import body_of, metadata_texts
+from newsmodel.io._g2_body import body_of, metadata_texts, without_repeated_titles
 from newsmodel.io._g2_message import Message, item_class, items_of, pictures_by_story
 from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.losses import Losses, report
@@ -296,6 +296,11 @@ def _url_and_links(
     return url, tuple(links)
 
 
+def _written_here(item: etree._Element) -> bool:
+    """Whether newsmodel wrote ``item``: it declares newsmodel's own scheme."""
+    return any(_attr(s, "uri") == NM_SCHEME for s in _all(item, "catalog/scheme"))
+
+
 def _dates(
     item: etree._Element, item_meta: etree._Element | None, meta: etree._Element | None
 ) -> tuple[m.DateValue | None, m.DateValue | None]:
@@ -310,7 +315,7 @@ def _dates(
     modified = _date(_first(meta, "contentModified"))
     if modified is not None or _first(meta, "contentCreated") is not None:
         return created, modified
-    if any(_attr(s, "uri") == NM_SCHEME for s in _all(item, "catalog/scheme")):
+    if _written_here(item):
         return created, modified
     version_created = _date(_first(item_meta, "versionCreated"))
     if _first(item_meta, "firstCreated") is not None:
@@ -396,6 +401,12 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
     meta = _first(item, "contentMeta")
     body, inner = body_of(_first(item, "contentSet"), catalog, metadata_texts(meta))
     headline, subheadline, summary = _titles(meta)
+    if inner is not None:
+        headline = headline or inner.headline
+        subheadline = subheadline or inner.subheadline
+        summary = summary or inner.summary
+    if not _written_here(item):  # (newsmodel writes a body as it is given)
+        body = without_repeated_titles(body, headline, subheadline)
     url, links = _url_and_links(item, item_meta)
     published, modified = _dates(item, item_meta, meta)
     bylines = _bylines(meta)
@@ -405,9 +416,9 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
     return m.Article(
         id=None if guid is None or guid.startswith(GENERATED) else guid,
         url=url,
-        headline=headline or (inner.headline if inner else None),
-        subheadline=subheadline or (inner.subheadline if inner else None),
-        summary=summary or (inner.summary if inner else None),
+        headline=headline,
+        subheadline=subheadline,
+        summary=summary,
         body=body,
         bylines=tuple(bylines),
         photos=_with_figures(photos, inner.photos if inner else (), body),

@@ -31,6 +31,7 @@ from newsmodel.errors import FormatError, ReadError
 from newsmodel.io import NEWSML1 as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article, warn_unread
 from newsmodel.io._feedparse import feed_text
+from newsmodel.io._g2_body import without_repeated_titles
 from newsmodel.io._newsml1_parts import (
     BODY_ROLES,
     CAPTION_ROLES,
@@ -512,7 +513,7 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         headline=headline,
         subheadline=_line(chain, "subheadline") or nitf.subheadline,
         summary=(None if is_lead else parts.get("lead")) or nitf.summary,
-        body=_without_title(_blocks(contents), headline),
+        body=without_repeated_titles(_blocks(contents), headline),
         bylines=bylines(_line(chain, "byline"), _line(chain, "byline_title"))
         or nitf.bylines
         or next((own.authors for own in chain if own.authors), ()),
@@ -535,19 +536,6 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         alt_ids=nitf.alt_ids,
         links=nitf.links,
     )
-
-
-def _without_title(body: tuple[m.Block, ...], headline: str | None) -> tuple[m.Block, ...]:
-    """The body without a first heading that only repeats the headline (an XHTML body's
-    ``<h1>``): ``<h1>Title</h1><p>…</p>`` under the headline ``Title``."""
-    first = body[0] if body else None
-    if (
-        headline
-        and isinstance(first, m.Heading)
-        and m.block_text(first).split() == headline.split()
-    ):
-        return body[1:]
-    return body
 
 
 def _dateline(text: str | None, city: str | None) -> m.Dateline | None:
