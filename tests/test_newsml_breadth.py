@@ -327,3 +327,31 @@ def test_a_body_opening_with_the_titles_as_headings_does_not_repeat_them() -> No
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
         assert newsml.read(newsml.write(mine)).body == mine.body
+
+
+def test_a_link_to_a_picture_item_by_its_file_is_a_photo() -> None:
+    # dpa links its pictures from the text item: the picture items are not in the message
+    links = (
+        '<link rel="irel:seeAlso" residref="urn:x:p1" href="https://img.example/p1.jpeg">'
+        '<itemClass qcode="ninat:picture"/><title>Lorem</title></link>'
+        '<link rel="irel:seeAlso" residref="urn:x:p2"><itemClass qcode="ninat:picture"/></link>'
+        '<link rel="irel:seeAlso" href="https://lorem.example/a.html"/>'
+    )
+    story = (
+        f'<newsItem xmlns="{NS}" guid="urn:x:s"><itemMeta><itemClass qcode="ninat:text"/>'
+        f"{links}</itemMeta><contentMeta><headline>Ipsum</headline></contentMeta></newsItem>"
+    )
+    article = newsml.read(story)
+    assert article.photos == (m.Photo(url="https://img.example/p1.jpeg", id="urn:x:p1"),)
+    assert [link.url for link in article.links] == ["urn:x:p2", "https://lorem.example/a.html"]
+    # a picture item in the message that the link names is attached once
+    picture = _item(
+        "urn:x:p1",
+        '<itemClass qcode="ninat:picture"/>',
+        "<description>Placeholder caption</description>",
+        '<remoteContent href="https://img.example/p1-large.jpeg"/>',
+    )
+    found = _read_many(_message(story.replace(f' xmlns="{NS}"', ""), picture))
+    assert [(p.url, p.caption) for p in found[0].photos] == [
+        ("https://img.example/p1-large.jpeg", "Placeholder caption")
+    ]

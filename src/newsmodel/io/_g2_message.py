@@ -30,7 +30,7 @@ from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import local_name
 
-__all__ = ["Message", "item_class", "items_of", "pictures_by_story"]
+__all__ = ["Message", "class_kind", "item_class", "items_of", "pictures_by_story"]
 
 #: What an item of each class is, by the class's code whatever the scheme's alias or
 #: URI (``ninat:text``, Reuters' ``icls:text``, ``http://cv.iptc.org/newscodes/ninature/text``):
@@ -160,20 +160,27 @@ def pictures_by_story(
     return [sorted(found) for found in chosen]
 
 
-def item_class(item: etree._Element) -> str:
-    """The item's class QCode (``ninat:text``) or URI, ``""`` when it has none."""
-    element = _first(item, "itemMeta/itemClass")
+def item_class(item: etree._Element, path: str = "itemMeta/itemClass") -> str:
+    """The item's class QCode (``ninat:text``) or URI, ``""`` when it has none (``path``
+    ``"itemClass"`` reads the class a ``link`` or ``itemRef`` gives)."""
+    element = _first(item, path)
     return (_attr(element, "qcode") or _attr(element, "uri") or "").strip()
 
 
+def class_kind(klass: str) -> str:
+    """``story``, ``picture`` or ``""`` for an item class QCode or URI, by its code (the
+    part after the alias, or the URI's last segment): ``icls:text`` is a story."""
+    name = klass.strip().rstrip("/").rsplit("/", 1)[-1].rpartition(":")[2].lower()
+    return _CLASS_KINDS.get(name, "")
+
+
 def _kind(item: etree._Element) -> str:
-    """``story``, ``picture`` or ``""`` (another item): by the class's code (the part
-    after the alias, or the URI's last segment); an item without a class is a picture
-    when all it holds is picture files, else a story."""
+    """``story``, ``picture`` or ``""`` (another item): by its class
+    (:func:`class_kind`); an item without a class is a picture when all it holds is
+    picture files, else a story."""
     klass = item_class(item)
     if klass:
-        name = klass.rstrip("/").rsplit("/", 1)[-1].rpartition(":")[2].lower()
-        return _CLASS_KINDS.get(name, "")
+        return class_kind(klass)
     remotes = _all(item, "contentSet/remoteContent")
     if (
         remotes

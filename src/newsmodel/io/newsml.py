@@ -50,7 +50,13 @@ from newsmodel.io._g2 import (
     link_rel,
 )
 from newsmodel.io._g2_body import body_of, metadata_texts, without_repeated_titles
-from newsmodel.io._g2_message import Message, item_class, items_of, pictures_by_story
+from newsmodel.io._g2_message import (
+    Message,
+    class_kind,
+    item_class,
+    items_of,
+    pictures_by_story,
+)
 from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.losses import Losses, report
 from newsmodel.markup.sanitise import safe_url
@@ -270,6 +276,17 @@ def _genres(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...
     return tuple(genres)
 
 
+def _linked_picture(link: etree._Element) -> m.Photo | None:
+    """The photo a ``link`` names when it links a picture item by its file (dpa:
+    ``<link residref="urn:…" href="https://…/pic.jpeg"><itemClass qcode="ninat:picture"/>``);
+    the picture item itself need not be in the message."""
+    klass = item_class(link, "itemClass")
+    url = safe_url(_attr(link, "href"))
+    if not url or class_kind(klass) != "picture":
+        return None
+    return m.Photo(url=url, id=_attr(link, "residref"))
+
+
 def _url_and_links(
     item: etree._Element, item_meta: etree._Element | None
 ) -> tuple[str | None, tuple[m.RelatedLink, ...]]:
@@ -283,7 +300,7 @@ def _url_and_links(
     for link in _all(item_meta, "link"):
         target = safe_url(_attr(link, "href") or _attr(link, "residref"))
         rel = _attr(link, "rel")
-        if not target or rel == f"{NM_ALIAS}:photo":
+        if not target or rel == f"{NM_ALIAS}:photo" or _linked_picture(link) is not None:
             continue
         links.append(
             m.RelatedLink(
@@ -412,6 +429,11 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
     bylines = _bylines(meta)
     if not bylines and inner is not None:
         bylines = list(inner.bylines)
+    known = {p.id for p in photos if p.id}  # (the picture item itself may be attached)
+    for link in _all(item_meta, "link"):
+        linked = _linked_picture(link)
+        if linked is not None and linked.id not in known:
+            photos = [*photos, linked]
     guid = _attr(item, "guid")
     return m.Article(
         id=None if guid is None or guid.startswith(GENERATED) else guid,
