@@ -355,3 +355,24 @@ def test_a_link_to_a_picture_item_by_its_file_is_a_photo() -> None:
     assert [(p.url, p.caption) for p in found[0].photos] == [
         ("https://img.example/p1-large.jpeg", "Placeholder caption")
     ]
+
+
+def test_a_subject_given_in_the_metadata_and_in_the_nitf_head_is_one_topic() -> None:
+    # EFE: <SubjectCode><SubjectDetail FormalName="02001010"/></SubjectCode> and the NITF
+    # head's <tobject.subject tobject.subject.refnum="02001010" …detail="…"/>
+    nitf = (
+        '<nitf><head><tobject><tobject.subject tobject.subject.refnum="02001010" '
+        'tobject.subject.type="Lorem" tobject.subject.matter="Ipsum" '
+        'tobject.subject.detail="Dolor"/><tobject.subject tobject.subject.refnum="11000000" '
+        'tobject.subject.type="Sit"/></tobject></head><body><body.content><p>Amet.</p>'
+        "</body.content></body></nitf>"
+    )
+    doc = _newsml1("<HeadLine>Lorem</HeadLine>", nitf).replace(
+        "<ContentItem>",
+        "<DescriptiveMetadata><SubjectCode><SubjectDetail FormalName='02001010'/>"
+        "</SubjectCode></DescriptiveMetadata><ContentItem>",
+    )
+    article = newsmodel.read(doc, format="newsml1")
+    subjects = [(t.name, t.qcode) for t in article.topics if t.kind is m.TopicKind.SUBJECT]
+    # one topic a code, named by the most specific name the NITF gives
+    assert subjects == [("Dolor", "subj:02001010"), ("Sit", "subj:11000000")]

@@ -518,7 +518,7 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         or nitf.bylines
         or next((own.authors for own in chain if own.authors), ()),
         photos=_photos(tree, story, nitf),
-        topics=tuple(dict.fromkeys([*topics, *nitf.topics])),
+        topics=_merged_topics([*topics, *nitf.topics]),
         published=facts.published or nitf.published,
         modified=facts.modified or nitf.modified,
         language=next((own.language for own in chain if own.language), None) or nitf.language,
@@ -536,6 +536,20 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         alt_ids=nitf.alt_ids,
         links=nitf.links,
     )
+
+
+def _merged_topics(topics: list[m.Topic]) -> tuple[m.Topic, ...]:
+    """Each topic once: one code given twice (EFE sends a subject in the metadata without
+    a name and in the NITF head with one) is one topic, with the name either gives."""
+    merged: dict[object, m.Topic] = {}
+    for topic in topics:
+        key = (topic.kind, topic.qcode) if topic.qcode else topic
+        found = merged.get(key)
+        if found is None:
+            merged[key] = topic
+        elif found.name is None and topic.name is not None:
+            merged[key] = attrs.evolve(found, name=topic.name)
+    return tuple(merged.values())
 
 
 def _dateline(text: str | None, city: str | None) -> m.Dateline | None:
