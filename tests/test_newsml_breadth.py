@@ -207,30 +207,42 @@ def test_a_number_sent_as_headline_is_no_headline() -> None:
         assert newsmodel.read(doc, format="newsml1").headline == title
 
 
+#: Lines of a wire broken at 60 characters (each shorter line's next word did not fit).
+_WRAPPED = (
+    "PLIM 15/06 (agency) = Plim brastle quonder varp tesk glorvan\n"
+    "mibbet stroon ek ul pravish hunkle zibber oz drumble, ap\n"
+    "Quondel flerk norvish plim brastle quonder varp tesk.\n"
+    "Glorvan mibbet stroon ek ul pravish hunkle zibber oz drumble\n"
+    "ap quondel."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "paragraphs"),
     [
-        # hard-wrapped: the lines of one paragraph run on
+        # hard-wrapped: the lines of a paragraph run on, a sentence's end closes it
         (
-            "PLIM 15/06 (agency) = Plim brastle quonder\nvarp tesk glorvan mibbet\n"
-            "Stroon ek ul pravish...",
+            _WRAPPED,
             [
-                "PLIM 15/06 (agency) = Plim brastle quonder varp tesk glorvan mibbet "
-                "Stroon ek ul pravish..."
+                "PLIM 15/06 (agency) = Plim brastle quonder varp tesk glorvan mibbet stroon "
+                "ek ul pravish hunkle zibber oz drumble, ap Quondel flerk norvish plim "
+                "brastle quonder varp tesk.",
+                "Glorvan mibbet stroon ek ul pravish hunkle zibber oz drumble ap quondel.",
             ],
         ),
-        # a sentence's end closes a paragraph; an indented line opens one
+        # a line going on in lower case continues the one before; an indented line
+        # starts a paragraph
         (
-            "   PLIM (agency) = Plim brastle quonder\nvarp tesk.\nGlorvan mibbet\n"
-            "stroon.\n   Ek ul pravish\nhunkle.",
-            [
-                "PLIM (agency) = Plim brastle quonder varp tesk.",
-                "Glorvan mibbet stroon.",
-                "Ek ul pravish hunkle.",
-            ],
+            "   PLIM (agency) = Plim brastle quonder\nvarp tesk.\n   Ek ul pravish\nhunkle.",
+            ["PLIM (agency) = Plim brastle quonder varp tesk.", "Ek ul pravish hunkle."],
         ),
         # a heading in capitals stands alone
         ("PLIM BRASTLE\nQuonder varp tesk.", ["PLIM BRASTLE", "Quonder varp tesk."]),
+        # a list of short lines (results, an address) stays a line a paragraph
+        (
+            "Plim - Brastle 2-1\nQuonder - Varp 0-0\nTesk - Glorvan 3-2",
+            ["Plim - Brastle 2-1", "Quonder - Varp 0-0", "Tesk - Glorvan 3-2"],
+        ),
         # lines longer than a wire's width are paragraphs of their own
         (
             "Plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle "

@@ -131,9 +131,10 @@ _HTML = re.compile(
     r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
 )
-#: Hard-wrapped wire text (Belga's archive: no blank line, lines broken at a fixed width):
-#: a line this long at most that does not end a sentence runs on into the next, so
+#: Hard-wrapped wire text (Belga's archive: no blank line, lines broken at a fixed width
+#: of this many characters at least and at most), read as paragraphs: so
 #: ``GENT 15/06 (belga) = De correctionele⏎rechtbank van Gent …`` is one paragraph.
+WRAP_MIN = 50
 WRAP_WIDTH = 80
 _SENTENCE_END = re.compile(r"[.!?:;\"'»”)\]…]$")
 #: A line indented by a tab or spaces starts a paragraph (IPTC 7901 wire text).
@@ -450,16 +451,25 @@ class Content:
 
 def _unwrapped(text: str) -> str:
     """Plain text with no blank line whose lines are broken at a fixed width, its
-    paragraphs set apart by blank lines: a line that does not end a sentence runs on
-    into the next (:data:`WRAP_WIDTH`). Any other text is returned as it is."""
+    paragraphs set apart by blank lines; any other text is returned as it is.
+
+    A line runs on into the next when it was broken there (the next line goes on in
+    lower case, or its first word would not have fitted within the text's width, a
+    wire's: :data:`WRAP_MIN` to :data:`WRAP_WIDTH`) and it ends no sentence, is no
+    heading in capitals, and the next line is not indented. A list of short lines
+    (results, an address) stays a line a paragraph."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
     if len(lines) < 2 or not all(line.strip() for line in lines):
         return text
+    width = max(len(line.strip()) for line in lines)
+    if width > WRAP_WIDTH:
+        return text
     out = [lines[0]]
     for before, line in pairwise(lines):
-        last = before.strip()
+        last, word = before.strip(), line.split()[0]
+        broken = word[:1].islower() or (width >= WRAP_MIN and len(last) + 1 + len(word) > width)
         runs_on = (
-            len(last) <= WRAP_WIDTH
+            broken
             and not _SENTENCE_END.search(last)
             and last != last.upper()  # a heading in capitals stands alone
             and not _INDENTED.match(line)  # an indented line starts a paragraph
