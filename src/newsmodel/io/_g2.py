@@ -14,6 +14,7 @@ __all__ = [
     "KIND_TYPES",
     "NM_ALIAS",
     "NM_SCHEME",
+    "NO_PROVIDER",
     "NS",
     "SUBJECT_TYPES",
     "XHTML",
@@ -33,6 +34,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NM_ALIAS = "nm"
 #: The URI of that scheme.
 NM_SCHEME = "urn:newsmodel:codes:"
+#: The ``provider/@literal`` written for an article without a publisher (G2 requires a
+#: provider): read back as no publisher, where any other literal names one.
+NO_PROVIDER = "unknown"
 #: GUIDs newsmodel makes up for items without an id (read back as no id).
 GENERATED = GENERATED_PREFIX
 #: Subject types and the topic kind each reads as (``cpnat:poi`` too is a place).

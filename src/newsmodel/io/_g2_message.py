@@ -30,10 +30,14 @@ from newsmodel.xmlsafe import find_all as _all
 from newsmodel.xmlsafe import find_first as _first
 from newsmodel.xmlsafe import local_name
 
-__all__ = ["Message", "item_class", "items_of", "pictures_by_story"]
+__all__ = ["Message", "class_kind", "item_class", "items_of", "pictures_by_story"]
 
-#: Item classes read as photos.
-_PICTURE_CLASSES = ("ninat:picture", "ninat:graphic")
+#: What an item of each class is, by the class's code whatever the scheme's alias or
+#: URI (``ninat:text``, Reuters' ``icls:text``, ``http://cv.iptc.org/newscodes/ninature/text``):
+#: a story, or a picture.
+_CLASS_KINDS = {"text": "story", "composite": "story", "picture": "picture", "graphic": "picture"}
+#: A ``remoteContent`` media type that is a picture file: ``image/jpeg``.
+_PICTURE_TYPE = "image/"
 #: How many ignored items a warning names (the rest are counted).
 _MAX_LISTED = 10
 #: Attributes through which a body refers to a picture inline
@@ -156,9 +160,36 @@ def pictures_by_story(
     return [sorted(found) for found in chosen]
 
 
-def item_class(item: etree._Element) -> str:
-    """The item's class QCode (``ninat:text``), ``""`` when it has none."""
-    return (_attr(_first(item, "itemMeta/itemClass"), "qcode") or "").strip()
+def item_class(item: etree._Element, path: str = "itemMeta/itemClass") -> str:
+    """The item's class QCode (``ninat:text``) or URI, ``""`` when it has none (``path``
+    ``"itemClass"`` reads the class a ``link`` or ``itemRef`` gives)."""
+    element = _first(item, path)
+    return (_attr(element, "qcode") or _attr(element, "uri") or "").strip()
+
+
+def class_kind(klass: str) -> str:
+    """``story``, ``picture`` or ``""`` for an item class QCode or URI, by its code (the
+    part after the alias, or the URI's last segment): ``icls:text`` is a story."""
+    name = klass.strip().rstrip("/").rsplit("/", 1)[-1].rpartition(":")[2].lower()
+    return _CLASS_KINDS.get(name, "")
+
+
+def _kind(item: etree._Element) -> str:
+    """``story``, ``picture`` or ``""`` (another item): by its class
+    (:func:`class_kind`); an item without a class is a picture when all it holds is
+    picture files, else a story."""
+    klass = item_class(item)
+    if klass:
+        return class_kind(klass)
+    remotes = _all(item, "contentSet/remoteContent")
+    if (
+        remotes
+        and _first(item, "contentSet/inlineXML") is None
+        and _first(item, "contentSet/inlineData") is None
+        and all((_attr(r, "contenttype") or "").lower().startswith(_PICTURE_TYPE) for r in remotes)
+    ):
+        return "picture"
+    return "story"
 
 
 def items_of(root: etree._Element) -> list[etree._Element]:
@@ -186,10 +217,10 @@ class Message:
         others: list[etree._Element] = []
         for item in items:
             name = local_name(item)
-            kind = item_class(item) if name == "newsItem" else None
-            if kind in ("ninat:text", "ninat:composite", ""):
+            kind = _kind(item) if name == "newsItem" else None
+            if kind == "story":
                 texts.append(item)
-            elif kind in _PICTURE_CLASSES:
+            elif kind == "picture":
                 pictures.append(item)
             elif name != "packageItem":
                 others.append(item)

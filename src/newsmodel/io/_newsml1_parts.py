@@ -14,6 +14,7 @@ import binascii
 import copy
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 import attrs
 from lxml import etree
@@ -113,6 +114,10 @@ HEIGHT_PROPERTIES = ("height", "pixelheight", "imageheight")
 USE_PROPERTIES = ("imageuse", "rendition", "use")
 #: A file name that is a picture: ``GAZ08-pih.jpg``.
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
+#: Attributes giving a component's language: ``xml:lang``, and the same written by a
+#: writer that bound a prefix to the namespace ``"xml"`` (Belga's
+#: ``xmlns:wstxns1="xml" wstxns1:lang="nl"``).
+LANG_ATTRIBUTES = ("{http://www.w3.org/XML/1998/namespace}lang", "{xml}lang")
 #: Country codes sent where a language belongs, with the language they mean:
 #: ``<Language FormalName="GB"/>`` over English text.
 COUNTRY_AS_LANGUAGE = {"gb": "en-GB", "us": "en-US"}
@@ -126,10 +131,20 @@ _HTML = re.compile(
     r"<(?:p|br|b|i|u|em|strong|a|div|span|ul|ol|li|h[1-6]|blockquote|table|img|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: Hard-wrapped wire text (Belga's archive: no blank line, lines broken at a fixed width
+#: of this many characters at least and at most), read as paragraphs: so
+#: ``GENT 15/06 (belga) = De correctionele⏎rechtbank van Gent …`` is one paragraph.
+WRAP_MIN = 50
+WRAP_WIDTH = 80
+_SENTENCE_END = re.compile(r"[.!?:;\"'»”)\]…]$")
+#: A line indented by a tab or spaces starts a paragraph (IPTC 7901 wire text).
+_INDENTED = re.compile(r"(?:\t| {2,})\S")
 #: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
 _NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
-_ANY_TAG = re.compile(r"</?[A-Za-z_][\w.:-]*[^<>]*>")
+_ANY_TAG = re.compile(r"</?[A-Za-z_][^<>]*>")  # one run to the ">": linear
+#: A line holding only tags (and its line break): ``<NewsComponentRef idref="DS1"/>⏎``.
+_TAG_LINE = re.compile(r"^[ \t]*(?:</?[A-Za-z_][^<>\n]*>[ \t]*)+(?:\n|$)", re.MULTILINE)
 
 
 def _canonical(name: str) -> str:
@@ -289,6 +304,10 @@ LINE_FIELDS = {
     "CopyrightLine": "copyright",
     "SlugLine": "slugline",
 }
+#: Lines whose text is a number, no words: AFP sends a picture's number as its
+#: ``<HeadLine>569697231</HeadLine>``. Such a headline or subheadline is no title.
+TITLE_LINES = frozenset(["headline", "subheadline"])
+_NUMBER_ONLY = re.compile(r"[\d\s./_#-]*\d{5}[\d\s./_#-]*")
 #: ``NewsLine`` elements read by their ``NewsLineType``, with the line they give:
 #: ``<NewsLineType FormalName="AdvisoryLine"/>`` is a note to editors.
 NEWS_LINE_TYPES = {"advisoryline": "ednote", "editorialnote": "ednote", "ednote": "ednote"}
@@ -329,8 +348,11 @@ def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
             text = _text(child)
             if not text:
                 continue
-            if name in LINE_FIELDS:
-                lines.setdefault(LINE_FIELDS[name], text)
+            field = LINE_FIELDS.get(name)
+            if field in TITLE_LINES and _NUMBER_ONLY.fullmatch(text):
+                continue
+            if field is not None:
+                lines.setdefault(field, text)
             elif name == "KeywordLine":
                 keywords.extend(keyword_list(text))
     return lines, tuple(keywords)
@@ -385,7 +407,8 @@ def own_of(element: etree._Element, catalog: Catalog) -> Own:
         for prop in meta.findall("Property"):
             if (_attr(prop, "FormalName") or "").lower() == "keyword":
                 kw.extend(keyword_list(_attr(prop, "Value") or ""))
-    lang = lang or language(_attr(element, "{http://www.w3.org/XML/1998/namespace}lang"))
+    for name in LANG_ATTRIBUTES:
+        lang = lang or language(_attr(element, name))
     holder = _text(element.find("RightsMetadata/Copyright/CopyrightHolder"))
     return Own(
         lines=lines,
@@ -426,13 +449,46 @@ class Content:
     references: tuple[str, ...] = ()
 
 
+def _unwrapped(text: str) -> str:
+    """Plain text with no blank line whose lines are broken at a fixed width, its
+    paragraphs set apart by blank lines; any other text is returned as it is.
+
+    A line runs on into the next when it was broken there (the next line goes on in
+    lower case, or its first word would not have fitted within the text's width, a
+    wire's: :data:`WRAP_MIN` to :data:`WRAP_WIDTH`) and it ends no sentence, is no
+    heading in capitals, and the next line is not indented. A list of short lines
+    (results, an address) stays a line a paragraph."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    if len(lines) < 2 or not all(line.strip() for line in lines):
+        return text
+    width = max(len(line.strip()) for line in lines)
+    if width > WRAP_WIDTH:
+        return text
+    out = [lines[0]]
+    for before, line in pairwise(lines):
+        last, word = before.strip(), line.split()[0]
+        broken = word[:1].islower() or (width >= WRAP_MIN and len(last) + 1 + len(word) > width)
+        runs_on = (
+            broken
+            and not _SENTENCE_END.search(last)
+            and last != last.upper()  # a heading in capitals stands alone
+            and not _INDENTED.match(line)  # an indented line starts a paragraph
+        )
+        out.append(" " if runs_on else "\n\n")
+        out.append(line)
+    return "".join(out)
+
+
 def _text_body(text: str) -> tuple[m.Block, ...]:
     """A ``DataContent`` holding only text: HTML (escaped or CDATA), a record, or plain text."""
     if _HTML.search(text):
         return blocks_from_html(text)
     if _ANY_TAG.search(text):
-        text = _ANY_TAG.sub(" ", text)  # a record of another vocabulary: its words
-    return blocks_from_text(text)
+        # a record of another vocabulary: its words (a line of tags alone, such as
+        # Belga's <NewsComponentRef idref="…"/> between paragraphs, is left out)
+        lines = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _ANY_TAG.sub(" ", _TAG_LINE.sub("", lines))
+    return blocks_from_text(_unwrapped(text))
 
 
 def data_of(item: etree._Element) -> tuple[etree._Element | None, str | None]:

@@ -30,7 +30,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel._input import whole_number
-from newsmodel.bylines import parse_byline
+from newsmodel.bylines import is_agency, parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.catalog import schemes_in as _schemes_in
 from newsmodel.dates import parse_date
@@ -41,6 +41,7 @@ from newsmodel.io._g2 import (
     GENERATED,
     NM_ALIAS,
     NM_SCHEME,
+    NO_PROVIDER,
     NS,
     SUBJECT_TYPES,
     XHTML,
@@ -48,11 +49,16 @@ from newsmodel.io._g2 import (
     code,
     link_rel,
 )
-from newsmodel.io._g2_message import Message, item_class, items_of, pictures_by_story
+from newsmodel.io._g2_body import body_of, metadata_texts, without_repeated_titles
+from newsmodel.io._g2_message import (
+    Message,
+    class_kind,
+    item_class,
+    items_of,
+    pictures_by_story,
+)
 from newsmodel.io.newsml_write import message_element, to_element
-from newsmodel.io.nitf import article_from_nitf
 from newsmodel.losses import Losses, report
-from newsmodel.markup import blocks_from_element
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
@@ -120,16 +126,24 @@ def _int100(element: etree._Element | None, name: str) -> int | None:
 
 def _bylines(meta: etree._Element | None) -> list[m.Byline]:
     out: list[m.Byline] = []
+    creators: set[str] = set()
     for party in _all(meta, "creator") + _all(meta, "contributor"):
         name = _name(party) or _attr(party, "literal")
-        if not name:
-            continue
+        is_creator = local_name(party) == "creator"
+        if not name or (not is_creator and name.casefold() in creators):
+            continue  # a contributor who is also a creator (dpa names the writer twice)
+        if is_creator:
+            creators.add(name.casefold())
         kind = m.BylineKind.PERSON
-        ptype = _attr(party, "type") or ""
-        if ptype == "cpnat:organisation" or _first(party, "organisationDetails") is not None:
+        ptype = _attr(party, "type")
+        if (
+            ptype == "cpnat:organisation"
+            or _first(party, "organisationDetails") is not None
+            or (ptype is None and is_agency(name))  # Reuters' <creator literal="Reuters"/>
+        ):
             kind = m.BylineKind.ORGANISATION
         role = code(_attr(party, "role"))
-        if role is None and local_name(party) == "contributor":
+        if role is None and not is_creator:
             role = "contributor"
         out.append(m.Byline(name=name, kind=kind, role=role, url=safe_url(_attr(party, "uri"))))
     if not out:
@@ -137,42 +151,6 @@ def _bylines(meta: etree._Element | None) -> list[m.Byline]:
         if by:
             out.extend(parse_byline(by))
     return out
-
-
-def _body(
-    content_set: etree._Element | None, catalog: Catalog
-) -> tuple[tuple[m.Block, ...], m.Article | None]:
-    """Blocks from the item's content, and the inline NITF article when the body is NITF."""
-    if content_set is None:
-        return (), None
-    xhtml = nitf = plain = None
-    for child in content_set:
-        name = local_name(child)
-        kind = (_attr(child, "contenttype") or "").lower()
-        if name == "inlineXML":
-            if "nitf" in kind or _first(child, "nitf") is not None:
-                nitf = nitf if nitf is not None else child
-            else:
-                xhtml = xhtml if xhtml is not None else child
-        elif name == "inlineData" and plain is None:
-            plain = child
-    if xhtml is not None:
-        body = _first(xhtml, "html/body")
-        if body is None:
-            body = xhtml.find(".//{*}body")
-        if body is None:
-            body = xhtml
-        return blocks_from_element(body), None
-    if nitf is not None:
-        root = nitf.find(".//{*}nitf")
-        if root is None:
-            return (), None
-        inner = article_from_nitf(root, catalog)
-        return inner.body, inner
-    if plain is not None and plain.text:
-        parts = re.split(r"\n\s*\n", plain.text)
-        return tuple(m.Paragraph(content=(" ".join(p.split()),)) for p in parts if p.strip()), None
-    return (), None
 
 
 def _photo(item: etree._Element) -> m.Photo:
@@ -238,7 +216,7 @@ def _photo(item: etree._Element) -> m.Photo:
 
 def _titles(meta: etree._Element | None) -> tuple[str | None, str | None, str | None]:
     """Headline, subheadline (a headline with a role) and summary."""
-    headline = subheadline = None
+    headline = subheadline = second = None
     for element in _all(meta, "headline"):
         text = _text(element)
         if not text:
@@ -247,8 +225,11 @@ def _titles(meta: etree._Element | None) -> tuple[str | None, str | None, str | 
             headline = text
         elif subheadline is None and _attr(element, "role") is not None:
             subheadline = text
+        elif second is None and _attr(element, "role") is None:
+            second = text  # APA's second <headline> without a role: the subheadline
     if headline is None and subheadline is not None and not _all(meta, "headline[@role]"):
         headline, subheadline = subheadline, None
+    subheadline = subheadline or second
     summary = None
     for description in _all(meta, "description"):
         role = _attr(description, "role")
@@ -295,6 +276,17 @@ def _genres(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...
     return tuple(genres)
 
 
+def _linked_picture(link: etree._Element) -> m.Photo | None:
+    """The photo a ``link`` names when it links a picture item by its file (dpa:
+    ``<link residref="urn:…" href="https://…/pic.jpeg"><itemClass qcode="ninat:picture"/>``);
+    the picture item itself need not be in the message."""
+    klass = item_class(link, "itemClass")
+    url = safe_url(_attr(link, "href"))
+    if not url or class_kind(klass) != "picture":
+        return None
+    return m.Photo(url=url, id=_attr(link, "residref"))
+
+
 def _url_and_links(
     item: etree._Element, item_meta: etree._Element | None
 ) -> tuple[str | None, tuple[m.RelatedLink, ...]]:
@@ -308,7 +300,7 @@ def _url_and_links(
     for link in _all(item_meta, "link"):
         target = safe_url(_attr(link, "href") or _attr(link, "residref"))
         rel = _attr(link, "rel")
-        if not target or rel == f"{NM_ALIAS}:photo":
+        if not target or rel == f"{NM_ALIAS}:photo" or _linked_picture(link) is not None:
             continue
         links.append(
             m.RelatedLink(
@@ -321,21 +313,33 @@ def _url_and_links(
     return url, tuple(links)
 
 
+def _written_here(item: etree._Element) -> bool:
+    """Whether newsmodel wrote ``item``: it declares newsmodel's own scheme."""
+    return any(_attr(s, "uri") == NM_SCHEME for s in _all(item, "catalog/scheme"))
+
+
 def _dates(
-    item_meta: etree._Element | None, meta: etree._Element | None
+    item: etree._Element, item_meta: etree._Element | None, meta: etree._Element | None
 ) -> tuple[m.DateValue | None, m.DateValue | None]:
-    """Published (content created, else first created) and modified."""
+    """Published (content created, else first created) and modified.
+
+    ``versionCreated`` dates the item's version. When the item gives no content dates
+    of its own, it stands for the modification beside ``firstCreated``; with no other
+    date at all (dpa sends only it) it dates the story: the publication of a first
+    version, the modification of a later one; but not in an item newsmodel wrote (it
+    declares newsmodel's own scheme), whose dates are all in ``contentMeta``."""
     created = _date(_first(meta, "contentCreated")) or _date(_first(item_meta, "firstCreated"))
-    # versionCreated dates the item version; it stands for the article's modification
-    # only beside firstCreated, when the item gives no content dates of its own
     modified = _date(_first(meta, "contentModified"))
-    if (
-        modified is None
-        and _first(meta, "contentCreated") is None
-        and _first(item_meta, "firstCreated") is not None
-    ):
-        modified = _date(_first(item_meta, "versionCreated"))
-    return created, modified
+    if modified is not None or _first(meta, "contentCreated") is not None:
+        return created, modified
+    if _written_here(item):
+        return created, modified
+    version_created = _date(_first(item_meta, "versionCreated"))
+    if _first(item_meta, "firstCreated") is not None:
+        return created, version_created
+    if created is None and (whole_number(_attr(item, "version")) or 1) == 1:
+        return version_created, None
+    return created, version_created
 
 
 def _alt_ids(meta: etree._Element | None) -> tuple[m.AltId, ...]:
@@ -369,11 +373,13 @@ class _Desk(TypedDict):
 
 def _owner(item: etree._Element, item_meta: etree._Element | None) -> _Owner:
     """Who sends the item and on what terms: publisher, rights, status (Article fields)."""
-    holder = _name(_first(item, "rightsInfo/copyrightHolder"))
+    holder_element = _first(item, "rightsInfo/copyrightHolder")
+    holder = _name(holder_element) or _attr(holder_element, "literal")
     notice = _text(_first(item, "rightsInfo/copyrightNotice"))
     terms = _text(_first(item, "rightsInfo/usageTerms"))
     provider = _first(item_meta, "provider")
-    provider_name = _name(provider)
+    literal = _attr(provider, "literal")
+    provider_name = _name(provider) or (literal if literal != NO_PROVIDER else None)
     status_code = code(_attr(_first(item_meta, "pubStatus"), "qcode"))
     return {
         "publisher": m.Publisher(name=provider_name, url=safe_url(_attr(provider, "uri")))
@@ -410,20 +416,31 @@ def _article(item: etree._Element, photos: list[m.Photo], base: Catalog) -> m.Ar
     catalog = _catalog(item, base)
     item_meta = _first(item, "itemMeta")
     meta = _first(item, "contentMeta")
-    body, inner = _body(_first(item, "contentSet"), catalog)
+    body, inner = body_of(_first(item, "contentSet"), catalog, metadata_texts(meta))
     headline, subheadline, summary = _titles(meta)
+    if inner is not None:
+        headline = headline or inner.headline
+        subheadline = subheadline or inner.subheadline
+        summary = summary or inner.summary
+    if not _written_here(item):  # (newsmodel writes a body as it is given)
+        body = without_repeated_titles(body, headline, subheadline)
     url, links = _url_and_links(item, item_meta)
-    published, modified = _dates(item_meta, meta)
+    published, modified = _dates(item, item_meta, meta)
     bylines = _bylines(meta)
     if not bylines and inner is not None:
         bylines = list(inner.bylines)
+    known = {p.id for p in photos if p.id}  # (the picture item itself may be attached)
+    for link in _all(item_meta, "link"):
+        linked = _linked_picture(link)
+        if linked is not None and linked.id not in known:
+            photos = [*photos, linked]
     guid = _attr(item, "guid")
     return m.Article(
         id=None if guid is None or guid.startswith(GENERATED) else guid,
         url=url,
-        headline=headline or (inner.headline if inner else None),
-        subheadline=subheadline or (inner.subheadline if inner else None),
-        summary=summary or (inner.summary if inner else None),
+        headline=headline,
+        subheadline=subheadline,
+        summary=summary,
         body=body,
         bylines=tuple(bylines),
         photos=_with_figures(photos, inner.photos if inner else (), body),

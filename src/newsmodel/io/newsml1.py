@@ -31,6 +31,7 @@ from newsmodel.errors import FormatError, ReadError
 from newsmodel.io import NEWSML1 as FORMAT
 from newsmodel.io._common import DEFAULT_MAX_BYTES, as_read_errors, first_article, warn_unread
 from newsmodel.io._feedparse import feed_text
+from newsmodel.io._g2_body import without_repeated_titles
 from newsmodel.io._newsml1_parts import (
     BODY_ROLES,
     CAPTION_ROLES,
@@ -512,12 +513,12 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
         headline=headline,
         subheadline=_line(chain, "subheadline") or nitf.subheadline,
         summary=(None if is_lead else parts.get("lead")) or nitf.summary,
-        body=_without_title(_blocks(contents), headline),
+        body=without_repeated_titles(_blocks(contents), headline),
         bylines=bylines(_line(chain, "byline"), _line(chain, "byline_title"))
         or nitf.bylines
         or next((own.authors for own in chain if own.authors), ()),
         photos=_photos(tree, story, nitf),
-        topics=tuple(dict.fromkeys([*topics, *nitf.topics])),
+        topics=_merged_topics([*topics, *nitf.topics]),
         published=facts.published or nitf.published,
         modified=facts.modified or nitf.modified,
         language=next((own.language for own in chain if own.language), None) or nitf.language,
@@ -537,17 +538,18 @@ def _article(tree: _Tree, story: etree._Element, facts: _Item, article_id: str |
     )
 
 
-def _without_title(body: tuple[m.Block, ...], headline: str | None) -> tuple[m.Block, ...]:
-    """The body without a first heading that only repeats the headline (an XHTML body's
-    ``<h1>``): ``<h1>Title</h1><p>…</p>`` under the headline ``Title``."""
-    first = body[0] if body else None
-    if (
-        headline
-        and isinstance(first, m.Heading)
-        and m.block_text(first).split() == headline.split()
-    ):
-        return body[1:]
-    return body
+def _merged_topics(topics: list[m.Topic]) -> tuple[m.Topic, ...]:
+    """Each topic once: one code given twice (EFE sends a subject in the metadata without
+    a name and in the NITF head with one) is one topic, with the name either gives."""
+    merged: dict[object, m.Topic] = {}
+    for topic in topics:
+        key = (topic.kind, topic.qcode) if topic.qcode else topic
+        found = merged.get(key)
+        if found is None:
+            merged[key] = topic
+        elif found.name is None and topic.name is not None:
+            merged[key] = attrs.evolve(found, name=topic.name)
+    return tuple(merged.values())
 
 
 def _dateline(text: str | None, city: str | None) -> m.Dateline | None:

@@ -26,6 +26,7 @@ from newsmodel.io._g2 import (
     KIND_TYPES,
     NM_ALIAS,
     NM_SCHEME,
+    NO_PROVIDER,
     NS,
     QCODE,
     XHTML,
@@ -138,7 +139,7 @@ def _item_meta(
             provider.set("uri", publisher.url)
         _G2(provider, "name", publisher.name)
     else:
-        provider.set("literal", "unknown")
+        provider.set("literal", NO_PROVIDER)
     _G2(meta, "versionCreated", _iso(version_created))
     return meta
 

@@ -52,6 +52,10 @@ __all__ = [
 NS = "http://iptc.org/std/NITF/2006-10-18/"
 _SNIFF = re.compile(rb"<(?:[\w.-]+:)?nitf[\s/>]")
 _NMTOKEN = re.compile(r"[\w.:\-]+")
+#: A ``tobject.subject``'s names, most specific first: a detail's code names the detail.
+_SUBJECT_PARTS = ("detail", "matter", "type")
+#: A date as a machine writes it, not as a dateline prints it: ``20160116T125900+0000``.
+_STAMP = re.compile(r"\d{8}(?:T\d{4,6}(?:Z|[+-]\d{2}:?\d{2})?)?")
 _TOPIC_ELEMENTS = {
     "person": m.TopicKind.PERSON,
     "org": m.TopicKind.ORGANISATION,
@@ -178,7 +182,8 @@ def _tobject_topics(
     topics: list[m.Topic] = []
     for subject in _all(head, "tobject/tobject.subject"):
         qcode, uri = _topic_code(_attr(subject, "tobject.subject.refnum"), catalog)
-        name = _attr(subject, "tobject.subject.matter") or _attr(subject, "tobject.subject.detail")
+        names = (_attr(subject, f"tobject.subject.{part}") for part in _SUBJECT_PARTS)
+        name = next((n for n in names if n), None)
         if name or qcode or uri:
             topics.append(m.Topic(name=name, qcode=qcode, uri=uri))
     genres = [
@@ -239,9 +244,11 @@ def _rights(body_head: etree._Element | None, docdata: etree._Element | None) ->
 
 
 def _read_dateline(body_head: etree._Element | None) -> m.Dateline | None:
-    """The dateline as printed, with its ``location`` when marked."""
+    """The dateline as printed (no ``story.date`` timestamp), its ``location`` when marked."""
     element = _first(body_head, "dateline")
-    text = _text(element)
+    stamps = {d for d in _all(element, "story.date") if _STAMP.fullmatch((d.text or "").strip())}
+    pieces = element.xpath(".//text()") if element is not None else []
+    text = " ".join("".join(t for t in pieces if t.getparent() not in stamps or t.is_tail).split())
     return m.Dateline(text=text, location=_text(_first(element, "location"))) if text else None
 
 
