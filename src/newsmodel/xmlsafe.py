@@ -268,7 +268,10 @@ def parse_xml(
     internal subset without it (as NewsML 1.x agencies send them) instead of
     refusing it; entity declarations are refused all the same. ``utf8`` is
     the text ``data`` in UTF-8, when the caller decoded it from those bytes:
-    they are parsed as they are, not encoded again. ``recover=True`` reads what
+    they are parsed as they are, not encoded again (the caller may have put character
+    references for named ones in them, ``&#160;`` for ``&nbsp;``, as the feed reader
+    does: what the guard looks for, entity declarations and a DTD's internal subset,
+    reads the same with either). ``recover=True`` reads what
     libxml2 can of a document that is not well-formed (a stray ``<``, an
     unclosed tag, a cut-off end), with the same refusals (no entities, no DTD,
     no network).

@@ -41,6 +41,9 @@ _WIDE_UNICODE = ("utf-16", "utf-32")
 #: send them without a DTD, and they are turned into character references. XML's own
 #: five (``&amp;``) are left to the parser without a call per match.
 _HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+#: :data:`_HTML_ENTITY` in a feed's UTF-8 bytes: the pattern is ASCII, and no byte of a
+#: character past ASCII is one in UTF-8, so it matches where it does in the text.
+_HTML_ENTITY_UTF8 = re.compile(_HTML_ENTITY.pattern.encode("ascii"))
 #: Characters XML 1.0 forbids (C0 controls but tab and line ends), which CMSs copy in
 #: (a vertical tab for a soft line break): each becomes a space.
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -154,8 +157,20 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
 
 
 def _entity_reference(match: re.Match[str]) -> str:
-    char = html.entities.html5.get(match.group(1) + ";")
-    return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
+    return _references(match.group(1)) or match.group()
+
+
+def _entity_reference_utf8(match: re.Match[bytes]) -> bytes:
+    """:func:`_entity_reference` for a match in UTF-8 bytes (the same ASCII, encoded)."""
+    references = _references(match.group(1).decode("ascii"))
+    return references.encode("ascii") if references else match.group()
+
+
+def _references(name: str) -> str | None:
+    """The character references for HTML's entity ``name`` (``nbsp`` → ``&#160;``);
+    ``None`` when HTML names no such entity."""
+    char = html.entities.html5.get(name + ";")
+    return "".join(f"&#{ord(c)};" for c in char) if char else None
 
 
 def _xml_reference(match: re.Match[str]) -> str:
@@ -261,16 +276,25 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
             stacklevel=3,
         )
         text, utf8 = text[junk:], None
-    if "&" in text:
-        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
-        utf8 = utf8 if not replaced else None
-    limit = max(max_bytes, len(text))
+    replaced = grown = 0  # references put for entities in the UTF-8 bytes, and how much
+    if "&" in text:  # longer they made them
+        if utf8 is not None:  # (made in the bytes: the text need not be copied, nor encoded)
+            before = len(utf8)
+            utf8, replaced = _HTML_ENTITY_UTF8.subn(_entity_reference_utf8, utf8)
+            grown = len(utf8) - before
+        else:
+            text = _HTML_ENTITY.sub(_entity_reference, text)
+    # (the length of the text with its references: each one ASCII, in the bytes as here)
+    limit = max(max_bytes, len(text) + grown)
     try:
+        # (the guard reads the text alike with its entities or their references)
         return parse_xml(text, format=format, max_bytes=limit, utf8=utf8)
     except InputTooLargeError:
         raise
     except ReadError as error:
         first = error
+    if replaced:
+        text = _HTML_ENTITY.sub(_entity_reference, text)
     repaired = _raw_html_in_cdata(text)
     repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
