@@ -21,7 +21,7 @@ from lxml import etree
 
 from newsmodel._input import check_input, sniff_encoding, xml_prologue
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
-from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_xml
+from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_utf8, parse_xml
 
 __all__ = ["feed_text", "parse_feed", "root_name"]
 
@@ -31,9 +31,14 @@ _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
 #: What is taken off the front of a feed's text: a stray byte-order mark, white space.
 _LEADING = "\ufeff \t\r\n"
+#: The white space of :data:`_LEADING`, as bytes (a byte-order mark is no white space).
+_LEADING_BYTES = b" \t\r\n"
 #: Declared encodings read as another, as browsers do (the WHATWG Encoding Standard):
 #: ``ISO-8859-1`` and ``US-ASCII`` labels mean windows-1252 (``0x93`` is ``“``).
 _READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+#: Encodings in which ASCII bytes are the ASCII characters, as in UTF-8 (by codec name:
+#: ``ISO-8859-1`` is ``iso8859-1``): a feed declared in one and all ASCII is read as UTF-8.
+_ASCII_SUPERSETS = frozenset({"ascii", "iso8859-1", "iso8859-15", "cp1252"})
 #: UTF-16 and UTF-32 (``utf-16-le``...): their ASCII bytes read as UTF-8 too, so they
 #: are never taken for mislabelled UTF-8.
 _WIDE_UNICODE = ("utf-16", "utf-32")
@@ -79,6 +84,10 @@ _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|co
 _JUNK_CHARS = 4096
 #: An XML declaration: ``<?xml version="1.0"``.
 _DECLARATION = "<?xml "
+#: :data:`_DECLARATION` as the bytes of a feed in UTF-8 (or any ASCII-compatible encoding).
+_DECLARATION_BYTES = _DECLARATION.encode("ascii")
+#: The most bytes one character takes in UTF-8.
+_MAX_CHAR_BYTES = 4
 #: Where a well-formed document may hold ``<?xml `` after its start, as text: in a CDATA
 #: section, a comment or a processing instruction (``<![CDATA[<code><?xml …?></code>]]>``).
 #: Text before a later ``<?xml `` that opens one of them is the feed, not a server's message.
@@ -265,6 +274,13 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
+    sent = _sent_as_utf8(data, format=format, max_bytes=max_bytes)
+    if sent is not None:  # (the common case: the bytes as they are, never decoded here)
+        if b"&" in sent:
+            sent = _HTML_ENTITY_UTF8.sub(_entity_reference_utf8, sent)
+        root = parse_utf8(sent, format=format)
+        if root is not None:
+            return root
     text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
     junk = _junk_before_declaration(text)
     if junk:
@@ -316,6 +332,34 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         stacklevel=3,
     )
     return root
+
+
+def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
+    """The feed's bytes from its first ``<`` (white space before it taken off, as
+    :func:`_decoded` takes it off the text) when they are to be read as UTF-8 as they
+    stand: no byte-order mark nor UTF-16/32 pattern, UTF-8 or no encoding declared (or
+    one of :data:`_ASCII_SUPERSETS` over ASCII bytes, which read alike in it), and no
+    XML declaration in the first :data:`_JUNK_CHARS` characters but at the start
+    (nothing before it to leave out). What :func:`parse_feed` parses without
+    decoding when they are UTF-8, well-formed and declare nothing
+    (:func:`~newsmodel.xmlsafe.parse_utf8`); ``None`` for any other feed."""
+    checked = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(checked, str):
+        return None
+    sent = checked.lstrip(_LEADING_BYTES)
+    if not sent.startswith(b"<"):
+        return None
+    label = _declared_codec(sent)
+    if label not in (None, "utf-8") and not (label in _ASCII_SUPERSETS and sent.isascii()):
+        return None
+    # (those characters are at most that many bytes: a declaration not in these bytes
+    # is not in those characters)
+    if (
+        not sent.startswith(_DECLARATION_BYTES)
+        and _DECLARATION_BYTES in sent[: _MAX_CHAR_BYTES * _JUNK_CHARS]
+    ):
+        return None
+    return None if sniff_encoding(checked) is not None else sent
 
 
 def _junk_before_declaration(text: str) -> int:
