@@ -136,6 +136,9 @@ _SHORTCUT_CASES = [
     b"<!-- plinth -->" + _feed('<?xml version="1.0"?>', "Zorbel").encode(),
     b"\xef\xbb\xbf" + _feed('<?xml version="1.0"?>', "Zorbel &nbsp;").encode(),
     _feed('<?xml version="1.0" encoding="utf-16"?>', "Zorbel").encode("utf-16"),
+    _feed('<?xml version="1.0"?>', "Zorbel caf\u00e9").encode("utf-16-le"),
+    _feed("", "Zorbel caf\u00e9").encode("utf-32-le"),
+    _feed('<?xml version="1.0"?>', "Zorbel\x00plinth").encode(),
     b"",
     b"  \n",
 ]

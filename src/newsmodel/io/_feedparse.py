@@ -19,7 +19,7 @@ import warnings
 
 from lxml import etree
 
-from newsmodel._input import check_input, sniff_encoding, xml_prologue
+from newsmodel._input import SNIFF_BYTES, check_input, sniff_encoding, xml_prologue
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
 from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_utf8, parse_xml
 
@@ -337,12 +337,12 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
 def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
     """The feed's bytes from its first ``<`` (white space before it taken off, as
     :func:`_decoded` takes it off the text) when they are to be read as UTF-8 as they
-    stand: no byte-order mark nor UTF-16/32 pattern, UTF-8 or no encoding declared (or
-    one of :data:`_ASCII_SUPERSETS` over ASCII bytes, which read alike in it), and no
-    XML declaration in the first :data:`_JUNK_CHARS` characters but at the start
-    (nothing before it to leave out). What :func:`parse_feed` parses without
-    decoding when they are UTF-8, well-formed and declare nothing
-    (:func:`~newsmodel.xmlsafe.parse_utf8`); ``None`` for any other feed."""
+    stand: no byte-order mark, no NUL byte where a UTF-16/32 pattern would show, UTF-8
+    or no encoding declared (or one of :data:`_ASCII_SUPERSETS` over ASCII bytes,
+    which read alike in it), and no XML declaration in the first :data:`_JUNK_CHARS`
+    characters but at the start (nothing before it to leave out). What
+    :func:`parse_feed` parses without decoding when they are UTF-8, well-formed and
+    declare nothing (:func:`~newsmodel.xmlsafe.parse_utf8`); ``None`` for any other."""
     checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
         return None
@@ -359,7 +359,9 @@ def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
         and _DECLARATION_BYTES in sent[: _MAX_CHAR_BYTES * _JUNK_CHARS]
     ):
         return None
-    return None if sniff_encoding(checked) is not None else sent
+    # (no NUL where UTF-16/32 would show, and no byte-order mark before the "<": what
+    # sniff_encoding reads neither)
+    return None if b"\x00" in checked[:SNIFF_BYTES] else sent
 
 
 def _junk_before_declaration(text: str) -> int:
