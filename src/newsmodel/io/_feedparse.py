@@ -7,7 +7,9 @@ each read as windows-1252, when UTF-8 or nothing was declared); white space befo
 declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
 entities, no network) after HTML's named entities become character references;
 a feed that is not well-formed is read again repaired, then with libxml2's
-recovery. Shared by the ``rss`` and ``atom`` readers.
+recovery. The common feed, sent as UTF-8 from its first tag, is parsed from its own
+bytes, never decoded, when that gives what the text would
+(:func:`~newsmodel.xmlsafe.parse_utf8`). Shared by the ``rss`` and ``atom`` readers.
 """
 
 from __future__ import annotations
