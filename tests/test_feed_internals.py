@@ -9,6 +9,8 @@ the answer the long way gives) on synthetic feeds with placeholder words.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from lxml import etree
 
@@ -16,7 +18,7 @@ from newsmodel import model as m
 from newsmodel.errors import InputTooLargeError, ReadError
 from newsmodel.io import _feedmedia, _feedparse, _feeds, atom, rss
 from newsmodel.io._common import as_read_errors
-from newsmodel.xmlsafe import parse_xml
+from newsmodel.xmlsafe import parse_utf8, parse_xml
 
 ITEM = """<item><title>Zorbel café opens</title><link>https://zorbel.example.test/a</link>
 <description>Plinth &amp; quorn on the pier</description></item>"""
@@ -86,6 +88,87 @@ def test_parse_xml_takes_the_declared_encoding_out_of_the_utf8_given() -> None:
     text = '<?xml version="1.0" encoding="windows-1252"?><a>café</a>'
     # the text was decoded already: its declaration no longer says how to read the bytes
     assert parse_xml(text, format="x", utf8=text.encode("utf-8")).text == "café"
+
+
+def _the_long_way(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
+    """What :func:`_feedparse.parse_feed` makes of ``data`` (the tree or its error, and
+    the warnings) without the shortcut for UTF-8 bytes parsed as they stand."""
+    with monkeypatch.context() as patch:
+        patch.setattr(_feedparse, "_sent_as_utf8", lambda *a, **k: None)
+        return _parse_and_warnings(data)
+
+
+def _parse_and_warnings(data: bytes) -> tuple[str, ...]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            root = _feedparse.parse_feed(data, format="rss", max_bytes=10**6)
+            got = etree.tostring(root, encoding="unicode")
+        except ReadError as error:
+            got = f"{type(error).__name__}: {error}"
+    return (got, *(str(w.message) for w in caught))
+
+
+_SHORTCUT_CASES = [
+    _feed(
+        '<?xml version="1.0" encoding="utf-8"?>', "Zorbel&nbsp;caf&eacute; &amp; &bogus;"
+    ).encode(),
+    _feed("", "Zorbel — 😀 &hellip;").encode(),
+    b"\n \r\n" + _feed('<?xml version="1.0"?>', "Plinth &ndash; quorn").encode(),
+    _feed('<?xml version="1.0" encoding="iso-8859-1"?>', "Zorbel &eacute; plinth").encode(),
+    _feed('<?xml version="1.0" encoding="iso-8859-1"?>', "Zorbel caf\u00e9").encode("cp1252"),
+    _feed('<?xml version="1.0" encoding="iso-8859-1"?>', "Zorbel caf\u00e9").encode(),
+    _feed('<?xml version="1.0" encoding="utf-8"?>', "Zorbel caf\u00e9").encode("cp1252"),
+    _feed('<?xml version="1.0" encoding="utf-7"?>', "Zorbel +AKM- plinth").encode(),
+    # a DOCTYPE, entity declarations in any case, the dotted capital I read as I
+    _feed('<?xml version="1.0"?><!DOCTYPE rss SYSTEM "x.dtd">', "Zorbel &nbsp; &quorn;").encode(),
+    _feed('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY q "w">]>', "Zorbel &q;").encode(),
+    _feed('<?xml version="1.0"?>', "Zorbel", "<!-- <!entity q 'w'> -->").encode(),
+    _feed('<?xml version="1.0"?>', "Zorbel", "<!-- <!ENT\u0130TY q 'w'> -->").encode(),
+    # not well-formed: repaired, or read by the recovery, or refused, the long way
+    _feed('<?xml version="1.0"?>', "Q & A <br> plinth").encode(),
+    _feed('<?xml version="1.0"?>', "Zorbel\x0bplinth").encode(),
+    _feed('<?xml version="1.0"?>', "Zorbel").encode()[:-20],
+    _feed('<?xml version="1.0"?>', "Zorbel").encode().replace(b"Zorbel", b"Zor\xedbel"),
+    _feed('<?xml version="1.0"?>', "Zorbel").encode().replace(b"Zorbel", b"Zor\xed\xa0\x80bel"),
+    # what stands before the declaration: a server's message, a comment
+    b"<b>Warning</b>: quorn\n" + _feed('<?xml version="1.0"?>', "Zorbel &nbsp;").encode(),
+    b"<!-- plinth -->" + _feed('<?xml version="1.0"?>', "Zorbel").encode(),
+    b"\xef\xbb\xbf" + _feed('<?xml version="1.0"?>', "Zorbel &nbsp;").encode(),
+    _feed('<?xml version="1.0" encoding="utf-16"?>', "Zorbel").encode("utf-16"),
+    _feed('<?xml version="1.0"?>', "Zorbel caf\u00e9").encode("utf-16-le"),
+    _feed("", "Zorbel caf\u00e9").encode("utf-32-le"),
+    _feed('<?xml version="1.0"?>', "Zorbel\x00plinth").encode(),
+    b"",
+    b"  \n",
+]
+
+
+@pytest.mark.parametrize("data", _SHORTCUT_CASES)
+def test_a_feeds_bytes_parsed_as_they_stand_give_what_decoding_them_gives(
+    data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _parse_and_warnings(data) == _the_long_way(data, monkeypatch)
+
+
+def test_the_shortcut_takes_the_common_feed_and_leaves_the_others() -> None:
+    common = _feed('<?xml version="1.0" encoding="utf-8"?>', "Zorbel &nbsp; caf\u00e9").encode()
+    sent = _feedparse._sent_as_utf8(common, format="rss", max_bytes=10**6)
+    assert sent == common
+    for data in (
+        b"\xef\xbb\xbf" + common,
+        common.replace(b"utf-8", b"iso-8859-1"),  # (not ASCII: decoded as declared)
+        b"<b>Warning</b>\n" + common,
+    ):
+        assert _feedparse._sent_as_utf8(data, format="rss", max_bytes=10**6) is None
+    assert parse_utf8(b'<?xml version="1.0"?><a>\xc3\xa9</a>', format="x") is not None
+    for refused in (
+        b'<?xml version="1.0"?><!DOCTYPE a SYSTEM "a.dtd"><a/>',
+        b"<a><!-- <!eNTITY --></a>",
+        b"<a>\xe9</a>",  # (not UTF-8)
+        b"<a>",
+    ):
+        assert parse_utf8(refused, format="x") is None
 
 
 # ---------------------------------------------------------------------------

@@ -290,41 +290,70 @@ def trusted_keyword_maker(cls: type[_T], *, checked: Iterable[str] = ()) -> Call
         if default is attrs.NOTHING or not isinstance(default, _SHARED_DEFAULTS):
             raise TypeError(f"{cls.__name__}.{field.name}: no shareable default")
         defaults[field.name] = default
-    # each field's slot set through its own descriptor: no look-up of the name per field
-    slots = tuple((getattr(cls, name).__set__, name) for name in defaults)
     wanted = set(checked)
-    checks: list[tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, Validator | None]] = []
-    for field in fields:
-        if field.name in wanted:
-            if isinstance(field.converter, attrs.Converter):
-                raise TypeError(f"{cls.__name__}.{field.name}: a converter that takes more")
+    missing = wanted - defaults.keys()
+    if missing:
+        raise TypeError(f"{cls.__name__} has no field {sorted(missing)}")
+    return _keyword_maker(cls, fields, defaults, wanted)
+
+
+#: What the code :func:`_keyword_maker` writes names besides the fields (its globals and
+#: its one local): no field of a model class starts with it.
+_MAKER_NAME = "_nm_"
+
+
+def _keyword_maker(
+    cls: type[_T],
+    fields: tuple[attrs.Attribute[Any], ...],
+    defaults: dict[str, Any],
+    wanted: set[str],
+) -> Callable[..., _T]:
+    """The function :func:`trusted_keyword_maker` returns, written out for ``cls``: its
+    fields as keyword-only parameters with their defaults (Python itself merges the
+    values given with the defaults and refuses an unknown name, with a ``TypeError``),
+    each slot set through its own descriptor, one line a field, then the ``wanted``
+    fields converted and validated in field order, as the constructor would. About half
+    the cost of a loop over a merged dictionary, for an article's 26 fields."""
+    scope: dict[str, Any] = {f"{_MAKER_NAME}new": _new_instance, f"{_MAKER_NAME}cls": cls}
+    params, lines, checks = [], [], []
+    instance = f"{_MAKER_NAME}instance"
+    for index, field in enumerate(fields):
+        name = field.name
+        if not name.isidentifier() or name.startswith(_MAKER_NAME):
+            raise TypeError(f"{cls.__name__}.{name}: not a name a maker can take")
+        setter = f"{_MAKER_NAME}set{index}"
+        scope[setter] = getattr(cls, name).__set__
+        scope[f"{_MAKER_NAME}default{index}"] = defaults[name]
+        params.append(f"{name}={_MAKER_NAME}default{index}")
+        lines.append(f"    {setter}({instance}, {name})")
+        if name not in wanted:
+            continue
+        if isinstance(field.converter, attrs.Converter):
+            raise TypeError(f"{cls.__name__}.{name}: a converter that takes more")
+        if field.converter is not None:
+            scope[f"{_MAKER_NAME}convert{index}"] = field.converter
+            checks.append(f"    {name} = {_MAKER_NAME}convert{index}({name})")
+            checks.append(f"    {setter}({instance}, {name})")
+        if field.validator is not None:
+            scope[f"{_MAKER_NAME}check{index}"] = field.validator
+            scope[f"{_MAKER_NAME}field{index}"] = field
             checks.append(
-                (field, cast("Callable[[Any], Any] | None", field.converter), field.validator)
+                f"    {_MAKER_NAME}check{index}({instance}, {_MAKER_NAME}field{index}, {name})"
             )
-    if len(checks) != len(wanted):
-        raise TypeError(f"{cls.__name__} has no field {sorted(wanted - defaults.keys())}")
-
-    def make(**values: Any) -> _T:
-        given = {**defaults, **values}
-        if len(given) != len(defaults):
-            raise TypeError(
-                f"{cls.__name__} has no field {sorted(values.keys() - defaults.keys())}"
-            )
-        instance = _new_instance(cls)
-        for setter, name in slots:
-            setter(instance, given[name])
-        return instance
-
-    def make_checked(**values: Any) -> _T:
-        instance = make(**values)
-        for field, converter, validator in checks:
-            if converter is not None:
-                _set_field(instance, field.name, converter(getattr(instance, field.name)))
-            if validator is not None:
-                validator(instance, field, getattr(instance, field.name))
-        return instance
-
-    return make_checked if checks else make
+    source = "\n".join(
+        [
+            f"def make(*, {', '.join(params)}):",
+            f"    {instance} = {_MAKER_NAME}new({_MAKER_NAME}cls)",
+            *lines,
+            *checks,
+            f"    return {instance}",
+        ]
+    )
+    # (the source is made of the class's own field names, each checked to be a name,
+    # never of input)
+    exec(compile(source, f"<newsmodel maker of {cls.__name__}>", "exec"), scope)
+    made: Callable[..., _T] = scope["make"]
+    return made
 
 
 #: Each attrs class's fields with their validators, for :func:`validate_all`.

@@ -1,6 +1,7 @@
 """Parsing untrusted XML: no entities, no DTD loading, no network, bounded size.
 
-:func:`parse_xml` is the only way newsmodel's readers parse XML. The document
+:func:`parse_xml` is the only way newsmodel's readers parse XML (with
+:func:`parse_utf8`, its shortcut for UTF-8 bytes that need no decoding). The document
 is decoded to text first (byte-order mark, UTF-16/32 byte pattern, or the XML
 declaration's encoding), and the guard runs on that text: documents that
 declare entities (billion laughs, quadratic blow-up, external file or URL
@@ -42,6 +43,7 @@ __all__ = [
     "indent_metadata",
     "limit_error",
     "local_name",
+    "parse_utf8",
     "parse_xml",
 ]
 
@@ -268,7 +270,10 @@ def parse_xml(
     internal subset without it (as NewsML 1.x agencies send them) instead of
     refusing it; entity declarations are refused all the same. ``utf8`` is
     the text ``data`` in UTF-8, when the caller decoded it from those bytes:
-    they are parsed as they are, not encoded again. ``recover=True`` reads what
+    they are parsed as they are, not encoded again (the caller may have put character
+    references for named ones in them, ``&#160;`` for ``&nbsp;``, as the feed reader
+    does: what the guard looks for, entity declarations and a DTD's internal subset,
+    reads the same with either). ``recover=True`` reads what
     libxml2 can of a document that is not well-formed (a stray ``<``, an
     unclosed tag, a cut-off end), with the same refusals (no entities, no DTD,
     no network).
@@ -284,6 +289,32 @@ def parse_xml(
         text = without
     _refuse_declarations(text, format)
     root = _parse(_as_utf8(text, format, utf8), format, recover)
+    _drop_entity_references(root)
+    return root
+
+
+#: ``<!D``, ``<!e``: how a DOCTYPE or a declaration opens (in any case) in UTF-8 bytes.
+#: Bytes that hold none pass :func:`parse_xml`'s guard, which looks in their text for
+#: ``<!ENTITY`` and ``<!DOCTYPE`` in any case (no character but ``e``, ``d`` and their
+#: capitals reads as their first letter, when case is ignored).
+_MAY_DECLARE = re.compile(rb"<![DdEe]")
+
+
+def parse_utf8(raw: bytes, *, format: str) -> etree._Element | None:
+    """The root element of ``raw``, as :func:`parse_xml` reads the text ``raw`` is in
+    UTF-8, when that is sure without decoding them: no ``<!D`` nor ``<!E`` in them (in
+    any case; so no DOCTYPE and no declaration for the guard to refuse), and libxml2,
+    told they are UTF-8, reads them whole (it refuses bytes that are not UTF-8, as
+    Python's decoder does); ``None`` otherwise, for the caller to read them through
+    :func:`parse_xml`, which refuses, repairs or names what is wrong. Linear: one search
+    and one parse, with :func:`parse_xml`'s parser.
+    """
+    if _MAY_DECLARE.search(raw) is not None:
+        return None
+    try:
+        root = _parse(raw, format)
+    except ReadError:
+        return None
     _drop_entity_references(root)
     return root
 

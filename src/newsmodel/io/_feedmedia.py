@@ -252,6 +252,8 @@ def _with_thumbnails(photos: dict[str, m.Photo], thumbs: list[_Thumb]) -> tuple[
 
 def _completed(first: m.Photo, other: m.Photo) -> m.Photo:
     """``first`` with what it lacks taken from ``other`` (the same image read again)."""
+    if first == other:  # (the same photo read twice, as an enclosure and a media:content)
+        return first
     fill = {
         f.name: getattr(other, f.name)
         for f in attrs.fields(m.Photo)

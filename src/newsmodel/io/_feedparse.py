@@ -7,7 +7,9 @@ each read as windows-1252, when UTF-8 or nothing was declared); white space befo
 declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
 entities, no network) after HTML's named entities become character references;
 a feed that is not well-formed is read again repaired, then with libxml2's
-recovery. Shared by the ``rss`` and ``atom`` readers.
+recovery. The common feed, sent as UTF-8 from its first tag, is parsed from its own
+bytes, never decoded, when that gives what the text would
+(:func:`~newsmodel.xmlsafe.parse_utf8`). Shared by the ``rss`` and ``atom`` readers.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ import warnings
 
 from lxml import etree
 
-from newsmodel._input import check_input, sniff_encoding, xml_prologue
+from newsmodel._input import SNIFF_BYTES, check_input, sniff_encoding, xml_prologue
 from newsmodel.errors import IgnoredContentWarning, InputTooLargeError, ReadError
-from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_xml
+from newsmodel.xmlsafe import NOT_CHARSETS, XML_ENCODING, parse_utf8, parse_xml
 
 __all__ = ["feed_text", "parse_feed", "root_name"]
 
@@ -31,9 +33,14 @@ _FALLBACK_CODECS = ("utf-8",)
 _LAST_RESORT = "windows-1252"
 #: What is taken off the front of a feed's text: a stray byte-order mark, white space.
 _LEADING = "\ufeff \t\r\n"
+#: The white space of :data:`_LEADING`, as bytes (a byte-order mark is no white space).
+_LEADING_BYTES = b" \t\r\n"
 #: Declared encodings read as another, as browsers do (the WHATWG Encoding Standard):
 #: ``ISO-8859-1`` and ``US-ASCII`` labels mean windows-1252 (``0x93`` is ``“``).
 _READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+#: Encodings in which ASCII bytes are the ASCII characters, as in UTF-8 (by codec name:
+#: ``ISO-8859-1`` is ``iso8859-1``): a feed declared in one and all ASCII is read as UTF-8.
+_ASCII_SUPERSETS = frozenset({"ascii", "iso8859-1", "iso8859-15", "cp1252"})
 #: UTF-16 and UTF-32 (``utf-16-le``...): their ASCII bytes read as UTF-8 too, so they
 #: are never taken for mislabelled UTF-8.
 _WIDE_UNICODE = ("utf-16", "utf-32")
@@ -41,6 +48,9 @@ _WIDE_UNICODE = ("utf-16", "utf-32")
 #: send them without a DTD, and they are turned into character references. XML's own
 #: five (``&amp;``) are left to the parser without a call per match.
 _HTML_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+#: :data:`_HTML_ENTITY` in a feed's UTF-8 bytes: the pattern is ASCII, and no byte of a
+#: character past ASCII is one in UTF-8, so it matches where it does in the text.
+_HTML_ENTITY_UTF8 = re.compile(_HTML_ENTITY.pattern.encode("ascii"))
 #: Characters XML 1.0 forbids (C0 controls but tab and line ends), which CMSs copy in
 #: (a vertical tab for a soft line break): each becomes a space.
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -76,6 +86,10 @@ _ITEM_TAG = re.compile(r"</?(?:item|entry|description|content:encoded|summary|co
 _JUNK_CHARS = 4096
 #: An XML declaration: ``<?xml version="1.0"``.
 _DECLARATION = "<?xml "
+#: :data:`_DECLARATION` as the bytes of a feed in UTF-8 (or any ASCII-compatible encoding).
+_DECLARATION_BYTES = _DECLARATION.encode("ascii")
+#: The most bytes one character takes in UTF-8.
+_MAX_CHAR_BYTES = 4
 #: Where a well-formed document may hold ``<?xml `` after its start, as text: in a CDATA
 #: section, a comment or a processing instruction (``<![CDATA[<code><?xml …?></code>]]>``).
 #: Text before a later ``<?xml `` that opens one of them is the feed, not a server's message.
@@ -154,8 +168,20 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
 
 
 def _entity_reference(match: re.Match[str]) -> str:
-    char = html.entities.html5.get(match.group(1) + ";")
-    return "".join(f"&#{ord(c)};" for c in char) if char else match.group()
+    return _references(match.group(1)) or match.group()
+
+
+def _entity_reference_utf8(match: re.Match[bytes]) -> bytes:
+    """:func:`_entity_reference` for a match in UTF-8 bytes (the same ASCII, encoded)."""
+    references = _references(match.group(1).decode("ascii"))
+    return references.encode("ascii") if references else match.group()
+
+
+def _references(name: str) -> str | None:
+    """The character references for HTML's entity ``name`` (``nbsp`` → ``&#160;``);
+    ``None`` when HTML names no such entity."""
+    char = html.entities.html5.get(name + ";")
+    return "".join(f"&#{ord(c)};" for c in char) if char else None
 
 
 def _xml_reference(match: re.Match[str]) -> str:
@@ -250,6 +276,13 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
+    sent = _sent_as_utf8(data, format=format, max_bytes=max_bytes)
+    if sent is not None:  # (the common case: the bytes as they are, never decoded here)
+        if b"&" in sent:
+            sent = _HTML_ENTITY_UTF8.sub(_entity_reference_utf8, sent)
+        root = parse_utf8(sent, format=format)
+        if root is not None:
+            return root
     text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
     junk = _junk_before_declaration(text)
     if junk:
@@ -261,16 +294,25 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
             stacklevel=3,
         )
         text, utf8 = text[junk:], None
-    if "&" in text:
-        text, replaced = _HTML_ENTITY.subn(_entity_reference, text)
-        utf8 = utf8 if not replaced else None
-    limit = max(max_bytes, len(text))
+    replaced = grown = 0  # references put for entities in the UTF-8 bytes, and how much
+    if "&" in text:  # longer they made them
+        if utf8 is not None:  # (made in the bytes: the text need not be copied, nor encoded)
+            before = len(utf8)
+            utf8, replaced = _HTML_ENTITY_UTF8.subn(_entity_reference_utf8, utf8)
+            grown = len(utf8) - before
+        else:
+            text = _HTML_ENTITY.sub(_entity_reference, text)
+    # (the length of the text with its references: each one ASCII, in the bytes as here)
+    limit = max(max_bytes, len(text) + grown)
     try:
+        # (the guard reads the text alike with its entities or their references)
         return parse_xml(text, format=format, max_bytes=limit, utf8=utf8)
     except InputTooLargeError:
         raise
     except ReadError as error:
         first = error
+    if replaced:
+        text = _HTML_ENTITY.sub(_entity_reference, text)
     repaired = _raw_html_in_cdata(text)
     repaired = _escape_bare_ampersands(repaired) if "&" in repaired else repaired
     repaired = _FORBIDDEN_CHARS.sub(" ", repaired)
@@ -292,6 +334,36 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
         stacklevel=3,
     )
     return root
+
+
+def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
+    """The feed's bytes from its first ``<`` (white space before it taken off, as
+    :func:`_decoded` takes it off the text) when they are to be read as UTF-8 as they
+    stand: no byte-order mark, no NUL byte where a UTF-16/32 pattern would show, UTF-8
+    or no encoding declared (or one of :data:`_ASCII_SUPERSETS` over ASCII bytes,
+    which read alike in it), and no XML declaration in the first :data:`_JUNK_CHARS`
+    characters but at the start (nothing before it to leave out). What
+    :func:`parse_feed` parses without decoding when they are UTF-8, well-formed and
+    declare nothing (:func:`~newsmodel.xmlsafe.parse_utf8`); ``None`` for any other."""
+    checked = check_input(data, format=format, max_bytes=max_bytes)
+    if isinstance(checked, str):
+        return None
+    sent = checked.lstrip(_LEADING_BYTES)
+    if not sent.startswith(b"<"):
+        return None
+    label = _declared_codec(sent)
+    if label not in (None, "utf-8") and not (label in _ASCII_SUPERSETS and sent.isascii()):
+        return None
+    # (those characters are at most that many bytes: a declaration not in these bytes
+    # is not in those characters)
+    if (
+        not sent.startswith(_DECLARATION_BYTES)
+        and _DECLARATION_BYTES in sent[: _MAX_CHAR_BYTES * _JUNK_CHARS]
+    ):
+        return None
+    # (no NUL where UTF-16/32 would show, and no byte-order mark before the "<": what
+    # sniff_encoding reads neither)
+    return None if b"\x00" in checked[:SNIFF_BYTES] else sent
 
 
 def _junk_before_declaration(text: str) -> int:

@@ -184,6 +184,11 @@ def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None
     as Drupal writes it) gives the machine-readable ``datetime``."""
     for key in keys:
         for element in found.get(key, ()):
+            if not len(element):  # (most: the text alone)
+                text = element.text
+                if text and not text.isspace():
+                    return text
+                continue
             for child in element:
                 stamp = child.get("datetime") if isinstance(child.tag, str) else None
                 if stamp and stamp.strip():
