@@ -299,3 +299,19 @@ def test_a_one_pixel_counting_image_is_no_figure_of_the_body() -> None:
         "https://quillon.example.test/ferry.jpg",
         "https://quillon.example.test/icon.png",
     ]
+
+
+def test_a_counting_image_named_for_what_it_is_is_no_figure_even_without_a_size() -> None:
+    # a publisher's feed ends each item with ".../rss-pixel.png" and gives it no size
+    feed = _rss(
+        '<item xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<content:encoded><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<img src="https://quillon.example.test/pixel-phone-review.jpg"/>'
+        '<img src="https://quillon.example.test/include/images/tracking/quillon-rss-pixel.png?s=1"/>'
+        '<img src="https://quillon.example.test/spacer.gif"/>'
+        "]]></content:encoded></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == ["https://quillon.example.test/pixel-phone-review.jpg"]

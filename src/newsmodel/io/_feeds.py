@@ -387,11 +387,23 @@ def _without_pixels(body: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
     return kept if len(kept) != len(body) else body
 
 
+#: The file name of a counting image sent without a size: a GIF or PNG named for what
+#: it is (``…/rss-pixel.png``, ``spacer.gif``, ``1x1.gif``, ``tracker.png``).
+_PIXEL_FILE = re.compile(
+    r"(?:^|[-_.])(?:pixel|spacer|tracker|tracking|beacon|blank|transparent|clear|1x1)"
+    r"\.(?:gif|png)$",
+    re.IGNORECASE,
+)
+
+
 def _is_pixel(block: m.Block) -> bool:
     if not isinstance(block, m.Figure):
         return False
     width, height = block.photo.width, block.photo.height
-    return width is not None and height is not None and max(width, height) <= _PIXEL_SIDE
+    if width is not None and height is not None:
+        return max(width, height) <= _PIXEL_SIDE
+    path = urlsplit(block.photo.url).path
+    return _PIXEL_FILE.search(path[path.rfind("/") + 1 :]) is not None
 
 
 #: ``="/about"``, ``='pic.png'``, ``=//cdn.example.test/x``: an attribute value in the
