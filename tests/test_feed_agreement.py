@@ -372,6 +372,49 @@ def test_text_in_its_declared_8_bit_encoding_is_still_read_in_it() -> None:
     assert _headlines(greek) == ["Πορτραίτα καραντίνας"]
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "codec"),
+    [
+        ("ru", "Новости области", "cp1251"),
+        ("uk-UA", "Новини дня", "cp1251"),
+        ("pl", "Wiadomości dnia", "cp1250"),
+        ("el", "Ειδήσεις της ημέρας", "cp1253"),
+        ("ja", "今日のニュース", "cp932"),
+        ("zh-TW", "今日新聞", "big5"),
+        ("zh-CN", "今日新闻", "gb18030"),
+        ("fr", "Les nouvelles de l'été", "cp1252"),
+    ],
+)
+@pytest.mark.parametrize("declared", ["", "UTF-8"])
+def test_text_in_its_language_s_legacy_encoding_is_read_in_it_when_none_other_is_declared(
+    language: str, title: str, codec: str, declared: str
+) -> None:
+    # an old CMS sends windows-1251 (Shift_JIS, Big5...) with no declaration, or under
+    # a template's UTF-8 one: the channel's language says which legacy encoding it is
+    head = f'<?xml version="1.0" encoding="{declared}"?>\n' if declared else ""
+    rss = (
+        f'{head}<rss version="2.0"><channel><title>Placeholder</title>'
+        f"<language>{language}</language><item><title>{title}</title></item></channel></rss>"
+    )
+    atom = (
+        f'{head}<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">'
+        f"<title>Placeholder</title><entry><title>{title}</title>"
+        "<id>urn:example:1</id></entry></feed>"
+    )
+    assert _headlines(rss.encode(codec)) == [title]
+    assert _headlines(atom.encode(codec)) == [title]
+
+
+def test_a_language_does_not_override_utf8_with_a_stray_byte() -> None:
+    feed = _item_feed("Новости области", "UTF-8").replace(
+        "<channel>", "<channel><language>ru</language>"
+    )
+    data = feed.encode("utf-8").replace(
+        b"</channel>", b"<item><title>Don\x92t stop</title></item></channel>"
+    )
+    assert _headlines(data) == ["Новости области", "Don’t stop"]
+
+
 def _dated_in(value: str, language: str) -> object:
     (article,) = _read(
         _rss(

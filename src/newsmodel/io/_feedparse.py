@@ -2,9 +2,10 @@
 
 The text: a byte-order mark, else the declared encoding (an ``ISO-8859-1``
 label read as windows-1252, a label on bytes that are all UTF-8 taken as
-mislabelled UTF-8), else UTF-8, else windows-1252 (UTF-8 text with stray bytes,
-each read as windows-1252, when UTF-8 or nothing was declared); white space before the XML
-declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
+mislabelled UTF-8), else UTF-8, else the legacy encoding of the feed's language
+(bytes mostly not UTF-8, when UTF-8 or nothing was declared), else windows-1252
+(UTF-8 text with stray bytes, each read as windows-1252, when UTF-8 or nothing was
+declared); white space before the XML declaration taken off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no
 entities, no network) after HTML's named entities become character references;
 a feed that is not well-formed is read again repaired, then with libxml2's
 recovery. The common feed, sent as UTF-8 from its first tag, is parsed from its own
@@ -96,6 +97,36 @@ _MAX_CHAR_BYTES = 4
 _HOLDS_DECLARATION_TEXT = ("<![CDATA[", "<!--", "<?")
 
 
+#: The 128 ASCII bytes (taken out of a feed's bytes to count the others).
+_ASCII = bytes(range(128))
+#: How far into a feed its language is looked for (the channel's ``<language>`` comes
+#: before its items; an Atom feed's ``xml:lang`` is on its root).
+_LANGUAGE_HEAD = 65536
+#: A feed's language, in bytes: ``<language>ru</language>``, ``<dc:language>uk-UA``,
+#: ``xml:lang="zh-TW"`` (the language, then any region).
+_LANGUAGE_TAG = re.compile(
+    rb"(?:<(?:dc:)?language>\s*|xml:lang=[\"'])([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b"
+)
+#: The legacy encoding feeds in a language were written in before UTF-8, by language
+#: (or language and region), as browsers take a page's default from its locale: a
+#: windows-1251 Russian feed with no declaration reads as Cyrillic, not as
+#: windows-1252's accented Latin. Languages of windows-1252 are not listed.
+_LEGACY_CODECS: dict[str, str] = {
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg"), "cp1251"),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "ro", "bs", "sq"), "cp1250"),
+    "el": "cp1253",
+    **dict.fromkeys(("tr", "az"), "cp1254"),
+    **dict.fromkeys(("he", "iw", "yi"), "cp1255"),
+    **dict.fromkeys(("ar", "fa", "ur"), "cp1256"),
+    **dict.fromkeys(("lt", "lv", "et"), "cp1257"),
+    "vi": "cp1258",
+    "th": "cp874",
+    "ja": "cp932",
+    "ko": "cp949",
+    "zh": "gb18030",
+    **dict.fromkeys(("zh-tw", "zh-hk", "zh-mo"), "big5"),
+}
+
 #: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.
 _STRAY_BYTES = "newsmodel-feed-stray-1252"
 
@@ -162,9 +193,38 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
         skipped = len(text) - len(stripped)
         return stripped, checked[len(text[:skipped].encode("utf-8")) :]
     if (shown or _declared_codec(checked.lstrip())) in (None, "utf-8"):
+        legacy = _language_codec(checked)
+        if legacy is not None:
+            return checked.decode(legacy, errors="replace").lstrip(_LEADING), None
         # UTF-8 but for stray bytes (or no UTF-8 at all): each stray byte as windows-1252
         return checked.decode("utf-8", errors=_STRAY_BYTES).lstrip(_LEADING), None
     return checked.decode(_LAST_RESORT, errors="replace").lstrip(_LEADING), None
+
+
+def _language_codec(raw: bytes) -> str | None:
+    """The legacy encoding of the feed's language, for bytes that hold no UTF-8 at all
+    (every byte past ASCII a stray) and declare no other encoding: a Russian feed sent
+    in windows-1251 without a word about it (``<language>ru</language>``). ``None``
+    for a language written in windows-1252, or none found in :data:`_LANGUAGE_HEAD`."""
+    found = _LANGUAGE_TAG.search(raw, 0, _LANGUAGE_HEAD)
+    if found is None:
+        return None
+    language = found.group(1).lower().decode("ascii")
+    region = (found.group(2) or b"").lower().decode("ascii")
+    codec = _LEGACY_CODECS.get(f"{language}-{region}") or _LEGACY_CODECS.get(language)
+    if codec is None or not _holds_no_utf8(raw):
+        return None
+    return codec
+
+
+def _holds_no_utf8(raw: bytes) -> bool:
+    """Whether most bytes of ``raw`` past ASCII are no part of UTF-8: a legacy encoding's
+    text (where a pair of bytes is UTF-8 by chance now and then), not UTF-8 with a stray
+    byte or two."""
+    past_ascii = len(raw.translate(None, _ASCII))
+    ascii_bytes = len(raw) - past_ascii
+    in_utf8 = len(raw.decode("utf-8", errors="ignore").encode("utf-8")) - ascii_bytes
+    return past_ascii - in_utf8 > in_utf8
 
 
 def _entity_reference(match: re.Match[str]) -> str:
