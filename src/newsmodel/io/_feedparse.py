@@ -2,14 +2,15 @@
 
 The text: a byte-order mark, else the declared encoding (an ``ISO-8859-1``
 label read as windows-1252, a label on bytes that are all UTF-8 taken as
-mislabelled UTF-8), else UTF-8, else the legacy encoding of the feed's language
-(bytes mostly not UTF-8, when UTF-8 or nothing was declared), else windows-1252
-(UTF-8 text with stray bytes, each read as windows-1252, when UTF-8 or nothing was
-declared); white space before the XML declaration taken off. The tree:
-:func:`newsmodel.xmlsafe.parse_xml` (no entities, no network) after HTML's named entities become character references;
-a feed that is not well-formed is read again repaired, then with libxml2's
-recovery. The common feed, sent as UTF-8 from its first tag, is parsed from its own
-bytes, never decoded, when that gives what the text would
+mislabelled UTF-8), else UTF-8, else the legacy encoding of the feed's
+language (bytes mostly not UTF-8, when UTF-8 or nothing was declared), else
+windows-1252 (UTF-8 text with stray bytes, each read as windows-1252, when
+UTF-8 or nothing was declared); white space before the XML declaration taken
+off. The tree: :func:`newsmodel.xmlsafe.parse_xml` (no entities, no network)
+after HTML's named entities become character references; a feed that is not
+well-formed is read again repaired, then with libxml2's recovery. The common
+feed, sent as UTF-8 from its first tag, is parsed from its own bytes, never
+decoded, when that gives what the text would
 (:func:`~newsmodel.xmlsafe.parse_utf8`). Shared by the ``rss`` and ``atom`` readers.
 """
 
