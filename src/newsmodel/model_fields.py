@@ -204,7 +204,8 @@ def trusted_maker(cls: type[_T]) -> Callable[..., _T]:
     (the markup reader's text from markup its parse has cleaned, content already merged
     into normal form). The public constructors keep checking everything; the tests
     rebuild what the readers make through them and compare. Classes of up to three
-    fields (the inline nodes and text blocks, which readers make most).
+    fields (the inline nodes and text blocks, which readers make most) get a maker of
+    their own; a larger one (a photo's nine) one that sets its fields in a loop.
 
     >>> from newsmodel.model import Link
     >>> make_link = trusted_maker(Link)  # (content, url, title)
@@ -247,7 +248,17 @@ def trusted_maker(cls: type[_T]) -> Callable[..., _T]:
             return instance
 
         return make_three
-    raise TypeError(f"{cls.__name__} has {len(names)} fields: up to three are made this way")
+    count = len(names)
+
+    def make_many(*values: Any) -> _T:
+        if len(values) != count:
+            raise TypeError(f"{cls.__name__} takes {count} values, got {len(values)}")
+        instance = _new_instance(cls)
+        for name, value in zip(names, values):
+            _set_field(instance, name, value)
+        return instance
+
+    return make_many
 
 
 #: Default values a :func:`trusted_keyword_maker` instance may share with every other:
