@@ -140,7 +140,7 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
             out.append(_make_paragraph((text,)))
         return
     run: list[m.Inline] = []
-    unread = content_into(element, depth, run)
+    unread = content_into(element, depth, False, run)
     content = tidy(run)
     if has_text(content):
         out.append(_make_paragraph(content))
