@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import clean_markup
+from newsmodel._input import clean_markup, clean_markup_utf8
 from newsmodel.errors import ModelValidationError, NewsmodelError
 from newsmodel.markup import (
     blocks_from_element,
@@ -29,7 +29,13 @@ from newsmodel.markup import (
 )
 from newsmodel.markup.parse import parse_document, parse_html, parsed_clean
 from newsmodel.markup.text import clean
-from newsmodel.model_fields import NOT_TEXT, holds_refused, trusted_maker, validate_all
+from newsmodel.model_fields import (
+    NOT_TEXT,
+    holds_refused,
+    trusted_maker,
+    utf8_holds_refused,
+    validate_all,
+)
 from tests.model_checks import assert_as_constructed
 
 
@@ -253,6 +259,34 @@ def test_holds_refused_says_what_not_text_says(length: int) -> None:
     for code in samples:
         for text in ("é" * length + chr(code), chr(code) + "a" * length):
             assert holds_refused(text) == (NOT_TEXT.search(text) is not None), (code, length)
+
+
+@pytest.mark.parametrize("length", [0, 10, 255, 256, 5000])
+def test_the_utf8_scans_say_what_the_text_scans_say(length: int) -> None:
+    samples = [*range(0x30), 0x7F, 0x85, 0xA0, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFEFF]
+    samples += [0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1FFFE, 0x10FFFF]
+    for code in samples:
+        for filler in ("a", "é", "Ѐ", "😀"):
+            for text in (filler * length + chr(code), chr(code) + filler * length):
+                expected = clean_markup(text).encode("utf-8", "surrogatepass")
+                assert clean_markup_utf8(text) == expected, (code, length, filler)
+                if 0xD800 <= code <= 0xDFFF:
+                    continue  # (no UTF-8 to give utf8_holds_refused)
+                data = text.encode("utf-8")
+                assert utf8_holds_refused(text, data) == holds_refused(text), (code, length)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["&#", "&#x", "1;", "b;", "\x01", "\ufffe", "\ud800", "é", "\u0400", "a" * 300]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_markup_as_utf8_is_the_cleaned_markup_encoded(text: str) -> None:
+    assert clean_markup_utf8(text) == clean_markup(text).encode("utf-8")
 
 
 def test_a_trusted_maker_makes_what_the_constructor_makes() -> None:

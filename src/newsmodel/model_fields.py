@@ -32,6 +32,7 @@ __all__ = [
     "required_text",
     "trusted_keyword_maker",
     "trusted_maker",
+    "utf8_holds_refused",
     "validate_all",
 ]
 
@@ -66,6 +67,11 @@ _REFUSED_CHARS = (
     "\ufffe",
     "\uffff",
 )
+#: The refused characters below U+0080 as byte values: in UTF-8 each is a byte of its own,
+#: which no other character's encoding holds (``in`` finds each with one ``memchr``).
+_REFUSED_BYTES = tuple(ord(char) for char in _REFUSED_CHARS if char < "\x80")
+#: The refused characters from U+0080 on (U+FFFE, U+FFFF), looked for in the text.
+_REFUSED_WIDE = tuple(char for char in _REFUSED_CHARS if char >= "\x80")
 #: From this length on, :func:`holds_refused` looks for each refused character with
 #: ``in`` (a C search each) rather than run :data:`NOT_TEXT`, which costs more per
 #: character: at about 200 characters the two cost alike, at 4,000 the regex three times.
@@ -81,15 +87,32 @@ def holds_refused(text: str) -> bool:
     """
     if len(text) < _SCAN_FROM:
         return NOT_TEXT.search(text) is not None
-    if not text.isascii():
-        try:
-            text.encode("utf-8")  # a lone surrogate is the one character it cannot encode
-        except UnicodeEncodeError:
+    if text.isascii():
+        for char in _REFUSED_CHARS:  # noqa: SIM110 (a loop: any() of a generator costs more)
+            if char in text:
+                return True
+        return False
+    try:
+        data = text.encode("utf-8")  # a lone surrogate is the one character it cannot encode
+    except UnicodeEncodeError:
+        return True
+    return utf8_holds_refused(text, data)
+
+
+def utf8_holds_refused(text: str, data: bytes) -> bool:
+    r""":func:`holds_refused` of ``text``, given ``data``, its UTF-8 encoding (so no lone
+    surrogate): the controls are looked for in ``data`` (a search in a ``str`` of wide
+    characters costs several times as much), U+FFFE and U+FFFF in ``text``.
+
+    >>> utf8_holds_refused("é\x01" * 200, ("é\x01" * 200).encode())
+    True
+    """
+    if len(text) < _SCAN_FROM:
+        return NOT_TEXT.search(text) is not None
+    for byte in _REFUSED_BYTES:  # (a loop: any() of a generator costs more)
+        if byte in data:
             return True
-    for char in _REFUSED_CHARS:  # noqa: SIM110 (a loop: any() of a generator costs more)
-        if char in text:
-            return True
-    return False
+    return not text.isascii() and any(char in text for char in _REFUSED_WIDE)
 
 
 def check_chars(name: str, value: str) -> None:

@@ -8,7 +8,7 @@ from typing import cast
 
 from lxml import etree
 
-from newsmodel._input import clean_markup
+from newsmodel._input import clean_markup_utf8
 from newsmodel.errors import ReadError
 from newsmodel.xmlsafe import limit_error, local_name
 
@@ -61,9 +61,10 @@ def _made(kind: type[etree.HTMLParser], encoding: str | None = None) -> etree.HT
     )
 
 
-#: The encoding :func:`parse_html` gives libxml2 its markup in: a ``str`` of characters
-#: above U+00FF reaches libxml2 as UTF-16 or UCS-4, which it converts first (such a
-#: feed body parses ~15% faster as UTF-8, a page ~4%); the trees are the same.
+#: The encoding :func:`parse_html` gives libxml2 its markup in (that of
+#: :func:`~newsmodel._input.clean_markup_utf8`): a ``str`` of characters above U+00FF
+#: reaches libxml2 as UTF-16 or UCS-4, which it converts first (such a feed body parses
+#: ~15% faster as UTF-8, a page ~4%); the trees are the same.
 _PARSE_ENCODING = "utf-8"
 
 
@@ -91,10 +92,8 @@ def parse_html(markup: str, *, check: bool = True, format: str | None = None) ->
     parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
     if parser is None:
         parser = _PARSERS.parser = _made(_CleanMarkupParser, _PARSE_ENCODING)
-    # (cleaned markup holds no lone surrogate: it always encodes)
-    data = clean_markup(markup).encode(_PARSE_ENCODING)
     try:
-        document = etree.fromstring(data, parser)
+        document = etree.fromstring(clean_markup_utf8(markup), parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not an HTML page: {exc}", format=format) from None
     if document is None:  # (markup without an element: white space, a lone comment)
