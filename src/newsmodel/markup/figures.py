@@ -67,7 +67,8 @@ def _srcset(value: str | None) -> list[m.Rendition]:
             continue
         width = None
         if len(bits) > 1 and bits[1].endswith("w") and bits[1][:-1].isdigit():
-            width = int(bits[1][:-1]) or None
+            # "640w" gives 640; "0w", "²w" and a run of 5,000 digits nothing (no int() error)
+            width = number(bits[1][:-1])
         out.append(m.Rendition(url=url, width=width))
     return out
 
