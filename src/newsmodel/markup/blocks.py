@@ -91,6 +91,7 @@ def _blocks(
     if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
         run.append(clean(text))
     depth += 1
+    deep = depth > MAX_DEPTH  # (each block child then read by _block, as plain text)
     for child in container:
         if child is not skip:
             name = TAG_NAMES.get(child.tag) or tag_name(child)
@@ -100,10 +101,7 @@ def _blocks(
             else:
                 if run:
                     _paragraph_of(run, out)
-                if depth > MAX_DEPTH:
-                    _block(child, name, depth, out)
-                else:
-                    handler(child, name, depth, out)
+                (_block if deep else handler)(child, name, depth, out)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
