@@ -357,6 +357,15 @@ def test_figure_with_caption_credit_and_photographer() -> None:
     )
 
 
+def test_srcset_widths_that_are_no_number_read_as_none() -> None:
+    # "²" is a digit to str.isdigit but not to int(); 5,000 digits are past int()'s limit
+    widths = ["640w", "0w", "\u00b2w", "9" * 5000 + "w", "x"]
+    srcset = ", ".join(f"https://img.example/{i}.jpg {w}" for i, w in enumerate(widths))
+    blocks = blocks_from_html(f'<img src="https://img.example/a.jpg" srcset="{srcset}">')
+    assert isinstance(blocks[0], m.Figure)
+    assert [r.width for r in blocks[0].photo.renditions] == [640, None, None, None, None]
+
+
 def test_figure_credit_in_cite_and_lazy_image() -> None:
     figure = _fragment(
         '<figure><img data-src="https://img.example/lazy.jpg"/>'

@@ -17,12 +17,25 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newsmodel import model as m
-from newsmodel._input import clean_markup
+from newsmodel._input import clean_markup, clean_markup_utf8
 from newsmodel.errors import ModelValidationError, NewsmodelError
-from newsmodel.markup import blocks_from_element, blocks_from_html, html_parser, inline_from_element
+from newsmodel.markup import (
+    blocks_from_element,
+    blocks_from_html,
+    html_parser,
+    inline_from_element,
+    photo_from_figure,
+    photos_of_figures,
+)
 from newsmodel.markup.parse import parse_document, parse_html, parsed_clean
 from newsmodel.markup.text import clean
-from newsmodel.model_fields import NOT_TEXT, holds_refused, trusted_maker, validate_all
+from newsmodel.model_fields import (
+    NOT_TEXT,
+    holds_refused,
+    trusted_maker,
+    utf8_holds_refused,
+    validate_all,
+)
 from tests.model_checks import assert_as_constructed
 
 
@@ -105,6 +118,25 @@ def test_a_foreign_tree_holding_refused_characters_is_refused() -> None:
     link = _foreign_body('<p><a href="https://example.org/" title="a&#xFFFE;b">w</a></p>')
     with pytest.raises(ModelValidationError, match="title"):
         blocks_from_element(link)
+
+
+def test_the_photos_of_a_foreign_tree_are_checked() -> None:
+    # an img's photo is made unchecked: a tree of another parser has its photos checked
+    markup = '<figure><img src="https://example.org/p.jpg" alt="a&#1;b"></figure><img alt="c">'
+    body = _foreign_body(markup)
+    with pytest.raises(ModelValidationError, match="alt"):
+        blocks_from_element(body)
+    figure = body.find("figure")
+    assert figure is not None
+    with pytest.raises(ModelValidationError, match="alt"):
+        photo_from_figure(figure)
+    with pytest.raises(ModelValidationError, match="alt"):
+        photos_of_figures([figure])
+    clean_figure = parse_document(markup).find("body/figure")
+    assert clean_figure is not None
+    expected = m.Photo(url="https://example.org/p.jpg", alt="ab")
+    assert photo_from_figure(clean_figure) == expected
+    assert photos_of_figures([clean_figure]) == [expected]
 
 
 def test_trees_of_the_clean_parse_are_trusted_and_others_are_not() -> None:
@@ -229,6 +261,34 @@ def test_holds_refused_says_what_not_text_says(length: int) -> None:
             assert holds_refused(text) == (NOT_TEXT.search(text) is not None), (code, length)
 
 
+@pytest.mark.parametrize("length", [0, 10, 255, 256, 5000])
+def test_the_utf8_scans_say_what_the_text_scans_say(length: int) -> None:
+    samples = [*range(0x30), 0x7F, 0x85, 0xA0, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFEFF]
+    samples += [0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1FFFE, 0x10FFFF]
+    for code in samples:
+        for filler in ("a", "é", "Ѐ", "😀"):
+            for text in (filler * length + chr(code), chr(code) + filler * length):
+                expected = clean_markup(text).encode("utf-8", "surrogatepass")
+                assert clean_markup_utf8(text) == expected, (code, length, filler)
+                if 0xD800 <= code <= 0xDFFF:
+                    continue  # (no UTF-8 to give utf8_holds_refused)
+                data = text.encode("utf-8")
+                assert utf8_holds_refused(text, data) == holds_refused(text), (code, length)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["&#", "&#x", "1;", "b;", "\x01", "\ufffe", "\ud800", "é", "\u0400", "a" * 300]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_markup_as_utf8_is_the_cleaned_markup_encoded(text: str) -> None:
+    assert clean_markup_utf8(text) == clean_markup(text).encode("utf-8")
+
+
 def test_a_trusted_maker_makes_what_the_constructor_makes() -> None:
     make = trusted_maker(m.InlineQuote)
     assert make(("Said.",), None) == m.InlineQuote(content=("Said.",))
@@ -237,8 +297,12 @@ def test_a_trusted_maker_makes_what_the_constructor_makes() -> None:
     )
     with pytest.raises(TypeError):
         make(("Said.",))  # every field is given
-    with pytest.raises(TypeError, match="up to three"):
-        trusted_maker(m.Photo)
+    make_photo = trusted_maker(m.Photo)  # nine fields, set in a loop
+    url = "https://example.org/p.jpg"
+    photo = make_photo(url, None, None, "Alt", None, 640, None, (), "p1")
+    assert photo == m.Photo(url=url, alt="Alt", width=640, id="p1")
+    with pytest.raises(TypeError, match="takes 9 values"):
+        make_photo(url)
 
 
 def test_validate_all_finds_a_bad_value_however_deep() -> None:

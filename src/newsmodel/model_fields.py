@@ -10,6 +10,7 @@ import datetime
 import enum
 import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -32,6 +33,7 @@ __all__ = [
     "required_text",
     "trusted_keyword_maker",
     "trusted_maker",
+    "utf8_holds_refused",
     "validate_all",
 ]
 
@@ -66,6 +68,11 @@ _REFUSED_CHARS = (
     "\ufffe",
     "\uffff",
 )
+#: The refused characters below U+0080 as byte values: in UTF-8 each is a byte of its own,
+#: which no other character's encoding holds (``in`` finds each with one ``memchr``).
+_REFUSED_BYTES = tuple(ord(char) for char in _REFUSED_CHARS if char < "\x80")
+#: The refused characters from U+0080 on (U+FFFE, U+FFFF), looked for in the text.
+_REFUSED_WIDE = tuple(char for char in _REFUSED_CHARS if char >= "\x80")
 #: From this length on, :func:`holds_refused` looks for each refused character with
 #: ``in`` (a C search each) rather than run :data:`NOT_TEXT`, which costs more per
 #: character: at about 200 characters the two cost alike, at 4,000 the regex three times.
@@ -81,15 +88,32 @@ def holds_refused(text: str) -> bool:
     """
     if len(text) < _SCAN_FROM:
         return NOT_TEXT.search(text) is not None
-    if not text.isascii():
-        try:
-            text.encode("utf-8")  # a lone surrogate is the one character it cannot encode
-        except UnicodeEncodeError:
+    if text.isascii():
+        for char in _REFUSED_CHARS:  # noqa: SIM110 (a loop: any() of a generator costs more)
+            if char in text:
+                return True
+        return False
+    try:
+        data = text.encode("utf-8")  # a lone surrogate is the one character it cannot encode
+    except UnicodeEncodeError:
+        return True
+    return utf8_holds_refused(text, data)
+
+
+def utf8_holds_refused(text: str, data: bytes) -> bool:
+    r""":func:`holds_refused` of ``text``, given ``data``, its UTF-8 encoding (so no lone
+    surrogate): the controls are looked for in ``data`` (a search in a ``str`` of wide
+    characters costs several times as much), U+FFFE and U+FFFF in ``text``.
+
+    >>> utf8_holds_refused("é\x01" * 200, ("é\x01" * 200).encode())
+    True
+    """
+    if len(text) < _SCAN_FROM:
+        return NOT_TEXT.search(text) is not None
+    for byte in _REFUSED_BYTES:  # (a loop: any() of a generator costs more)
+        if byte in data:
             return True
-    for char in _REFUSED_CHARS:  # noqa: SIM110 (a loop: any() of a generator costs more)
-        if char in text:
-            return True
-    return False
+    return not text.isascii() and any(char in text for char in _REFUSED_WIDE)
 
 
 def check_chars(name: str, value: str) -> None:
@@ -204,7 +228,8 @@ def trusted_maker(cls: type[_T]) -> Callable[..., _T]:
     (the markup reader's text from markup its parse has cleaned, content already merged
     into normal form). The public constructors keep checking everything; the tests
     rebuild what the readers make through them and compare. Classes of up to three
-    fields (the inline nodes and text blocks, which readers make most).
+    fields (the inline nodes and text blocks, which readers make most) get a maker of
+    their own; a larger one (a photo's nine) one that sets its fields in a loop.
 
     >>> from newsmodel.model import Link
     >>> make_link = trusted_maker(Link)  # (content, url, title)
@@ -247,7 +272,17 @@ def trusted_maker(cls: type[_T]) -> Callable[..., _T]:
             return instance
 
         return make_three
-    raise TypeError(f"{cls.__name__} has {len(names)} fields: up to three are made this way")
+    count = len(names)
+
+    def make_many(*values: Any) -> _T:
+        if len(values) != count:
+            raise TypeError(f"{cls.__name__} takes {count} values, got {len(values)}")
+        instance = _new_instance(cls)
+        # (map runs the loop in C: a Python loop's bytecode costs as much as the setting)
+        any(map(_set_field, repeat(instance, count), names, values))
+        return instance
+
+    return make_many
 
 
 #: Default values a :func:`trusted_keyword_maker` instance may share with every other:

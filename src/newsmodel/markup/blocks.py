@@ -31,7 +31,7 @@ from newsmodel.markup.dialects import (
     QUOTE_SOURCE_ATTRS,
     QUOTE_TAGS,
 )
-from newsmodel.markup.figures import image_photo, photo_from_figure
+from newsmodel.markup.figures import figure_photo, image_photo
 from newsmodel.markup.inline import (
     MAX_DEPTH,
     content_into,
@@ -66,6 +66,8 @@ _MAX_ROWSPAN = 65534
 _make_paragraph = trusted_maker(m.Paragraph)
 #: ``(content, level)``, the level from :data:`HEADING_LEVELS`.
 _make_heading = trusted_maker(m.Heading)
+#: ``(photo)``: a photo is all a figure needs.
+_make_figure = trusted_maker(m.Figure)
 
 
 def _paragraph_of(run: list[m.Inline], out: list[m.Block]) -> None:
@@ -89,6 +91,7 @@ def _blocks(
     if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
         run.append(clean(text))
     depth += 1
+    deep = depth > MAX_DEPTH  # (each block child then read by _block, as plain text)
     for child in container:
         if child is not skip:
             name = TAG_NAMES.get(child.tag) or tag_name(child)
@@ -98,10 +101,7 @@ def _blocks(
             else:
                 if run:
                     _paragraph_of(run, out)
-                if depth > MAX_DEPTH:
-                    _block(child, name, depth, out)
-                else:
-                    handler(child, name, depth, out)
+                (_block if deep else handler)(child, name, depth, out)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
@@ -138,7 +138,7 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
             out.append(_make_paragraph((text,)))
         return
     run: list[m.Inline] = []
-    unread = content_into(element, depth, run)
+    unread = content_into(element, depth, False, run)
     content = tidy(run)
     if has_text(content):
         out.append(_make_paragraph(content))
@@ -146,7 +146,7 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
         for img in element.iter("{*}img"):  # (in any namespace or none)
             photo = image_photo(img)
             if photo is not None:
-                out.append(m.Figure(photo=photo))
+                out.append(_make_figure(photo))
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -230,9 +230,9 @@ def _list(element: etree._Element, name: str, depth: int, out: list[m.Block]) ->
 def _figure(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
     """``figure``, ``img``, ``picture``, NITF ``media``: a photo; a figure around
     something else (a table, an embed, a quote) is read as a container."""
-    photo = photo_from_figure(element)
+    photo = figure_photo(element, name)
     if photo is not None:
-        out.append(m.Figure(photo=photo))
+        out.append(_make_figure(photo))
     elif name == "figure":
         _blocks(element, depth, out)
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from lxml import etree
 
@@ -16,11 +15,18 @@ from newsmodel.markup.dialects import (
     PHOTO_ID_ATTR,
     PHOTOGRAPHER_CLASS,
 )
-from newsmodel.markup.parse import first_attr, tag_name, texts
+from newsmodel.markup.parse import first_attr, parsed_clean, tag_name, texts
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.markup.text import clean, number
+from newsmodel.model_fields import trusted_maker, validate_all
 
-__all__ = ["caption_parts", "image_photo", "photo_from_figure", "photos_of_figures"]
+__all__ = [
+    "caption_parts",
+    "figure_photo",
+    "image_photo",
+    "photo_from_figure",
+    "photos_of_figures",
+]
 
 #: Where an ``img`` names its picture, in order: ``src``, then the lazy loaders'
 #: ``<img data-src="…">`` and friends.
@@ -34,34 +40,18 @@ _NITF_PHOTO_TYPES = frozenset(["image", "photo", "graphic"])
 
 #: ``(caption, credit, photographer)`` as a figcaption says them.
 _CaptionParts = tuple[str | None, str | None, str | None]
+#: The maker of the photo an ``img`` or ``source`` shows alone, valid by construction but
+#: for its text's characters (its URL :func:`safe_url`'s, its alt text and id stripped
+#: and never blank, its sizes :func:`number`'s, its renditions made by their
+#: constructor), which only a tree :func:`~newsmodel.markup.parse.parse_html` made
+#: vouches for: :func:`photo_from_figure` checks the photos of any other tree, the block
+#: reader its blocks. Takes ``(url, caption, credit, alt, photographer, width, height,
+#: renditions, id)``.
+_make_photo = trusted_maker(m.Photo)
 
-
-class _Picture(NamedTuple):
-    """What an ``img`` or ``source`` says of its picture: a photo's fields before the
-    figure around it adds its caption (the photo is then made once)."""
-
-    url: str
-    alt: str | None
-    width: int | None
-    height: int | None
-    renditions: tuple[m.Rendition, ...]
-    id: str | None
-
-    def photo(self) -> m.Photo:
-        """The photo of this picture alone."""
-        return m.Photo(
-            url=self.url,
-            alt=self.alt,
-            width=self.width,
-            height=self.height,
-            renditions=self.renditions,
-            id=self.id,
-        )
-
-
-#: What a figure's elements say, in document order: its first picture, the first caption
-#: that names a caption or credit, else the last (empty) one.
-_FigureScan = tuple[_Picture | None, _CaptionParts | None, _CaptionParts | None]
+#: What a figure's elements say, in document order: its first picture (a photo without
+#: caption), the first caption that names a caption or credit, else the last (empty) one.
+_FigureScan = tuple[m.Photo | None, _CaptionParts | None, _CaptionParts | None]
 
 
 def _srcset(value: str | None) -> list[m.Rendition]:
@@ -77,19 +67,15 @@ def _srcset(value: str | None) -> list[m.Rendition]:
             continue
         width = None
         if len(bits) > 1 and bits[1].endswith("w") and bits[1][:-1].isdigit():
-            width = int(bits[1][:-1]) or None
+            # "640w" gives 640; "0w", "²w" and a run of 5,000 digits nothing (no int() error)
+            width = number(bits[1][:-1])
         out.append(m.Rendition(url=url, width=width))
     return out
 
 
 def image_photo(img: etree._Element) -> m.Photo | None:
-    """The photo an ``img`` shows (its URL, alt text, size and renditions), or ``None``."""
-    picture = _image_picture(img)
-    return None if picture is None else picture.photo()
-
-
-def _image_picture(img: etree._Element) -> _Picture | None:
-    """What an ``img`` says of its picture (see :func:`image_photo`)."""
+    """The photo an ``img`` shows (its URL, alt text, size and renditions), or ``None``;
+    unchecked (see :data:`_make_photo`)."""
     # (each attribute looked up: an img often has a dozen others, costly to read all)
     url = None
     for attr in _IMAGE_URL_ATTRS:
@@ -102,9 +88,12 @@ def _image_picture(img: etree._Element) -> _Picture | None:
     if url is None:
         return None
     alt = img.get("alt")
-    return _Picture(  # (fields in order: a keyword call costs twice as much)
+    return _make_photo(
         url,
+        None,
+        None,
         (clean(alt).strip() or None) if alt else None,
+        None,
         number(img.get("width")),
         number(img.get("height")),
         tuple(renditions),
@@ -151,18 +140,21 @@ def _caption_parts(figcaption: etree._Element) -> _CaptionParts:
     return caption_parts(" ".join(rest), credit, photographer)
 
 
-def _source_picture(source: etree._Element) -> _Picture | None:
-    """The picture a ``picture``'s ``<source srcset="…">`` names."""
+def _source_picture(source: etree._Element) -> m.Photo | None:
+    """The picture a ``picture``'s ``<source srcset="…">`` names (unchecked, see
+    :data:`_make_photo`)."""
     renditions = _srcset(source.get("srcset"))
     if not renditions:
         return None
-    return _Picture(renditions[0].url, None, None, None, tuple(renditions), None)
+    return _make_photo(
+        renditions[0].url, None, None, None, None, None, None, tuple(renditions), None
+    )
 
 
 def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]) -> _FigureScan:
     """What ``figure``'s elements say; figures inside it already in ``done`` are not walked
     again (see :func:`photos_of_figures`)."""
-    photo: _Picture | None = None
+    photo: m.Photo | None = None
     closing: _CaptionParts | None = None  # a caption or credit: later figcaptions are ignored
     last: _CaptionParts | None = None
     stack = [figure]
@@ -182,7 +174,7 @@ def _scan_figure(figure: etree._Element, done: dict[etree._Element, _FigureScan]
             continue
         tag = tag_name(element)
         if tag == "img" and photo is None:
-            photo = _image_picture(element)
+            photo = image_photo(element)
         elif tag == "source" and photo is None and element.get("srcset"):
             photo = _source_picture(element)
         elif tag == "figcaption" and closing is None:
@@ -205,7 +197,7 @@ def _figure_photo(figure: etree._Element, scan: _FigureScan) -> m.Photo | None:
     figure_id = figure.get(PHOTO_ID_ATTR)
     uncaptioned = caption is None and credit is None and photographer is None
     if uncaptioned and (photo.id or not (figure_id and figure_id.strip())):
-        return photo.photo()  # (the picture alone, as its img or source said it)
+        return photo  # (the picture alone, as its img or source said it)
     return m.Photo(
         url=photo.url,
         caption=caption,
@@ -271,9 +263,9 @@ def _media_photo(media: etree._Element) -> m.Photo | None:
     )
 
 
-def photo_from_figure(figure: etree._Element) -> m.Photo | None:
-    """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``."""
-    name = tag_name(figure)
+def figure_photo(figure: etree._Element, name: str) -> m.Photo | None:
+    """:func:`photo_from_figure` of a ``figure`` whose :func:`tag_name` is ``name``,
+    unchecked (see :data:`_make_photo`), for the block reader."""
     if name == "media":
         return _media_photo(figure)
     if name == "img":
@@ -281,10 +273,24 @@ def photo_from_figure(figure: etree._Element) -> m.Photo | None:
     return _figure_photo(figure, _scan_figure(figure, {}))
 
 
+def photo_from_figure(figure: etree._Element) -> m.Photo | None:
+    """The photo of a ``figure`` (HTML) or ``media`` (NITF) element, or ``None``; that of
+    a tree :func:`~newsmodel.markup.parse.parse_html` did not make is checked as the
+    model's constructors would (:class:`~newsmodel.errors.ModelValidationError`)."""
+    photo = figure_photo(figure, tag_name(figure))
+    if photo is not None and not parsed_clean(figure):
+        validate_all(photo)
+    return photo
+
+
 def photos_of_figures(figures: list[etree._Element]) -> list[m.Photo | None]:
-    """:func:`photo_from_figure` of each HTML ``figure`` in ``figures`` (in document order),
-    in linear time: a figure inside another is walked once, and what it says reused."""
+    """:func:`photo_from_figure` of each HTML ``figure`` in ``figures`` (in document order,
+    all of one tree), in linear time: a figure inside another is walked once, and what it
+    says reused."""
     done: dict[etree._Element, _FigureScan] = {}
     for figure in reversed(figures):  # inner figures before the ones around them
         done[figure] = _scan_figure(figure, done)
-    return [_figure_photo(figure, done[figure]) for figure in figures]
+    photos = [_figure_photo(figure, done[figure]) for figure in figures]
+    if figures and not parsed_clean(figures[0]):
+        validate_all(tuple(photo for photo in photos if photo is not None))
+    return photos

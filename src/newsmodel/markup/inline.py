@@ -3,7 +3,7 @@ to elements."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from lxml import etree
@@ -91,26 +91,24 @@ def inline_of(element: etree._Element, depth: int = 0, *, pre: bool = False) -> 
     """:func:`inline_from_element` unchecked, for the block reader (which checks the
     blocks of a tree it cannot vouch for itself)."""
     out: list[m.Inline] = []
-    _content_into(element, depth, pre, out)
+    content_into(element, depth, pre, out)
     return out
 
 
-def content_into(element: etree._Element, depth: int, out: list[m.Inline]) -> bool:
-    """Append :func:`inline_of` ``element`` to ``out``; say whether an element inside was
-    passed over unread (a picture, a dropped element, one nested too deep): only then
-    can a picture be inside (``<p>Text <img src="a.jpg"></p>``)."""
-    return _content_into(element, depth, False, out)
-
-
-def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> bool:
-    """Append the inline content inside ``element`` to ``out`` (see :func:`content_into`)."""
+def content_into(element: etree._Element, depth: int, pre: bool, out: list[m.Inline]) -> bool:
+    """Append the inline content inside ``element`` to ``out`` (:func:`inline_of`, its text
+    as it is with ``pre``); say whether an element inside was passed over unread (a
+    picture, a dropped element, one nested too deep): only then can a picture be inside
+    (``<p>Text <img src="a.jpg"></p>``)."""
     text = element.text  # (lxml makes a new string on each read: read once)
     if text:
         out.append(text if pre else clean(text))
     depth += 1
     unread = False
+    deep = depth > MAX_DEPTH
     for child in element:
-        if inline_named(child, TAG_NAMES.get(child.tag) or tag_name(child), depth, pre, out):
+        name = TAG_NAMES.get(child.tag) or tag_name(child)
+        if (_too_deep if deep else _READERS.get(name, _contents))(child, name, depth, pre, out):
             unread = True
         tail = child.tail
         if tail:
@@ -119,7 +117,7 @@ def _content_into(element: etree._Element, depth: int, pre: bool, out: list[m.In
 
 
 def _normal(content: list[m.Inline]) -> tuple[m.Inline, ...]:
-    """``content`` (from :func:`_content_into`: no empty text) in the model's normal form."""
+    """``content`` (from :func:`content_into`: no empty text) in the model's normal form."""
     return (content[0],) if len(content) == 1 else inline_tuple(content)
 
 
@@ -138,17 +136,39 @@ def inline_named(
 ) -> bool:
     """:func:`inline_into` for an ``element`` whose :func:`tag_name` is ``name``; whether
     it, or an element inside it, was passed over unread (see :func:`content_into`)."""
-    if depth > MAX_DEPTH:
-        if name and name not in DROP_TAGS:
-            out.append(clean(" ".join(texts(element))))
-        return True
-    if name in _NODE_TAGS:
-        return _node(element, name, depth, pre, out)
-    if name == "br":
-        out.append(_LINE_BREAK)
-        return False
-    if name and name not in _NO_CONTENT_TAGS:  # span, font, sup, NITF chron/person/…
-        return _content_into(element, depth, pre, out)
+    reader = _too_deep if depth > MAX_DEPTH else _READERS.get(name, _contents)
+    return reader(element, name, depth, pre, out)
+
+
+def _too_deep(
+    element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
+) -> bool:
+    """Any element nested deeper than :data:`MAX_DEPTH`: its text, plain (a dropped
+    one's not even that)."""
+    if name and name not in DROP_TAGS:
+        out.append(clean(" ".join(texts(element))))
+    return True
+
+
+def _contents(
+    element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
+) -> bool:
+    """``span``, ``font``, ``sup``, NITF ``chron``/``person``…: the content in its place."""
+    return content_into(element, depth, pre, out)
+
+
+def _line_break(
+    element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
+) -> bool:
+    """``br``."""
+    out.append(_LINE_BREAK)
+    return False
+
+
+def _passed_over(
+    element: etree._Element, name: str, depth: int, pre: bool, out: list[m.Inline]
+) -> bool:
+    """A picture or a dropped element (or one of no name): nothing inline."""
     return True
 
 
@@ -156,38 +176,53 @@ def _node(element: etree._Element, name: str, depth: int, pre: bool, out: list[m
     """A link, emphasis, strong or quote around ``element``'s content, or, when the content
     has no text, the content in its place (a node needs text); whether an element inside
     was passed over unread."""
-    content: list[m.Inline]
+    content: Sequence[m.Inline]
     unread = False
     if len(element):
-        content = []
-        unread = _content_into(element, depth, pre, content)
-        if not has_text(content):
-            out.extend(content)
+        read: list[m.Inline] = []
+        unread = content_into(element, depth, pre, read)
+        if not has_text(read):
+            out.extend(read)
             return unread
+        content = read
+        inner = _normal(read)
     else:  # text alone, the commonest link or emphasis
         text = element.text
         if not text:
             return False
+        if not pre:
+            text = clean(text)  # (white space stays white space)
         if text.isspace():
-            out.append(text if pre else clean(text))
+            out.append(text)
             return False
-        content = [text if pre else clean(text)]
+        content = inner = (text,)
     if name == "a":
         href = safe_url(element.get("href"))
         if href:  # (else the content alone: its URL is missing or unsafe)
             title = element.get("title")
             title = (clean(title).strip() or None) if title else None
-            out.append(_make_link(_normal(content), href, title))
+            out.append(_make_link(inner, href, title))
         else:
             out.extend(content)
     elif name in INLINE_KINDS:
         cls = INLINE_KINDS[name]
         if name == NITF.strong and NITF.strong_class in (element.get("class") or "").split():
             cls = m.Strong  # NITF has no strong: newsmodel writes em class="strong"
-        out.append(_MAKE_KIND[cls](_normal(content)))
+        out.append(_MAKE_KIND[cls](inner))
     else:  # q
-        out.append(_make_quote(_normal(content), safe_url(element.get("cite"))))
+        out.append(_make_quote(inner, safe_url(element.get("cite"))))
     return unread
+
+
+#: How each inline tag is read (:func:`_contents` for one not here): a function of
+#: ``(element, name, depth, pre, out)`` that appends what it reads as to ``out`` and says
+#: whether an element inside was passed over unread.
+_READERS: dict[str, Callable[[etree._Element, str, int, bool, list[m.Inline]], bool]] = {
+    **dict.fromkeys(_NODE_TAGS, _node),
+    "br": _line_break,
+    **dict.fromkeys(_NO_CONTENT_TAGS, _passed_over),
+    "": _passed_over,
+}
 
 
 # ---------------------------------------------------------------------------
