@@ -402,7 +402,7 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
-    path = urlsplit(block.photo.url).path
+    path: str = urlsplit(block.photo.url or "").path
     return _PIXEL_FILE.search(path[path.rfind("/") + 1 :]) is not None
 
 
