@@ -59,6 +59,45 @@ def test_paragraphs_and_loose_text() -> None:
     assert blocks == (_p("Loose words"), _p("The ferry ran late."), _p("trailing words"))
 
 
+def _figure_urls(blocks: tuple[m.Block, ...]) -> list[str | None]:
+    return [b.photo.url for b in blocks if isinstance(b, m.Figure)]
+
+
+def test_a_linked_picture_between_paragraphs_of_a_fragment_is_a_figure() -> None:
+    # a feed's body often opens with its photo, linked to the larger file or the story
+    body = (
+        '<a href="https://e.test/big.jpg"><img src="https://e.test/thumb?id=3" alt="A"></a>'
+        "<p>First.</p>"
+        '<span><img src="https://e.test/b.png"></span>'
+        'Loose <a href="https://e.test/story"><img src="https://e.test/c.jpg"></a> text'
+    )
+    blocks = blocks_from_html(body)
+    assert _figure_urls(blocks) == [
+        "https://e.test/thumb?id=3",
+        "https://e.test/b.png",
+        "https://e.test/c.jpg",
+    ]
+    assert [b for b in blocks if isinstance(b, m.Paragraph)] == [_p("First."), _p("Loose text")]
+
+
+def test_share_buttons_and_ads_of_a_fragment_are_no_figures() -> None:
+    # a feed service's footer: ads and share buttons linking elsewhere, icons
+    body = (
+        "<p>Story.</p>"
+        '<a href="https://ads.e.test/r?a=1"><img src="https://ads.e.test/i?d=1"></a>'
+        '<a href="https://e.test/share"><img src="https://e.test/img/digg.gif"></a>'
+        '<a href="https://e.test/"><img src="https://e.test/site-logo.png"></a>'
+        '<span><img src="https://e.test/small.png" width="16" height="16"></span>'
+    )
+    assert _figure_urls(blocks_from_html(body)) == []
+
+
+def test_a_linked_picture_in_a_page_region_is_left_to_the_page_reader() -> None:
+    # in a web page's region such a picture is an avatar or another story's thumbnail
+    region = _fragment('<a href="https://e.test/x"><img src="https://e.test/a.jpg"/></a><p>T</p>')
+    assert _figure_urls(blocks_from_element(region)) == []
+
+
 @pytest.mark.parametrize("level", [1, 2, 3, 4, 5, 6])
 def test_headings_keep_their_level(level: int) -> None:
     blocks = blocks_from_html(f"<h{level}>Harbour works</h{level}><p>Text.</p>")

@@ -237,7 +237,7 @@ def test_generated_markup_reads_to_what_the_constructors_make(markup: str) -> No
     except NewsmodelError:  # our own errors only (too deep, ...)
         return
     _assert_as_constructed(blocks)
-    assert blocks_from_element(_foreign_body(clean_markup(markup))) == blocks
+    assert blocks_from_element(_foreign_body(clean_markup(markup)), own_body=True) == blocks
 
 
 # ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ per tag: the common text-only item costs one pass over its children and nothing 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import attrs
@@ -17,6 +16,7 @@ from lxml import etree
 from newsmodel import model as m
 from newsmodel._input import whole_number
 from newsmodel.io._feeds import plain_text, resolve
+from newsmodel.markup.figures import IMAGE_FILE
 from newsmodel.model_fields import trusted_keyword_maker
 
 __all__ = ["PHOTO_CHILDREN", "holds_photos", "media_photos"]
@@ -88,10 +88,6 @@ def _media_text(held: Held, name: str) -> str | None:
     return plain_text(found[0].text, markup=found[0].get("type") == "html") if found else None
 
 
-#: A URL that names an image file: ``…/photo.jpg``, ``…/photo.webp?w=640``.
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
-
-
 #: Declared types that name no media file (a CMS's default for any attachment:
 #: ``<enclosure url="…/photo.jpg" type="text/html; charset=UTF-8">``): the address decides.
 _NO_MEDIA_TYPES = ("text/", "application/octet-stream")
@@ -102,7 +98,7 @@ def _is_image(element: etree._Element, url: str) -> bool:
     kind = (element.get("type") or "").lower()
     if medium or (kind and not kind.startswith(_NO_MEDIA_TYPES)):
         return medium == "image" or kind.startswith("image/")
-    return _IMAGE_FILE.search(url) is not None
+    return IMAGE_FILE.search(url) is not None
 
 
 def _credits(held: Held) -> tuple[str | None, str | None]:

@@ -8,6 +8,8 @@ become paragraphs.
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable
 from html import escape
 
@@ -31,7 +33,7 @@ from newsmodel.markup.dialects import (
     QUOTE_SOURCE_ATTRS,
     QUOTE_TAGS,
 )
-from newsmodel.markup.figures import figure_photo, image_photo
+from newsmodel.markup.figures import IMAGE_FILE, figure_photo, image_photo, url_path
 from newsmodel.markup.inline import (
     MAX_DEPTH,
     content_into,
@@ -70,13 +72,78 @@ _make_heading = trusted_maker(m.Heading)
 _make_figure = trusted_maker(m.Figure)
 
 
-def _paragraph_of(run: list[m.Inline], out: list[m.Block]) -> None:
-    """The loose inline ``run`` as a paragraph when it has text; ``run`` emptied."""
+#: Each thread's walk: whether it reads an article's own body (``own_body`` of
+#: :func:`blocks_from_element`), set for the walk's length (its handlers recurse).
+_WALK = threading.local()
+
+
+def _reads_loose_pictures() -> bool:
+    return bool(getattr(_WALK, "loose_pictures", False))
+
+
+def _paragraph_of(
+    run: list[m.Inline], out: list[m.Block], pictured: list[etree._Element] | None = None
+) -> None:
+    """The loose inline ``run`` as a paragraph when it has text, then the pictures inside
+    the run's elements in ``pictured`` (``<a href="…"><img src="a.jpg"></a>`` between two
+    paragraphs) as figures; ``run`` and ``pictured`` emptied."""
     if run:
         content = tidy(run)
         run.clear()
         if has_text(content):
             out.append(_make_paragraph(content))
+    if pictured:
+        _figures_in(pictured, out, loose=True)
+        pictured.clear()
+
+
+def _figures_in(elements: list[etree._Element], out: list[m.Block], *, loose: bool = False) -> None:
+    """A figure for each picture inside ``elements`` (read as inline content, which has
+    no place for one), in document order; ``loose``: only the story's pictures of a loose
+    run (see :func:`_story_picture`)."""
+    for element in elements:
+        for img in element.iter("{*}img"):  # (in any namespace or none)
+            photo = image_photo(img)
+            if photo is not None and (not loose or _story_picture(img, photo, element)):
+                out.append(_make_figure(photo))
+
+
+#: The largest side, in pixels, of a picture declared that small: a button or an icon.
+_ICON_SIDE = 48
+#: A picture file named for a button, an icon or a logo, never a story's photo
+#: (``digg.gif``, ``facebook-share.png``, ``site-logo.svg``, ``favicon.ico``).
+_BUTTON_FILE = re.compile(
+    r"(?:^|[-_.])(?:digg|facebook|twitter|reddit|delicious|stumbleupon|linkedin|pinterest|"
+    r"whatsapp|email|share|sharing|icon|logo|favicon|button|btn|badge)(?:[-_.]|$)",
+    re.IGNORECASE,
+)
+
+
+def _story_picture(img: etree._Element, photo: m.Photo, top: etree._Element) -> bool:
+    """Whether a picture in a loose inline run (inside ``top``) is the story's: a picture
+    file (its address names one, or the link around it leads to one), neither declared
+    icon-sized nor named for a button. A feed service's share buttons and ads
+    (``<a href="…?a=1"><img src="…/~ff/x?d=1"></a>``, ``digg.gif``) are not."""
+    path = url_path(photo.url or "")
+    if _BUTTON_FILE.search(path[path.rfind("/") + 1 :]):
+        return False
+    width, height = photo.width, photo.height
+    if width is not None and height is not None and max(width, height) <= _ICON_SIDE:
+        return False
+    return IMAGE_FILE.search(path) is not None or _links_to_picture(img, top)
+
+
+def _links_to_picture(img: etree._Element, top: etree._Element) -> bool:
+    """Whether the link around ``img`` (up to ``top``) leads to a picture file."""
+    node: etree._Element | None = img
+    while node is not None:
+        if tag_name(node) == "a":
+            href = node.get("href")
+            return href is not None and IMAGE_FILE.search(href) is not None
+        if node is top:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _blocks(
@@ -87,6 +154,7 @@ def _blocks(
 ) -> None:
     """Blocks inside ``container``: block children converted, loose inline runs as paragraphs."""
     run: list[m.Inline] = []
+    pictured: list[etree._Element] = []  # (inline elements of the run passed over in part)
     text = container.text  # (lxml makes a new string on each read: read once)
     if text and text.strip(WS_CHARS):  # (white space alone would start a run: stripped)
         run.append(clean(text))
@@ -97,16 +165,17 @@ def _blocks(
             name = TAG_NAMES.get(child.tag) or tag_name(child)
             handler = _BLOCK_HANDLERS.get(name)  # (None: an inline element)
             if handler is None:
-                inline_named(child, name, depth, False, run)
+                if inline_named(child, name, depth, False, run) and _reads_loose_pictures():
+                    pictured.append(child)
             else:
-                if run:
-                    _paragraph_of(run, out)
+                if run or pictured:
+                    _paragraph_of(run, out, pictured)
                 (_block if deep else handler)(child, name, depth, out)
         tail = child.tail
         if tail and (run or tail.strip(WS_CHARS)):
             run.append(clean(tail))
-    if run:
-        _paragraph_of(run, out)
+    if run or pictured:
+        _paragraph_of(run, out, pictured)
 
 
 def _block(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -143,10 +212,7 @@ def _paragraph(element: etree._Element, name: str, depth: int, out: list[m.Block
     if has_text(content):
         out.append(_make_paragraph(content))
     if unread:  # (else no img inside)
-        for img in element.iter("{*}img"):  # (in any namespace or none)
-            photo = image_photo(img)
-            if photo is not None:
-                out.append(_make_figure(photo))
+        _figures_in([element], out)
 
 
 def _heading(element: etree._Element, name: str, depth: int, out: list[m.Block]) -> None:
@@ -309,14 +375,24 @@ _BLOCK_HANDLERS: dict[str, Handler] = {
 }
 
 
-def _read(element: etree._Element) -> tuple[m.Block, ...]:
+def _read(element: etree._Element, own_body: bool) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
-    _blocks(element, 0, out)
+    before = _reads_loose_pictures()
+    _WALK.loose_pictures = own_body
+    try:
+        _blocks(element, 0, out)
+    finally:
+        _WALK.loose_pictures = before
     return tuple(out)
 
 
-def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
+def blocks_from_element(element: etree._Element, *, own_body: bool = False) -> tuple[m.Block, ...]:
     """The blocks inside ``element`` (an HTML/XHTML ``body``, a NITF ``body.content``, a div).
+
+    ``own_body``: ``element`` holds an article's own body and nothing else (a feed's or a
+    ninjs body), so a story's picture in a loose inline run is a figure (``<a
+    href="big.jpg"><img src="a.jpg"></a><p>Text</p>``); in a region of a web page such a
+    picture is an author's avatar, another story's thumbnail or a share button, and left.
 
     The paragraphs, headings and inline nodes are made without the model's checks
     (see :func:`~newsmodel.markup.inline.inline_into`): a tree made from cleaned markup
@@ -324,7 +400,7 @@ def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
     other tree are checked after, raising
     :class:`~newsmodel.errors.ModelValidationError` as the model's constructors would.
     """
-    blocks = _read(element)
+    blocks = _read(element, own_body)
     if not parsed_clean(element):
         validate_all(blocks)
     return blocks
@@ -332,11 +408,10 @@ def blocks_from_element(element: etree._Element) -> tuple[m.Block, ...]:
 
 def blocks_from_html(markup: str, *, format: str | None = None) -> tuple[m.Block, ...]:
     """The blocks of an HTML fragment such as a ninjs or JSON-LD body (``format`` names
-    the input in errors: see :func:`~newsmodel.markup.parse.check_html_parse`)."""
+    the input in errors: see :func:`~newsmodel.markup.parse.check_html_parse`): an
+    article's own body (see :func:`blocks_from_element`'s ``own_body``)."""
     if not markup or markup.isspace():
         return ()
     document = parse_document(markup, format=format)  # (cleaned: its blocks need no check)
-    for child in document:  # (the body is a child of the root: no path search)
-        if child.tag == "body":
-            return _read(child)
-    return _read(document)
+    body = next((c for c in document if c.tag == "body"), document)  # (a child of the root)
+    return _read(body, True)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -21,12 +22,31 @@ from newsmodel.markup.text import clean, number
 from newsmodel.model_fields import trusted_maker, validate_all
 
 __all__ = [
+    "IMAGE_FILE",
     "caption_parts",
     "figure_photo",
     "image_photo",
     "photo_from_figure",
     "photos_of_figures",
+    "url_path",
 ]
+
+#: A URL that names an image file: ``…/photo.jpg``, ``…/photo.webp?w=640``.
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def url_path(url: str) -> str:
+    """The path of ``url`` (``/a/b.png`` of ``https://x.test/a/b.png?w=1``); ``""`` for
+    an address ``urlsplit`` refuses (``http://[x/b.png``).
+
+    >>> url_path("https://x.test/a/b.png?w=1"), url_path("http://[x/b.png")
+    ('/a/b.png', '')
+    """
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
 
 #: Where an ``img`` names its picture, in order: ``src``, then the lazy loaders'
 #: ``<img data-src="…">`` and friends.
