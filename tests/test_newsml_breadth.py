@@ -243,6 +243,37 @@ _WRAPPED = (
             "Plim - Brastle 2-1\nQuonder - Varp 0-0\nTesk - Glorvan 3-2",
             ["Plim - Brastle 2-1", "Quonder - Varp 0-0", "Tesk - Glorvan 3-2"],
         ),
+        # a table's rows padded to one width stay apart (each "next word" would not fit)
+        (
+            "1.  Plim Brastle          30  20   5   5  60-25  65\n"
+            "2.  Quonder Varp          30  18   6   6  51-30  60\n"
+            "3.  Tesk Glorvan          30  15   9   6  40-33  54",
+            [
+                "1. Plim Brastle 30 20 5 5 60-25 65",
+                "2. Quonder Varp 30 18 6 6 51-30 60",
+                "3. Tesk Glorvan 30 15 9 6 40-33 54",
+            ],
+        ),
+        # a list's items stay apart, however long
+        (
+            "- plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle\n"
+            "- zibber oz drumble ap quondel flerk norvish plim brastle quonder varp\n"
+            "- tesk",
+            [
+                "- plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle",
+                "- zibber oz drumble ap quondel flerk norvish plim brastle quonder varp",
+                "- tesk",
+            ],
+        ),
+        # results written surname first: a line opening with a particle is no run-on
+        (
+            "Plimmer Jan (Bra) 4:12:33\nvan Quonder Piet (Bra) +0:05\nde Tesk Luc (Var) +0:12",
+            [
+                "Plimmer Jan (Bra) 4:12:33",
+                "van Quonder Piet (Bra) +0:05",
+                "de Tesk Luc (Var) +0:12",
+            ],
+        ),
         # lines longer than a wire's width are paragraphs of their own
         (
             "Plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle "
@@ -261,6 +292,15 @@ def test_hard_wrapped_plain_text_reads_as_paragraphs(text: str, paragraphs: list
     doc = _newsml1("<HeadLine>Plim</HeadLine>", f"<![CDATA[{text}]]>")
     article = newsmodel.read(doc, format="newsml1")
     assert [m.block_text(b) for b in article.body] == paragraphs
+
+
+def test_a_long_run_of_digits_as_headline_is_read_in_linear_time() -> None:
+    from tests.test_hostile_text import _assert_linear
+
+    def make(n: int) -> str:
+        return _newsml1(f"<HeadLine>{'1' * n}x</HeadLine>", "<p>Brastle.</p>")
+
+    _assert_linear(make, lambda doc: newsmodel.read(doc, format="newsml1"), 20_000)
 
 
 def test_a_dateline_timestamp_is_no_printed_dateline() -> None:
