@@ -158,6 +158,16 @@ def test_a_second_headline_without_role_is_the_subheadline() -> None:
     assert (article.headline, article.subheadline) == ("Plim brastle", "Quonder varp tesk")
 
 
+def test_a_headline_in_another_language_is_no_subheadline() -> None:
+    meta = (
+        '<headline xml:lang="nl">Plim brastle</headline>'
+        '<headline xml:lang="fr">Plime brastlé</headline>'
+    )
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml("<p>Varp.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert (article.headline, article.subheadline) == ("Plim brastle", None)
+
+
 def test_parties_given_as_literals() -> None:
     # Reuters: <creator literal="Reuters"/>, <provider literal="reuters.com"/>,
     # <copyrightHolder literal="…"/>; dpa names its writer as creator and contributor

@@ -216,16 +216,20 @@ def _photo(item: etree._Element) -> m.Photo:
 
 def _titles(meta: etree._Element | None) -> tuple[str | None, str | None, str | None]:
     """Headline, subheadline (a headline with a role) and summary."""
-    headline = subheadline = second = None
+    headline = subheadline = second = language = None
     for element in _all(meta, "headline"):
         text = _text(element)
         if not text:
             continue
         if _attr(element, "role") is None and headline is None:
-            headline = text
+            headline, language = text, _attr(element, XML_LANG)
         elif subheadline is None and _attr(element, "role") is not None:
             subheadline = text
-        elif second is None and _attr(element, "role") is None:
+        elif (
+            second is None
+            and _attr(element, "role") is None
+            and _attr(element, XML_LANG) == language  # (else the headline translated)
+        ):
             second = text  # APA's second <headline> without a role: the subheadline
     if headline is None and subheadline is not None and not _all(meta, "headline[@role]"):
         headline, subheadline = subheadline, None
