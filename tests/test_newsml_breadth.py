@@ -151,6 +151,19 @@ def test_a_display_header_that_repeats_the_metadata_is_no_text() -> None:
     assert article.body[-1] == m.Paragraph(content=("Varp.",))
 
 
+def test_many_display_headers_are_left_out_in_linear_time() -> None:
+    from tests.test_hostile_text import _assert_linear
+
+    def make(n: int) -> str:
+        body = "<header>Plim</header>" * n + "<p>Varp.</p>"
+        meta = "<headline>Plim</headline>"
+        return _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(body))
+
+    article = newsml.read(make(3))
+    assert article.body == (m.Paragraph(content=("Varp.",)),)
+    _assert_linear(make, newsml.read, 20_000)
+
+
 def test_a_second_headline_without_role_is_the_subheadline() -> None:
     meta = "<headline>Plim brastle</headline><headline>Quonder varp tesk</headline>"
     doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml("<p>Varp.</p>"))

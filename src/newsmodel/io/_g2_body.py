@@ -74,12 +74,13 @@ def _is_repeated_header(element: etree._Element, metadata: frozenset[str]) -> bo
 
 def _without_header(body: etree._Element, metadata: frozenset[str]) -> etree._Element:
     """``body``, or a copy without its display headers when they only repeat ``metadata``."""
-    repeated = [n for n, c in enumerate(body) if _is_repeated_header(c, metadata)]
+    repeated = {n for n, c in enumerate(body) if _is_repeated_header(c, metadata)}
     if not repeated:
         return body
     trimmed = copy.deepcopy(body)  # the document's own tree is left as it is
-    for n in reversed(repeated):
-        del trimmed[n]
+    for n, child in enumerate(list(trimmed)):
+        if n in repeated:
+            trimmed.remove(child)  # (by the element: del by index walks the children)
     return trimmed
 
 
