@@ -432,6 +432,29 @@ def test_a_link_to_a_picture_item_by_its_file_is_a_photo() -> None:
     ]
 
 
+def test_a_link_to_a_picture_item_s_document_is_no_photo() -> None:
+    # the link names the picture item's NewsML document, not an image file: a link
+    links = (
+        '<link rel="irel:seeAlso" residref="urn:x:p1" href="https://api.example/items/p1.xml">'
+        '<itemClass qcode="ninat:picture"/></link>'
+        '<link rel="irel:seeAlso" residref="urn:x:p2" href="https://api.example/items/p2" '
+        'contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:picture"/>'
+        "</link>"
+        '<link rel="irel:seeAlso" residref="urn:x:p3" href="https://api.example/files/p3" '
+        'contenttype="image/jpeg"><itemClass qcode="ninat:picture"/></link>'
+    )
+    story = (
+        f'<newsItem xmlns="{NS}" guid="urn:x:s"><itemMeta><itemClass qcode="ninat:text"/>'
+        f"{links}</itemMeta><contentMeta><headline>Brastle</headline></contentMeta></newsItem>"
+    )
+    article = newsml.read(story)
+    assert article.photos == (m.Photo(url="https://api.example/files/p3", id="urn:x:p3"),)
+    assert [link.url for link in article.links] == [
+        "https://api.example/items/p1.xml",
+        "https://api.example/items/p2",
+    ]
+
+
 def test_a_subject_given_in_the_metadata_and_in_the_nitf_head_is_one_topic() -> None:
     # EFE: <SubjectCode><SubjectDetail FormalName="02001010"/></SubjectCode> and the NITF
     # head's <tobject.subject tobject.subject.refnum="02001010" …detail="…"/>

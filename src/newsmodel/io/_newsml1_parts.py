@@ -34,6 +34,7 @@ from newsmodel.xmlsafe import element_text as _text
 from newsmodel.xmlsafe import local_name, parse_xml
 
 __all__ = [
+    "PICTURE_FILE",
     "Content",
     "Own",
     "canonical_tags",
@@ -113,7 +114,7 @@ WIDTH_PROPERTIES = ("width", "pixelwidth", "imagewidth")
 HEIGHT_PROPERTIES = ("height", "pixelheight", "imageheight")
 USE_PROPERTIES = ("imageuse", "rendition", "use")
 #: A file name that is a picture: ``GAZ08-pih.jpg``.
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
 #: Attributes giving a component's language: ``xml:lang``, and the same written by a
 #: writer that bound a prefix to the namespace ``"xml"`` (Belga's
 #: ``xmlns:wstxns1="xml" wstxns1:lang="nl"``).
@@ -623,7 +624,7 @@ def media_kind(item: etree._Element, component_class: str | None = None) -> str:
         return ""
     if data_of(item)[0] is not None:
         return "text"
-    if href and _PICTURE_FILE.search(href):
+    if href and PICTURE_FILE.search(href):
         return "photo"
     return "other" if href or item.find("Encoding") is not None else ""
 

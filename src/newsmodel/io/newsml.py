@@ -57,6 +57,7 @@ from newsmodel.io._g2_message import (
     items_of,
     pictures_by_story,
 )
+from newsmodel.io._newsml1_parts import PICTURE_FILE
 from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.losses import Losses, report
 from newsmodel.markup.sanitise import safe_url
@@ -283,10 +284,15 @@ def _genres(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...
 def _linked_picture(link: etree._Element) -> m.Photo | None:
     """The photo a ``link`` names when it links a picture item by its file (dpa:
     ``<link residref="urn:…" href="https://…/pic.jpeg"><itemClass qcode="ninat:picture"/>``);
-    the picture item itself need not be in the message."""
+    the picture item itself need not be in the message. A link to the picture item's own
+    document (``contenttype="application/vnd.iptc.g2.newsitem+xml"``, ``…/items/1.xml``)
+    is no photo: the target is an image by its ``contenttype``, else by its file's name."""
     klass = item_class(link, "itemClass")
     url = safe_url(_attr(link, "href"))
     if not url or class_kind(klass) != "picture":
+        return None
+    kind = _attr(link, "contenttype")
+    if not (kind.lower().startswith("image/") if kind else PICTURE_FILE.search(url)):
         return None
     return m.Photo(url=url, id=_attr(link, "residref"))
 
