@@ -332,8 +332,13 @@ def test_a_counting_image_named_for_what_it_is_is_no_figure_even_without_a_size(
         '<img src="https://quillon.example.test/pixel-phone-review.jpg"/>'
         '<img src="https://quillon.example.test/include/images/tracking/quillon-rss-pixel.png?s=1"/>'
         '<img src="https://quillon.example.test/spacer.gif"/>'
+        '<img src="https://quillon.example.test/img/phone-pixel.png" alt="The Pixel phone"/>'
         "]]></content:encoded></item>"
     )
     (article,) = _read(feed)
     figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
-    assert figures == ["https://quillon.example.test/pixel-phone-review.jpg"]
+    # a picture described in words is a photo whatever its file's name
+    assert figures == [
+        "https://quillon.example.test/pixel-phone-review.jpg",
+        "https://quillon.example.test/img/phone-pixel.png",
+    ]

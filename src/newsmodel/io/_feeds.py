@@ -402,6 +402,8 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
+    if block.photo.alt or block.photo.caption:  # (a product's "google-pixel.png" has words)
+        return False
     path: str = urlsplit(block.photo.url or "").path
     return _PIXEL_FILE.search(path[path.rfind("/") + 1 :]) is not None
 
