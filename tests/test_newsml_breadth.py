@@ -149,6 +149,12 @@ def test_a_display_header_that_repeats_the_metadata_is_no_text() -> None:
     article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
     assert m.Paragraph(content=("Glorvan mibbet.",)) in article.body
     assert article.body[-1] == m.Paragraph(content=("Varp.",))
+    # a header holding a picture is read too: the picture is the story's
+    pictured = header.replace("</h1>", '</h1><img src="https://img.example/lead.jpg"/>')
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(pictured + "<p>V.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == ["https://img.example/lead.jpg"]
 
 
 def test_many_display_headers_are_left_out_in_linear_time() -> None:

@@ -34,6 +34,9 @@ _REPEATED = ("headline", "slugline", "dateline", "creditline", "by", "keyword")
 _REPEATED_NAMES = ("genre", "subject", "located", "creator", "contributor")
 #: Elements of a header whose text is a time the metadata gives: ``<time>``.
 _TIME_ELEMENTS = frozenset(["time"])
+#: Elements that are content of their own whatever their text: a header holding one
+#: (``<header><h1>…</h1><img src="lead.jpg"/></header>``) is read as the body.
+_MEDIA_ELEMENTS = ("img", "picture", "figure", "video", "audio", "object", "iframe", "embed")
 #: Blank lines between the paragraphs of a plain-text body (``inlineData``).
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -67,6 +70,8 @@ def _pieces(element: etree._Element, in_time: bool = False) -> Iterator[tuple[st
 def _is_repeated_header(element: etree._Element, metadata: frozenset[str]) -> bool:
     """Whether ``element`` is a ``<header>`` all of whose text is metadata or a time."""
     if not isinstance(element.tag, str) or local_name(element) != "header":
+        return False
+    if any(local_name(e) in _MEDIA_ELEMENTS for e in element.iterdescendants()):
         return False
     pieces = list(_pieces(element))
     return bool(pieces) and all(in_time or _key(t) in metadata for t, in_time in pieces)
