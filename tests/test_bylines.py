@@ -208,6 +208,21 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
             ("Example University", O, None, None),
         ],
     ),
+    # an agency before the sentence-case job is the affiliation, not part of the job,
+    # and no word of it goes into the name
+    (
+        "Dana Placeholder Reuters correspondent",
+        [("Dana Placeholder", P, "correspondent", "Reuters")],
+    ),
+    # a person writing for an institution; a subject at an institution is no institution
+    (
+        "By Dana Placeholder for the Example Society",
+        [("Dana Placeholder", P, None, "the Example Society")],
+    ),
+    (
+        "Dana Placeholder, Professor of History at Example University",
+        [("Dana Placeholder", P, None, None)],
+    ),
 ]
 
 
@@ -232,3 +247,10 @@ def test_agencies_are_organisations() -> None:
 def test_never_crashes(text: str) -> None:
     for byline in parse_byline(text):
         assert byline.name.strip()
+
+
+def test_an_agency_of_two_words_before_a_sentence_case_job_is_not_split() -> None:
+    # "Associated" is no last word of the name, "press writer" no job
+    found = parse_byline("Dana Placeholder Associated Press writer")
+    assert all(b.name != "Dana Placeholder Associated" for b in found)
+    assert all(b.role != "press writer" for b in found)

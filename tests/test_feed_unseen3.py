@@ -278,6 +278,28 @@ def test_an_image_enclosure_declared_as_a_web_page_is_still_a_photo() -> None:
     assert clip.photos == ()
 
 
+def test_a_page_enclosure_naming_an_image_in_its_query_is_no_photo() -> None:
+    # typed as a web page, and a page it is: the image file is only a query's value
+    feed = _rss(
+        "<item><title>Gallery</title><link>https://quillon.example.test/g</link>"
+        '<enclosure url="https://quillon.example.test/view.php?pic=debate.jpg" '
+        'type="text/html" length="0"/></item>'
+    )
+    (article,) = _read(feed)
+    assert article.photos == ()
+
+
+def test_a_description_holding_a_comment_is_read_as_its_escaped_html() -> None:
+    # an XML comment beside escaped HTML (or CDATA) is no XHTML: the text stays HTML
+    feed = _rss(
+        "<item><title>Ferry</title><link>https://quillon.example.test/f</link>"
+        "<description><!-- generated -->Ferry &amp; bus &lt;b&gt;times&lt;/b&gt;"
+        "<![CDATA[ <i>now</i>]]></description></item>"
+    )
+    (article,) = _read(feed)
+    assert article.summary == "Ferry & bus times now"
+
+
 # ---------------------------------------------------------------------------
 # counting images
 
@@ -310,8 +332,13 @@ def test_a_counting_image_named_for_what_it_is_is_no_figure_even_without_a_size(
         '<img src="https://quillon.example.test/pixel-phone-review.jpg"/>'
         '<img src="https://quillon.example.test/include/images/tracking/quillon-rss-pixel.png?s=1"/>'
         '<img src="https://quillon.example.test/spacer.gif"/>'
+        '<img src="https://quillon.example.test/img/phone-pixel.png" alt="The Pixel phone"/>'
         "]]></content:encoded></item>"
     )
     (article,) = _read(feed)
     figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
-    assert figures == ["https://quillon.example.test/pixel-phone-review.jpg"]
+    # a picture described in words is a photo whatever its file's name
+    assert figures == [
+        "https://quillon.example.test/pixel-phone-review.jpg",
+        "https://quillon.example.test/img/phone-pixel.png",
+    ]

@@ -149,6 +149,25 @@ def test_a_display_header_that_repeats_the_metadata_is_no_text() -> None:
     article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
     assert m.Paragraph(content=("Glorvan mibbet.",)) in article.body
     assert article.body[-1] == m.Paragraph(content=("Varp.",))
+    # a header holding a picture is read too: the picture is the story's
+    pictured = header.replace("</h1>", '</h1><img src="https://img.example/lead.jpg"/>')
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(pictured + "<p>V.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == ["https://img.example/lead.jpg"]
+
+
+def test_many_display_headers_are_left_out_in_linear_time() -> None:
+    from tests.test_hostile_text import _assert_linear
+
+    def make(n: int) -> str:
+        body = "<header>Plim</header>" * n + "<p>Varp.</p>"
+        meta = "<headline>Plim</headline>"
+        return _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml(body))
+
+    article = newsml.read(make(3))
+    assert article.body == (m.Paragraph(content=("Varp.",)),)
+    _assert_linear(make, newsml.read, 20_000)
 
 
 def test_a_second_headline_without_role_is_the_subheadline() -> None:
@@ -156,6 +175,16 @@ def test_a_second_headline_without_role_is_the_subheadline() -> None:
     doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml("<p>Varp.</p>"))
     article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
     assert (article.headline, article.subheadline) == ("Plim brastle", "Quonder varp tesk")
+
+
+def test_a_headline_in_another_language_is_no_subheadline() -> None:
+    meta = (
+        '<headline xml:lang="nl">Plim brastle</headline>'
+        '<headline xml:lang="fr">Plime brastlé</headline>'
+    )
+    doc = _item("urn:x:1", '<itemClass qcode="ninat:text"/>', meta, _xhtml("<p>Varp.</p>"))
+    article = newsml.read(f'<newsMessage xmlns="{NS}"><itemSet>{doc}</itemSet></newsMessage>')
+    assert (article.headline, article.subheadline) == ("Plim brastle", None)
 
 
 def test_parties_given_as_literals() -> None:
@@ -243,6 +272,37 @@ _WRAPPED = (
             "Plim - Brastle 2-1\nQuonder - Varp 0-0\nTesk - Glorvan 3-2",
             ["Plim - Brastle 2-1", "Quonder - Varp 0-0", "Tesk - Glorvan 3-2"],
         ),
+        # a table's rows padded to one width stay apart (each "next word" would not fit)
+        (
+            "1.  Plim Brastle          30  20   5   5  60-25  65\n"
+            "2.  Quonder Varp          30  18   6   6  51-30  60\n"
+            "3.  Tesk Glorvan          30  15   9   6  40-33  54",
+            [
+                "1. Plim Brastle 30 20 5 5 60-25 65",
+                "2. Quonder Varp 30 18 6 6 51-30 60",
+                "3. Tesk Glorvan 30 15 9 6 40-33 54",
+            ],
+        ),
+        # a list's items stay apart, however long
+        (
+            "- plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle\n"
+            "- zibber oz drumble ap quondel flerk norvish plim brastle quonder varp\n"
+            "- tesk",
+            [
+                "- plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle",
+                "- zibber oz drumble ap quondel flerk norvish plim brastle quonder varp",
+                "- tesk",
+            ],
+        ),
+        # results written surname first: a line opening with a particle is no run-on
+        (
+            "Plimmer Jan (Bra) 4:12:33\nvan Quonder Piet (Bra) +0:05\nde Tesk Luc (Var) +0:12",
+            [
+                "Plimmer Jan (Bra) 4:12:33",
+                "van Quonder Piet (Bra) +0:05",
+                "de Tesk Luc (Var) +0:12",
+            ],
+        ),
         # lines longer than a wire's width are paragraphs of their own
         (
             "Plim brastle quonder varp tesk glorvan mibbet stroon ek ul pravish hunkle "
@@ -261,6 +321,15 @@ def test_hard_wrapped_plain_text_reads_as_paragraphs(text: str, paragraphs: list
     doc = _newsml1("<HeadLine>Plim</HeadLine>", f"<![CDATA[{text}]]>")
     article = newsmodel.read(doc, format="newsml1")
     assert [m.block_text(b) for b in article.body] == paragraphs
+
+
+def test_a_long_run_of_digits_as_headline_is_read_in_linear_time() -> None:
+    from tests.test_hostile_text import _assert_linear
+
+    def make(n: int) -> str:
+        return _newsml1(f"<HeadLine>{'1' * n}x</HeadLine>", "<p>Brastle.</p>")
+
+    _assert_linear(make, lambda doc: newsmodel.read(doc, format="newsml1"), 20_000)
 
 
 def test_a_dateline_timestamp_is_no_printed_dateline() -> None:
@@ -366,6 +435,29 @@ def test_a_link_to_a_picture_item_by_its_file_is_a_photo() -> None:
     found = _read_many(_message(story.replace(f' xmlns="{NS}"', ""), picture))
     assert [(p.url, p.caption) for p in found[0].photos] == [
         ("https://img.example/p1-large.jpeg", "Placeholder caption")
+    ]
+
+
+def test_a_link_to_a_picture_item_s_document_is_no_photo() -> None:
+    # the link names the picture item's NewsML document, not an image file: a link
+    links = (
+        '<link rel="irel:seeAlso" residref="urn:x:p1" href="https://api.example/items/p1.xml">'
+        '<itemClass qcode="ninat:picture"/></link>'
+        '<link rel="irel:seeAlso" residref="urn:x:p2" href="https://api.example/items/p2" '
+        'contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:picture"/>'
+        "</link>"
+        '<link rel="irel:seeAlso" residref="urn:x:p3" href="https://api.example/files/p3" '
+        'contenttype="image/jpeg"><itemClass qcode="ninat:picture"/></link>'
+    )
+    story = (
+        f'<newsItem xmlns="{NS}" guid="urn:x:s"><itemMeta><itemClass qcode="ninat:text"/>'
+        f"{links}</itemMeta><contentMeta><headline>Brastle</headline></contentMeta></newsItem>"
+    )
+    article = newsml.read(story)
+    assert article.photos == (m.Photo(url="https://api.example/files/p3", id="urn:x:p3"),)
+    assert [link.url for link in article.links] == [
+        "https://api.example/items/p1.xml",
+        "https://api.example/items/p2",
     ]
 
 

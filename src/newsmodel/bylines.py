@@ -208,6 +208,9 @@ _INSTITUTION_WORD = re.compile(
     r"institute|university|association|society|council|ministry|agency|group)\.?$",
     re.IGNORECASE,
 )
+#: Lower-case words an institution's name may hold ("Society for the Study of Plim");
+#: a name holding another ("History at Example University") is no institution's.
+_INSTITUTION_JOINS = frozenset(["of", "and", "for", "the", "&"])
 _AGENCY_PARENS = re.compile(r"^\s*\(([^()]{1,40})\)\s*[-–—]?\s*$")
 _SIGNOFF = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\s].{0,58}?)\s*$")
 _ORG_HINTS = re.compile(
@@ -290,6 +293,21 @@ def _job_title(words: str) -> bool:
     return _role_of(words) is not None and words.lower().split()[-1].strip(".,") in JOB_WORDS
 
 
+def _is_institution(text: str) -> bool:
+    """Whether ``text`` is an institution's name: words in title case (and
+    :data:`_INSTITUTION_JOINS`) ending in an :data:`_INSTITUTION_WORD` ("the Example
+    Society", not "History at Example University")."""
+    words = text.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return (
+        len(words) > 1
+        and _INSTITUTION_WORD.search(text) is not None
+        and all(w[:1].isupper() or w in _INSTITUTION_JOINS for w in words)
+        and words[0][:1].isupper()
+    )
+
+
 def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline | None:
     """A byline for one name; ``single=False`` refuses one-word person names."""
     text = text.strip(" :-–—•()").lstrip(".")
@@ -299,7 +317,7 @@ def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline |
         return None
     if is_agency(text) or re.fullmatch(r"[A-Z]{2,6}", text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
-    if len(text.split()) > 1 and _INSTITUTION_WORD.search(text) and text[:1].isupper():
+    if _is_institution(text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     # a trailing job title without a comma: "Jane Doe Political Correspondent"
     # (a name of two words or more: "Example News" is an outlet, never a person "Example")
@@ -319,6 +337,19 @@ def _org_or_person(text: str, role: str | None, single: bool = True) -> Byline |
     if _looks_like_org(text):
         return Byline(name=text, kind=BylineKind.ORGANISATION, role=role)
     return None
+
+
+#: How many of a name's last words may open an agency's name with the word after them
+#: ("Jane Roe Associated" + "Press").
+_AGENCY_WORDS = 3
+
+
+def _agency_before(name: str, word: str) -> bool:
+    """Whether ``word``, alone or after the last words of ``name``, is an agency: in
+    "Jane Roe Reuters correspondent" and "Jane Roe Associated Press writer" the job
+    starts after the agency, not at it."""
+    words = name.split()[-_AGENCY_WORDS:]
+    return any(is_agency(" ".join([*words[n:], word])) for n in range(len(words) + 1))
 
 
 def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
@@ -352,7 +383,12 @@ def _parse_segment(segment: str, known: bool = False) -> list[Byline]:
     job = _SENTENCE_CASE_JOB.search(segment)
     if job is not None:
         name = segment[: job.start()].strip()
-        if len(name.split()) > 1 and not _SPLIT.search(name) and _looks_like_name(name):
+        if (
+            len(name.split()) > 1
+            and not _SPLIT.search(name)
+            and _looks_like_name(name)
+            and not _agency_before(name, job.group("job").split()[0])
+        ):
             title = role or job.group("job").lower()
             return [Byline(name=_name_case(name), role=title, affiliation=affiliation)]
     pieces = _SPLIT_KEPT.split(segment)

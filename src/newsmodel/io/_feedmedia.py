@@ -98,6 +98,8 @@ def _is_image(element: etree._Element, url: str) -> bool:
     kind = (element.get("type") or "").lower()
     if medium or (kind and not kind.startswith(_NO_MEDIA_TYPES)):
         return medium == "image" or kind.startswith("image/")
+    if kind:  # typed as a page: only a path naming an image file is one, never a query's
+        return IMAGE_FILE.search(url.split("#", 1)[0].split("?", 1)[0]) is not None
     return IMAGE_FILE.search(url) is not None
 
 

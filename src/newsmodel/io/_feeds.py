@@ -45,6 +45,7 @@ from newsmodel.io._common import as_read_errors
 from newsmodel.io._feeddates import feed_date
 from newsmodel.losses import NO_QUOTES, Losses
 from newsmodel.markup import blocks_from_html, blocks_from_text
+from newsmodel.markup.figures import url_file
 from newsmodel.markup.parse import parse_document
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.model_fields import trusted_keyword_maker
@@ -402,8 +403,9 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
-    path: str = urlsplit(block.photo.url or "").path
-    return _PIXEL_FILE.search(path[path.rfind("/") + 1 :]) is not None
+    if block.photo.alt or block.photo.caption:  # (a product's "google-pixel.png" has words)
+        return False
+    return _PIXEL_FILE.search(url_file(block.photo.url or "")) is not None
 
 
 #: ``="/about"``, ``='pic.png'``, ``=//cdn.example.test/x``: an attribute value in the

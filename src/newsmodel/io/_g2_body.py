@@ -34,6 +34,9 @@ _REPEATED = ("headline", "slugline", "dateline", "creditline", "by", "keyword")
 _REPEATED_NAMES = ("genre", "subject", "located", "creator", "contributor")
 #: Elements of a header whose text is a time the metadata gives: ``<time>``.
 _TIME_ELEMENTS = frozenset(["time"])
+#: Elements that are content of their own whatever their text: a header holding one
+#: (``<header><h1>…</h1><img src="lead.jpg"/></header>``) is read as the body.
+_MEDIA_ELEMENTS = ("img", "picture", "figure", "video", "audio", "object", "iframe", "embed")
 #: Blank lines between the paragraphs of a plain-text body (``inlineData``).
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -68,18 +71,21 @@ def _is_repeated_header(element: etree._Element, metadata: frozenset[str]) -> bo
     """Whether ``element`` is a ``<header>`` all of whose text is metadata or a time."""
     if not isinstance(element.tag, str) or local_name(element) != "header":
         return False
+    if any(local_name(e) in _MEDIA_ELEMENTS for e in element.iterdescendants()):
+        return False
     pieces = list(_pieces(element))
     return bool(pieces) and all(in_time or _key(t) in metadata for t, in_time in pieces)
 
 
 def _without_header(body: etree._Element, metadata: frozenset[str]) -> etree._Element:
     """``body``, or a copy without its display headers when they only repeat ``metadata``."""
-    repeated = [n for n, c in enumerate(body) if _is_repeated_header(c, metadata)]
+    repeated = {n for n, c in enumerate(body) if _is_repeated_header(c, metadata)}
     if not repeated:
         return body
     trimmed = copy.deepcopy(body)  # the document's own tree is left as it is
-    for n in reversed(repeated):
-        del trimmed[n]
+    for n, child in enumerate(list(trimmed)):
+        if n in repeated:
+            trimmed.remove(child)  # (by the element: del by index walks the children)
     return trimmed
 
 

@@ -28,6 +28,7 @@ from newsmodel.errors import ReadError
 from newsmodel.io._feedparse import feed_text
 from newsmodel.io.nitf import article_from_nitf
 from newsmodel.markup import blocks_from_element, blocks_from_html, blocks_from_text, safe_url
+from newsmodel.markup.figures import IMAGE_FILE
 from newsmodel.vocab import NEWS_AGENCIES
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
@@ -112,8 +113,6 @@ PHOTO_FORMATS = {
 WIDTH_PROPERTIES = ("width", "pixelwidth", "imagewidth")
 HEIGHT_PROPERTIES = ("height", "pixelheight", "imageheight")
 USE_PROPERTIES = ("imageuse", "rendition", "use")
-#: A file name that is a picture: ``GAZ08-pih.jpg``.
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp)(?:[?#].*)?$", re.IGNORECASE)
 #: Attributes giving a component's language: ``xml:lang``, and the same written by a
 #: writer that bound a prefix to the namespace ``"xml"`` (Belga's
 #: ``xmlns:wstxns1="xml" wstxns1:lang="nl"``).
@@ -139,6 +138,15 @@ WRAP_WIDTH = 80
 _SENTENCE_END = re.compile(r"[.!?:;\"'»”)\]…]$")
 #: A line indented by a tab or spaces starts a paragraph (IPTC 7901 wire text).
 _INDENTED = re.compile(r"(?:\t| {2,})\S")
+#: A line opening with a list's mark starts a paragraph: ``- Plim``, ``• Plim``, ``2. Plim``.
+_LIST_ITEM = re.compile(r"\s*(?:[-–—*•·]|\d{1,3}[.)])\s")
+#: A gap between columns inside a line (a tab, or two spaces not after a sentence's
+#: end): ``1. Plim      30  20``. Such a line is a table's row and runs on into no other.
+_COLUMN_GAP = re.compile(r"[^\s.!?:;](?:\t| {2,})\S")
+#: Lower-case particles a surname opens with: a line of a list written surname first
+#: (``van Plim Jan 4:12:33``) opens with one, so such a word alone is no sign of a line
+#: broken in a sentence (the width still is).
+_PARTICLES = frozenset("van von de da di du del der den la le ten ter".split())
 #: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
 _NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
@@ -307,7 +315,10 @@ LINE_FIELDS = {
 #: Lines whose text is a number, no words: AFP sends a picture's number as its
 #: ``<HeadLine>569697231</HeadLine>``. Such a headline or subheadline is no title.
 TITLE_LINES = frozenset(["headline", "subheadline"])
-_NUMBER_ONLY = re.compile(r"[\d\s./_#-]*\d{5}[\d\s./_#-]*")
+_NUMBER_ONLY = re.compile(r"[\d\s./_#-]+")
+#: The run of digits such a number holds at least (``2-0`` and ``1984`` stay titles);
+#: looked for apart, as one pattern around it backtracks quadratically on long digits.
+_LONG_NUMBER = re.compile(r"\d{5}")
 #: ``NewsLine`` elements read by their ``NewsLineType``, with the line they give:
 #: ``<NewsLineType FormalName="AdvisoryLine"/>`` is a note to editors.
 NEWS_LINE_TYPES = {"advisoryline": "ednote", "editorialnote": "ednote", "ednote": "ednote"}
@@ -349,7 +360,7 @@ def _lines(element: etree._Element) -> tuple[dict[str, str], tuple[str, ...]]:
             if not text:
                 continue
             field = LINE_FIELDS.get(name)
-            if field in TITLE_LINES and _NUMBER_ONLY.fullmatch(text):
+            if field in TITLE_LINES and _NUMBER_ONLY.fullmatch(text) and _LONG_NUMBER.search(text):
                 continue
             if field is not None:
                 lines.setdefault(field, text)
@@ -456,8 +467,9 @@ def _unwrapped(text: str) -> str:
     A line runs on into the next when it was broken there (the next line goes on in
     lower case, or its first word would not have fitted within the text's width, a
     wire's: :data:`WRAP_MIN` to :data:`WRAP_WIDTH`) and it ends no sentence, is no
-    heading in capitals, and the next line is not indented. A list of short lines
-    (results, an address) stays a line a paragraph."""
+    heading in capitals, and the next line is not indented nor a list's item. A list
+    of short lines (results, an address, names written surname first) and a table's
+    rows (columns set apart by spaces) stay a line a paragraph."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
     if len(lines) < 2 or not all(line.strip() for line in lines):
         return text
@@ -467,12 +479,16 @@ def _unwrapped(text: str) -> str:
     out = [lines[0]]
     for before, line in pairwise(lines):
         last, word = before.strip(), line.split()[0]
-        broken = word[:1].islower() or (width >= WRAP_MIN and len(last) + 1 + len(word) > width)
+        lower = word[:1].islower() and word not in _PARTICLES
+        broken = lower or (width >= WRAP_MIN and len(last) + 1 + len(word) > width)
         runs_on = (
             broken
             and not _SENTENCE_END.search(last)
             and last != last.upper()  # a heading in capitals stands alone
             and not _INDENTED.match(line)  # an indented line starts a paragraph
+            and not _LIST_ITEM.match(line)
+            and not _COLUMN_GAP.search(before)  # a table's rows stand apart
+            and not _COLUMN_GAP.search(line)
         )
         out.append(" " if runs_on else "\n\n")
         out.append(line)
@@ -606,7 +622,7 @@ def media_kind(item: etree._Element, component_class: str | None = None) -> str:
         return ""
     if data_of(item)[0] is not None:
         return "text"
-    if href and _PICTURE_FILE.search(href):
+    if href and IMAGE_FILE.search(href):
         return "photo"
     return "other" if href or item.find("Encoding") is not None else ""
 

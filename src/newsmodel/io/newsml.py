@@ -59,6 +59,7 @@ from newsmodel.io._g2_message import (
 )
 from newsmodel.io.newsml_write import message_element, to_element
 from newsmodel.losses import Losses, report
+from newsmodel.markup.figures import IMAGE_FILE
 from newsmodel.markup.sanitise import safe_url
 from newsmodel.xmlsafe import attribute as _attr
 from newsmodel.xmlsafe import element_text as _text
@@ -216,16 +217,20 @@ def _photo(item: etree._Element) -> m.Photo:
 
 def _titles(meta: etree._Element | None) -> tuple[str | None, str | None, str | None]:
     """Headline, subheadline (a headline with a role) and summary."""
-    headline = subheadline = second = None
+    headline = subheadline = second = language = None
     for element in _all(meta, "headline"):
         text = _text(element)
         if not text:
             continue
         if _attr(element, "role") is None and headline is None:
-            headline = text
+            headline, language = text, _attr(element, XML_LANG)
         elif subheadline is None and _attr(element, "role") is not None:
             subheadline = text
-        elif second is None and _attr(element, "role") is None:
+        elif (
+            second is None
+            and _attr(element, "role") is None
+            and _attr(element, XML_LANG) == language  # (else the headline translated)
+        ):
             second = text  # APA's second <headline> without a role: the subheadline
     if headline is None and subheadline is not None and not _all(meta, "headline[@role]"):
         headline, subheadline = subheadline, None
@@ -279,10 +284,15 @@ def _genres(meta: etree._Element | None, catalog: Catalog) -> tuple[m.Topic, ...
 def _linked_picture(link: etree._Element) -> m.Photo | None:
     """The photo a ``link`` names when it links a picture item by its file (dpa:
     ``<link residref="urn:…" href="https://…/pic.jpeg"><itemClass qcode="ninat:picture"/>``);
-    the picture item itself need not be in the message."""
+    the picture item itself need not be in the message. A link to the picture item's own
+    document (``contenttype="application/vnd.iptc.g2.newsitem+xml"``, ``…/items/1.xml``)
+    is no photo: the target is an image by its ``contenttype``, else by its file's name."""
     klass = item_class(link, "itemClass")
     url = safe_url(_attr(link, "href"))
     if not url or class_kind(klass) != "picture":
+        return None
+    kind = _attr(link, "contenttype")
+    if not (kind.lower().startswith("image/") if kind else IMAGE_FILE.search(url)):
         return None
     return m.Photo(url=url, id=_attr(link, "residref"))
 

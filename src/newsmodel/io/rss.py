@@ -165,7 +165,12 @@ def _markup_text(found: dict[str, list[etree._Element]], *keys: str) -> str | No
     gives that markup as HTML (:func:`_inner_markup`), not its words alone."""
     for key in keys:
         for element in found.get(key, ()):
-            text = _inner_markup(element) if len(element) else element.text
+            if not len(element):
+                text = element.text
+            elif any(isinstance(child.tag, str) for child in element):
+                text = _inner_markup(element)
+            else:  # comments or processing instructions alone: the text around them
+                text = all_text(element)
             if text and not text.isspace():
                 return text
     return None

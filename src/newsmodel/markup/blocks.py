@@ -33,7 +33,7 @@ from newsmodel.markup.dialects import (
     QUOTE_SOURCE_ATTRS,
     QUOTE_TAGS,
 )
-from newsmodel.markup.figures import IMAGE_FILE, figure_photo, image_photo, url_path
+from newsmodel.markup.figures import IMAGE_FILE, figure_photo, image_photo, url_file
 from newsmodel.markup.inline import (
     MAX_DEPTH,
     content_into,
@@ -124,13 +124,13 @@ def _story_picture(img: etree._Element, photo: m.Photo, top: etree._Element) -> 
     file (its address names one, or the link around it leads to one), neither declared
     icon-sized nor named for a button. A feed service's share buttons and ads
     (``<a href="…?a=1"><img src="…/~ff/x?d=1"></a>``, ``digg.gif``) are not."""
-    path = url_path(photo.url or "")
-    if _BUTTON_FILE.search(path[path.rfind("/") + 1 :]):
+    name = url_file(photo.url or "")
+    if _BUTTON_FILE.search(name):
         return False
     width, height = photo.width, photo.height
     if width is not None and height is not None and max(width, height) <= _ICON_SIDE:
         return False
-    return IMAGE_FILE.search(path) is not None or _links_to_picture(img, top)
+    return IMAGE_FILE.search(name) is not None or _links_to_picture(img, top)
 
 
 def _links_to_picture(img: etree._Element, top: etree._Element) -> bool:

@@ -28,24 +28,25 @@ __all__ = [
     "image_photo",
     "photo_from_figure",
     "photos_of_figures",
-    "url_path",
+    "url_file",
 ]
 
 #: A URL that names an image file: ``…/photo.jpg``, ``…/photo.webp?w=640``.
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|tiff?|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
-def url_path(url: str) -> str:
-    """The path of ``url`` (``/a/b.png`` of ``https://x.test/a/b.png?w=1``); ``""`` for
-    an address ``urlsplit`` refuses (``http://[x/b.png``).
+def url_file(url: str) -> str:
+    """The file name ``url``'s path ends in (``b.png`` of ``https://x.test/a/b.png?w=1``);
+    ``""`` for an address ``urlsplit`` refuses (``http://[x/b.png``).
 
-    >>> url_path("https://x.test/a/b.png?w=1"), url_path("http://[x/b.png")
-    ('/a/b.png', '')
+    >>> url_file("https://x.test/a/b.png?w=1"), url_file("http://[x/b.png")
+    ('b.png', '')
     """
     try:
-        return urlsplit(url).path
+        path = urlsplit(url).path
     except ValueError:
         return ""
+    return path[path.rfind("/") + 1 :]
 
 
 #: Where an ``img`` names its picture, in order: ``src``, then the lazy loaders'
