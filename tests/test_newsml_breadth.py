@@ -480,3 +480,23 @@ def test_a_subject_given_in_the_metadata_and_in_the_nitf_head_is_one_topic() -> 
     subjects = [(t.name, t.qcode) for t in article.topics if t.kind is m.TopicKind.SUBJECT]
     # one topic a code, named by the most specific name the NITF gives
     assert subjects == [("Quonder", "subj:02001010"), ("Varp", "subj:11000000")]
+
+
+def test_a_story_s_linked_picture_between_paragraphs_is_a_figure_in_agency_bodies() -> None:
+    # an agency's XHTML or NITF body is the story's own: its picture linked to the larger
+    # file is the story's (a web page's region would be read otherwise)
+    picture = '<a href="https://e.test/big.jpg"><img src="https://e.test/thumb.jpg"/></a>'
+    g2 = _item(
+        "urn:x:s",
+        '<itemClass qcode="ninat:text"/>',
+        "<headline>Plim</headline>",
+        _xhtml(f"<p>One.</p>{picture}<p>Two.</p>"),
+    )
+    nitf = (
+        "<nitf><head><title>Plim</title></head><body><body.content>"
+        f"<p>One.</p>{picture}<p>Two.</p></body.content></body></nitf>"
+    )
+    for article in (_read_many(_message(g2))[0], newsmodel.read(nitf, format="nitf")):
+        kinds = [type(block).__name__ for block in article.body]
+        assert kinds == ["Paragraph", "Figure", "Paragraph"]
+        assert [f.photo.url for f in m.figures(article.body)] == ["https://e.test/thumb.jpg"]

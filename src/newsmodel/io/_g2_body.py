@@ -113,7 +113,7 @@ def body_of(
             body = xhtml.find(".//{*}body")
         if body is None:
             body = xhtml
-        return blocks_from_element(_without_header(body, metadata)), None
+        return blocks_from_element(_without_header(body, metadata), own_body=True), None
     if nitf is not None:
         root = nitf.find(".//{*}nitf")
         if root is None:

@@ -141,7 +141,7 @@ def read_own_page(
     ignored: list[tuple[str, str]] = []
     article = article_from_data(metadata, by_id, path=path, ignored=ignored)
     warn_ignored(format, ignored)
-    body = blocks_from_element(div)
+    body = blocks_from_element(div, own_body=True)
     photos = [p for p in photos_of_figures(figures) if p is not None]
     photos.extend(figure.photo for figure in m.figures(body))
     article = attrs.evolve(

@@ -593,7 +593,8 @@ def content_of(data: etree._Element, catalog: Catalog) -> Content:
     if inner is None:
         inner = next(data.iter("{*}body"), None)  # XHTML
     return Content(
-        body=blocks_from_element(inner if inner is not None else data), references=references
+        body=blocks_from_element(inner if inner is not None else data, own_body=True),
+        references=references,
     )
 
 

@@ -156,7 +156,7 @@ def _flow_blocks(content: etree._Element | None) -> tuple[m.Block, ...]:
     shell = etree.Element("div")
     for child in flow:
         shell.append(_clone(child))
-    return blocks_from_element(shell)
+    return blocks_from_element(shell, own_body=True)
 
 
 def _photos(content: etree._Element | None, body: tuple[m.Block, ...]) -> tuple[m.Photo, ...]:
