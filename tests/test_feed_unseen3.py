@@ -315,3 +315,17 @@ def test_a_counting_image_named_for_what_it_is_is_no_figure_even_without_a_size(
     (article,) = _read(feed)
     figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
     assert figures == ["https://quillon.example.test/pixel-phone-review.jpg"]
+
+
+def test_an_image_address_urlsplit_refuses_is_kept_as_a_figure_without_an_error() -> None:
+    # the file-name test of an image without a size splits its address: one with an
+    # unclosed IPv6 bracket (or a host NFKC would change) made urlsplit raise ValueError
+    feed = _rss(
+        "<item><title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<description><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<img src="http://[quillon/spacer.gif"/><img src="http://a\uff03b/pixel.png"/>'
+        "]]></description></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == ["http://[quillon/spacer.gif", "http://a\uff03b/pixel.png"]

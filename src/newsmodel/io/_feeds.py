@@ -402,7 +402,10 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
-    path: str = urlsplit(block.photo.url or "").path
+    try:
+        path: str = urlsplit(block.photo.url or "").path
+    except ValueError:  # ("http://[x/a.gif": an address with no path to read, no pixel's)
+        return False
     return _PIXEL_FILE.search(path[path.rfind("/") + 1 :]) is not None
 
 
