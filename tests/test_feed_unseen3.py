@@ -329,3 +329,23 @@ def test_an_image_address_urlsplit_refuses_is_kept_as_a_figure_without_an_error(
     (article,) = _read(feed)
     figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
     assert figures == ["http://[quillon/spacer.gif", "http://a\uff03b/pixel.png"]
+
+
+def test_an_image_named_like_a_counting_image_that_says_what_it_shows_is_kept() -> None:
+    # a logo with a transparent background is often named "...-transparent.png"; with
+    # alt text or a caption it is a picture of the story, not a counting image
+    feed = _rss(
+        "<item><title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<description><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<figure><img src="https://quillon.example.test/img/ferry-line-transparent.png">'
+        "<figcaption>The ferry line's new emblem.</figcaption></figure>"
+        '<img src="https://quillon.example.test/img/harbour-clear.png" alt="The harbour">'
+        '<img src="https://quillon.example.test/img/rss-pixel.png" alt="">'
+        "]]></description></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == [
+        "https://quillon.example.test/img/ferry-line-transparent.png",
+        "https://quillon.example.test/img/harbour-clear.png",
+    ]

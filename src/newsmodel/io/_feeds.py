@@ -387,8 +387,8 @@ def _without_pixels(body: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
     return kept if len(kept) != len(body) else body
 
 
-#: The file name of a counting image sent without a size: a GIF or PNG named for what
-#: it is (``…/rss-pixel.png``, ``spacer.gif``, ``1x1.gif``, ``tracker.png``).
+#: The file name of a counting image sent without a size, alt text or caption: a GIF or
+#: PNG named for what it is (``…/rss-pixel.png``, ``spacer.gif``, ``1x1.gif``, ``tracker.png``).
 _PIXEL_FILE = re.compile(
     r"(?:^|[-_.])(?:pixel|spacer|tracker|tracking|beacon|blank|transparent|clear|1x1)"
     r"\.(?:gif|png)$",
@@ -402,6 +402,9 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
+    photo = block.photo  # (one that says something of itself is shown: a logo-transparent.png)
+    if photo.alt or photo.caption or photo.credit or photo.photographer:
+        return False
     try:
         path: str = urlsplit(block.photo.url or "").path
     except ValueError:  # ("http://[x/a.gif": an address with no path to read, no pixel's)
