@@ -137,6 +137,30 @@ def test_unescaped_xhtml_in_a_description_keeps_its_words_and_markup() -> None:
     )
 
 
+def test_html_in_cdata_beside_a_raw_element_in_a_description_stays_markup() -> None:
+    # HTML in CDATA (or escaped) with a raw element after it: the CDATA is HTML already
+    # (escaping it as XHTML text showed "<p>" as words); the text inside a raw element
+    # is still text ("1 &lt; 2" is no tag)
+    feed = _rss(
+        "<item><title>Release notes</title><link>https://quillon.example.test/r</link>"
+        "<description><![CDATA[<p>Step one.</p><p>Step two.</p>]]>"
+        '<img src="https://quillon.example.test/c.png" width="1" height="1"/>'
+        "</description></item>"
+        "<item><title>Tide tables</title><link>https://quillon.example.test/t</link>"
+        "<description><p>Rule: 1 &lt; 2 &amp; <b>more</b>.</p>&lt;p&gt;Escaped words.&lt;/p&gt;"
+        "</description></item>"
+    )
+    first, second = _read(feed)
+    assert first.body == (
+        m.Paragraph(content=("Step one.",)),
+        m.Paragraph(content=("Step two.",)),
+    )
+    assert second.body == (
+        m.Paragraph(content=("Rule: 1 < 2 & ", m.Strong(content=("more",)), ".")),
+        m.Paragraph(content=("Escaped words.",)),
+    )
+
+
 # ---------------------------------------------------------------------------
 # relative addresses in a body
 
