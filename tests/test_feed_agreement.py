@@ -381,6 +381,8 @@ def test_text_in_its_declared_8_bit_encoding_is_still_read_in_it() -> None:
         ("el", "Ειδήσεις της ημέρας", "cp1253"),
         ("ja", "今日のニュース", "cp932"),
         ("zh-TW", "今日新聞", "big5"),
+        ("zh-Hant", "今日新聞", "big5"),
+        ("sr-Latn", "Vesti dana: čđž", "cp1250"),
         ("zh-CN", "今日新闻", "gb18030"),
         ("fr", "Les nouvelles de l'été", "cp1252"),
     ],

@@ -137,6 +137,30 @@ def test_unescaped_xhtml_in_a_description_keeps_its_words_and_markup() -> None:
     )
 
 
+def test_html_in_cdata_beside_a_raw_element_in_a_description_stays_markup() -> None:
+    # HTML in CDATA (or escaped) with a raw element after it: the CDATA is HTML already
+    # (escaping it as XHTML text showed "<p>" as words); the text inside a raw element
+    # is still text ("1 &lt; 2" is no tag)
+    feed = _rss(
+        "<item><title>Release notes</title><link>https://quillon.example.test/r</link>"
+        "<description><![CDATA[<p>Step one.</p><p>Step two.</p>]]>"
+        '<img src="https://quillon.example.test/c.png" width="1" height="1"/>'
+        "</description></item>"
+        "<item><title>Tide tables</title><link>https://quillon.example.test/t</link>"
+        "<description><p>Rule: 1 &lt; 2 &amp; <b>more</b>.</p>&lt;p&gt;Escaped words.&lt;/p&gt;"
+        "</description></item>"
+    )
+    first, second = _read(feed)
+    assert first.body == (
+        m.Paragraph(content=("Step one.",)),
+        m.Paragraph(content=("Step two.",)),
+    )
+    assert second.body == (
+        m.Paragraph(content=("Rule: 1 < 2 & ", m.Strong(content=("more",)), ".")),
+        m.Paragraph(content=("Escaped words.",)),
+    )
+
+
 # ---------------------------------------------------------------------------
 # relative addresses in a body
 
@@ -341,4 +365,38 @@ def test_a_counting_image_named_for_what_it_is_is_no_figure_even_without_a_size(
     assert figures == [
         "https://quillon.example.test/pixel-phone-review.jpg",
         "https://quillon.example.test/img/phone-pixel.png",
+    ]
+
+
+def test_an_image_address_urlsplit_refuses_is_kept_as_a_figure_without_an_error() -> None:
+    # the file-name test of an image without a size splits its address: one with an
+    # unclosed IPv6 bracket (or a host NFKC would change) made urlsplit raise ValueError
+    feed = _rss(
+        "<item><title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<description><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<img src="http://[quillon/spacer.gif"/><img src="http://a\uff03b/pixel.png"/>'
+        "]]></description></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == ["http://[quillon/spacer.gif", "http://a\uff03b/pixel.png"]
+
+
+def test_an_image_named_like_a_counting_image_that_says_what_it_shows_is_kept() -> None:
+    # a logo with a transparent background is often named "...-transparent.png"; with
+    # alt text or a caption it is a picture of the story, not a counting image
+    feed = _rss(
+        "<item><title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<description><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<figure><img src="https://quillon.example.test/img/ferry-line-transparent.png">'
+        "<figcaption>The ferry line's new emblem.</figcaption></figure>"
+        '<img src="https://quillon.example.test/img/harbour-clear.png" alt="The harbour">'
+        '<img src="https://quillon.example.test/img/rss-pixel.png" alt="">'
+        "]]></description></item>"
+    )
+    (article,) = _read(feed)
+    figures = [b.photo.url for b in article.body if isinstance(b, m.Figure)]
+    assert figures == [
+        "https://quillon.example.test/img/ferry-line-transparent.png",
+        "https://quillon.example.test/img/harbour-clear.png",
     ]

@@ -21,6 +21,7 @@ from lxml import etree
 import newsmodel
 from newsmodel import model as m
 from newsmodel.io import atom, jsonfeed, jsonl, rss
+from newsmodel.markup.text import has_text
 from newsmodel.testing import articles
 from tests.conftest import GOLDEN, SHARED_REF
 from tests.expected import expected_unquoted
@@ -313,9 +314,12 @@ def _day(value: m.DateValue | None) -> datetime.date | None:
 
 
 def _holds_something(block: m.Block) -> bool:
-    """Whether a body block reads back as anything (a list of no items does not)."""
+    """Whether a body block reads back as anything (a list of no items does not, nor a
+    paragraph or heading of no text: ``Paragraph(content=())``)."""
     if isinstance(block, m.ListBlock):
         return any(_holds_something(b) for item in block.items for b in item)
+    if isinstance(block, (m.Paragraph, m.Heading)):
+        return has_text(block.content)
     return True
 
 

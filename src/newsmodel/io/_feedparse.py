@@ -104,9 +104,9 @@ _ASCII = bytes(range(128))
 #: before its items; an Atom feed's ``xml:lang`` is on its root).
 _LANGUAGE_HEAD = 65536
 #: A feed's language, in bytes: ``<language>ru</language>``, ``<dc:language>uk-UA``,
-#: ``xml:lang="zh-TW"`` (the language, then any region).
+#: ``xml:lang="zh-TW"``, ``zh-Hant`` (the language, then any region or script).
 _LANGUAGE_TAG = re.compile(
-    rb"(?:<(?:dc:)?language>\s*|xml:lang=[\"'])([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b"
+    rb"(?:<(?:dc:)?language>\s*|xml:lang=[\"'])([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2,4}))?\b"
 )
 #: The legacy encoding feeds in a language were written in before UTF-8, by language
 #: (or language and region), as browsers take a page's default from its locale: a
@@ -125,7 +125,8 @@ _LEGACY_CODECS: dict[str, str] = {
     "ja": "cp932",
     "ko": "cp949",
     "zh": "gb18030",
-    **dict.fromkeys(("zh-tw", "zh-hk", "zh-mo"), "big5"),
+    **dict.fromkeys(("zh-tw", "zh-hk", "zh-mo", "zh-hant"), "big5"),
+    **dict.fromkeys(("sr-latn", "bs-latn", "hr-latn"), "cp1250"),
 }
 
 #: The name :func:`_stray_bytes_as_1252` is registered under as a codec error handler.

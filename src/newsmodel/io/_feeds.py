@@ -382,14 +382,14 @@ _PIXEL_SIDE = 1
 
 
 def _without_pixels(body: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
-    """``body`` without the figures of counting images (both sides declared and at
-    most :data:`_PIXEL_SIDE`)."""
+    """``body`` without the figures of counting images: both sides declared and at most
+    :data:`_PIXEL_SIDE`, or no size, no words and a file named as one (:data:`_PIXEL_FILE`)."""
     kept = tuple(block for block in body if not _is_pixel(block))
     return kept if len(kept) != len(body) else body
 
 
-#: The file name of a counting image sent without a size: a GIF or PNG named for what
-#: it is (``…/rss-pixel.png``, ``spacer.gif``, ``1x1.gif``, ``tracker.png``).
+#: The file name of a counting image sent without a size, alt text or caption: a GIF or
+#: PNG named for what it is (``…/rss-pixel.png``, ``spacer.gif``, ``1x1.gif``, ``tracker.png``).
 _PIXEL_FILE = re.compile(
     r"(?:^|[-_.])(?:pixel|spacer|tracker|tracking|beacon|blank|transparent|clear|1x1)"
     r"\.(?:gif|png)$",
@@ -403,9 +403,10 @@ def _is_pixel(block: m.Block) -> bool:
     width, height = block.photo.width, block.photo.height
     if width is not None and height is not None:
         return max(width, height) <= _PIXEL_SIDE
-    if block.photo.alt or block.photo.caption:  # (a product's "google-pixel.png" has words)
+    photo = block.photo  # (one that says something of itself is shown: a logo-transparent.png)
+    if photo.alt or photo.caption or photo.credit or photo.photographer:
         return False
-    return _PIXEL_FILE.search(url_file(block.photo.url or "")) is not None
+    return _PIXEL_FILE.search(url_file(photo.url or "")) is not None  # ("" when unsplittable)
 
 
 #: ``="/about"``, ``='pic.png'``, ``=//cdn.example.test/x``: an attribute value in the

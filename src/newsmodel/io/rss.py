@@ -177,10 +177,23 @@ def _markup_text(found: dict[str, list[etree._Element]], *keys: str) -> str | No
 
 
 def _inner_markup(element: etree._Element) -> str:
-    """What ``element`` holds, written as markup: its text escaped, its children as they stand."""
-    parts = [html_escaped(element.text)] if element.text else []
-    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
+    """What ``element`` holds, written as markup: its children as they stand, its text
+    (and their tails) as :func:`_text_markup` writes it."""
+    parts = [_text_markup(element.text)]
+    for child in element:
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=False))
+        parts.append(_text_markup(child.tail))
     return "".join(parts)
+
+
+def _text_markup(text: str | None) -> str:
+    """A text node beside XHTML elements, as markup: escaped, unless it holds a ``<``, as
+    HTML that was escaped or put in CDATA does beside a raw element
+    (``<description><![CDATA[<p>One.</p>]]><img src="..."/></description>``): that is
+    HTML already, and escaping it showed its tags as words."""
+    if not text:
+        return ""
+    return text if "<" in text else html_escaped(text)
 
 
 def _date_text(found: dict[str, list[etree._Element]], *keys: str) -> str | None:
