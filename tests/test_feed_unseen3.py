@@ -400,3 +400,20 @@ def test_an_image_named_like_a_counting_image_that_says_what_it_shows_is_kept() 
         "https://quillon.example.test/img/ferry-line-transparent.png",
         "https://quillon.example.test/img/harbour-clear.png",
     ]
+
+
+def test_relative_renditions_in_a_srcset_are_made_absolute_too() -> None:
+    # a CMS writes its image absolute but the sizes of its srcset root-relative
+    feed = _rss(
+        "<item><title>Ferry times</title><link>https://quillon.example.test/ferry</link>"
+        "<description><![CDATA[<p>The ferry leaves at nine.</p>"
+        '<p><img src="https://quillon.example.test/ferry.jpg" alt="The ferry" '
+        'srcset="/img/ferry-640.jpg 640w, /img/ferry-1280.jpg 1280w"></p>'
+        "]]></description></item>"
+    )
+    (article,) = _read(feed)
+    (figure,) = [block for block in article.body if isinstance(block, m.Figure)]
+    assert [r.url for r in figure.photo.renditions] == [
+        "https://quillon.example.test/img/ferry-640.jpg",
+        "https://quillon.example.test/img/ferry-1280.jpg",
+    ]

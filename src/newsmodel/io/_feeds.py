@@ -414,12 +414,14 @@ def _is_pixel(block: m.Block) -> bool:
 #: (Found by its ``=`` and the name checked after: a regex led by ``href|src`` tries
 #: every character of a long body, several times slower.)
 _RELATIVE_VALUE = re.compile(r"""=\s*["']?(?![A-Za-z][A-Za-z0-9+.-]{0,31}:|#|["'\s>])""")
-#: The attributes whose relative value is a reference (``href="/about"``, ``src='x.png'``).
-_REFERENCE_ATTRIBUTES = ("href", "src")
+#: The attributes whose relative value is a reference (``href="/about"``, ``src='x.png'``,
+#: a lazy loader's ``data-src``/``data-original``, ``srcset="x-640.png 640w"``).
+_REFERENCE_ATTRIBUTES = ("href", "src", "srcset", "original")
 
 
 def _has_relative_reference(markup: str) -> bool:
-    """Whether ``markup`` holds an ``href`` or ``src`` with a relative address."""
+    """Whether ``markup`` holds a reference (:data:`_REFERENCE_ATTRIBUTES`) with a
+    relative address."""
     for found in _RELATIVE_VALUE.finditer(markup):
         start = found.start()
         if markup[max(0, start - 12) : start].rstrip().lower().endswith(_REFERENCE_ATTRIBUTES):
