@@ -153,14 +153,14 @@ def test_a_feeds_bytes_parsed_as_they_stand_give_what_decoding_them_gives(
 
 def test_the_shortcut_takes_the_common_feed_and_leaves_the_others() -> None:
     common = _feed('<?xml version="1.0" encoding="utf-8"?>', "Zorbel &nbsp; caf\u00e9").encode()
-    sent = _feedparse._sent_as_utf8(common, format="rss", max_bytes=10**6)
+    sent = _feedparse._sent_as_utf8(common)
     assert sent == common
     for data in (
         b"\xef\xbb\xbf" + common,
         common.replace(b"utf-8", b"iso-8859-1"),  # (not ASCII: decoded as declared)
         b"<b>Warning</b>\n" + common,
     ):
-        assert _feedparse._sent_as_utf8(data, format="rss", max_bytes=10**6) is None
+        assert _feedparse._sent_as_utf8(data) is None
     assert parse_utf8(b'<?xml version="1.0"?><a>\xc3\xa9</a>', format="x") is not None
     for refused in (
         b'<?xml version="1.0"?><!DOCTYPE a SYSTEM "a.dtd"><a/>',

@@ -170,13 +170,13 @@ def feed_text(data: object, *, format: str, max_bytes: int) -> str:
     """A feed's text: a byte-order mark or UTF-16/32's pattern, else the declared
     encoding, else UTF-8, else windows-1252 (never failing); white space before the
     first ``<`` taken out."""
-    return _decoded(data, format=format, max_bytes=max_bytes)[0]
+    return _decoded(check_input(data, format=format, max_bytes=max_bytes))[0]
 
 
-def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes | None]:
-    """:func:`feed_text`, and the bytes that are that text in UTF-8 when the feed's own
-    bytes are (a UTF-8 feed, the common case), so that they need not be made again."""
-    checked = check_input(data, format=format, max_bytes=max_bytes)
+def _decoded(checked: bytes | str) -> tuple[str, bytes | None]:
+    """:func:`feed_text` of the feed's bytes (as :func:`~newsmodel._input.check_input`
+    gave them), and the bytes that are that text in UTF-8 when the feed's own bytes are
+    (a UTF-8 feed, the common case), so that they need not be made again."""
     if isinstance(checked, str):
         return checked.lstrip(_LEADING), None
     shown = sniff_encoding(checked)  # a byte-order mark, or UTF-16/32's pattern of NULs
@@ -204,22 +204,22 @@ def _decoded(data: object, *, format: str, max_bytes: int) -> tuple[str, bytes |
 
 
 def _language_codec(raw: bytes) -> str | None:
-    """The legacy encoding of the feed's language, for bytes that hold no UTF-8 at all
-    (every byte past ASCII a stray) and declare no other encoding: a Russian feed sent
-    in windows-1251 without a word about it (``<language>ru</language>``). ``None``
-    for a language written in windows-1252, or none found in :data:`_LANGUAGE_HEAD`."""
+    """The legacy encoding of the feed's language, for bytes mostly not UTF-8
+    (:func:`_mostly_not_utf8`) that declare no other encoding: a Russian feed sent in
+    windows-1251 without a word about it (``<language>ru</language>``). ``None`` for a
+    language written in windows-1252, or none found in :data:`_LANGUAGE_HEAD`."""
     found = _LANGUAGE_TAG.search(raw, 0, _LANGUAGE_HEAD)
     if found is None:
         return None
     language = found.group(1).lower().decode("ascii")
     region = (found.group(2) or b"").lower().decode("ascii")
     codec = _LEGACY_CODECS.get(f"{language}-{region}") or _LEGACY_CODECS.get(language)
-    if codec is None or not _holds_no_utf8(raw):
+    if codec is None or not _mostly_not_utf8(raw):
         return None
     return codec
 
 
-def _holds_no_utf8(raw: bytes) -> bool:
+def _mostly_not_utf8(raw: bytes) -> bool:
     """Whether most bytes of ``raw`` past ASCII are no part of UTF-8: a legacy encoding's
     text (where a pair of bytes is UTF-8 by chance now and then), not UTF-8 with a stray
     byte or two."""
@@ -338,14 +338,16 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     taken out; failing that, with libxml2's recovery (a stray ``<``, an unclosed
     tag, a cut-off end), with an :class:`~newsmodel.errors.IgnoredContentWarning`.
     """
-    sent = _sent_as_utf8(data, format=format, max_bytes=max_bytes)
+    # (checked once: gzip'd bytes are inflated once, and are plain bytes from here on)
+    data = check_input(data, format=format, max_bytes=max_bytes)
+    sent = _sent_as_utf8(data)
     if sent is not None:  # (the common case: the bytes as they are, never decoded here)
         if b"&" in sent:
             sent = _HTML_ENTITY_UTF8.sub(_entity_reference_utf8, sent)
         root = parse_utf8(sent, format=format)
         if root is not None:
             return root
-    text, utf8 = _decoded(data, format=format, max_bytes=max_bytes)
+    text, utf8 = _decoded(data)
     junk = _junk_before_declaration(text)
     if junk:
         warnings.warn(
@@ -398,8 +400,9 @@ def parse_feed(data: object, *, format: str, max_bytes: int) -> etree._Element:
     return root
 
 
-def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
-    """The feed's bytes from its first ``<`` (white space before it taken off, as
+def _sent_as_utf8(checked: bytes | str) -> bytes | None:
+    """The feed's bytes (as :func:`~newsmodel._input.check_input` gave them) from its
+    first ``<`` (white space before it taken off, as
     :func:`_decoded` takes it off the text) when they are to be read as UTF-8 as they
     stand: no byte-order mark, no NUL byte where a UTF-16/32 pattern would show, UTF-8
     or no encoding declared (or one of :data:`_ASCII_SUPERSETS` over ASCII bytes,
@@ -407,7 +410,6 @@ def _sent_as_utf8(data: object, *, format: str, max_bytes: int) -> bytes | None:
     characters but at the start (nothing before it to leave out). What
     :func:`parse_feed` parses without decoding when they are UTF-8, well-formed and
     declare nothing (:func:`~newsmodel.xmlsafe.parse_utf8`); ``None`` for any other."""
-    checked = check_input(data, format=format, max_bytes=max_bytes)
     if isinstance(checked, str):
         return None
     sent = checked.lstrip(_LEADING_BYTES)

@@ -45,6 +45,7 @@ from newsmodel.io._feeds import (
 )
 from newsmodel.io._feedwrite import Builder, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
+from newsmodel.xmlsafe import local_name
 
 __all__ = ["FORMAT", "NS", "read", "read_many", "sniff", "write", "write_many"]
 
@@ -295,7 +296,7 @@ def read_many(
     Entries do not inherit the feed's ``author`` (as feedparser reads them).
     """
     root = parse_feed(data, format=FORMAT.name, max_bytes=max_bytes)
-    if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] != "feed":
+    if local_name(root) != "feed":
         raise ReadError(f"the root element is {root.tag!r}, not an Atom feed", format=FORMAT.name)
     found = _own(root)  # (once: a feed's children are mostly its entries)
     channel = _channel(root, found, url)

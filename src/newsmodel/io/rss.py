@@ -40,6 +40,7 @@ from newsmodel.io._feeds import (
 )
 from newsmodel.io._feedwrite import Builder, FeedOptions, declare_people, feed_options, serialise
 from newsmodel.losses import Losses
+from newsmodel.xmlsafe import local_name
 
 __all__ = ["FORMAT", "NO_LINK", "read", "read_many", "sniff", "write", "write_many"]
 
@@ -223,16 +224,11 @@ def _author_texts(found: dict[str, list[etree._Element]]) -> tuple[str, ...]:
     writes one) gives its ``name`` alone, not every word it holds."""
     texts = []
     for element in (*found.get("dc:creator", ()), *found.get("author", ())):
-        name = next((c for c in element if _local_name(c.tag) == "name"), None)
+        name = next((c for c in element if local_name(c) == "name"), None)
         text = all_text(element if name is None else name)
         if text.strip():
             texts.append(text)
     return tuple(texts)
-
-
-def _local_name(tag: object) -> str | None:
-    """``name`` of ``{namespace}name`` or ``name``; ``None`` for a comment's or a PI's."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
 
 
 def _atom_link(found: dict[str, list[etree._Element]]) -> str | None:
@@ -311,7 +307,7 @@ def read_many(
     resolving relative links when the channel gives no link of its own.
     """
     root = parse_feed(data, format=FORMAT.name, max_bytes=max_bytes)
-    if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] not in ("rss", "RDF"):
+    if local_name(root) not in ("rss", "RDF"):
         raise ReadError(f"the root element is {root.tag!r}, not rss or rdf:RDF", format=FORMAT.name)
     channels = [c for c in root if _key(c.tag) == "channel"]
     channel = channels[0] if channels else None
