@@ -141,10 +141,12 @@ _SPLIT_KEPT = re.compile(f"({_SPLIT.pattern})", re.IGNORECASE)
 #: A separator that may join two words of one long name: "By Jane Roe, Institute of
 #: Placeholder and Example Studies" (what follows "and" there is no person).
 _JOINER = re.compile(r"\s*(?:and|&)\s*", re.IGNORECASE)
+#: The legal forms a company's name ends in ("Example Ltd", "Placeholder GmbH"), any case.
+_COMPANY_FORMS = "ltd|limited|inc|incorporated|llc|llp|plc|gmbh|corp|corporation"
 #: A company's name that holds "and" ("Example and Placeholder Ltd"): one organisation.
 _COMPANY = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+)+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+)+"
-    r"(?:Ltd|Limited|Inc|LLC|LLP|PLC|GmbH|Corp)\.?"
+    rf"(?i:{_COMPANY_FORMS})\.?"
 )
 #: "Jane Roe as told to John Doe": the writer is the one the story was told to.
 _AS_TOLD = re.compile(r"^.*?\bas told to\s+(?=\S)", re.IGNORECASE)
@@ -204,8 +206,8 @@ _SENTENCE_CASE_JOB = re.compile(
 #: The last word of an organisation's name ("Example Computer Company", "Placeholder
 #: Foundation"): a company or institution, never a person.
 _INSTITUTION_WORD = re.compile(
-    r"\b(?:company|corporation|corp|incorporated|inc|ltd|limited|llc|llp|plc|gmbh|foundation|"
-    r"institute|university|association|society|council|ministry|agency|group)\.?$",
+    rf"\b(?:company|{_COMPANY_FORMS}|foundation|institute|university|association|society|"
+    r"council|ministry|agency|group)\.?$",
     re.IGNORECASE,
 )
 #: Lower-case words an institution's name may hold ("Society for the Study of Plim");
@@ -219,7 +221,7 @@ _ORG_HINTS = re.compile(
     r"weekly|staff|desk|team|board|bureau|wire|wires|agency|agencies|service|newsroom|"
     # a newspaper's name ("Western Mail") or a company's ("Example Ltd")
     r"mail|chronicle|observer|examiner|courier|mirror|sentinel|inquirer|dispatch|bulletin|"
-    r"ltd|limited|inc|llc|llp|plc|gmbh|corp)\b",
+    rf"{_COMPANY_FORMS})\b",
     re.IGNORECASE,
 )
 
