@@ -18,7 +18,15 @@ from newsmodel.dates import MONTH_PATTERN
 from newsmodel.model import Byline, BylineKind
 from newsmodel.vocab import CAPTION_AGENCIES, CREDIT_LABELS, NEWS_AGENCIES, alternation
 
-__all__ = ["AGENCIES", "JOB_WORDS", "ROLE_WORDS", "is_agency", "parse_byline", "parse_signoff"]
+__all__ = [
+    "AGENCIES",
+    "JOB_WORDS",
+    "NAME_PARTICLES",
+    "ROLE_WORDS",
+    "is_agency",
+    "parse_byline",
+    "parse_signoff",
+]
 
 #: News agencies and wire services, by the short names bylines use.
 AGENCIES: frozenset[str] = frozenset(name.lower() for name in NEWS_AGENCIES)
@@ -190,10 +198,15 @@ _PHOTO_CREDIT = re.compile(
     rf"(?:{alternation(CAPTION_AGENCIES)})\s+(?:Photo|Images?)\b|.*\bphoto\s*/)",
     re.IGNORECASE,
 )
+#: Lower-case words a personal name holds ("Jan van Plim", "Ana de la Rosa", "Omar bin
+#: Said"): a name's words but not capitalised.
+NAME_PARTICLES = frozenset(
+    "van von de da di du del der den ten ter la le bin al el ibn dos das y".split()
+)
 #: A word of a personal name: a capital (any script's) then letters, or a particle.
 _NAME_WORD = re.compile(
     r"^(?:(?:[dlDL]|[Oo]|Mc|Mac)['’])?"
-    r"(?:(?P<particle>van|von|de|da|di|du|del|der|den|la|le|bin|al|el|ibn|dos|das|y)"
+    rf"(?:(?P<particle>{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))})"
     r"|(?P<word>[^\W\d_][\w'’.\-]*))$"
 )
 #: A job title in sentence case at the end of a name with no separator, as some

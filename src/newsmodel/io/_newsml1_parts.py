@@ -21,7 +21,7 @@ from lxml import etree
 
 from newsmodel import model as m
 from newsmodel._input import whole_number
-from newsmodel.bylines import parse_byline
+from newsmodel.bylines import NAME_PARTICLES, parse_byline
 from newsmodel.catalog import Catalog
 from newsmodel.dates import parse_date
 from newsmodel.errors import ReadError
@@ -143,10 +143,6 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–—*•·]|\d{1,3}[.)])\s")
 #: A gap between columns inside a line (a tab, or two spaces not after a sentence's
 #: end): ``1. Plim      30  20``. Such a line is a table's row and runs on into no other.
 _COLUMN_GAP = re.compile(r"[^\s.!?:;](?:\t| {2,})\S")
-#: Lower-case particles a surname opens with: a line of a list written surname first
-#: (``van Plim Jan 4:12:33``) opens with one, so such a word alone is no sign of a line
-#: broken in a sentence (the width still is).
-_PARTICLES = frozenset("van von de da di du del der den la le ten ter".split())
 #: A NITF document given as text (escaped, or in CDATA): ``<nitf>``, ``<body.content>``.
 _NITF_TEXT = re.compile(r"<(?:[\w-]+:)?(?:nitf|body\.content)[\s>/]")
 #: A tag of any vocabulary: ``<Hteam>`` in a data record sent as text.
@@ -479,7 +475,8 @@ def _unwrapped(text: str) -> str:
     out = [lines[0]]
     for before, line in pairwise(lines):
         last, word = before.strip(), line.split()[0]
-        lower = word[:1].islower() and word not in _PARTICLES
+        # (a list written surname first opens lines with a particle: `van Plim Jan 4:12:33`)
+        lower = word[:1].islower() and word not in NAME_PARTICLES
         broken = lower or (width >= WRAP_MIN and len(last) + 1 + len(word) > width)
         runs_on = (
             broken
